@@ -1,0 +1,11 @@
+export { API_URL_ENV, CONFIG_DEFAULTS } from './defaults.js';
+export { parseConfig } from './parse.js';
+export {
+  MILESTONE_KEY,
+  PERSONAL_DOMAIN_POLICIES,
+  PRODUCT_OBJECTS_MODES,
+  plgConfigSchema,
+  type PlgConfig,
+  type PlgConfigInput,
+} from './schema.js';
+export { DEFAULT_SCORING_MODEL } from '../scoring/model.js';

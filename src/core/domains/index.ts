@@ -1,0 +1,2 @@
+export { emailDomain, normaliseDomain, normaliseEmail } from './normalise.js';
+export { isPersonalDomain } from './personal.js';
