@@ -55,6 +55,7 @@ export class AttioOpenApi {
 
   constructor(private readonly doc: OpenApiDocument) {
     (addFormatsModule as unknown as (ajv: Ajv2020) => void)(this.ajv);
+    allowNullInNullableEnums(doc);
     this.ajv.addSchema({ ...doc, $id: DOC_ID } as object);
     this.routes = Object.keys(doc.paths)
       .map((template) => ({
@@ -125,6 +126,24 @@ export class AttioOpenApi {
     if (validator(value)) return [];
     return (validator.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
   }
+}
+
+/**
+ * The document types some enums as `["string","null"]` without listing null among the values (Attio returns
+ * null there, e.g. a non-currency attribute's `config.currency.default_currency_code`). JSON Schema would
+ * then reject null, so null is added to such enums: the document's evident intent.
+ */
+function allowNullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(allowNullInNullableEnums);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (Array.isArray(schema.enum) && Array.isArray(schema.type) && schema.type.includes('null') && !schema.enum.includes(null)) {
+    schema.enum = [...schema.enum, null];
+  }
+  Object.values(schema).forEach(allowNullInNullableEnums);
 }
 
 function pointer(template: string, method: string): string {

@@ -1,0 +1,93 @@
+/**
+ * The default transport: got for HTTP, p-queue for Attio's per-workspace budgets (reads and writes are
+ * limited separately) and a concurrency cap. It makes one attempt per call; retries are ./retry.ts's job.
+ */
+import got, { RequestError, type Got } from 'got';
+import PQueue from 'p-queue';
+import { AttioError } from './errors.js';
+import { buildPathWithQuery, type AttioRequest, type AttioResponse, type Transport } from './transport.js';
+
+export interface GotTransportOptions {
+  apiUrl: string;
+  apiKey: string;
+  /** Default 100, Attio's read limit per workspace. */
+  readsPerSecond?: number;
+  /** Default 25, Attio's write limit per workspace. */
+  writesPerSecond?: number;
+  /** Requests in flight at once. Default 10. */
+  concurrency?: number;
+  /** Per-attempt timeout. Default 15 000 ms. */
+  timeoutMs?: number;
+  userAgent?: string;
+}
+
+export interface RateLimitedTransport extends Transport {
+  /** Waits until nothing is queued or in flight. */
+  onIdle(): Promise<void>;
+}
+
+export function createGotTransport(options: GotTransportOptions): RateLimitedTransport {
+  const concurrency = options.concurrency ?? 10;
+  const reads = new PQueue({ concurrency, intervalCap: options.readsPerSecond ?? 100, interval: 1000 });
+  const writes = new PQueue({ concurrency, intervalCap: options.writesPerSecond ?? 25, interval: 1000 });
+  const http: Got = got.extend({
+    prefixUrl: options.apiUrl.replace(/\/+$/, ''),
+    headers: {
+      authorization: `Bearer ${options.apiKey}`,
+      'user-agent': options.userAgent ?? 'attio-plg',
+      accept: 'application/json',
+    },
+    throwHttpErrors: false,
+    retry: { limit: 0 },
+    timeout: { request: options.timeoutMs ?? 15_000 },
+    responseType: 'text',
+  });
+
+  async function sendOnce(request: AttioRequest): Promise<AttioResponse> {
+    try {
+      const response = await http(buildPathWithQuery(request).replace(/^\//, ''), {
+        method: request.method,
+        ...(request.body === undefined ? {} : { json: request.body }),
+      });
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), body: parseJson(response.body) };
+    } catch (error) {
+      throw networkError(request, error);
+    }
+  }
+
+  return {
+    send(request) {
+      const queue = request.read ? reads : writes;
+      return queue.add(() => sendOnce(request), { throwOnTimeout: true });
+    },
+    async onIdle() {
+      await Promise.all([reads.onIdle(), writes.onIdle()]);
+    },
+  };
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}
+
+/** Only the error's code crosses over: got's own error carries the request options, headers included. */
+function networkError(request: AttioRequest, error: unknown): AttioError {
+  const code = error instanceof RequestError ? error.code : undefined;
+  const timedOut = code === 'ETIMEDOUT' || (error instanceof Error && error.name === 'TimeoutError');
+  return new AttioError({
+    kind: timedOut ? 'timeout' : 'network',
+    method: request.method,
+    path: request.path,
+    code,
+    message: timedOut ? 'no response before the timeout' : `connection failed${code ? ` (${code})` : ''}`,
+  });
+}
