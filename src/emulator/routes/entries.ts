@@ -1,0 +1,115 @@
+/** List entries: create (duplicates allowed), assert by parent record, query and get. */
+import { randomUUID } from 'node:crypto';
+import { multipleMatchResults, notFound, validationType, valueNotFound } from '../errors.js';
+import { FilterCompiler, compileSorts, type FilterSubject } from '../filters.js';
+import type { EntryRow, ListDef, Workspace } from '../model.js';
+import { bodyData, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
+import { ok, pagination, page, type HandlerContext, type Route } from '../router.js';
+import { findList, findObject } from '../store.js';
+import type { WriteContext } from '../values.js';
+
+function renderEntry(ws: Workspace, list: ListDef, entry: EntryRow): unknown {
+  return {
+    id: { workspace_id: ws.id, list_id: list.id, entry_id: entry.id },
+    parent_record_id: entry.parentRecordId,
+    parent_object: entry.parentObject,
+    created_at: entry.createdAt,
+    entry_values: renderValueMap(ws, list, entry.values),
+  };
+}
+
+interface EntryInput {
+  parentObject: string;
+  parentRecordId: string;
+  values: Record<string, unknown>;
+}
+
+function readEntryInput(ws: Workspace, list: ListDef, body: unknown): EntryInput {
+  const data = bodyData(body);
+  if (typeof data.parent_object !== 'string' || typeof data.parent_record_id !== 'string') {
+    throw validationType('"parent_object" and "parent_record_id" are required strings.');
+  }
+  const object = findObject(ws, data.parent_object);
+  if (object.slug !== list.parentObject) {
+    throw validationType(`List "${list.slug}" holds records of "${list.parentObject}", not "${object.slug}".`);
+  }
+  const parent = ws.records.get(data.parent_record_id);
+  if (!parent || parent.object !== object.slug) {
+    throw valueNotFound(`Parent record with slug/ID "${data.parent_record_id}" not found.`);
+  }
+  return { parentObject: object.slug, parentRecordId: parent.id, values: requireValuesObject(data.entry_values, 'entry_values') };
+}
+
+function writeEntry(ctx: WriteContext, list: ListDef, entry: EntryRow | undefined, input: EntryInput, mode: WriteMode): EntryRow {
+  const next = resolveValues(ctx, list, entry?.values, input.values, entry ? mode : 'create');
+  const target: EntryRow = entry ?? {
+    id: randomUUID(),
+    list: list.slug,
+    parentObject: input.parentObject,
+    parentRecordId: input.parentRecordId,
+    createdAt: ctx.now,
+    values: {},
+  };
+  for (const [attr, values] of next) target.values[attr.slug] = values;
+  ctx.ws.entries.set(target.id, target);
+  return target;
+}
+
+const listOf = ({ ws, params }: HandlerContext) => findList(ws, params.list ?? '');
+const entriesOf = (ws: Workspace, list: ListDef) => [...ws.entries.values()].filter((e) => e.list === list.slug);
+const subject = (e: EntryRow): FilterSubject => ({
+  values: e.values,
+  builtins: { entry_id: e.id, parent_record_id: e.parentRecordId, record_id: e.parentRecordId, parent_object: e.parentObject },
+});
+
+export const entryRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/v2/lists/:list/entries/query',
+    handler: (ctx) => {
+      const list = listOf(ctx);
+      const query = (ctx.body ?? {}) as Record<string, unknown>;
+      if (typeof query !== 'object' || Array.isArray(query)) throw validationType('Body must be a JSON object.');
+      const predicate = new FilterCompiler(ctx.ws, list, ['entry_id', 'parent_record_id', 'record_id', 'parent_object']).compile(query.filter);
+      const order = compileSorts(list, query.sorts);
+      const matched = entriesOf(ctx.ws, list)
+        .filter((e) => predicate(subject(e)))
+        .sort((a, b) => order(subject(a), subject(b)));
+      return ok(page(matched, pagination(query, { limit: 500 })).map((e) => renderEntry(ctx.ws, list, e)));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/lists/:list/entries',
+    handler: (ctx) => {
+      const list = listOf(ctx);
+      const input = readEntryInput(ctx.ws, list, ctx.body);
+      return ok(renderEntry(ctx.ws, list, writeEntry(ctx.write, list, undefined, input, 'create')));
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/v2/lists/:list/entries',
+    handler: (ctx) => {
+      const list = listOf(ctx);
+      const input = readEntryInput(ctx.ws, list, ctx.body);
+      const existing = entriesOf(ctx.ws, list).filter((e) => e.parentRecordId === input.parentRecordId);
+      if (existing.length > 1) {
+        throw multipleMatchResults(
+          'Multiple entries were found for the given parent record. Please remove duplicates or use the update or create entry endpoints instead.',
+        );
+      }
+      return ok(renderEntry(ctx.ws, list, writeEntry(ctx.write, list, existing[0], input, 'overwrite')));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/lists/:list/entries/:entry_id',
+    handler: (ctx) => {
+      const list = listOf(ctx);
+      const entry = ctx.ws.entries.get(ctx.params.entry_id ?? '');
+      if (!entry || entry.list !== list.slug) throw notFound(`Entry with ID "${ctx.params.entry_id}" not found.`);
+      return ok(renderEntry(ctx.ws, list, entry));
+    },
+  },
+];

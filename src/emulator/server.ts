@@ -1,0 +1,165 @@
+/** The HTTP shell: logging, faults, auth, rate limits, JSON in and out, routing to the handlers. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AttioApiError, authError, notFound, rateLimitError, validationType } from './errors.js';
+import { FaultInjector, parseFaultSpec } from './faults.js';
+import { ATTIO_RATE_LIMITS, RateLimiter } from './rate-limit.js';
+import { Router, type Reply } from './router.js';
+import { entryRoutes } from './routes/entries.js';
+import { metaRoutes } from './routes/meta.js';
+import { noteRoutes } from './routes/notes.js';
+import { recordRoutes } from './routes/records.js';
+import { taskRoutes } from './routes/tasks.js';
+import { createWorkspace } from './seeds.js';
+import { attioTimestamp } from './store.js';
+import type { EmulatorHandle, EmulatorOptions, RequestLogEntry } from './types.js';
+
+export const EMULATOR_API_KEY = 'emulator-key';
+
+const router = new Router([...metaRoutes, ...recordRoutes, ...entryRoutes, ...noteRoutes, ...taskRoutes]);
+
+/** Attio counts the query endpoints as reads although they are POSTs. */
+function isWrite(method: string, path: string): boolean {
+  if (method === 'GET' || method === 'HEAD') return false;
+  return !(method === 'POST' && /\/(records|entries)\/query\/?$/.test(path));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
+  const payload = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(payload);
+}
+
+const errorReply = (error: AttioApiError): Reply => ({ status: error.status, body: error.toBody() });
+
+function serverErrorReply(status: number, message: string): Reply {
+  return { status, body: { status_code: status, type: 'api_error', code: 'server_error', message } };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const host = opts.host ?? '127.0.0.1';
+  const apiKey = opts.apiKey ?? EMULATOR_API_KEY;
+  const ws = createWorkspace(opts.seed ?? 'plg-demo');
+  const limits = opts.rateLimit === true ? ATTIO_RATE_LIMITS : opts.rateLimit || undefined;
+  const limiter = limits ? new RateLimiter(limits) : undefined;
+  const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : undefined;
+  const requests: RequestLogEntry[] = [];
+  // Requests a `timeout` fault never answers; close() destroys them so it cannot hang.
+  const held = new Set<ServerResponse>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = url.pathname;
+    const text = await readBody(req);
+    let body: unknown;
+    let badJson = false;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        badJson = true;
+      }
+    }
+    const write = isWrite(method, path);
+    const entry: RequestLogEntry = { method, path, query: Object.fromEntries(url.searchParams), status: 0, write };
+    if (body !== undefined) entry.body = body;
+    requests.push(entry);
+    const respond = (reply: Reply, headers?: Record<string, string>): void => {
+      entry.status = reply.status;
+      send(res, reply, headers);
+    };
+
+    const delay = faults?.latencyMs() ?? 0;
+    if (delay > 0) await sleep(delay);
+    const fault = faults?.beforeProcessing();
+    if (fault?.kind === 'reset') {
+      entry.fault = 'reset';
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'timeout') {
+      entry.fault = 'timeout';
+      held.add(res);
+      res.on('close', () => held.delete(res));
+      return;
+    }
+    if (fault?.kind === 'status') {
+      entry.fault = String(fault.status);
+      if (fault.status === 429) {
+        respond(errorReply(rateLimitError()), { 'retry-after': nextSecond().toUTCString() });
+      } else {
+        respond(serverErrorReply(fault.status, 'The emulator injected this failure; the request was not processed.'));
+      }
+      return;
+    }
+
+    if (req.headers.authorization !== `Bearer ${apiKey}`) return respond(errorReply(authError()));
+    const decision = limiter?.take(write ? 'write' : 'read');
+    if (decision && !decision.allowed) {
+      return respond(errorReply(rateLimitError()), { 'retry-after': decision.retryAt.toUTCString() });
+    }
+    if (badJson) return respond(errorReply(validationType('Request body is not valid JSON.')));
+    const route = router.match(method, path);
+    if (!route) return respond(errorReply(notFound(`Route ${method} ${path} not found.`)));
+
+    let reply: Reply;
+    try {
+      const now = attioTimestamp();
+      reply = route.handler({
+        ws,
+        params: route.params,
+        query: entry.query,
+        body,
+        write: { ws, now, actor: { type: 'api-token', id: ws.tokenId } },
+      });
+    } catch (error) {
+      reply = error instanceof AttioApiError ? errorReply(error) : serverErrorReply(500, String(error));
+    }
+    if (write && faults?.failAfterCommit()) {
+      entry.fault = 'after-commit-502';
+      return respond(serverErrorReply(502, 'Bad gateway (injected after the write was applied).'));
+    }
+    respond(reply);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, serverErrorReply(500, String(error)));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${host}:${port}`,
+    requests,
+    reset: () => {
+      requests.length = 0;
+    },
+    close: async () => {
+      for (const res of held) res.socket?.destroy();
+      held.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function nextSecond(): Date {
+  return new Date((Math.floor(Date.now() / 1000) + 1) * 1000);
+}
