@@ -78,32 +78,32 @@ const withTraits = <Shape extends z.ZodRawShape>(traits: Shape) => ({
   }),
 });
 
-const identifyMessageSchema = z.object({ ...envelope, ...withTraits(profileTraits) });
+export const identifyMessageSchema = z.object({ ...envelope, ...withTraits(profileTraits) });
 
 const eventName = { event: requiredField(checkText(NAME_MAX)) };
 
-const signupMessageSchema = z.object({
+export const signupMessageSchema = z.object({
   ...envelope,
   ...eventName,
   ...withTraits(profileTraits),
   properties: optionalObject({ ...emailTraits, plan: name, source: name, company_name: name }),
 });
 
-const milestoneMessageSchema = z.object({
+export const milestoneMessageSchema = z.object({
   ...envelope,
   ...eventName,
   ...withTraits(emailTraits),
   properties: optionalObject({ ...emailTraits, milestone: optionalField(checkMilestoneKey) }),
 });
 
-const usageMessageSchema = z.object({
+export const usageMessageSchema = z.object({
   ...envelope,
   ...eventName,
   ...withTraits(emailTraits),
   properties: optionalObject(emailTraits),
 });
 
-const handoffMessageSchema = z.object({
+export const handoffMessageSchema = z.object({
   ...envelope,
   ...eventName,
   ...withTraits(emailTraits),
@@ -115,7 +115,7 @@ const handoffMessageSchema = z.object({
   }),
 });
 
-const groupMessageSchema = z.object({
+export const groupMessageSchema = z.object({
   ...envelope,
   groupId: requiredField(checkId(ID_MAX)),
   traits: optionalObject({ name, website: optionalField(checkDomain), domain: optionalField(checkDomain), plan: name }),
