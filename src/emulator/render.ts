@@ -1,12 +1,6 @@
 /** Attio's response shapes for workspace metadata: objects, attributes, options, statuses, lists, members. */
 import type { AttributeDef, AttributeParent, ListDef, Member, ObjectDef, SelectOption, StatusOption, Workspace } from './model.js';
 
-function parentIds(ws: Workspace, parent: AttributeParent): Record<string, string> {
-  return parent.kind === 'object'
-    ? { workspace_id: ws.id, object_id: parent.id }
-    : { workspace_id: ws.id, list_id: parent.id };
-}
-
 export function renderObject(ws: Workspace, object: ObjectDef): unknown {
   return {
     id: { workspace_id: ws.id, object_id: object.id },
@@ -21,7 +15,8 @@ export function renderAttribute(ws: Workspace, parent: AttributeParent, attr: At
   const inverseObject = attr.inverse ? ws.objects.find((o) => o.slug === attr.inverse?.object) : undefined;
   const inverseAttribute = inverseObject?.attributes.find((a) => a.slug === attr.inverse?.attribute);
   return {
-    id: { ...parentIds(ws, parent), attribute_id: attr.id },
+    // Attio names the owner `object_id` in attribute ids, for list attributes too (it holds the list id).
+    id: { workspace_id: ws.id, object_id: parent.id, attribute_id: attr.id },
     title: attr.title,
     description: attr.description,
     api_slug: attr.slug,
@@ -52,7 +47,6 @@ export function renderAttribute(ws: Workspace, parent: AttributeParent, attr: At
 }
 
 function optionIds(ws: Workspace, parent: AttributeParent, attr: AttributeDef): Record<string, string> {
-  // Attio's option and status ids name the object; list attributes report the list id in its place.
   return { workspace_id: ws.id, object_id: parent.id, attribute_id: attr.id };
 }
 
