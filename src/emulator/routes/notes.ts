@@ -11,7 +11,9 @@ function markdownToPlaintext(markdown: string): string {
   return markdown
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_|`)/g, '');
+    .replace(/(\*\*|__)(\S(?:.*?\S)?)\1/g, '$2')
+    .replace(/(^|\W)([*_])(\S(?:.*?\S)?)\2(?=\W|$)/g, '$1$3')
+    .replace(/`([^`]*)`/g, '$1');
 }
 
 function renderNote(ws: Workspace, note: NoteRow): unknown {
