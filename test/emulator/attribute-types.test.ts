@@ -40,12 +40,6 @@ describe('number', () => {
   });
 });
 
-describe('checkbox', () => {
-  it('is a boolean value type (no checkbox attribute in the seed); booleans are rejected by text attributes', async () => {
-    expect((await createPerson({ signup_source: [true] })).body.code).toBe('validation_type');
-  });
-});
-
 describe('date', () => {
   it('stores YYYY-MM-DD and truncates an ISO timestamp to its date', async () => {
     expect(first(await createPerson({ signup_date: ['2024-03-05'] }), 'signup_date')).toEqual({ value: '2024-03-05', attribute_type: 'date' });
