@@ -23,8 +23,8 @@ export interface Activity {
 const BROWSER = { name: 'analytics.js', version: '5.2.1' };
 const SERVER = { name: 'analytics-node', version: '2.1.2' };
 
-/** The milestone event a user sends when a signal is first met. */
-const MILESTONE_FOR_SIGNAL: Record<string, (random: Random) => { event: string; properties: Record<string, unknown> }> = {
+/** The milestone event a user sends when a signal is first met (login counts have none). */
+const MILESTONE_FOR_SIGNAL: Partial<Record<string, (random: Random) => { event: string; properties: Record<string, unknown> }>> = {
   integrations_connected: (random) => ({
     event: 'Integration Connected',
     properties: { integration: random.pick(['Slack', 'Salesforce', 'HubSpot', 'Snowflake', 'GitHub', 'Zapier']) },
@@ -35,8 +35,6 @@ const MILESTONE_FOR_SIGNAL: Record<string, (random: Random) => { event: string; 
     event: 'Feature Activated',
     properties: { feature: random.pick(['dashboards', 'alerts', 'api_access', 'workflows', 'reports']) },
   }),
-  logins_7d: () => ({ event: 'Milestone Reached', properties: { milestone: 'weekly_active' } }),
-  active_days_14d: () => ({ event: 'Milestone Reached', properties: { milestone: 'power_user' } }),
 };
 
 export function planActivities(user: SampleUser, window: SampleWindow): Activity[] {
@@ -76,7 +74,8 @@ export function planActivities(user: SampleUser, window: SampleWindow): Activity
     add(t0 + (1 + random.next() * 10) * DAY_MS, () => track(user, 'Invite Sent', { invitee_role: 'member' }));
   }
   if (random.chance(0.15)) {
-    const milestone = random.pick(['first_dashboard', 'first_report_shared', 'api_key_created']);
+    // The generic form of a milestone a user may also reach by its own event: still one note per milestone.
+    const milestone = random.pick(['onboarding_completed', 'feature_activated', 'first_integration']);
     add(t0 + (0.5 + random.next() * 6) * DAY_MS, () => track(user, 'Milestone Reached', { milestone }));
   }
   for (const handoff of user.handoffs) {

@@ -101,7 +101,8 @@ const COMPANY_WORDS = [
 const COMPANY_KINDS = ['Analytics', 'Labs', 'Cloud', 'Systems', 'Software', 'Data', 'Logistics', 'Health', 'Robotics', 'Studio'];
 const TLDS = ['com', 'com', 'com', 'io', 'co', 'dev', 'ai'];
 const INDUSTRIES = ['SaaS', 'Fintech', 'E-commerce', 'Healthcare', 'Logistics', 'Media', 'Education'];
-const COMPANY_PLANS = ['trial', 'trial', 'free', 'team', 'pro'];
+/** Plan names are options of the plg-demo workspace's `plan_type`. */
+const COMPANY_PLANS = ['trial', 'trial', 'free', 'starter', 'pro'];
 const PERSONAL_DOMAINS = ['gmail.com', 'gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'icloud.com'];
 const HANDOFF_REASONS = [
   'Needs SSO and audit logs',
@@ -118,16 +119,16 @@ export function createCast(options: CastOptions): Cast {
   const span = options.window.endMs - options.window.startMs;
   for (const company of companies) {
     const size = companySize(random, options.usersPerCompany);
-    const founderAt = options.window.startMs + random.next() * span * 0.75;
+    const founderAt = options.window.startMs + Math.round(random.next() * span * 0.75);
     for (let member = 0; member < size; member++) {
-      const invitedAfter = member === 0 ? 0 : (0.2 + random.next() * 8) * DAY_MS;
+      const invitedAfter = member === 0 ? 0 : Math.round((0.2 + random.next() * 8) * DAY_MS);
       const signupAt = Math.min(founderAt + invitedAfter, options.window.endMs - DAY_MS);
       users.push(createUser(random, users.length, options, company, member === 0, signupAt));
     }
   }
   const personal = Math.round((users.length * options.personalEmailRate) / (1 - options.personalEmailRate));
   for (let i = 0; i < personal; i++) {
-    const signupAt = options.window.startMs + random.next() * span * 0.8;
+    const signupAt = options.window.startMs + Math.round(random.next() * span * 0.8);
     users.push(createUser(random, users.length, options, undefined, true, signupAt));
   }
   planHandoffs(random, companies, users, options.window);
@@ -284,7 +285,7 @@ function handoff(random: Random, event: HandoffPlan['event'], at: number): Hando
     event,
     at,
     value: random.int(12, 90) * 1000,
-    plan: random.pick(['business', 'enterprise', 'team-annual']),
+    plan: random.pick(['pro', 'enterprise', 'enterprise']),
     reason: random.pick(HANDOFF_REASONS),
   };
 }
