@@ -55,6 +55,8 @@ export interface SignupIntent extends IntentBase {
 export interface MilestoneIntent extends IntentBase {
   kind: 'milestone';
   person: PersonKey;
+  /** The person's name when the event repeats it (`context.traits`), so records made early still get one. */
+  name?: PersonName;
   /** Milestone key, e.g. `first_integration`. */
   milestone: string;
 }
@@ -62,12 +64,16 @@ export interface MilestoneIntent extends IntentBase {
 export interface PqlIntent extends IntentBase {
   kind: 'pql';
   person: PersonKey;
+  /** The person's name when the event repeats it (`context.traits`), so records made early still get one. */
+  name?: PersonName;
   signals: Signals;
 }
 
 export interface HandoffIntent extends IntentBase {
   kind: 'handoff';
   person: PersonKey;
+  /** The person's name when the event repeats it (`context.traits`), so records made early still get one. */
+  name?: PersonName;
   /** The track event name that asked for the handoff, e.g. `Demo Requested`. */
   eventName: string;
   value?: number;

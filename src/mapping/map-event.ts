@@ -128,6 +128,7 @@ function mapMilestone(raw: object, event: string, config: PlgConfig): MilestoneI
     messageId: message.messageId,
     timestamp,
     person: requirePerson(traits.email ?? message.properties?.email, message.userId),
+    ...definedOnly({ name: personName(traits) }),
     milestone,
   };
 }
@@ -146,6 +147,7 @@ function mapUsage(raw: object, config: PlgConfig): PqlIntent {
     messageId: message.messageId,
     timestamp,
     person: requirePerson(traits.email ?? message.properties?.email, message.userId),
+    ...definedOnly({ name: personName(traits) }),
     signals,
   };
 }
@@ -160,6 +162,7 @@ function mapHandoff(raw: object, event: string): HandoffIntent {
     messageId: message.messageId,
     timestamp,
     person: requirePerson(traits.email ?? properties.email, message.userId),
+    name: personName(traits),
     eventName: event,
     value: properties.value,
     plan: properties.plan,

@@ -56,13 +56,18 @@ const company = z.preprocess(
     .optional(),
 );
 
-const profileTraits = {
+/** Who the person is, as SDKs repeat it in `context.traits` of track calls. */
+const personTraits = {
   ...emailTraits,
   name,
   firstName: name,
   lastName: name,
   first_name: name,
   last_name: name,
+};
+
+const profileTraits = {
+  ...personTraits,
   title: name,
   plan: name,
   createdAt: optionalField(checkTimestamp),
@@ -92,21 +97,21 @@ export const signupMessageSchema = z.object({
 export const milestoneMessageSchema = z.object({
   ...envelope,
   ...eventName,
-  ...withTraits(emailTraits),
+  ...withTraits(personTraits),
   properties: optionalObject({ ...emailTraits, milestone: optionalField(checkMilestoneKey) }),
 });
 
 export const usageMessageSchema = z.object({
   ...envelope,
   ...eventName,
-  ...withTraits(emailTraits),
+  ...withTraits(personTraits),
   properties: optionalObject(emailTraits),
 });
 
 export const handoffMessageSchema = z.object({
   ...envelope,
   ...eventName,
-  ...withTraits(emailTraits),
+  ...withTraits(personTraits),
   properties: optionalObject({
     ...emailTraits,
     value: optionalField(checkCount),

@@ -27,9 +27,10 @@ export function useE2E(options: { emulator?: EmulatorOptions; config?: Partial<P
     const emulator = await startEmulator({ seed: 'plg-demo', ...options.emulator });
     const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS, ...options.config });
     const warnings: string[] = [];
-    const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+    // The emulator's own rate limit is what tests exercise; the client's budget is raised so tests run fast.
+    const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
     const engine = new PlgEngine({ client, config, maxRuns: options.maxRuns ?? 1, logger: { warn: (m) => warnings.push(m) }, sleep: async () => {} });
-    const reader = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY }).client;
+    const reader = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000 }).client;
     current = {
       emulator,
       engine,
@@ -91,7 +92,7 @@ export async function crmState(reader: AttioClient) {
   for await (const t of reader.listAllTasks()) {
     const links = t.linked_records.map((l) => keyOf(objectIds.get(l.target_object_id) ?? '', l.target_record_id)).sort();
     const assignees = t.assignees.map((a) => memberEmail.get(a.referenced_actor_id ?? '') ?? a.referenced_actor_id);
-    tasks.push(`${t.content_plaintext.split(':')[0]} | ${links.join(', ')} | ${assignees.join(', ')} | due ${t.deadline_at}`);
+    tasks.push(`${t.content_plaintext.split(':')[0]} | ${links.join(', ')} | ${assignees.join(', ')} | due ${t.deadline_at ? new Date(t.deadline_at).toISOString() : null}`);
   }
   return {
     people: people
@@ -130,13 +131,13 @@ export function signedUp(email: string, day: number, extra: Record<string, unkno
   return { type: 'track', event: 'Signed Up', messageId: `m${++counter}`, userId: `u-${email}`, timestamp: at(day), context: { traits: { email, name: nameOf(email), title: 'Product Lead' } }, properties: { plan: 'trial', source: 'website' }, ...extra };
 }
 export function milestone(email: string, event: string, day: number) {
-  return { type: 'track', event, messageId: `m${++counter}`, userId: `u-${email}`, timestamp: at(day), context: { traits: { email } }, properties: {} };
+  return { type: 'track', event, messageId: `m${++counter}`, userId: `u-${email}`, timestamp: at(day), context: { traits: { email, name: nameOf(email) } }, properties: {} };
 }
 export function usage(email: string, day: number, signals: Record<string, number>) {
-  return { type: 'track', event: 'Usage Summary', messageId: `m${++counter}`, userId: `u-${email}`, timestamp: at(day), context: { traits: { email } }, properties: signals };
+  return { type: 'track', event: 'Usage Summary', messageId: `m${++counter}`, userId: `u-${email}`, timestamp: at(day), context: { traits: { email, name: nameOf(email) } }, properties: signals };
 }
 export function handoff(email: string, event: string, day: number, properties: Record<string, unknown> = {}) {
-  return { type: 'track', event, messageId: `m${++counter}`, userId: `u-${email}`, timestamp: at(day), context: { traits: { email } }, properties };
+  return { type: 'track', event, messageId: `m${++counter}`, userId: `u-${email}`, timestamp: at(day), context: { traits: { email, name: nameOf(email) } }, properties };
 }
 export function identify(email: string, day: number, traits: Record<string, unknown> = {}) {
   return { type: 'identify', messageId: `m${++counter}`, userId: `u-${email}`, timestamp: at(day), traits: { email, name: nameOf(email), ...traits } };

@@ -10,7 +10,6 @@ import {
   readEmails,
   readFullName,
   readNumber,
-  readRecordRef,
   readSelectTitles,
   readText,
   recordIdOf,
@@ -21,17 +20,17 @@ import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './conte
 import { findOrCreateDeal } from './deals.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
-import { companyRef, resolvePerson } from './people.js';
+import { companyOfPerson, companyRef, nameAttribute, resolvePerson } from './people.js';
 
 export const HANDOFF_TASK_PREFIX = 'PLG -> Sales Handoff';
 export const HANDOFF_NOTE_TITLE = 'PLG Handoff Context';
 
 export async function runHandoff(intent: HandoffIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
   const run = new WorkflowRun('handoff', ctx);
-  const person = await resolvePerson(run, intent.person, intent.timestamp);
+  const person = await resolvePerson(run, intent.person, intent.timestamp, nameAttribute(intent.name));
   const personId = recordIdOf(person);
   const personName = readFullName(person) ?? readEmails(person)[0] ?? 'Unknown person';
-  const companyId = readRecordRef(person, 'company');
+  const companyId = await companyOfPerson(run, person);
   const company = companyId ? await ctx.client.getRecord('companies', companyId) : undefined;
   const accountName = company ? (readFullName(company) ?? readDomains(company)[0] ?? 'Unknown company') : personName;
   const accountKey = company ? (readDomains(company)[0] ?? personId) : (readEmails(person)[0] ?? personId);

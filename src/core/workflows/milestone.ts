@@ -11,7 +11,7 @@ import { dateOf, readDate, readSelectTitles, recordIdOf } from '../attio/values.
 import type { MilestoneIntent } from '../../mapping/intents.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
 import { createNote, ensureNote, type NoteSpec } from './notes-and-tasks.js';
-import { resolvePerson } from './people.js';
+import { nameAttribute, resolvePerson } from './people.js';
 
 export const MILESTONE_NOTE_TITLE = 'Activation Milestone';
 
@@ -28,7 +28,7 @@ export function activationScore(completed: Iterable<string>, configured: Set<str
 
 export async function runMilestone(intent: MilestoneIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
   const run = new WorkflowRun('milestone', ctx);
-  const person = await resolvePerson(run, intent.person, intent.timestamp);
+  const person = await resolvePerson(run, intent.person, intent.timestamp, nameAttribute(intent.name));
   const personId = recordIdOf(person);
   const note = milestoneNote(intent, person);
   const completed = readSelectTitles(person, 'milestones_completed');

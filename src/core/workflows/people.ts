@@ -4,10 +4,10 @@
  * domain, never for free-mail domains unless configured.
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import { recordIdOf, recordRef, readRecordRef, values, type RecordRef } from '../attio/values.js';
+import { personalName, readEmails, recordIdOf, recordRef, readRecordRef, values, type RecordRef } from '../attio/values.js';
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
-import type { PersonKey } from '../../mapping/intents.js';
+import type { PersonKey, PersonName } from '../../mapping/intents.js';
 import type { WorkflowRun } from './context.js';
 
 /** An event whose person is unknown may be waiting for its identify: retry for this long. */
@@ -90,5 +90,27 @@ async function usersObjectEnabled(run: WorkflowRun): Promise<boolean> {
   return run.ctx.config.productObjects !== 'off' && (await run.ctx.schema.objects()).has('users');
 }
 
+/** The `name` attribute when an event carries the person's name, else nothing (never clears a stored name). */
+export function nameAttribute(name: PersonName | undefined): Record<string, unknown> {
+  return name ? { name: personalName(name) } : {};
+}
+
 export const companyRef = (companyId: string): RecordRef => recordRef('companies', companyId);
 export const personRef = (personId: string): RecordRef => recordRef('people', personId);
+
+/**
+ * The person's company: their `company` reference, or — when an event for them arrived before their signup
+ * or identify linked one — the company of their work email, asserted and linked now, so that a deal is
+ * always opened for the account rather than for a lone person.
+ */
+export async function companyOfPerson(run: WorkflowRun, person: AttioRecord): Promise<string | undefined> {
+  const linked = readRecordRef(person, 'company');
+  if (linked !== undefined) return linked;
+  const domain = companyDomainForEmail(run, readEmails(person)[0]);
+  if (domain === undefined) return undefined;
+  const company = await assertCompany(run, domain);
+  const companyId = recordIdOf(company);
+  await run.ctx.client.updateRecord('people', recordIdOf(person), { company: [companyRef(companyId)] });
+  run.step('linkPersonToCompany', 'updated', recordIdOf(person));
+  return companyId;
+}

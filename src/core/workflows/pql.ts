@@ -6,7 +6,7 @@
  * written last so that an interrupted qualification is completed by the redelivered event.
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import { dateOf, readDate, readDomains, readEmails, readFullName, readRecordRef, recordIdOf, recordRef } from '../attio/values.js';
+import { dateOf, readDate, readDomains, readEmails, readFullName, recordIdOf, recordRef } from '../attio/values.js';
 import type { PqlIntent } from '../../mapping/intents.js';
 import { scoreSignals, type Score } from '../scoring/index.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
@@ -14,14 +14,14 @@ import { findOrCreateDeal } from './deals.js';
 import { assertListEntry } from './lists.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
-import { resolvePerson } from './people.js';
+import { companyOfPerson, nameAttribute, resolvePerson } from './people.js';
 
 export const PQL_NOTE_TITLE = 'PQL Qualified';
 export const PQL_TASK_PREFIX = 'PQL Follow-up';
 
 export async function runPql(intent: PqlIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
   const run = new WorkflowRun('pql', ctx);
-  const person = await resolvePerson(run, intent.person, intent.timestamp);
+  const person = await resolvePerson(run, intent.person, intent.timestamp, nameAttribute(intent.name));
   const personId = recordIdOf(person);
 
   const scoredAt = readDate(person, 'pql_scored_at');
@@ -65,7 +65,7 @@ async function qualify(run: WorkflowRun, intent: PqlIntent, person: AttioRecord,
     createdAt: intent.timestamp,
   });
 
-  const companyId = readRecordRef(person, 'company');
+  const companyId = await companyOfPerson(run, person);
   const company = companyId ? await ctx.client.getRecord('companies', companyId) : undefined;
   const accountName = company ? (readFullName(company) ?? readDomains(company)[0] ?? 'Unknown company') : personName;
   const accountKey = company ? (readDomains(company)[0] ?? companyId ?? personId) : (readEmails(person)[0] ?? personId);

@@ -2,10 +2,10 @@
  * Signup (seed steps 1-5 in three requests): assert the company by domain (not for free-mail addresses),
  * assert the person by email with the company reference, assert the trial list entry.
  */
-import { personalName, recordIdOf } from '../attio/values.js';
+import { personalName, recordIdOf, values } from '../attio/values.js';
 import type { SignupIntent } from '../../mapping/intents.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
-import { assertCompany, assertPersonByEmail, companyDomainForEmail, companyRef } from './people.js';
+import { companyDomainForEmail, companyRef } from './people.js';
 import { assertListEntry } from './lists.js';
 import { InvalidEventError } from '../errors.js';
 
@@ -15,16 +15,33 @@ export async function runSignup(intent: SignupIntent, ctx: WorkflowContext): Pro
   if (email === undefined) throw new InvalidEventError('traits.email', 'a signup needs the person’s email');
   const { profile } = intent;
   const domain = companyDomainForEmail(run, email);
-  const company = domain === undefined ? undefined : await assertCompany(run, domain, { name: profile.companyName });
-  if (domain === undefined) run.step('assertCompany', 'skipped', undefined, 'personal email domain');
-  const person = await assertPersonByEmail(run, email, {
-    name: profile.name ? personalName(profile.name) : undefined,
-    job_title: profile.jobTitle,
-    signup_date: profile.signupDate,
-    signup_source: profile.signupSource,
-    plan_type: profile.plan,
-    company: company ? companyRef(recordIdOf(company)) : undefined,
+  // Both records' values are checked against the schema before the first write, so a configuration
+  // problem (strict mode, an unknown option) leaves nothing half-written.
+  const personValues = await run.prepare(
+    'people',
+    values({
+      email_addresses: email,
+      name: profile.name ? personalName(profile.name) : undefined,
+      job_title: profile.jobTitle,
+      signup_date: profile.signupDate,
+      signup_source: profile.signupSource,
+      plan_type: profile.plan,
+    }),
+  );
+  const companyValues = domain === undefined ? undefined : await run.prepare('companies', values({ domains: domain, name: profile.companyName }));
+  let companyId: string | undefined;
+  if (companyValues) {
+    const company = await ctx.client.assertRecord('companies', 'domains', companyValues);
+    companyId = recordIdOf(company);
+    run.step('assertCompany', 'asserted', companyId, domain);
+  } else {
+    run.step('assertCompany', 'skipped', undefined, 'personal email domain');
+  }
+  const person = await ctx.client.assertRecord('people', 'email_addresses', {
+    ...personValues,
+    ...(companyId ? { company: [companyRef(companyId)] } : {}),
   });
+  run.step('assertPerson', 'asserted', recordIdOf(person));
   await assertListEntry(run, 'trialList', recordIdOf(person));
   return run.outcome();
 }
