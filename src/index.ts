@@ -1,4 +1,18 @@
-/** attio-plg core API: the Attio client and its transports, errors and the workflow intent types. */
+/**
+ * attio-plg core API: configuration, the engine (events -> workflows -> Attio), the Attio client and its
+ * transports, scoring, domains, failure classification and the intent types.
+ */
 export * from './core/attio/index.js';
+export * from './core/attio/values.js';
+export * from './core/config/index.js';
+export * from './core/domains/index.js';
+export * from './core/engine.js';
 export * from './core/errors.js';
+export * from './core/failures.js';
+export type { Logger } from './core/logger.js';
+export { silentLogger, stderrLogger } from './core/logger.js';
+export * from './core/scoring/index.js';
+export { createSchemaStore, WorkspaceSchema, type SchemaStore } from './core/schema/workspace-schema.js';
+export * from './core/workflows/index.js';
+export { mapEvent } from './mapping/map-event.js';
 export type * from './mapping/intents.js';

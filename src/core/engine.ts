@@ -10,7 +10,7 @@ import type { PlgConfig } from './config/index.js';
 import { classifyFailure, isRejection, type Failure } from './failures.js';
 import { KeyedMutex } from './locks.js';
 import { silentLogger, type Logger } from './logger.js';
-import { WorkspaceSchema } from './schema/workspace-schema.js';
+import { WorkspaceSchema, type SchemaStore } from './schema/workspace-schema.js';
 import { runWorkflow, type WorkflowContext, type WorkflowIntent, type WorkflowOutcome } from './workflows/index.js';
 import { mapEvent } from '../mapping/map-event.js';
 
@@ -35,6 +35,8 @@ export interface EngineOptions {
   /** Concurrent people in a batch. Default 8. */
   concurrency?: number;
   now?: () => number;
+  /** Share cached workspace metadata between engines of the same workspace. */
+  schemaStore?: SchemaStore;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export class PlgEngine {
     this.ctx = {
       client: options.client,
       config: options.config,
-      schema: new WorkspaceSchema(options.client, { ttlSeconds: options.config.schemaCacheTtlSeconds, now }),
+      schema: new WorkspaceSchema(options.client, { ttlSeconds: options.config.schemaCacheTtlSeconds, now, store: options.schemaStore }),
       locks: new KeyedMutex(),
       now,
       warn: (message) => {

@@ -12,9 +12,20 @@ interface CacheEntry<T> {
   expiresAt: number;
 }
 
+/**
+ * The cached reads themselves. Engines built per invocation (Segment gives each call its own `request`) can
+ * share one store per workspace, so metadata is read once per TTL, not once per call.
+ */
+export type SchemaStore = Map<string, CacheEntry<unknown>>;
+
+export function createSchemaStore(): SchemaStore {
+  return new Map();
+}
+
 export interface WorkspaceSchemaOptions {
   ttlSeconds: number;
   now?: () => number;
+  store?: SchemaStore;
 }
 
 export interface WorkspaceMemberSummary {
@@ -24,7 +35,7 @@ export interface WorkspaceMemberSummary {
 }
 
 export class WorkspaceSchema {
-  private readonly cache = new Map<string, CacheEntry<unknown>>();
+  private readonly cache: SchemaStore;
   private readonly now: () => number;
 
   constructor(
@@ -32,6 +43,7 @@ export class WorkspaceSchema {
     private readonly options: WorkspaceSchemaOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.cache = options.store ?? createSchemaStore();
   }
 
   /** Attributes of an object by api slug; an empty map when the object does not exist in the workspace. */
