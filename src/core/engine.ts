@@ -98,36 +98,51 @@ export class PlgEngine {
   }
 
   /**
-   * Applies a batch; results are in input order. Events with the same messageId run once and share a result;
-   * one person's events run in input order; different people run concurrently.
+   * Applies a batch of raw events; results are in input order. Events with the same messageId run once and
+   * share a result; one person's events run in input order; different people run concurrently.
    */
-  async processBatch(raws: readonly unknown[]): Promise<EventResult[]> {
-    const results: Array<EventResult | undefined> = new Array(raws.length);
+  processBatch(raws: readonly unknown[]): Promise<EventResult[]> {
+    return this.runInLanes(
+      raws.map((raw) => ({ messageId: messageIdOf(raw), lane: laneKey(raw) })),
+      (index) => this.processEvent(raws[index]),
+    );
+  }
+
+  /** Applies a batch of already-mapped items (the Segment actions' payloads), with the same guarantees. */
+  processIntentBatch(items: ReadonlyArray<{ intents: WorkflowIntent[]; messageId?: string }>): Promise<EventResult[]> {
+    return this.runInLanes(
+      items.map((item) => ({ messageId: item.messageId, lane: intentLaneKey(item.intents) })),
+      (index) => this.processIntents(items[index]?.intents ?? [], items[index]?.messageId),
+    );
+  }
+
+  private async runInLanes(
+    items: ReadonlyArray<{ messageId?: string; lane?: string }>,
+    process: (index: number) => Promise<EventResult>,
+  ): Promise<EventResult[]> {
+    const results: Array<EventResult | undefined> = new Array(items.length);
     const firstByMessageId = new Map<string, number>();
     const lanes = new Map<string, number[]>();
-    raws.forEach((raw, index) => {
-      const messageId = messageIdOf(raw);
+    items.forEach(({ messageId, lane }, index) => {
       if (messageId !== undefined) {
         if (firstByMessageId.has(messageId)) return;
         firstByMessageId.set(messageId, index);
       }
-      const key = laneKey(raw) ?? `#${index}`;
-      const lane = lanes.get(key);
-      if (lane) lane.push(index);
+      const key = lane ?? `#${index}`;
+      const indexes = lanes.get(key);
+      if (indexes) indexes.push(index);
       else lanes.set(key, [index]);
     });
     const queue = new PQueue({ concurrency: this.concurrency });
-    for (const lane of lanes.values()) {
+    for (const indexes of lanes.values()) {
       void queue.add(async () => {
-        for (const index of lane) results[index] = await this.processEvent(raws[index]);
+        for (const index of indexes) results[index] = await process(index);
       });
     }
     await queue.onIdle();
-    return raws.map((raw, index) => {
-      const own = results[index];
-      if (own) return own;
-      const first = results[firstByMessageId.get(messageIdOf(raw) ?? '') ?? -1];
-      return first ?? failed(messageIdOf(raw), { category: 'internal', message: 'event was not processed', retryable: true });
+    return items.map(({ messageId }, index) => {
+      const own = results[index] ?? results[firstByMessageId.get(messageId ?? '') ?? -1];
+      return own ?? failed(messageId, { category: 'internal', message: 'event was not processed', retryable: true });
     });
   }
 
@@ -155,6 +170,16 @@ function field(raw: unknown, name: string): unknown {
 function messageIdOf(raw: unknown): string | undefined {
   const id = field(raw, 'messageId');
   return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+function intentLaneKey(intents: readonly WorkflowIntent[]): string | undefined {
+  for (const intent of intents) {
+    if (intent.kind === 'assertRecord') continue;
+    const person = intent.person;
+    const key = person?.userId ?? person?.email ?? (intent.kind === 'group' ? intent.groupId : undefined);
+    if (key !== undefined) return key.toLowerCase();
+  }
+  return undefined;
 }
 
 /** Who an event is about, for ordering: the user id, else an email, else the group. */
