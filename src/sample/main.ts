@@ -14,8 +14,8 @@ import { generateLabelledEvents, type Expectation, type PlgSampleOptions } from 
 
 export const DEFAULT_SAMPLE_PATH = fileURLToPath(new URL('../../examples/plg-events.jsonl', import.meta.url));
 
-/** Events per company in the default stream, rounded down so that `--events N` generates enough. */
-const EVENTS_PER_COMPANY = 50;
+/** Events per company in the default stream, with room to spare so that `--events N` generates enough. */
+const EVENTS_PER_COMPANY = 45;
 
 export interface SampleFileOptions extends PlgSampleOptions {
   /** Stop after this many events (the stream is cut in time order). */
