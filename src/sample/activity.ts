@@ -168,7 +168,7 @@ function accountSignals(user: SampleUser): Record<string, number> {
 }
 
 /** The signal values of a user's `step`th usage summary: met signals at or above their threshold and growing. */
-export function signalsAt(user: SampleUser, step: number): Record<string, number> {
+function signalsAt(user: SampleUser, step: number): Record<string, number> {
   const random = mulberry32(deriveSeed(user.seed, 'signals', step));
   const met = user.metCounts[step] ?? 0;
   const weeks = user.summaryAts.length + 1;

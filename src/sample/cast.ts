@@ -1,5 +1,4 @@
-import { DEFAULT_SCORING_MODEL, type SignalDefinition } from '../core/scoring/model.js';
-import { DEFAULT_PQL_THRESHOLD } from '../core/scoring/model.js';
+import { DEFAULT_PQL_THRESHOLD, DEFAULT_SCORING_MODEL, type SignalDefinition } from '../core/scoring/model.js';
 import { deriveSeed, mulberry32, type Random } from './random.js';
 
 /**

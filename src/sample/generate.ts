@@ -31,7 +31,7 @@ export interface PlgSampleOptions {
   outOfOrderRate?: number;
 }
 
-export const DEFAULT_SAMPLE_OPTIONS: Readonly<Required<PlgSampleOptions>> = Object.freeze({
+const DEFAULT_SAMPLE_OPTIONS: Readonly<Required<PlgSampleOptions>> = Object.freeze({
   seed: 42,
   companies: 60,
   usersPerCompany: 4.85,
