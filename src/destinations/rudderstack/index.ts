@@ -1,0 +1,8 @@
+/**
+ * attio-plg as a rudder-transformer destination (`attio-plg/rudderstack`): `process` and `processRouterDest`
+ * over the shared core. See README.md beside this file for the Config keys and what the outputs mean.
+ */
+export { process, processRouterDest } from './transform.js';
+export { rudderConfigSchema, toPlgConfig, type RudderConfig } from './config.js';
+export { SUPPRESS_EVENTS } from './types.js';
+export type { ErrorEntry, ProcessOutput, RouterInput, RouterOutputEntry, RudderDestination, RudderMetadata, SuppressedEntry } from './types.js';
