@@ -137,6 +137,19 @@ describe('workflows on the emulator', () => {
     expect(users.map((u) => u.values.user_id?.[0]?.value)).toEqual(['u-jane.doe@acme.com']);
   });
 
+  it('a second user id with the same email still gets its user record, without the unique email', async () => {
+    const { engine, reader, warnings } = e2e();
+    await apply(identify('jane.doe@acme.com', 1));
+    const second = { ...identify('jane.doe@acme.com', 2), userId: 'u-jane-again' };
+    expect((await engine.processEvent(second)).status).toBe('applied');
+    const users = await reader.queryRecords('users', { sorts: [{ attribute: 'user_id', direction: 'asc' }] });
+    expect(users.map((u) => [u.values.user_id?.[0]?.value, u.values.primary_email_address?.[0]?.email_address])).toEqual([
+      ['u-jane-again', undefined],
+      ['u-jane.doe@acme.com', 'jane.doe@acme.com'],
+    ]);
+    expect(warnings).toContain('another Attio user already has this email as primary_email_address; the user record was written without it');
+  });
+
   it('an unknown userId is retryable while the event is young, then a rejection that says what to send', async () => {
     const { engine } = e2e();
     const young = await engine.processEvent({ type: 'track', event: 'Usage Summary', messageId: 'a', userId: 'nobody', timestamp: new Date().toISOString(), properties: WARM });

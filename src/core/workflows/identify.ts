@@ -3,6 +3,7 @@
  * person's work email, the person with their profile and company, and — when the workspace has the Users
  * object — the user record (user_id -> person), which lets later events find the person by userId alone.
  */
+import { AttioError } from '../attio/errors.js';
 import { personalName, recordIdOf, values } from '../attio/values.js';
 import type { IdentifyIntent } from '../../mapping/intents.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
@@ -20,12 +21,31 @@ export async function runIdentify(intent: IdentifyIntent, ctx: WorkflowContext):
     company: company ? companyRef(recordIdOf(company)) : undefined,
   });
   if (key.userId !== undefined && (await productObjectEnabled(run, 'users'))) {
-    const prepared = await run.prepare(
-      'users',
-      values({ user_id: key.userId, primary_email_address: key.email, person: personRef(recordIdOf(person)) }),
-    );
-    const user = await ctx.client.assertRecord('users', 'user_id', prepared);
-    run.step('assertUser', 'asserted', recordIdOf(user));
+    await assertUser(run, key.userId, key.email, recordIdOf(person));
   }
   return run.outcome();
+}
+
+/**
+ * The user record (user_id -> person). Attio keeps `primary_email_address` unique across users, so when
+ * another user id already holds this email (a re-created account), the record is written without it
+ * rather than rejecting the identify: the person link is what later events need.
+ */
+async function assertUser(run: WorkflowRun, userId: string, email: string | undefined, personId: string): Promise<void> {
+  const write = async (withEmail: boolean) => {
+    const prepared = await run.prepare(
+      'users',
+      values({ user_id: userId, primary_email_address: withEmail ? email : undefined, person: personRef(personId) }),
+    );
+    return run.ctx.client.assertRecord('users', 'user_id', prepared);
+  };
+  let user;
+  try {
+    user = await write(true);
+  } catch (error) {
+    if (!(error instanceof AttioError && error.code === 'uniqueness_conflict' && email !== undefined)) throw error;
+    run.warn('another Attio user already has this email as primary_email_address; the user record was written without it');
+    user = await write(false);
+  }
+  run.step('assertUser', 'asserted', recordIdOf(user));
 }
