@@ -1,0 +1,2 @@
+import type { ProcessorCase } from './processor.js';
+export const errorCases: ProcessorCase[] = [];
