@@ -14,5 +14,5 @@ export { silentLogger, stderrLogger } from './core/logger.js';
 export * from './core/scoring/index.js';
 export { createSchemaStore, WorkspaceSchema, type SchemaStore } from './core/schema/workspace-schema.js';
 export * from './core/workflows/index.js';
-export { mapEvent } from './mapping/map-event.js';
+export { mapEvent, workflowOf, type EventWorkflow } from './mapping/map-event.js';
 export type * from './mapping/intents.js';

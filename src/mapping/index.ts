@@ -1,5 +1,5 @@
 export type * from './intents.js';
-export { mapEvent } from './map-event.js';
+export { mapEvent, workflowOf, type EventWorkflow } from './map-event.js';
 export {
   MESSAGE_TYPES,
   type GroupMessage,

@@ -186,3 +186,20 @@ function mapGroup(raw: object, config: PlgConfig): GroupIntent {
     signals: parseSignals(raw, ['traits'], config.scoringModel),
   });
 }
+
+export type EventWorkflow = 'identify' | 'group' | 'signup' | 'milestone' | 'pql' | 'handoff' | 'untracked' | 'unrecognised';
+
+/**
+ * Which workflow the tracking plan routes a raw event to, without validating it: for reports that count
+ * applied and rejected events per workflow (a rejected event still belongs somewhere).
+ */
+export function workflowOf(raw: unknown, config: PlgConfig): EventWorkflow {
+  if (raw === null || typeof raw !== 'object') return 'unrecognised';
+  const { type, event } = raw as { type?: unknown; event?: unknown };
+  const kind = typeof type === 'string' ? type.toLowerCase() : undefined;
+  if (kind === 'identify' || kind === 'group') return kind;
+  if (kind !== 'track' || typeof event !== 'string') return 'unrecognised';
+  const route = routeOf(event, config);
+  if (route === undefined) return 'untracked';
+  return route === 'usage' ? 'pql' : route;
+}

@@ -5,6 +5,7 @@
 import got, { RequestError, type Got } from 'got';
 import PQueue from 'p-queue';
 import { AttioError } from './errors.js';
+import { attioMetrics } from './metrics.js';
 import { buildPathWithQuery, type AttioRequest, type AttioResponse, type Transport } from './transport.js';
 
 export interface GotTransportOptions {
@@ -44,6 +45,7 @@ export function createGotTransport(options: GotTransportOptions): RateLimitedTra
   });
 
   async function sendOnce(request: AttioRequest): Promise<AttioResponse> {
+    attioMetrics.attempts++;
     try {
       const response = await http(buildPathWithQuery(request).replace(/^\//, ''), {
         method: request.method,
