@@ -1,0 +1,76 @@
+// Generated from the field definitions by generate-types.ts. DO NOT MODIFY IT BY HAND.
+
+export interface Payload {
+  /**
+   * The person’s email address: people are matched on it.
+   */
+  email?: string;
+  /**
+   * The product’s user ID: finds the person through the Attio Users object when there is no email.
+   */
+  user_id?: string;
+  /**
+   * The person’s full name.
+   */
+  name?: string;
+  /**
+   * The person’s first name.
+   */
+  first_name?: string;
+  /**
+   * The person’s last name.
+   */
+  last_name?: string;
+  /**
+   * The person’s job title.
+   */
+  title?: string;
+  /**
+   * The person’s plan (a plan_type option).
+   */
+  plan?: string;
+  /**
+   * When the account was created.
+   */
+  created_at?: string | number;
+  /**
+   * The company’s name.
+   */
+  company_name?: string;
+  /**
+   * The company’s website or domain (reduced to its host).
+   */
+  company_domain?: string;
+  /**
+   * The product workspace (account) the person belongs to.
+   */
+  workspace_id?: string;
+  /**
+   * Usage counts in the traits; when any is present the PQL score is updated. Keys are the scoring model’s signal keys (logins_7d, features_activated, team_invites, integrations_connected, records_imported, active_days_14d); values are counts.
+   */
+  signals?: { logins_7d?: number; features_activated?: number; team_invites?: number; integrations_connected?: number; records_imported?: number; active_days_14d?: number; [k: string]: unknown };
+  /**
+   * More attributes to set on the Attio Person record: Attio attribute slug -> value (e.g. linkedin -> traits.linkedin).
+   */
+  person_attributes?: { [k: string]: unknown };
+  /**
+   * More attributes to set on the Attio User record: Attio attribute slug -> value (e.g. linkedin -> traits.linkedin).
+   */
+  user_attributes?: { [k: string]: unknown };
+  /**
+   * The idempotency key of the delivery: a batch applies each message ID once.
+   */
+  message_id: string;
+  /**
+   * When the event happened (ISO 8601 or epoch milliseconds): dates notes, tasks and scores.
+   */
+  timestamp: string | number;
+  /**
+   * Send events in batches: each event still gets its own status, and events about the same person or company keep their order.
+   */
+  enable_batching?: boolean;
+  /**
+   * Most events in one batch.
+   */
+  batch_size?: number;
+}

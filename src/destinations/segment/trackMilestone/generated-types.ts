@@ -1,0 +1,48 @@
+// Generated from the field definitions by generate-types.ts. DO NOT MODIFY IT BY HAND.
+
+export interface Payload {
+  /**
+   * The person’s email address: people are matched on it.
+   */
+  email?: string;
+  /**
+   * The product’s user ID: finds the person through the Attio Users object when there is no email.
+   */
+  user_id?: string;
+  /**
+   * The person’s full name.
+   */
+  name?: string;
+  /**
+   * The person’s first name.
+   */
+  first_name?: string;
+  /**
+   * The person’s last name.
+   */
+  last_name?: string;
+  /**
+   * The track event; names the milestone when Milestone is empty ("Onboarding Completed" -> onboarding_completed, "Integration Connected" -> first_integration, "Data Imported" -> data_imported, "Invite Sent" -> team_invited, "Feature Activated" -> feature_activated).
+   */
+  event_name?: string;
+  /**
+   * The milestone key (a milestones_completed option such as first_integration). Empty: from the event name.
+   */
+  milestone?: string;
+  /**
+   * The idempotency key of the delivery: a batch applies each message ID once.
+   */
+  message_id: string;
+  /**
+   * When the event happened (ISO 8601 or epoch milliseconds): dates notes, tasks and scores.
+   */
+  timestamp: string | number;
+  /**
+   * Send events in batches: each event still gets its own status, and events about the same person or company keep their order.
+   */
+  enable_batching?: boolean;
+  /**
+   * Most events in one batch.
+   */
+  batch_size?: number;
+}
