@@ -117,8 +117,16 @@ export const rudderConfigSchema = z.object({
 
 export type RudderConfig = z.input<typeof rudderConfigSchema>;
 
-/** Core settings whose RudderStack key differs, so an error from the core names the key the user sees. */
-const RUDDER_KEY_OF: Readonly<Record<string, string>> = { scoringModel: 'scoringSignals' };
+/** Core setting paths whose RudderStack key differs, so an error from the core names the key the user sees. */
+const RUDDER_PATHS: ReadonlyArray<[RegExp, string]> = [
+  [/^scoringModel\.signals(\[\d+\])\.key$/, 'scoringSignals$1.signal'],
+  [/^scoringModel(\.signals)?/, 'scoringSignals'],
+];
+
+function rudderPath(setting: string): string {
+  const rule = RUDDER_PATHS.find(([pattern]) => pattern.test(setting));
+  return rule === undefined ? setting : setting.replace(rule[0], rule[1]);
+}
 
 /**
  * Validates a destination Config and maps it onto the core configuration. Throws ConfigurationError (400)
@@ -137,7 +145,6 @@ export function toPlgConfig(config: unknown, env: Readonly<Record<string, string
     return parseConfig(defined, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const [head = '', ...rest] = error.setting.split(/(?=[.[])/);
-    throw new ConfigurationError(`Invalid Config: ${[RUDDER_KEY_OF[head] ?? head, ...rest].join('')}: ${error.reason}`);
+    throw new ConfigurationError(`Invalid Config: ${rudderPath(error.setting)}: ${error.reason}`);
   }
 }

@@ -9,7 +9,7 @@ import { process, processRouterDest } from '../../../src/destinations/rudderstac
 import { errorCases } from './data/errors.js';
 import { processorCases, type ProcessorCase } from './data/processor.js';
 import { routerCases } from './data/router.js';
-import { expectEachJobOnce, pinAttio, serveWorkspaceMetadata } from './support.js';
+import { API_KEY, expectEachJobOnce, pinAttio, serveWorkspaceMetadata } from './support.js';
 
 async function processorResponse(body: ProcessorCase['input']['request']['body']): Promise<unknown[]> {
   const out: unknown[] = [];
@@ -42,7 +42,9 @@ describe('RudderStack processor: process(event)', () => {
   for (const testCase of [...processorCases, ...errorCases]) {
     it(`${testCase.name}: ${testCase.description}`, async () => {
       pinned = pinAttio(testCase.attio);
-      expect(await processorResponse(testCase.input.request.body)).toEqual(testCase.output.response.body);
+      const body = await processorResponse(testCase.input.request.body);
+      expect(body).toEqual(testCase.output.response.body);
+      expect(JSON.stringify(body)).not.toContain(API_KEY);
     });
   }
 });
@@ -54,6 +56,7 @@ describe('RudderStack router: processRouterDest(inputs)', () => {
       const output = await processRouterDest(testCase.input.request.body.input, {});
       expectEachJobOnce(testCase.input.request.body.input, output);
       expect({ output }).toEqual(testCase.output.response.body);
+      expect(JSON.stringify(output)).not.toContain(API_KEY);
     });
   }
 });
