@@ -42,7 +42,9 @@ async function testAuthentication(request: Parameters<NonNullable<NonNullable<De
 }
 
 const destination: DestinationDefinition<Settings> = {
-  name: 'Attio PLG',
+  // No space: actions-core keys its payload schemas `${name}:${title}` in ajv, and the fast-uri that ajv 8.20
+  // brings refuses a URI scheme with a space ("Attio PLG:Signup"), failing every event before it is mapped.
+  name: 'Attio-PLG',
   slug: 'actions-attio-plg',
   description:
     'Product-led growth in Attio: signups, activation milestones, PQL scoring and the self-serve-to-sales handoff from your Segment events, plus identify, group and any-object upserts.',

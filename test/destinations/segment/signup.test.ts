@@ -1,0 +1,69 @@
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import destination from '../../../src/destinations/segment/index.js';
+import { clearSchemaStores } from '../../../src/destinations/segment/schema-stores.js';
+import { ATTIO, SETTINGS, actionsCore, pinSignupWrites, serveMetadata } from './support.js';
+
+const { createTestEvent, createTestIntegration } = actionsCore;
+const testDestination = createTestIntegration(destination);
+
+function signedUp(email: string, messageId: string) {
+  return createTestEvent({
+    type: 'track',
+    event: 'Signed Up',
+    messageId,
+    userId: `u-${email}`,
+    timestamp: '2024-11-04T10:00:00.000Z',
+    context: { traits: { email, name: 'Ada Lovelace', title: 'Product Lead' } },
+    properties: { plan: 'trial', source: 'website' },
+  });
+}
+
+const adaValues = {
+  name: [{ first_name: 'Ada', last_name: 'Lovelace', full_name: 'Ada Lovelace' }],
+  job_title: ['Product Lead'],
+  signup_date: ['2024-11-04'],
+  signup_source: ['website'],
+  plan_type: ['trial'],
+};
+
+describe('signup through Segment’s harness', () => {
+  beforeEach(() => clearSchemaStores());
+  afterEach(() => nock.cleanAll());
+
+  it('with the default mappings and a warm schema cache, makes exactly the three writes of SPEC §4', async () => {
+    await serveMetadata();
+    pinSignupWrites('grace@hopper.dev', { ...adaValues });
+    await testDestination.testAction('signup', { event: signedUp('grace@hopper.dev', 'warm-up'), settings: SETTINGS, useDefaultMappings: true });
+
+    nock.cleanAll(); // no metadata any more: a warm cache must not read it
+    const writes = pinSignupWrites('ada@acme.dev', adaValues);
+    const responses = await testDestination.testAction('signup', { event: signedUp('ada@acme.dev', 'm-1'), settings: SETTINGS, useDefaultMappings: true });
+
+    expect(writes.pendingMocks()).toEqual([]);
+    expect(responses.map((r) => `${r.options.method} ${r.url}`)).toEqual([
+      `PUT ${ATTIO}/v2/objects/companies/records?matching_attribute=domains`,
+      `PUT ${ATTIO}/v2/objects/people/records?matching_attribute=email_addresses`,
+      `PUT ${ATTIO}/v2/lists/active_trials/entries`,
+    ]);
+  });
+
+  it('rejects a signup without an email before any request (Segment’s own required-field check)', async () => {
+    const event = signedUp('ada@acme.dev', 'm-2');
+    event.context = { traits: { name: 'Ada Lovelace' } };
+    await expect(testDestination.testAction('signup', { event, settings: SETTINGS, useDefaultMappings: true })).rejects.toThrow(/email/);
+  });
+
+  it('names the action field when its trial list override is not a list of the workspace (strict mode)', async () => {
+    await serveMetadata();
+    pinSignupWrites('ada@acme.dev', adaValues);
+    const run = testDestination.testAction('signup', {
+      event: signedUp('ada@acme.dev', 'm-3'),
+      settings: { ...SETTINGS, strict: true },
+      mapping: { trial_list: 'no_such_list' },
+      useDefaultMappings: true,
+    });
+    await expect(run).rejects.toMatchObject({ name: 'IntegrationError', code: 'INVALID_CONFIGURATION', status: 400 });
+    await expect(run).rejects.toThrow(/^trial_list: list "no_such_list" does not exist in this Attio workspace; lists: active_trials, pql_queue/);
+  });
+});

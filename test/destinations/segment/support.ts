@@ -1,0 +1,107 @@
+/**
+ * Support for the Segment destination tests: Segment's own test harness (loaded through `require`, as the
+ * destination loads actions-core), Attio over nock with the workspace metadata of the emulator's plg-demo
+ * seed, and the record responses the pinned writes answer with.
+ */
+import { createRequire } from 'node:module';
+import type * as ActionsCore from '@segment/actions-core';
+import nock from 'nock';
+import { EMULATOR_API_KEY, startEmulator } from '../../../src/emulator/index.js';
+
+const require = createRequire(import.meta.url);
+export const actionsCore = require('@segment/actions-core') as typeof ActionsCore;
+
+export const ATTIO = 'https://api.attio.com';
+export const API_KEY = 'attio-segment-secret-9c4e1f';
+export const SETTINGS = { apiKey: API_KEY, productObjects: 'off' };
+
+export const WORKSPACE_ID = '0b6d9c1e-2f61-4f7e-9d1a-6f3c2b7d9e01';
+export const PERSON_ID = '2b2b2b2b-0000-4000-8000-000000000001';
+export const COMPANY_ID = '2b2b2b2b-0000-4000-8000-000000000002';
+export const ENTRY_ID = '2b2b2b2b-0000-4000-8000-000000000009';
+
+/** Metadata paths a workflow may read, with the plg-demo seed's answers. */
+const METADATA_PATHS = [
+  '/v2/self',
+  '/v2/objects',
+  '/v2/lists',
+  '/v2/workspace_members',
+  '/v2/objects/people/attributes',
+  '/v2/objects/companies/attributes',
+  '/v2/objects/deals/attributes',
+  '/v2/objects/users/attributes',
+  '/v2/objects/workspaces/attributes',
+  '/v2/objects/people/attributes/plan_type/options',
+  '/v2/objects/people/attributes/pql_tier/options',
+  '/v2/objects/people/attributes/milestones_completed/options',
+  '/v2/objects/companies/attributes/plan_type/options',
+  '/v2/objects/deals/attributes/stage/statuses',
+];
+
+let seedMetadata: Map<string, unknown> | undefined;
+
+/** The plg-demo seed's metadata, read once from an emulator through its HTTP API. */
+export async function loadSeedMetadata(): Promise<Map<string, unknown>> {
+  if (seedMetadata) return seedMetadata;
+  const emulator = await startEmulator({ seed: 'plg-demo' });
+  try {
+    const answers = new Map<string, unknown>();
+    for (const path of METADATA_PATHS) {
+      const response = await fetch(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${EMULATOR_API_KEY}` } });
+      answers.set(path, await response.json());
+    }
+    seedMetadata = answers;
+    return answers;
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** Serves every metadata read from the seed, as often as asked. */
+export async function serveMetadata(): Promise<void> {
+  const answers = await loadSeedMetadata();
+  for (const [path, body] of answers) nock(ATTIO).persist().get(path).reply(200, body as nock.Body);
+}
+
+export function recordOf(object: string, recordId: string, values: Record<string, unknown> = {}) {
+  return {
+    data: {
+      id: { workspace_id: WORKSPACE_ID, object_id: `${object}-object`, record_id: recordId },
+      created_at: '2024-11-01T10:00:00.000Z',
+      web_url: `https://app.attio.com/plg-demo/${object}/${recordId}`,
+      values,
+    },
+  };
+}
+
+export function entryOf(list: string, parentRecordId: string) {
+  return {
+    data: {
+      id: { workspace_id: WORKSPACE_ID, list_id: `${list}-list`, entry_id: ENTRY_ID },
+      parent_record_id: parentRecordId,
+      parent_object: 'people',
+      created_at: '2024-11-01T10:00:00.000Z',
+      entry_values: {},
+    },
+  };
+}
+
+export function attioError(status: number, type: string, code: string, message: string) {
+  return { status_code: status, type, code, message };
+}
+
+/** The three writes of a signup with a work email (SPEC §4): company, person linked to it, trial entry. */
+export function pinSignupWrites(email: string, personValues: Record<string, unknown[]>) {
+  const domain = email.split('@')[1] ?? '';
+  return nock(ATTIO, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+    .put('/v2/objects/companies/records', { data: { values: { domains: [domain] } } })
+    .query({ matching_attribute: 'domains' })
+    .reply(200, recordOf('companies', COMPANY_ID))
+    .put('/v2/objects/people/records', {
+      data: { values: { email_addresses: [email], ...personValues, company: [{ target_object: 'companies', target_record_id: COMPANY_ID }] } },
+    })
+    .query({ matching_attribute: 'email_addresses' })
+    .reply(200, recordOf('people', PERSON_ID))
+    .put('/v2/lists/active_trials/entries', { data: { parent_record_id: PERSON_ID, parent_object: 'people', entry_values: {} } })
+    .reply(200, entryOf('active_trials', PERSON_ID));
+}
