@@ -247,11 +247,21 @@ export class AttioClient {
   }
 
   async listNotes(parentObject: string, parentRecordId: string, limit = NOTES_PAGE_LIMIT, offset = 0): Promise<AttioNote[]> {
+    return this.queryNotes({ parentObject, parentRecordId, limit, offset });
+  }
+
+  /** Notes of one parent record, or of the whole workspace when no parent is given. */
+  async queryNotes(query: { parentObject?: string; parentRecordId?: string; limit?: number; offset?: number } = {}): Promise<AttioNote[]> {
     const response = await this.call(
       {
         method: 'GET',
         path: '/v2/notes',
-        query: { parent_object: parentObject, parent_record_id: parentRecordId, limit: Math.min(limit, NOTES_PAGE_LIMIT), offset },
+        query: {
+          parent_object: query.parentObject,
+          parent_record_id: query.parentRecordId,
+          limit: Math.min(query.limit ?? NOTES_PAGE_LIMIT, NOTES_PAGE_LIMIT),
+          offset: query.offset ?? 0,
+        },
         read: true,
         idempotent: true,
       },
@@ -260,8 +270,8 @@ export class AttioClient {
     return response.data;
   }
 
-  async *listAllNotes(parentObject: string, parentRecordId: string): AsyncGenerator<AttioNote> {
-    yield* paginate(NOTES_PAGE_LIMIT, (limit, offset) => this.listNotes(parentObject, parentRecordId, limit, offset));
+  async *listAllNotes(parentObject?: string, parentRecordId?: string): AsyncGenerator<AttioNote> {
+    yield* paginate(NOTES_PAGE_LIMIT, (limit, offset) => this.queryNotes({ parentObject, parentRecordId, limit, offset }));
   }
 
   // --- tasks --------------------------------------------------------------------------------------------

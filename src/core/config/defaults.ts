@@ -31,6 +31,9 @@ export const CONFIG_DEFAULTS = Object.freeze({
   strict: false,
   schemaCacheTtlSeconds: 300,
   signupSource: 'product',
+  // Attio's per-workspace limits; raise them only for the local emulator or a workspace with higher limits.
+  readsPerSecond: 100,
+  writesPerSecond: 25,
 } as const);
 
 /** Environment variable that overrides the default `apiUrl` (SPEC §2). */

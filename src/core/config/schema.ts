@@ -62,6 +62,8 @@ export const plgConfigSchema = z
     strict: z.boolean().default(CONFIG_DEFAULTS.strict),
     schemaCacheTtlSeconds: z.number().min(0).default(CONFIG_DEFAULTS.schemaCacheTtlSeconds),
     signupSource: name.default(CONFIG_DEFAULTS.signupSource),
+    readsPerSecond: z.number().gt(0).default(CONFIG_DEFAULTS.readsPerSecond),
+    writesPerSecond: z.number().gt(0).default(CONFIG_DEFAULTS.writesPerSecond),
   })
   .superRefine((config, ctx) => {
     // An event name routes to exactly one workflow; a name in two roles would make routing depend on order.

@@ -55,6 +55,8 @@ describe('parseConfig defaults', () => {
       strict: false,
       schemaCacheTtlSeconds: 300,
       signupSource: 'product',
+      readsPerSecond: 100,
+      writesPerSecond: 25,
     });
   });
 
