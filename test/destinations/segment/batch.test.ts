@@ -1,0 +1,83 @@
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import destination from '../../../src/destinations/segment/index.js';
+import { clearSchemaStores } from '../../../src/destinations/segment/schema-stores.js';
+import { API_KEY, ATTIO, COMPANY_ID, PERSON_ID, SETTINGS, actionsCore, attioError, entryOf, recordOf, serveMetadata } from './support.js';
+
+const { createTestEvent, createTestIntegration, defaultValues } = actionsCore;
+const testDestination = createTestIntegration(destination);
+const mapping = defaultValues(destination.actions.signup?.fields ?? {});
+
+function signedUp(email: string, messageId: string) {
+  return createTestEvent({
+    type: 'track',
+    event: 'Signed Up',
+    messageId,
+    userId: `u-${email}`,
+    timestamp: '2024-11-04T10:00:00.000Z',
+    context: { traits: { email } },
+    properties: {},
+  });
+}
+
+const companyAssert = (domain: string) =>
+  nock(ATTIO).put('/v2/objects/companies/records', { data: { values: { domains: [domain] } } }).query({ matching_attribute: 'domains' });
+
+describe('a batch reports each payload’s own status (MultiStatusResponse)', () => {
+  beforeEach(async () => {
+    clearSchemaStores();
+    await serveMetadata();
+  });
+  afterEach(() => nock.cleanAll());
+
+  it('applies valid payloads once, rejects invalid ones with the reason, and asks Segment to retry throttled and failed ones', async () => {
+    companyAssert('acme.dev').once().reply(200, recordOf('companies', COMPANY_ID));
+    nock(ATTIO).put('/v2/objects/people/records').query(true).once().reply(200, recordOf('people', PERSON_ID));
+    nock(ATTIO).put('/v2/lists/active_trials/entries').once().reply(200, entryOf('active_trials', PERSON_ID));
+    companyAssert('bobco.dev').reply(429, attioError(429, 'rate_limit_error', 'rate_limit_exceeded', 'Rate limit exceeded'), { 'retry-after': new Date(Date.now() + 1000).toUTCString() });
+    companyAssert('carol.dev').reply(503, attioError(503, 'server_error', 'unavailable', 'Service unavailable'));
+    companyAssert('dan.dev').reply(401, attioError(401, 'auth_error', 'invalid_token', 'Token is invalid'));
+
+    const events = [
+      signedUp('ada@acme.dev', 'm-ada'),
+      signedUp('not-an-email', 'm-bad'),
+      signedUp('ada@acme.dev', 'm-ada'), // a redelivery in the same batch
+      signedUp('bob@bobco.dev', 'm-bob'),
+      signedUp('carol@carol.dev', 'm-carol'),
+      signedUp('dan@dan.dev', 'm-dan'),
+    ];
+    const results = await testDestination.executeBatch('signup', { events, settings: SETTINGS, mapping });
+
+    expect(results.map((r) => r.status)).toEqual([200, 400, 200, 429, 503, 401]);
+    expect(results[1]).toEqual({
+      status: 400,
+      errortype: 'PAYLOAD_VALIDATION_FAILED',
+      errormessage: 'email: must be a valid email address',
+      errorreporter: 'INTEGRATIONS',
+    });
+    expect(results[3]).toMatchObject({ errortype: 'TOO_MANY_REQUESTS', body: { category: 'throttled', attioStatus: 429 } });
+    expect(results[4]).toMatchObject({ errortype: 'RETRYABLE_ERROR', body: { category: 'retryable', attioStatus: 503 } });
+    expect(results[5]).toMatchObject({ errortype: 'INVALID_AUTHENTICATION', body: { category: 'auth', attioStatus: 401 } });
+    expect(results[0]).toEqual(results[2]);
+    expect(results[0]).toMatchObject({
+      sent: { intents: [{ kind: 'signup', messageId: 'm-ada', person: { email: 'ada@acme.dev', userId: 'u-ada@acme.dev' } }] },
+      body: { status: 'applied', outcomes: [{ workflow: 'signup' }] },
+    });
+    expect(JSON.stringify(results)).not.toContain(API_KEY);
+  });
+
+  it('runs one person’s payloads in order, one after the other (the engine’s lanes)', async () => {
+    const order: string[] = [];
+    const record = (step: string, reply: object) => () => (order.push(step), reply);
+    nock(ATTIO).put('/v2/objects/companies/records').query(true).times(2).reply(200, record('company', recordOf('companies', COMPANY_ID)));
+    nock(ATTIO).put('/v2/objects/people/records').query(true).times(2).reply(200, record('person', recordOf('people', PERSON_ID)));
+    nock(ATTIO).put('/v2/lists/active_trials/entries').times(2).reply(200, record('entry', entryOf('active_trials', PERSON_ID)));
+    const results = await testDestination.executeBatch('signup', {
+      events: [signedUp('ada@acme.dev', 'm-1'), signedUp('ada@acme.dev', 'm-2')],
+      settings: SETTINGS,
+      mapping,
+    });
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(order).toEqual(['company', 'person', 'entry', 'company', 'person', 'entry']);
+  });
+});
