@@ -5,8 +5,7 @@
  * rudder-server nothing to deliver and reports 299. Each job keeps its own outcome: one bad event never
  * fails its neighbours.
  */
-import type { BaseError } from '@rudderstack/integrations-lib';
-import { ConfigurationError } from '@rudderstack/integrations-lib';
+import { ConfigurationError, type BaseError } from '@rudderstack/integrations-lib';
 import type { PlgEngine, EventResult } from '../../core/engine.js';
 import { classifyFailure } from '../../core/failures.js';
 import { describeIssue, firstProblem } from '../../core/config/zod-issues.js';
@@ -75,7 +74,8 @@ export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown)
       });
     }),
   );
-  return entries.map((entry, index) => entry ?? errorEntry(field(inputs[index], 'metadata'), field(inputs[index], 'destination'), asRudderError(new Error('job was not processed'), undefined)));
+  // Every slot is filled above; the fallback keeps the one-entry-per-job contract even against a bug.
+  return entries.map((entry, index) => entry ?? errorEntry(field(inputs[index], 'metadata'), field(inputs[index], 'destination'), errorOf(undefined, '')));
 }
 
 async function runBatch(engine: PlgEngine, messages: unknown[]): Promise<Array<EventResult | undefined>> {
@@ -126,11 +126,11 @@ function errorOf(result: EventResult | undefined, apiKey: string): BaseError {
 
 /** Errors thrown before the engine ran: integrations-lib errors pass through, anything else is classified. */
 function asRudderError(error: unknown, apiKey: string | undefined): BaseError {
-  const failure = classifyFailure(error);
-  if (failure.category === 'internal' && isRudderError(error)) {
+  if (isRudderError(error)) {
     error.message = redact(error.message, apiKey);
     return error;
   }
+  const failure = classifyFailure(error);
   return toRudderError({ ...failure, message: redact(failure.message, apiKey) });
 }
 
