@@ -113,6 +113,8 @@ export const rudderConfigSchema = z.object({
   strict: flag,
   schemaCacheTtlSeconds: numeric,
   signupSource: text,
+  readsPerSecond: numeric,
+  writesPerSecond: numeric,
 });
 
 export type RudderConfig = z.input<typeof rudderConfigSchema>;

@@ -1,6 +1,6 @@
 /**
- * One engine per RudderStack destination in this process: its own Attio connection (one rate budget, since a
- * destination is one Attio workspace and token) and its own cached workspace schema. A changed Config for the
+ * One engine per RudderStack destination in this process: its own Attio connection (one rate budget, the
+ * Config's readsPerSecond/writesPerSecond, since a destination is one Attio workspace and token) and its own cached workspace schema. A changed Config for the
  * same destination ID replaces both, so a new token or URL never reuses the old connection.
  */
 import { createHash } from 'node:crypto';
@@ -34,6 +34,8 @@ export function engineFor(destinationId: string, config: PlgConfig): PlgEngine {
   const { client } = createAttioConnection({
     apiUrl: config.apiUrl,
     apiKey: config.apiKey,
+    readsPerSecond: config.readsPerSecond,
+    writesPerSecond: config.writesPerSecond,
     userAgent: 'attio-plg (rudderstack)',
     retry: TRANSFORMER_RETRY_POLICY,
   });

@@ -34,6 +34,8 @@ describe('RudderStack Config -> core configuration', () => {
         personalDomains: 'allow-company',
         productObjects: 'on',
         strict: 'true',
+        readsPerSecond: '50',
+        writesPerSecond: '10',
         oneTrustCookieCategories: [{ oneTrustCookieCategory: '' }],
         eventDelivery: false,
       },
@@ -59,6 +61,8 @@ describe('RudderStack Config -> core configuration', () => {
       personalDomains: 'allow-company',
       productObjects: 'on',
       strict: true,
+      readsPerSecond: 50,
+      writesPerSecond: 10,
     });
   });
 
