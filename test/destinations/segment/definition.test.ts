@@ -7,6 +7,16 @@ import { API_KEY, ATTIO, SETTINGS, actionsCore, attioError, serveMetadata } from
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);
 
+/** The error `run` rejects with (a resolved run fails the test). */
+async function failureOf(run: Promise<unknown>): Promise<Error & { status?: number }> {
+  const outcome = await run.then(
+    () => undefined,
+    (error: unknown) => error as Error & { status?: number },
+  );
+  if (outcome === undefined) throw new Error('expected a rejection');
+  return outcome;
+}
+
 describe('authentication', () => {
   afterEach(() => nock.cleanAll());
 
@@ -22,7 +32,7 @@ describe('authentication', () => {
 
   it('refuses a key Attio rejects, without repeating the key', async () => {
     nock(ATTIO).get('/v2/self').reply(401, attioError(401, 'auth_error', 'invalid_token', 'Token is invalid'));
-    const error = await testDestination.testAuthentication(SETTINGS).catch((e: unknown) => e as Error);
+    const error = await failureOf(testDestination.testAuthentication(SETTINGS));
     expect(error.message).toBe('Credentials are invalid:  Attio refused the API key (401)');
     expect(error.message).not.toContain(API_KEY);
   });
@@ -106,7 +116,7 @@ describe('a single perform throws the actions-core error for the core’s classi
     [404, attioError(404, 'invalid_request_error', 'not_found', 'No such object'), 'APIError', 404],
   ])('Attio %i -> %s', async (status, body, name, segmentStatus) => {
     companyReplies(status, body);
-    const error = await run().catch((e: unknown) => e as Error & { status?: number });
+    const error = await failureOf(run());
     expect(error).toMatchObject({ name, status: segmentStatus });
     expect(error.message).toContain(`Attio PUT /v2/objects/companies/records failed (${status}`);
     expect(error.message).not.toContain(API_KEY);
