@@ -1,24 +1,59 @@
 #!/usr/bin/env node
-/** attio-plg command-line entry: dispatches to one subcommand. */
+/** attio-plg command-line entry: dispatches to one subcommand and turns its outcome into an exit code. */
+import { ConfigError } from '../core/errors.js';
+import { runDemoCommand } from './demo-command.js';
 import { runEmulatorCommand } from './emulator-command.js';
+import { runReplayCommand } from './replay-command.js';
+import { runServeCommand } from './serve-command.js';
+import { UsageError } from './usage.js';
 
-const USAGE = 'Usage: attio-plg <demo|emulator> [options]';
+const USAGE = `Usage: attio-plg <command> [options]
 
-async function main(argv: string[]): Promise<void> {
+  demo                         the sample month through both adapters on the built-in Attio emulator
+  replay FILE.jsonl            replay or backfill Segment-spec events (ATTIO_API_KEY in the environment)
+      [--via segment|rudderstack] [--config FILE.json] [--api-url URL] [--concurrency N] [--json]
+  emulator                     serve a local Attio v2 API
+      [--port N] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC]
+  serve                        webhook receiver for Segment/RudderStack deliveries
+      [--port N] [--host H] [--config FILE.json] [--api-url URL]   (ATTIO_PLG_WEBHOOK_SECRET, ATTIO_API_KEY)
+`;
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'emulator':
-      return runEmulatorCommand(rest);
     case 'demo':
-      console.log('The demo lands with the CLI issue; for now run `attio-plg emulator`.');
-      return;
+      return runDemoCommand(rest);
+    case 'replay':
+      return runReplayCommand(rest);
+    case 'emulator':
+      await runEmulatorCommand(rest);
+      return 0;
+    case 'serve':
+      return runServeCommand(rest);
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return 0;
     default:
-      console.error(USAGE);
-      process.exitCode = 2;
+      throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`attio-plg: ${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError) {
+      process.stderr.write(`attio-plg: configuration: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`attio-plg: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

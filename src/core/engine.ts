@@ -167,7 +167,7 @@ function field(raw: unknown, name: string): unknown {
   return raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined;
 }
 
-function messageIdOf(raw: unknown): string | undefined {
+export function messageIdOf(raw: unknown): string | undefined {
   const id = field(raw, 'messageId');
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
@@ -183,7 +183,7 @@ function intentLaneKey(intents: readonly WorkflowIntent[]): string | undefined {
 }
 
 /** Who an event is about, for ordering: the user id, else an email, else the group. */
-function laneKey(raw: unknown): string | undefined {
+export function laneKey(raw: unknown): string | undefined {
   for (const candidate of [field(raw, 'userId'), field(field(raw, 'traits'), 'email'), field(field(field(raw, 'context'), 'traits'), 'email'), field(field(raw, 'properties'), 'email'), field(raw, 'groupId')]) {
     if (typeof candidate === 'string' && candidate !== '') return candidate.toLowerCase();
     if (typeof candidate === 'number') return String(candidate);

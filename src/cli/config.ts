@@ -1,0 +1,41 @@
+/**
+ * The CLI's configuration: a `--config` JSON file in the core's format (examples/config.json), the API key
+ * from ATTIO_API_KEY (never a flag: flags show in process lists and shell history), the base URL from
+ * `--api-url`, the file, ATTIO_API_URL or Attio's own, in that order.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseConfig, type PlgConfig } from '../core/config/index.js';
+import { ConfigError } from '../core/errors.js';
+
+export const API_KEY_ENV = 'ATTIO_API_KEY';
+
+export interface CliConfigOptions {
+  configPath?: string;
+  apiUrl?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Settings the command itself decides (the demo's emulator URL and key). */
+  overrides?: Record<string, unknown>;
+}
+
+export async function loadCliConfig(options: CliConfigOptions): Promise<PlgConfig> {
+  const env = options.env ?? process.env;
+  let file: Record<string, unknown> = {};
+  if (options.configPath !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(options.configPath, 'utf8');
+    } catch {
+      throw new ConfigError('--config', `cannot read ${options.configPath}`);
+    }
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      file = parsed as Record<string, unknown>;
+    } catch {
+      throw new ConfigError('--config', `${options.configPath} is not a JSON object of settings`);
+    }
+  }
+  const apiKey = env[API_KEY_ENV] ?? file.apiKey;
+  if (apiKey === undefined || apiKey === '') throw new ConfigError(API_KEY_ENV, 'is not set: export your Attio access token as ATTIO_API_KEY');
+  return parseConfig({ ...file, apiKey, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), ...options.overrides }, env);
+}

@@ -1,0 +1,133 @@
+/**
+ * Replays a JSONL file of Segment-spec events through an adapter. Events are partitioned by person, so one
+ * person's events stay in order while `concurrency` partitions deliver in parallel; each partition holds at
+ * most two batches, so memory stays bounded whatever the file's size. Events that failed for a passing
+ * reason are delivered again at the end, in their original order.
+ */
+import { stat } from 'node:fs/promises';
+import { attioMetrics } from '../core/attio/metrics.js';
+import type { PlgConfig } from '../core/config/index.js';
+import { laneKey, messageIdOf } from '../core/engine.js';
+import { stableHash } from '../core/workflows/owners.js';
+import { workflowOf, type EventWorkflow } from '../mapping/map-event.js';
+import type { Delivery, DeliveryResult } from './delivery.js';
+import { readJsonLines } from './jsonl.js';
+import { createProgress } from './progress.js';
+
+export interface ReplayOptions {
+  file: string;
+  delivery: Delivery;
+  config: PlgConfig;
+  /** Partitions delivering at once. Default 4. */
+  concurrency?: number;
+  /** Events per delivery call. Default 100. */
+  batchSize?: number;
+  /** Rounds of re-delivery for events that failed for a passing reason. Default 3. */
+  retryRounds?: number;
+  retryDelayMs?: number;
+  showProgress?: boolean;
+}
+
+export interface WorkflowCounts {
+  applied: number;
+  rejected: number;
+  failed: number;
+}
+
+export interface EventProblem {
+  line: number;
+  messageId?: string;
+  reason: string;
+}
+
+export interface ReplaySummary {
+  events: number;
+  applied: number;
+  rejected: number;
+  failed: number;
+  requests: number;
+  durationMs: number;
+  byWorkflow: Partial<Record<EventWorkflow, WorkflowCounts>>;
+  /** Up to the first 1,000 of each, for the report. */
+  rejections: EventProblem[];
+  failures: EventProblem[];
+}
+
+interface Pending {
+  line: number;
+  event: unknown;
+}
+
+const PROBLEMS_KEPT = 1000;
+
+export async function replayFile(options: ReplayOptions): Promise<ReplaySummary> {
+  const started = Date.now();
+  const attemptsBefore = attioMetrics.attempts;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const batchSize = Math.max(1, options.batchSize ?? 100);
+  const summary: ReplaySummary = { events: 0, applied: 0, rejected: 0, failed: 0, requests: 0, durationMs: 0, byWorkflow: {}, rejections: [], failures: [] };
+  const retryLater: Pending[] = [];
+  const progress = options.showProgress ? createProgress((await stat(options.file)).size) : undefined;
+  let bytesRead = 0;
+
+  const record = (item: Pending, result: DeliveryResult, final: boolean): void => {
+    if (result.status === 'failed' && result.retryable && !final) {
+      retryLater.push(item);
+      return;
+    }
+    const workflow = workflowOf(item.event, options.config);
+    const counts = (summary.byWorkflow[workflow] ??= { applied: 0, rejected: 0, failed: 0 });
+    const outcome = result.status === 'ignored' ? 'applied' : result.status;
+    summary[outcome]++;
+    counts[outcome]++;
+    const problem = { line: item.line, ...(messageIdOf(item.event) ? { messageId: messageIdOf(item.event) } : {}), reason: result.reason ?? outcome };
+    if (outcome === 'rejected' && summary.rejections.length < PROBLEMS_KEPT) summary.rejections.push(problem);
+    if (outcome === 'failed' && summary.failures.length < PROBLEMS_KEPT) summary.failures.push(problem);
+  };
+
+  const deliver = async (batch: Pending[], final: boolean): Promise<void> => {
+    let results: DeliveryResult[];
+    try {
+      results = await options.delivery.deliver(batch.map((p) => p.event));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      results = batch.map(() => ({ status: 'failed', reason, retryable: true }));
+    }
+    batch.forEach((item, index) => record(item, results[index] ?? { status: 'failed', reason: 'no result', retryable: true }, final));
+  };
+
+  const partitions = Array.from({ length: concurrency }, () => ({ buffer: [] as Pending[], running: Promise.resolve() }));
+  const flush = async (partition: (typeof partitions)[number]): Promise<void> => {
+    const batch = partition.buffer;
+    partition.buffer = [];
+    await partition.running; // at most one batch delivering per partition, one more filling
+    partition.running = deliver(batch, false);
+  };
+
+  for await (const item of readJsonLines(options.file)) {
+    summary.events++;
+    bytesRead += item.bytes;
+    progress?.update(bytesRead, summary.events);
+    if ('error' in item) {
+      record({ line: item.line, event: undefined }, { status: 'rejected', reason: item.error }, true);
+      continue;
+    }
+    const lane = laneKey(item.event) ?? `line-${item.line}`;
+    const partition = partitions[stableHash(lane) % concurrency]!;
+    partition.buffer.push({ line: item.line, event: item.event });
+    if (partition.buffer.length >= batchSize) await flush(partition);
+  }
+  await Promise.all(partitions.map(async (p) => (p.buffer.length > 0 ? flush(p) : undefined)));
+  await Promise.all(partitions.map((p) => p.running));
+
+  const rounds = options.retryRounds ?? 3;
+  for (let round = 1; retryLater.length > 0; round++) {
+    const again = retryLater.splice(0).sort((a, b) => a.line - b.line);
+    await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 1000) * 2 ** (round - 1)));
+    for (let i = 0; i < again.length; i += batchSize) await deliver(again.slice(i, i + batchSize), round >= rounds);
+  }
+  progress?.done();
+  summary.requests = attioMetrics.attempts - attemptsBefore;
+  summary.durationMs = Date.now() - started;
+  return summary;
+}
