@@ -5,8 +5,10 @@
  * against the tracking plan here: invalid -> rejected with the reason, untracked -> ignored.
  */
 import { createRequire } from 'node:module';
+import PQueue from 'p-queue';
 import type * as ActionsCore from '@segment/actions-core';
 import type { PlgConfig } from '../core/config/index.js';
+import { laneKey } from '../core/engine.js';
 import { InvalidEventError } from '../core/errors.js';
 import destination from '../destinations/segment/index.js';
 import { mapEvent } from '../mapping/map-event.js';
@@ -15,10 +17,7 @@ import type { Delivery, DeliveryResult } from './delivery.js';
 const require = createRequire(import.meta.url);
 const { Destination } = require('@segment/actions-core') as typeof ActionsCore;
 
-type Settings = Parameters<ActionsCore.Destination['onBatch']>[1];
-type MultiStatus = NonNullable<ActionsCore.Result['multistatus']>[number];
-
-const NOT_SUBSCRIBED = 'Payload is either invalid or does not match the subscription';
+type Settings = Parameters<ActionsCore.Destination['onEvent']>[1];
 
 /** The Segment settings equivalent of a core configuration. */
 export function segmentSettingsFor(config: PlgConfig): Record<string, unknown> {
@@ -41,34 +40,51 @@ export function segmentSettingsFor(config: PlgConfig): Record<string, unknown> {
   };
 }
 
-export function segmentDelivery(config: PlgConfig): Delivery {
+/**
+ * Delivers event by event with `onEvent`, as Segment calls a destination for each event: one person's events
+ * in order, different people concurrently. (With `onBatch`, Segment runs each action's batch separately, so
+ * a group call could overtake the identify that creates its user.)
+ */
+export function segmentDelivery(config: PlgConfig, concurrency = 8): Delivery {
   const runtime = new Destination(destination);
   const settings = { ...segmentSettingsFor(config), subscriptions: destination.presets } as unknown as Settings;
+  const deliverOne = async (event: unknown): Promise<DeliveryResult> => {
+    try {
+      const results = await runtime.onEvent(event as ActionsCore.SegmentEvent, settings);
+      const subscribed = results.some((r) => r.output !== 'not subscribed');
+      return subscribed ? { status: 'applied' } : notSubscribed(event, config);
+    } catch (error) {
+      return fromThrown(error);
+    }
+  };
   return {
     name: 'segment',
     async deliver(events) {
-      const results = await runtime.onBatch(events as ActionsCore.SegmentEvent[], settings);
-      return events.map((event, index) => combine(event, results.map((r) => r.multistatus?.[index]), config));
+      const results: DeliveryResult[] = new Array(events.length);
+      const lanes = new Map<string, number[]>();
+      events.forEach((event, index) => {
+        const key = laneKey(event) ?? `#${index}`;
+        lanes.set(key, [...(lanes.get(key) ?? []), index]);
+      });
+      const queue = new PQueue({ concurrency });
+      for (const indexes of lanes.values()) {
+        void queue.add(async () => {
+          for (const index of indexes) results[index] = await deliverOne(events[index]);
+        });
+      }
+      await queue.onIdle();
+      return results;
     },
   };
 }
 
-/** One event's result across the subscriptions: the worst answer of those that took it. */
-function combine(event: unknown, answers: Array<MultiStatus | undefined>, config: PlgConfig): DeliveryResult {
-  const taken = answers.filter((a): a is MultiStatus => a !== undefined && !(a.status === 400 && 'errormessage' in a && a.errormessage === NOT_SUBSCRIBED));
-  if (taken.length === 0) return notSubscribed(event, config);
-  const results = taken.map(fromMultiStatus);
-  return results.find((r) => r.status === 'failed') ?? results.find((r) => r.status === 'rejected') ?? { status: 'applied' };
-}
-
-function fromMultiStatus(answer: MultiStatus): DeliveryResult {
-  if (answer.status >= 200 && answer.status < 300) return { status: 'applied' };
-  const reason = 'errormessage' in answer ? answer.errormessage : `HTTP ${answer.status}`;
-  if (answer.status === 429 || answer.status >= 500) return { status: 'failed', reason, retryable: true };
-  if (answer.status === 401 || answer.status === 403) return { status: 'failed', reason, retryable: false };
-  const errortype = 'errortype' in answer ? String(answer.errortype) : '';
-  // Settings errors are the operator's to fix, not the event's fault.
-  if (/INTEGRATION_ERROR|MISCONFIGURED/i.test(errortype)) return { status: 'failed', reason, retryable: false };
+/** Segment's reading of an action error: its status decides between retry, reject and fix-the-settings. */
+function fromThrown(error: unknown): DeliveryResult {
+  const { name, message, status } = error as { name?: string; message?: string; status?: number };
+  const reason = message ?? String(error);
+  if (name === 'RetryableError' || status === 429 || (status !== undefined && status >= 500)) return { status: 'failed', reason, retryable: true };
+  if (name === 'InvalidAuthentication' || name === 'InvalidAuthenticationError' || status === 401 || status === 403) return { status: 'failed', reason, retryable: false };
+  if (name === 'IntegrationError') return { status: 'failed', reason, retryable: false };
   return { status: 'rejected', reason };
 }
 

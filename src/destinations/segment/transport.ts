@@ -6,6 +6,7 @@
  */
 import type { RequestClient } from '@segment/actions-core';
 import { AttioError } from '../../core/attio/errors.js';
+import { attioMetrics } from '../../core/attio/metrics.js';
 import { buildPathWithQuery, type AttioRequest, type AttioResponse, type Transport } from '../../core/attio/transport.js';
 
 /** Segment's own default request timeout; Segment retries what times out. */
@@ -15,6 +16,7 @@ export function segmentTransport(request: RequestClient, apiUrl: string, timeout
   return {
     async send(attio: AttioRequest): Promise<AttioResponse> {
       const url = `${apiUrl}${buildPathWithQuery(attio)}`;
+      attioMetrics.attempts++;
       let response: Awaited<ReturnType<RequestClient>>;
       try {
         response = await request(url, {
