@@ -37,8 +37,16 @@ export async function runServeCommand(args: string[]): Promise<number> {
   });
   const engine = new PlgEngine({ client, config, logger: stderrLogger, maxRuns: 2 });
   const receiver = await startReceiver({ engine, secret, port, host: values.host });
+  const stopped = untilStopped();
   process.stdout.write(`attio-plg receiver listening on ${receiver.url} (POST Segment or RudderStack deliveries with header x-webhook-secret)\n`);
-  await new Promise<void>((resolve) => {
+  await stopped;
+  await receiver.close();
+  return 0;
+}
+
+/** Resolves on SIGINT or SIGTERM; the handlers are in place before the caller announces it is listening. */
+export function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -47,6 +55,4 @@ export async function runServeCommand(args: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  await receiver.close();
-  return 0;
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { CLI_BUILT, runCli } from './support.js';
+
+describe.skipIf(!CLI_BUILT)('attio-plg demo', () => {
+  it('replays the sample through both adapters on the emulator and reports the CRM', async () => {
+    const run = await runCli(['demo']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = run.stdout;
+    expect(out).toMatch(/Pass 1 via the Segment destination .*: 2967 events in/);
+    expect(out).toMatch(/Pass 2: the same events again via the RudderStack transformer .*: 2967 events in/);
+    expect(out).toMatch(/Created in Attio: \d+ records, entries, notes and tasks in pass 1; 0 in pass 2/);
+    expect(out).toMatch(/\n  total +\d+ +\d+ +0\n/);
+    expect(out).toMatch(/People \d+ · Companies \d+ · Deals \d+ \(Product Qualified \d+ · Sales Qualified \d+\)/);
+    expect(out).toMatch(/Lists: active_trials \d+ · pql_queue \d+/);
+    expect(out).toMatch(/Notes: Activation Milestone \d+ · PQL Qualified \d+ · PLG Handoff Context \d+/);
+    expect(out).toMatch(/Top PQLs\n  1\. .+ — 100 hot\n     Logins \(7d\) \d+>=5 \+10/);
+    expect(out).toMatch(/Rejected events \(\d+\), by reason:\n +\d+  .+\n/);
+  }, 180_000);
+});

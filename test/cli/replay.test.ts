@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAttioConnection } from '../../src/core/attio/index.js';
+import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { generateLabelledEvents } from '../../src/sample/generate.js';
+import { crmState } from '../e2e/support.js';
+import { CLI_BUILT, jsonSummary, runCli } from './support.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'attio-plg-cli-'));
+const config = join(dir, 'config.json');
+const sample = join(dir, 'sample.jsonl');
+let expected = { valid: 0, invalid: 0, ignored: 0, total: 0 };
+
+beforeAll(() => {
+  writeFileSync(config, JSON.stringify({ salesReps: ['alex.rivera@plg-demo.test', 'sam.chen@plg-demo.test'], readsPerSecond: 2000, writesPerSecond: 2000 }));
+  const lines: string[] = [];
+  for (const labelled of generateLabelledEvents({ seed: 7, companies: 6 })) {
+    lines.push(JSON.stringify(labelled.event));
+    expected.total++;
+    if (labelled.expect === 'invalid') expected.invalid++;
+    if (labelled.expect === 'ignored') expected.ignored++;
+  }
+  expected = { ...expected, valid: expected.total - expected.invalid };
+  writeFileSync(sample, `${lines.join('\n')}\n`);
+});
+
+const emulators: EmulatorHandle[] = [];
+afterEach(async () => {
+  await Promise.all(emulators.splice(0).map((e) => e.close()));
+});
+
+async function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<EmulatorHandle> {
+  const started = await startEmulator({ seed: 'plg-demo', ...options });
+  emulators.push(started);
+  return started;
+}
+
+const env = (url: string, key = EMULATOR_API_KEY) => ({ ATTIO_API_KEY: key, ATTIO_API_URL: url });
+
+describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
+  it('replays through each adapter to the same CRM, ending with the JSON summary line', async () => {
+    const viaSegment = await emulator();
+    const viaRudder = await emulator();
+    const [segment, rudder] = await Promise.all([
+      runCli(['replay', sample, '--via', 'segment', '--config', config, '--json'], env(viaSegment.url)),
+      runCli(['replay', sample, '--via', 'rudderstack', '--config', config, '--json', '--concurrency', '8'], env(viaRudder.url)),
+    ]);
+    for (const run of [segment, rudder]) {
+      expect(run.code, run.stderr).toBe(0);
+      const summary = jsonSummary(run);
+      expect(Object.keys(summary)).toEqual(['events', 'applied', 'rejected', 'failed', 'requests', 'durationMs', 'byWorkflow']);
+      expect(summary).toMatchObject({ events: expected.total, failed: 0 });
+      expect(summary.requests).toBeGreaterThan(0);
+      // Every invalid event is rejected (Segment's schema also takes a few malformed values it does not use).
+      expect(summary.rejected).toBeGreaterThanOrEqual(expected.invalid - 5);
+      expect(summary.rejected).toBeLessThanOrEqual(expected.invalid);
+    }
+    expect(jsonSummary(rudder).rejected).toBe(expected.invalid);
+    const read = (url: string) => crmState(createAttioConnection({ apiUrl: url, apiKey: EMULATOR_API_KEY, readsPerSecond: 5000 }).client);
+    // Colleagues are processed concurrently, so which of them qualified first (the PQL task's person and
+    // deadline) depends on arrival order; everything else must be identical.
+    const comparable = (state: Awaited<ReturnType<typeof crmState>>) => ({
+      ...state,
+      tasks: state.tasks.map((t) => (t.startsWith('PQL Follow-up') ? t.split(' | ').filter((_, i) => i !== 1 && i !== 3).join(' | ') : t)),
+    });
+    const [a, b] = (await Promise.all([read(viaSegment.url), read(viaRudder.url)])).map(comparable) as [ReturnType<typeof comparable>, ReturnType<typeof comparable>];
+    expect(a.people.length).toBeGreaterThan(10);
+    expect(a.deals.length).toBeGreaterThan(0);
+    expect(b).toEqual(a);
+  });
+
+  it('lists rejected events with their reasons and still exits 0', async () => {
+    const target = await emulator();
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, [JSON.stringify({ type: 'track', event: 'Signed Up', messageId: 'b1', timestamp: '2024-11-01T00:00:00Z', userId: 'u1', traits: { email: 'not-an-email' } }), 'this is not json', ''].join('\n'));
+    const run = await runCli(['replay', bad, '--config', config], env(target.url));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Rejected events (2), by reason:');
+    expect(run.stdout).toContain('traits.email: must be a valid email address');
+    expect(run.stdout).toMatch(/line 2 is not valid JSON/);
+    expect(target.requests.filter((r) => r.write)).toEqual([]);
+  });
+
+  it('exits 1 when events cannot be delivered, and never prints the API key', async () => {
+    const target = await emulator();
+    const key = 'sk_wrong_key_never_print_me';
+    const run = await runCli(['replay', sample, '--config', config, '--json'], env(target.url, key));
+    expect(run.code).toBe(1);
+    // Untracked events need no request and are done; every other valid event fails on the 401.
+    expect(jsonSummary(run)).toMatchObject({ rejected: expected.invalid, failed: expected.total - expected.invalid - expected.ignored });
+    expect(`${run.stdout}${run.stderr}`).not.toContain(key);
+    expect(run.stderr).toMatch(/401/);
+  });
+
+  it('exits 2 with a clear message when the API key is missing or the URL would leak it', async () => {
+    const noKey = await runCli(['replay', sample], { ATTIO_API_URL: 'http://127.0.0.1:1' });
+    expect([noKey.code, noKey.stderr.trim()]).toEqual([2, 'attio-plg: configuration: ATTIO_API_KEY: is not set: export your Attio access token as ATTIO_API_KEY']);
+    const plain = await runCli(['replay', sample, '--api-url', 'http://attio.example.com'], { ATTIO_API_KEY: 'k' });
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('apiUrl: must use https');
+    const usage = await runCli(['replay'], {});
+    expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'attio-plg: replay takes exactly one FILE.jsonl']);
+  });
+});
