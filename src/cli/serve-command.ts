@@ -8,6 +8,7 @@ import { PlgEngine } from '../core/engine.js';
 import { stderrLogger } from '../core/logger.js';
 import { loadCliConfig } from './config.js';
 import { startReceiver } from './receiver.js';
+import { untilStopped } from './signals.js';
 import { UsageError } from './usage.js';
 
 export const WEBHOOK_SECRET_ENV = 'ATTIO_PLG_WEBHOOK_SECRET';
@@ -44,15 +45,3 @@ export async function runServeCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Resolves on SIGINT or SIGTERM; the handlers are in place before the caller announces it is listening. */
-export function untilStopped(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}

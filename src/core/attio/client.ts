@@ -29,7 +29,7 @@ import {
   type AttioTask,
   type AttioWorkspaceMember,
 } from './schemas.js';
-import type { AttioRequest, HttpMethod, QueryParams, Transport } from './transport.js';
+import type { AttioRequest, HttpMethod, Transport } from './transport.js';
 
 /** Attribute values keyed by slug; every value is an array (one element for single-value attributes). */
 export type AttioValuesInput = Record<string, unknown[]>;
