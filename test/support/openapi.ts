@@ -162,3 +162,31 @@ export function loadAttioOpenApi(): AttioOpenApi | undefined {
   }
   return cached ?? undefined;
 }
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** JSON-pointer paths of every timestamp value (`attribute_type: "timestamp"`) holding an ISO date-time. */
+function timestampValuePaths(node: unknown, path = ''): string[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => timestampValuePaths(item, `${path}/${i}`));
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  if (record.attribute_type === 'timestamp' && typeof record.value === 'string' && ISO_TIMESTAMP.test(record.value)) return [path];
+  return Object.entries(record).flatMap(([key, value]) => timestampValuePaths(value, `${path}/${key}`));
+}
+
+/**
+ * Two places where the document contradicts Attio's own behaviour, so its errors there are not ours:
+ * - timestamp values are typed `format: date` although its own example (and Attio) return a date-time
+ *   (SOURCE.md beside the document notes the Speakeasy overlay removes exactly this);
+ * - each 4xx response lists one example `code` as an enum, while an endpoint answers several codes
+ *   (a record create can fail with validation_type, missing_value, uniqueness_conflict...). The rest of
+ *   the error body (status_code, type, message) is still checked.
+ */
+export function withoutKnownDocumentDefects(body: unknown, errors: string[]): string[] {
+  const timestamps = timestampValuePaths(body);
+  return errors.filter((error) => {
+    const [where = ''] = error.split(' ', 1);
+    if (timestamps.some((path) => where === path || where.startsWith(`${path}/`))) return false;
+    return !(where === '/code' && error.endsWith('must be equal to one of the allowed values'));
+  });
+}
