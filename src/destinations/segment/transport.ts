@@ -24,6 +24,9 @@ export function segmentTransport(request: RequestClient, apiUrl: string, timeout
           ...(attio.body === undefined ? {} : { json: attio.body }),
           throwHttpErrors: false,
           timeout: timeoutMs,
+          // actions-core otherwise reads a clone of the response, and node-fetch 2 stalls a clone whose original
+          // is never read once the body passes 16 KB: a large Attio answer would hang the action for good.
+          skipResponseCloning: true,
         });
       } catch (error) {
         const timedOut = error instanceof Error && /timeout/i.test(`${error.name} ${error.message}`);
