@@ -1,8 +1,8 @@
 /**
  * The engine: the one path every adapter takes from an event to Attio. Events are mapped (pure, so an invalid
- * event is rejected before any request), then their intents run as workflows. A batch is de-duplicated by
- * messageId and split by person, so one person's events keep their order while different people run in
- * parallel; each event keeps its own result.
+ * event is rejected before any request), a batch is planned (pure: de-duplicated by messageId, split by
+ * person, one person's intents merged — ./batch/plan.ts), then the plan runs: one person's work in order,
+ * different people in parallel. A single event is a batch of one. Each event keeps its own result.
  */
 import PQueue from 'p-queue';
 import type { AttioClient } from './attio/client.js';
@@ -11,6 +11,8 @@ import { classifyFailure, isRejection, type Failure } from './failures.js';
 import { KeyedMutex } from './locks.js';
 import { silentLogger, type Logger } from './logger.js';
 import { WorkspaceSchema, type SchemaStore } from './schema/workspace-schema.js';
+import { runPersonWork } from './batch/person-work.js';
+import { planBatch, type BatchItem, type WorkUnit } from './batch/plan.js';
 import { runWorkflow, type WorkflowContext, type WorkflowIntent, type WorkflowOutcome } from './workflows/index.js';
 import { mapEvent } from '../mapping/map-event.js';
 
@@ -73,90 +75,104 @@ export class PlgEngine {
 
   /** Maps and applies one Segment-spec event. */
   async processEvent(raw: unknown): Promise<EventResult> {
-    const messageId = messageIdOf(raw);
-    let intents: WorkflowIntent[];
-    try {
-      intents = mapEvent(raw, this.ctx.config);
-    } catch (error) {
-      return failed(messageId, classifyFailure(error));
-    }
-    return this.processIntents(intents, messageId);
+    const [result] = await this.processBatch([raw]);
+    return result as EventResult;
   }
 
   /** Applies intents already mapped (the Segment actions build them from their fields). */
   async processIntents(intents: WorkflowIntent[], messageId?: string): Promise<EventResult> {
-    if (intents.length === 0) return { ...(messageId ? { messageId } : {}), status: 'ignored', outcomes: [] };
-    const outcomes: WorkflowOutcome[] = [];
-    for (const intent of intents) {
-      try {
-        outcomes.push(await this.runWithReruns(intent));
-      } catch (error) {
-        return { ...failed(messageId, classifyFailure(error)), outcomes };
-      }
-    }
-    return { ...(messageId ? { messageId } : {}), status: 'applied', outcomes };
+    const [result] = await this.processIntentBatch([{ intents, ...(messageId === undefined ? {} : { messageId }) }]);
+    return result as EventResult;
   }
 
   /**
-   * Applies a batch of raw events; results are in input order. Events with the same messageId run once and
-   * share a result; one person's events run in input order; different people run concurrently.
+   * Applies a batch of raw events; results are in input order. Each event is mapped first (an invalid one is
+   * rejected alone, before any request), then the batch is coalesced (see ./batch/plan.ts): events with the
+   * same messageId run once and share a result, one person's events merge into one piece of work, one
+   * person's work runs in input order and different people's concurrently.
    */
   processBatch(raws: readonly unknown[]): Promise<EventResult[]> {
-    return this.runInLanes(
-      raws.map((raw) => ({ messageId: messageIdOf(raw), lane: laneKey(raw) })),
-      (index) => this.processEvent(raws[index]),
-    );
+    const mapped = raws.map((raw): MappedItem => {
+      const messageId = messageIdOf(raw);
+      const base = messageId === undefined ? {} : { messageId };
+      try {
+        return { ...base, intents: mapEvent(raw, this.ctx.config) };
+      } catch (error) {
+        return { ...base, intents: [], failure: classifyFailure(error) };
+      }
+    });
+    return this.apply(mapped);
   }
 
   /** Applies a batch of already-mapped items (the Segment actions' payloads), with the same guarantees. */
   processIntentBatch(items: ReadonlyArray<{ intents: WorkflowIntent[]; messageId?: string }>): Promise<EventResult[]> {
-    return this.runInLanes(
-      items.map((item) => ({ messageId: item.messageId, lane: intentLaneKey(item.intents) })),
-      (index) => this.processIntents(items[index]?.intents ?? [], items[index]?.messageId),
-    );
+    return this.apply(items);
   }
 
-  private async runInLanes(
-    items: ReadonlyArray<{ messageId?: string; lane?: string }>,
-    process: (index: number) => Promise<EventResult>,
-  ): Promise<EventResult[]> {
-    const results: Array<EventResult | undefined> = new Array(items.length);
-    const firstByMessageId = new Map<string, number>();
-    const lanes = new Map<string, number[]>();
-    items.forEach(({ messageId, lane }, index) => {
-      if (messageId !== undefined) {
-        if (firstByMessageId.has(messageId)) return;
-        firstByMessageId.set(messageId, index);
-      }
-      const key = lane ?? `#${index}`;
-      const indexes = lanes.get(key);
-      if (indexes) indexes.push(index);
-      else lanes.set(key, [index]);
-    });
+  private async apply(items: readonly MappedItem[]): Promise<EventResult[]> {
+    const plan = planBatch(items);
+    const unitResults = new Map<WorkUnit, UnitResult>();
     const queue = new PQueue({ concurrency: this.concurrency });
-    for (const indexes of lanes.values()) {
+    for (const lane of plan.lanes) {
       void queue.add(async () => {
-        for (const index of indexes) results[index] = await process(index);
+        for (const unit of lane) unitResults.set(unit, await this.runUnit(unit));
       });
     }
     await queue.onIdle();
-    return items.map(({ messageId }, index) => {
-      const own = results[index] ?? results[firstByMessageId.get(messageId ?? '') ?? -1];
-      return own ?? failed(messageId, { category: 'internal', message: 'event was not processed', retryable: true });
-    });
+
+    const byItem = new Map<number, UnitResult[]>();
+    for (const [unit, result] of unitResults) {
+      for (const index of unit.items) {
+        const list = byItem.get(index);
+        if (list) list.push(result);
+        else byItem.set(index, [result]);
+      }
+    }
+    const resultOf = (item: MappedItem, index: number): EventResult => {
+      const base = item.messageId === undefined ? {} : { messageId: item.messageId };
+      if (item.failure) return failed(item.messageId, item.failure);
+      if (item.intents.length === 0) return { ...base, status: 'ignored', outcomes: [] };
+      const results = byItem.get(index);
+      if (results === undefined) return failed(item.messageId, { category: 'internal', message: 'event was not processed', retryable: true });
+      const outcomes = results.flatMap((r) => r.outcomes);
+      const failure = results.find((r) => r.failure)?.failure;
+      return failure ? { ...failed(item.messageId, failure), outcomes } : { ...base, status: 'applied', outcomes };
+    };
+    const own = items.map((item, index) => (plan.duplicateOf.has(index) ? undefined : resultOf(item, index)));
+    return items.map((item, index) => own[index] ?? own[plan.duplicateOf.get(index) ?? -1] ?? resultOf(item, index));
   }
 
-  private async runWithReruns(intent: WorkflowIntent): Promise<WorkflowOutcome> {
-    for (let run = 1; ; run++) {
+  /** One unit of planned work; its outcome (or failure) belongs to every item that contributed to it. */
+  private async runUnit(unit: WorkUnit): Promise<UnitResult> {
+    const { work } = unit;
+    try {
+      const outcomes = await this.withReruns(() => (work.kind === 'person' ? runPersonWork(work, this.ctx) : runWorkflow(work.intent, this.ctx).then((o) => [o])));
+      return { outcomes };
+    } catch (error) {
+      return { outcomes: [], failure: classifyFailure(error) };
+    }
+  }
+
+  private async withReruns<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
       try {
-        return await runWorkflow(intent, this.ctx);
+        return await run();
       } catch (error) {
         const failure = classifyFailure(error);
-        if (!failure.retryable || failure.category === 'unknown-person' || run >= this.maxRuns) throw error;
-        await this.sleep(failure.retryAfterMs ?? 250 * 2 ** (run - 1));
+        if (!failure.retryable || failure.category === 'unknown-person' || attempt >= this.maxRuns) throw error;
+        await this.sleep(failure.retryAfterMs ?? 250 * 2 ** (attempt - 1));
       }
     }
   }
+}
+
+interface MappedItem extends BatchItem {
+  failure?: Failure;
+}
+
+interface UnitResult {
+  outcomes: WorkflowOutcome[];
+  failure?: Failure;
 }
 
 function failed(messageId: string | undefined, failure: Failure): EventResult {
@@ -170,16 +186,6 @@ function field(raw: unknown, name: string): unknown {
 export function messageIdOf(raw: unknown): string | undefined {
   const id = field(raw, 'messageId');
   return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-function intentLaneKey(intents: readonly WorkflowIntent[]): string | undefined {
-  for (const intent of intents) {
-    if (intent.kind === 'assertRecord') continue;
-    const person = intent.person;
-    const key = person?.userId ?? person?.email ?? (intent.kind === 'group' ? intent.groupId : undefined);
-    if (key !== undefined) return key.toLowerCase();
-  }
-  return undefined;
 }
 
 /** Who an event is about, for ordering: the user id, else an email, else the group. */

@@ -31,7 +31,7 @@ export async function runIdentify(intent: IdentifyIntent, ctx: WorkflowContext):
  * another user id already holds this email (a re-created account), the record is written without it
  * rather than rejecting the identify: the person link is what later events need.
  */
-async function assertUser(run: WorkflowRun, userId: string, email: string | undefined, personId: string): Promise<void> {
+export async function assertUser(run: WorkflowRun, userId: string, email: string | undefined, personId: string): Promise<void> {
   const write = async (withEmail: boolean) => {
     const prepared = await run.prepare(
       'users',

@@ -56,13 +56,13 @@ export async function runMilestone(intent: MilestoneIntent, ctx: WorkflowContext
   return run.outcome();
 }
 
-async function milestoneOptions(run: WorkflowRun): Promise<string[]> {
+export async function milestoneOptions(run: WorkflowRun): Promise<string[]> {
   const attributes = await run.ctx.schema.attributes('people');
   if (!attributes.has('milestones_completed')) return [];
   return run.ctx.schema.selectOptions('people', 'milestones_completed');
 }
 
-function milestoneNote(intent: MilestoneIntent, person: AttioRecord): NoteSpec {
+export function milestoneNote(intent: MilestoneIntent, person: AttioRecord): NoteSpec {
   const signupDate = readDate(person, 'signup_date');
   const days = signupDate ? Math.max(0, Math.floor((Date.parse(intent.timestamp) - Date.parse(signupDate)) / 86_400_000)) : undefined;
   const keyLine = `Milestone: ${intent.milestone}`;

@@ -47,7 +47,8 @@ export async function runPql(intent: PqlIntent, ctx: WorkflowContext): Promise<W
   return run.outcome();
 }
 
-async function qualify(run: WorkflowRun, intent: PqlIntent, person: AttioRecord, score: Score): Promise<void> {
+/** A person's first qualification (list entry, note, the account's deal and task, then `pql_qualified_at`). */
+export async function qualify(run: WorkflowRun, intent: PqlIntent, person: AttioRecord, score: Score): Promise<void> {
   const { ctx } = run;
   const personId = recordIdOf(person);
   const personName = readFullName(person) ?? readEmails(person)[0] ?? 'Unknown person';

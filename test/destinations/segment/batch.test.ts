@@ -66,18 +66,18 @@ describe('a batch reports each payload’s own status (MultiStatusResponse)', ()
     expect(JSON.stringify(results)).not.toContain(API_KEY);
   });
 
-  it('runs one person’s payloads in order, one after the other (the engine’s lanes)', async () => {
+  it('merges one person’s payloads of a batch into one run (the engine’s coalescing), each payload keeping its result', async () => {
     const order: string[] = [];
     const record = (step: string, reply: object) => () => (order.push(step), reply);
-    nock(ATTIO).put('/v2/objects/companies/records').query(true).times(2).reply(200, record('company', recordOf('companies', COMPANY_ID)));
-    nock(ATTIO).put('/v2/objects/people/records').query(true).times(2).reply(200, record('person', recordOf('people', PERSON_ID)));
-    nock(ATTIO).put('/v2/lists/active_trials/entries').times(2).reply(200, record('entry', entryOf('active_trials', PERSON_ID)));
+    nock(ATTIO).put('/v2/objects/companies/records').query(true).reply(200, record('company', recordOf('companies', COMPANY_ID)));
+    nock(ATTIO).put('/v2/objects/people/records').query(true).reply(200, record('person', recordOf('people', PERSON_ID)));
+    nock(ATTIO).put('/v2/lists/active_trials/entries').reply(200, record('entry', entryOf('active_trials', PERSON_ID)));
     const results = await testDestination.executeBatch('signup', {
       events: [signedUp('ada@acme.dev', 'm-1'), signedUp('ada@acme.dev', 'm-2')],
       settings: SETTINGS,
       mapping,
     });
     expect(results.map((r) => r.status)).toEqual([200, 200]);
-    expect(order).toEqual(['company', 'person', 'entry', 'company', 'person', 'entry']);
+    expect(order).toEqual(['company', 'person', 'entry']);
   });
 });

@@ -78,8 +78,8 @@ const misconfigured = destination({ apiKey: '' }, 'dest-attio-2');
 export const routerCases: RouterCase[] = [
   {
     name: 'mixed batch',
-    description: 'each job keeps its own outcome: applied and ignored jobs report 299, the invalid one 400; a redelivered messageId writes once',
-    attio: [...janeSignup, ...janeMilestone],
+    description: 'each job keeps its own outcome: applied and ignored jobs report 299, the invalid one 400; a redelivered messageId writes once; the signup and milestone of one person share one person assert',
+    attio: [...janeSignup, ...janeMilestone.slice(1)],
     input: {
       request: {
         body: {
