@@ -37,6 +37,7 @@ export function segmentSettingsFor(config: PlgConfig): Record<string, unknown> {
     productObjects: config.productObjects,
     ...(config.dealMatchingAttribute ? { dealMatchingAttribute: config.dealMatchingAttribute } : {}),
     strict: config.strict,
+    requestTimeoutMs: config.requestTimeoutMs,
   };
 }
 

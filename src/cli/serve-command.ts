@@ -34,6 +34,7 @@ export async function runServeCommand(args: string[]): Promise<number> {
     apiKey: config.apiKey,
     readsPerSecond: config.readsPerSecond,
     writesPerSecond: config.writesPerSecond,
+    timeoutMs: config.requestTimeoutMs,
     userAgent: 'attio-plg (receiver)',
   });
   const engine = new PlgEngine({ client, config, logger: stderrLogger, maxRuns: 2 });

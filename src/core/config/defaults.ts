@@ -34,6 +34,8 @@ export const CONFIG_DEFAULTS = Object.freeze({
   // Attio's per-workspace limits; raise them only for the local emulator or a workspace with higher limits.
   readsPerSecond: 100,
   writesPerSecond: 25,
+  // Per Attio request; a request that has not answered by then counts as failed and is retried like a reset.
+  requestTimeoutMs: 15_000,
 } as const);
 
 /** Environment variable that overrides the default `apiUrl` (SPEC §2). */

@@ -64,6 +64,7 @@ export const plgConfigSchema = z
     signupSource: name.default(CONFIG_DEFAULTS.signupSource),
     readsPerSecond: z.number().gt(0).default(CONFIG_DEFAULTS.readsPerSecond),
     writesPerSecond: z.number().gt(0).default(CONFIG_DEFAULTS.writesPerSecond),
+    requestTimeoutMs: z.number().int().min(100).max(120_000).default(CONFIG_DEFAULTS.requestTimeoutMs),
   })
   .superRefine((config, ctx) => {
     // An event name routes to exactly one workflow; a name in two roles would make routing depend on order.

@@ -115,6 +115,7 @@ export const rudderConfigSchema = z.object({
   signupSource: text,
   readsPerSecond: numeric,
   writesPerSecond: numeric,
+  requestTimeoutMs: numeric,
 });
 
 export type RudderConfig = z.input<typeof rudderConfigSchema>;

@@ -36,6 +36,7 @@ export function engineFor(destinationId: string, config: PlgConfig): PlgEngine {
     apiKey: config.apiKey,
     readsPerSecond: config.readsPerSecond,
     writesPerSecond: config.writesPerSecond,
+    timeoutMs: config.requestTimeoutMs,
     userAgent: 'attio-plg (rudderstack)',
     retry: TRANSFORMER_RETRY_POLICY,
   });

@@ -58,6 +58,10 @@ export interface Settings {
    */
   dealMatchingAttribute?: string;
   /**
+   * How long to wait for each Attio request before treating it as failed (Segment retries it). At most 10000, Segment’s own limit.
+   */
+  requestTimeoutMs?: number;
+  /**
    * Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.
    */
   strict?: boolean;

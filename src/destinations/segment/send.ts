@@ -16,7 +16,7 @@ import { errorFor, errorResponseFor } from './errors.js';
 import type { Settings } from './generated-types.js';
 import { schemaStoreFor } from './schema-stores.js';
 import { blamedSetting, configFromSettings, type ConfigOverrides } from './settings.js';
-import { segmentTransport } from './transport.js';
+import { REQUEST_TIMEOUT_MS, segmentTransport } from './transport.js';
 
 /** What an action adds to the shared path: how its payload becomes intents, and which settings it may override. */
 export interface PlgActionSpec<Payload> {
@@ -72,7 +72,7 @@ export async function send<Payload>(request: RequestClient, input: SendInput<Pay
     }
     if (items.length === 0) continue;
     const engine = new PlgEngine({
-      client: new AttioClient(segmentTransport(request, config.apiUrl)),
+      client: new AttioClient(segmentTransport(request, config.apiUrl, Math.min(config.requestTimeoutMs, REQUEST_TIMEOUT_MS))),
       config,
       // Segment retries what fails for a passing reason; a run inside the call would only hold it open.
       maxRuns: 1,

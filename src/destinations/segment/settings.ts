@@ -94,6 +94,12 @@ export const settingsFields: Record<keyof Settings, GlobalSetting> = {
     description: 'A unique deal attribute to assert deals on. Empty: deals are found by a query before they are created.',
     type: 'string',
   },
+  requestTimeoutMs: {
+    label: 'Request timeout (ms)',
+    description: 'How long to wait for each Attio request before treating it as failed (Segment retries it). At most 10000, Segment’s own limit.',
+    type: 'number',
+    default: 10_000,
+  },
   strict: {
     label: 'Strict mode',
     description: 'Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.',
@@ -132,6 +138,7 @@ export function configFromSettings(settings: Settings, overrides: ConfigOverride
     productObjects: text(settings.productObjects),
     dealMatchingAttribute: text(settings.dealMatchingAttribute),
     strict: settings.strict,
+    requestTimeoutMs: settings.requestTimeoutMs,
   };
   for (const [key, value] of Object.entries(overrides)) {
     if (value !== undefined && !(Array.isArray(value) && value.length === 0)) input[key] = value;

@@ -57,6 +57,7 @@ describe('parseConfig defaults', () => {
       signupSource: 'product',
       readsPerSecond: 100,
       writesPerSecond: 25,
+      requestTimeoutMs: 15000,
     });
   });
 
