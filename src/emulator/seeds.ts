@@ -138,6 +138,8 @@ function standardObjects(seed: SeedName): Record<string, { singular: string; plu
       ['activation_score', 'number'],
       ['milestones_completed', 'select', { multi: true, options: MILESTONES }],
     );
+    // A unique deal key, so connectors can assert deals (Attio's standard deals have no unique attribute).
+    objects.deals?.attributes.push(['plg_deal_key', 'text', { unique: true, title: 'PLG deal key' }]);
     objects.companies?.attributes.push(
       ['pql_score', 'number', { title: 'PQL score' }],
       ['plan_type', 'select', { options: PLAN_TYPES }],

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createAttioConnection } from '../../src/core/attio/index.js';
+import { PlgEngine } from '../../src/core/engine.js';
 import { chooseRep } from '../../src/core/workflows/index.js';
+import { EMULATOR_API_KEY } from '../../src/emulator/index.js';
 import { at, crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, useE2E, WARM } from './support.js';
 
 describe('workflows on the emulator', () => {
@@ -182,5 +185,43 @@ describe('configuration errors name what is valid', () => {
     expect(result.status).toBe('failed');
     expect(result.failure).toMatchObject({ category: 'config', field: 'pqlStage', retryable: false });
     expect(result.failure?.message).toBe('pqlStage: unknown stage "Qualified!"; valid titles: Lead, Product Qualified, Sales Qualified, In Progress, Won 🎉, Lost');
+  });
+});
+
+describe('deals keyed on a unique attribute (dealMatchingAttribute)', () => {
+  const e2e = useE2E({ config: { dealMatchingAttribute: 'plg_deal_key' } });
+
+  it('opens one PQL deal per company, found again by its key, and the upgrade deal separately', async () => {
+    const { engine, reader } = e2e();
+    for (const event of [
+      signedUp('jane.doe@acme.com', 1),
+      signedUp('li.wu@acme.com', 1),
+      usage('jane.doe@acme.com', 3, QUALIFYING),
+      usage('li.wu@acme.com', 4, QUALIFYING),
+      handoff('li.wu@acme.com', 'Demo Requested', 5, { value: 10000 }),
+    ]) {
+      expect((await engine.processEvent(event)).status).toBe('applied');
+    }
+    const deals = await reader.queryRecords('deals', { sorts: [{ attribute: 'name', direction: 'asc' }] });
+    const [acme] = await reader.queryRecords('companies', { filter: { domains: 'acme.com' } });
+    expect(deals.map((d) => [d.values.name?.[0]?.value, d.values.plg_deal_key?.[0]?.value])).toEqual([
+      ['Enterprise Upgrade - acme.com', `enterprise-upgrade:company:${acme!.id.record_id}`],
+      ['PQL - acme.com', `pql:company:${acme!.id.record_id}`],
+    ]);
+    expect((await crmState(reader)).deals.find((d) => d.name === 'PQL - acme.com')?.people).toEqual(['jane.doe@acme.com', 'li.wu@acme.com']);
+  });
+
+  it('two engines racing for the same account still open one deal: the unique key decides', async () => {
+    const { engine, reader, emulator } = e2e();
+    await engine.processEvent(signedUp('jane.doe@acme.com', 1));
+    await engine.processEvent(signedUp('li.wu@acme.com', 1));
+    const second = new PlgEngine({
+      client: createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 }).client,
+      config: engine.config,
+    });
+    const results = await Promise.all([engine.processEvent(usage('jane.doe@acme.com', 3, QUALIFYING)), second.processEvent(usage('li.wu@acme.com', 3, QUALIFYING))]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const state = await crmState(reader);
+    expect(state.deals.map((d) => [d.name, d.people])).toEqual([['PQL - acme.com', ['jane.doe@acme.com', 'li.wu@acme.com']]]);
   });
 });

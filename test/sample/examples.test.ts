@@ -37,9 +37,8 @@ describe('examples/config.json', () => {
     expect(config.salesReps).toEqual(['alex.rivera@plg-demo.test', 'sam.chen@plg-demo.test', 'jordan.patel@plg-demo.test']);
   });
 
-  it('names every setting but dealMatchingAttribute, which the emulator has no attribute for', async () => {
-    const settings = Object.keys(plgConfigSchema.shape).filter((key) => key !== 'dealMatchingAttribute');
-    expect(Object.keys(await read()).sort()).toEqual(settings.sort());
+  it('names every setting', async () => {
+    expect(Object.keys(await read()).sort()).toEqual(Object.keys(plgConfigSchema.shape).sort());
   });
 });
 
