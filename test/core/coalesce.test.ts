@@ -15,7 +15,7 @@ const milestone = (m: string, person = ada, day = 2): MilestoneIntent => ({ kind
 const usage = (signals: Record<string, number>, person = ada, day = 3): PqlIntent => ({ kind: 'pql', messageId: id(), timestamp: at(day), person, signals });
 const handoff = (person = ada, day = 4): HandoffIntent => ({ kind: 'handoff', messageId: id(), timestamp: at(day), person, eventName: 'Demo Requested' });
 const group = (day: number, company: GroupIntent['company'], signals: Record<string, number> = {}): GroupIntent => ({ kind: 'group', messageId: id(), timestamp: at(day), groupId: 'ws-1', company, signals });
-const item = (...intents: BatchItem['intents']): BatchItem => ({ intents, messageId: intents[0]?.messageId ?? id() });
+const item = (...intents: Array<Exclude<BatchItem['intents'][number], { kind: 'assertRecord' }>>): BatchItem => ({ intents, messageId: intents[0]?.messageId ?? id() });
 
 const kinds = (units: WorkUnit[]) => units.map((u) => (u.work.kind === 'person' ? `person(${u.work.workflows.join('+')})` : u.work.intent.kind));
 const personWork = (unit: WorkUnit | undefined): PersonWork => {
