@@ -115,7 +115,14 @@ export class PlgEngine {
     const queue = new PQueue({ concurrency: this.concurrency });
     for (const lane of plan.lanes) {
       void queue.add(async () => {
-        for (const unit of lane) unitResults.set(unit, await this.runUnit(unit));
+        // After a failure worth retrying the lane stops: applying the person's later events first would reorder
+        // them (a later score before an earlier one, a milestone before its signup). They are retried with it.
+        let held: UnitResult | undefined;
+        for (const unit of lane) {
+          const result = held ?? (await this.runUnit(unit));
+          unitResults.set(unit, result);
+          if (held === undefined && result.failure?.retryable === true) held = { outcomes: [], failure: heldBack(result.failure) };
+        }
       });
     }
     await queue.onIdle();
@@ -173,6 +180,10 @@ interface MappedItem extends BatchItem {
 interface UnitResult {
   outcomes: WorkflowOutcome[];
   failure?: Failure;
+}
+
+function heldBack(cause: Failure): Failure {
+  return { ...cause, message: `held back until an earlier event of the same person is applied (${cause.message})` };
 }
 
 function failed(messageId: string | undefined, failure: Failure): EventResult {
