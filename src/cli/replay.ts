@@ -2,7 +2,8 @@
  * Replays a JSONL file of Segment-spec events through an adapter. Events are partitioned by person, so one
  * person's events stay in order while `concurrency` partitions deliver in parallel; each partition holds at
  * most two batches, so memory stays bounded whatever the file's size. Events that failed for a passing
- * reason are delivered again at the end, in their original order.
+ * reason are delivered again at the end, in their original order; so that one person's events keep their
+ * order, that person's later events wait with them rather than being delivered first.
  */
 import { stat } from 'node:fs/promises';
 import { attioMetrics } from '../core/attio/metrics.js';
@@ -56,6 +57,7 @@ export interface ReplaySummary {
 interface Pending {
   line: number;
   event: unknown;
+  lane: string;
 }
 
 const PROBLEMS_KEPT = 1000;
@@ -67,13 +69,18 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
   const batchSize = Math.max(1, options.batchSize ?? 100);
   const summary: ReplaySummary = { events: 0, applied: 0, rejected: 0, failed: 0, requests: 0, durationMs: 0, byWorkflow: {}, rejections: [], failures: [] };
   const retryLater: Pending[] = [];
+  // People with an event waiting for re-delivery: their later events wait too.
+  const heldLanes = new Set<string>();
   const progress = options.showProgress ? createProgress((await stat(options.file)).size) : undefined;
   let bytesRead = 0;
 
   const record = (item: Pending, result: DeliveryResult, final: boolean): void => {
-    if (result.status === 'failed' && result.retryable && !final) {
-      retryLater.push(item);
-      return;
+    if (result.status === 'failed' && result.retryable) {
+      heldLanes.add(item.lane);
+      if (!final) {
+        retryLater.push(item);
+        return;
+      }
     }
     const workflow = workflowOf(item.event, options.config);
     const counts = (summary.byWorkflow[workflow] ??= { applied: 0, rejected: 0, failed: 0 });
@@ -85,7 +92,12 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
     if (outcome === 'failed' && summary.failures.length < PROBLEMS_KEPT) summary.failures.push(problem);
   };
 
-  const deliver = async (batch: Pending[], final: boolean): Promise<void> => {
+  const deliver = async (pending: Pending[], final: boolean): Promise<void> => {
+    const batch = pending.filter((item) => !heldLanes.has(item.lane));
+    for (const item of pending.filter((p) => heldLanes.has(p.lane))) {
+      record(item, { status: 'failed', reason: 'held back: an earlier event of the same person was not delivered', retryable: true }, final);
+    }
+    if (batch.length === 0) return;
     let results: DeliveryResult[];
     try {
       results = await options.delivery.deliver(batch.map((p) => p.event));
@@ -109,12 +121,12 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
     bytesRead += item.bytes;
     progress?.update(bytesRead, summary.events);
     if ('error' in item) {
-      record({ line: item.line, event: undefined }, { status: 'rejected', reason: item.error }, true);
+      record({ line: item.line, event: undefined, lane: `line-${item.line}` }, { status: 'rejected', reason: item.error }, true);
       continue;
     }
     const lane = laneKey(item.event) ?? `line-${item.line}`;
     const partition = partitions[stableHash(lane) % concurrency]!;
-    partition.buffer.push({ line: item.line, event: item.event });
+    partition.buffer.push({ line: item.line, event: item.event, lane });
     if (partition.buffer.length >= batchSize) await flush(partition);
   }
   await Promise.all(partitions.map(async (p) => (p.buffer.length > 0 ? flush(p) : undefined)));
@@ -123,6 +135,7 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
   const rounds = options.retryRounds ?? 3;
   for (let round = 1; retryLater.length > 0; round++) {
     const again = retryLater.splice(0).sort((a, b) => a.line - b.line);
+    heldLanes.clear();
     await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 1000) * 2 ** (round - 1)));
     for (let i = 0; i < again.length; i += batchSize) await deliver(again.slice(i, i + batchSize), round >= rounds);
   }

@@ -70,7 +70,15 @@ export function segmentDelivery(config: PlgConfig, concurrency = 8): Delivery {
       const queue = new PQueue({ concurrency });
       for (const indexes of lanes.values()) {
         void queue.add(async () => {
-          for (const index of indexes) results[index] = await deliverOne(events[index]);
+          // After a failure worth retrying, the person's later events wait for it, so they keep their order.
+          let held: DeliveryResult | undefined;
+          for (const index of indexes) {
+            const result = held ?? (await deliverOne(events[index]));
+            results[index] = result;
+            if (held === undefined && result.status === 'failed' && result.retryable === true) {
+              held = { status: 'failed', reason: `held back until an earlier event of the same person is applied (${result.reason ?? 'failed'})`, retryable: true };
+            }
+          }
         });
       }
       await queue.onIdle();
