@@ -1,0 +1,145 @@
+/**
+ * Reliability support: a generated PLG stream written as a JSONL file, an emulator with Attio's failures
+ * switched on, the CLI's deliveries (the RudderStack path through processRouterDest, the Segment path through
+ * actions-core's Destination runtime) and the CRM read back through the API for comparison.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rudderstackDelivery } from '../../src/cli/deliveries.js';
+import type { Delivery, Via } from '../../src/cli/delivery.js';
+import { replayFile, type ReplaySummary } from '../../src/cli/replay.js';
+import { segmentDelivery } from '../../src/cli/segment-delivery.js';
+import { createAttioConnection } from '../../src/core/attio/index.js';
+import { parseConfig, type PlgConfig } from '../../src/core/config/index.js';
+import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle, type RequestLogEntry } from '../../src/emulator/index.js';
+import { generateLabelledEvents, type LabelledEvent } from '../../src/sample/generate.js';
+import { REPS, crmState } from '../e2e/support.js';
+
+/** Every failure Attio (or the network to it) can produce, at the rates the issue names. */
+export const FAULTS = '429=0.1,503=0.05,reset=0.02,timeout=0.01,after-commit-502=0.02';
+
+/**
+ * The emulator's rate limit in fault runs: on, at a few times Attio's own (100 reads/s, 25 writes/s) so the
+ * suite stays fast; the client's budget is set above it, so the emulator really answers 429s.
+ */
+export const EMULATOR_RATE_LIMIT = { readsPerSecond: 300, writesPerSecond: 80 };
+
+/** A month of 4 companies' users: every workflow, duplicates, late and invalid events, ~350 events. */
+export const STREAM = { companies: 4, seed: 7 } as const;
+
+export interface Stream {
+  file: string;
+  events: LabelledEvent[];
+}
+
+export function writeStream(options: { companies: number; seed: number } = STREAM, events?: LabelledEvent[]): Stream {
+  const all = events ?? [...generateLabelledEvents(options)];
+  const file = join(mkdtempSync(join(tmpdir(), 'attio-plg-reliability-')), 'events.jsonl');
+  writeFileSync(file, `${all.map((e) => JSON.stringify(e.event)).join('\n')}\n`);
+  return { file, events: all };
+}
+
+export function startAttio(faults?: string, seed = 1): Promise<EmulatorHandle> {
+  return startEmulator({ seed: 'plg-demo', ...(faults ? { faults: `${faults},seed=${seed}`, rateLimit: EMULATOR_RATE_LIMIT } : {}) });
+}
+
+/** The connector's configuration against `emulator`: a 1 s request timeout so `timeout` faults cost little. */
+export function configFor(emulator: EmulatorHandle): PlgConfig {
+  return parseConfig(
+    { apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS, readsPerSecond: 2_000, writesPerSecond: 2_000, requestTimeoutMs: 1_000 },
+    {},
+  );
+}
+
+let destinations = 0;
+
+export function deliveryFor(via: Via, config: PlgConfig): Delivery {
+  // One RudderStack destination per run, so no engine (and no cached schema) outlives its emulator.
+  return via === 'segment' ? segmentDelivery(config) : rudderstackDelivery(config, `reliability-${++destinations}`);
+}
+
+export interface ReplayRun {
+  summaries: ReplaySummary[];
+  /** Events still failed after every re-delivery; a settled run has none. */
+  failed: number;
+}
+
+/**
+ * Replays `file` through `via` as the CLI does, then keeps re-delivering what still failed for a passing
+ * reason, as Segment and RudderStack keep retrying a failed event for hours. Bounded, so a bug that never
+ * settles fails the test instead of hanging it.
+ */
+export async function replayUntilSettled(
+  via: Via,
+  emulator: EmulatorHandle,
+  file: string,
+  options: { concurrency?: number; batchSize?: number; maxPasses?: number } = {},
+): Promise<ReplayRun> {
+  const config = configFor(emulator);
+  const delivery = deliveryFor(via, config);
+  const summaries: ReplaySummary[] = [];
+  let current = file;
+  for (let pass = 1; pass <= (options.maxPasses ?? 40); pass++) {
+    const summary = await replayFile({ file: current, delivery, config, concurrency: options.concurrency ?? 4, batchSize: options.batchSize ?? 50, retryRounds: 2, retryDelayMs: 100 });
+    summaries.push(summary);
+    if (summary.failed === 0) return { summaries, failed: 0 };
+    const currentLines = readFileSync(current, 'utf8').split('\n');
+    const again = [...summary.failures].sort((a, b) => a.line - b.line).map((f) => currentLines[f.line - 1] ?? '').filter((line) => line !== '');
+    current = join(mkdtempSync(join(tmpdir(), 'attio-plg-redelivery-')), 'failed.jsonl');
+    writeFileSync(current, `${again.join('\n')}\n`);
+  }
+  return { summaries, failed: summaries.at(-1)?.failed ?? 0 };
+}
+
+export function readerFor(emulator: EmulatorHandle) {
+  return createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000 }).client;
+}
+
+/** The whole CRM, read back through the API with a client of its own. */
+export function crmOf(emulator: EmulatorHandle) {
+  return crmState(readerFor(emulator));
+}
+
+type Crm = Awaited<ReturnType<typeof crmState>>;
+
+/**
+ * The CRM with one arrival-order fact set aside: which of an account's users reached the PQL threshold
+ * first. Platforms keep one person's events in order, not different people's, so when a qualifier's event
+ * is retried a colleague's later one can arrive first; that colleague then carries the account's one PQL
+ * follow-up task (linked person, due time). The task itself, its deal and assignee stay compared, and
+ * `followUpsLinkDealPeople` checks the person is one of the deal's.
+ */
+export function comparable(crm: Crm): Crm {
+  const tasks = crm.tasks.map((task) => {
+    const [title = '', links = '', assignee = ''] = task.split(' | ');
+    if (title !== 'PQL Follow-up') return task;
+    const deal = links.split(', ').filter((link) => link.startsWith('PQL - '));
+    return [title, [...deal, '<first qualifier>'].join(', '), assignee, 'due <first qualification + taskDueHours>'].join(' | ');
+  });
+  return { ...crm, tasks: tasks.sort() };
+}
+
+/** Each PQL follow-up task links its deal and one of that deal's people. */
+export function followUpsLinkDealPeople(crm: Crm): boolean {
+  return crm.tasks
+    .filter((task) => task.startsWith('PQL Follow-up | '))
+    .every((task) => {
+      const links = (task.split(' | ')[1] ?? '').split(', ');
+      const deal = crm.deals.find((d) => d.name !== undefined && links.includes(d.name));
+      return deal !== undefined && links.some((link) => deal.people.includes(link));
+    });
+}
+
+/** Requests that created something (records, entries, notes, tasks) and that Attio applied. */
+export function creations(log: readonly RequestLogEntry[]): RequestLogEntry[] {
+  return log.filter((r) => r.method === 'POST' && !r.path.endsWith('/query') && ((r.status >= 200 && r.status < 300) || r.fault === 'after-commit-502'));
+}
+
+/** How often each injected fault happened. */
+export function faultCounts(log: readonly RequestLogEntry[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of log) if (r.fault) counts[r.fault] = (counts[r.fault] ?? 0) + 1;
+  for (const r of log) if (!r.fault && r.status === 429) counts['rate-limited'] = (counts['rate-limited'] ?? 0) + 1;
+  return counts;
+}
