@@ -11,7 +11,8 @@ const USAGE = `Usage: attio-plg <command> [options]
 
   demo                         the sample month through both adapters on the built-in Attio emulator
   replay FILE.jsonl            replay or backfill Segment-spec events (ATTIO_API_KEY in the environment)
-      [--via segment|rudderstack] [--config FILE.json] [--api-url URL] [--concurrency N] [--json]
+      [--via segment|rudderstack] [--config FILE.json] [--api-url URL]
+      [--concurrency N] [--batch-size N] [--json]
   emulator                     serve a local Attio v2 API
       [--port N] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC]
   serve                        webhook receiver for Segment/RudderStack deliveries

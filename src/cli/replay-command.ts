@@ -1,6 +1,6 @@
 /**
  * `attio-plg replay FILE.jsonl [--via segment|rudderstack] [--config FILE.json] [--api-url URL]
- * [--concurrency N] [--json]` — exit 0 when every event was applied or rejected as invalid (rejections are
+ * [--concurrency N] [--batch-size N] [--json]` — exit 0 when every event was applied or rejected as invalid (rejections are
  * listed with reasons), 1 when events could not be delivered, 2 for a usage or configuration error.
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ export interface ReplayArgs {
   configPath?: string;
   apiUrl?: string;
   concurrency: number;
+  batchSize: number;
   json: boolean;
 }
 
@@ -28,6 +29,7 @@ export function parseReplayArgs(args: string[]): ReplayArgs {
       config: { type: 'string' },
       'api-url': { type: 'string' },
       concurrency: { type: 'string', default: '4' },
+      'batch-size': { type: 'string', default: '100' },
       json: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -38,7 +40,9 @@ export function parseReplayArgs(args: string[]): ReplayArgs {
   if (!VIAS.includes(values.via as Via)) throw new UsageError(`--via must be one of ${VIAS.join(', ')}`);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError('--concurrency must be a whole number from 1 to 64');
-  return { file, via: values.via as Via, configPath: values.config, apiUrl: values['api-url'], concurrency, json: values.json };
+  const batchSize = Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) throw new UsageError('--batch-size must be a whole number from 1 to 1000');
+  return { file, via: values.via as Via, configPath: values.config, apiUrl: values['api-url'], concurrency, batchSize, json: values.json };
 }
 
 export async function runReplayCommand(args: string[]): Promise<number> {
@@ -50,6 +54,7 @@ export async function runReplayCommand(args: string[]): Promise<number> {
     delivery,
     config,
     concurrency: options.concurrency,
+    batchSize: options.batchSize,
     showProgress: !options.json,
   });
   if (options.json) {

@@ -71,6 +71,18 @@ describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
     expect(b).toEqual(a);
   });
 
+  it('larger batches coalesce one person’s events into fewer requests and apply the same events', async () => {
+    const small = await emulator();
+    const large = await emulator();
+    const [a, b] = await Promise.all([
+      runCli(['replay', sample, '--config', config, '--json', '--batch-size', '5'], env(small.url)),
+      runCli(['replay', sample, '--config', config, '--json', '--batch-size', '500', '--concurrency', '1'], env(large.url)),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(Number(jsonSummary(b).requests)).toBeLessThan(Number(jsonSummary(a).requests));
+    expect(jsonSummary(b).applied).toBe(jsonSummary(a).applied);
+  });
+
   it('lists rejected events with their reasons and still exits 0', async () => {
     const target = await emulator();
     const bad = join(dir, 'bad.jsonl');
@@ -100,6 +112,8 @@ describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
     const plain = await runCli(['replay', sample, '--api-url', 'http://attio.example.com'], { ATTIO_API_KEY: 'k' });
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('apiUrl: must use https');
+    const batch = await runCli(['replay', sample, '--batch-size', '0'], { ATTIO_API_KEY: 'k' });
+    expect([batch.code, batch.stderr.split('\n')[0]]).toEqual([2, 'attio-plg: --batch-size must be a whole number from 1 to 1000']);
     const usage = await runCli(['replay'], {});
     expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'attio-plg: replay takes exactly one FILE.jsonl']);
   });

@@ -87,6 +87,26 @@ export interface TaskQuery {
   offset?: number;
 }
 
+/** Response envelopes, built once: zod compiles a schema on its first use. */
+const RESPONSES = {
+  manyAttribute: dataOf(attributeSchema.array()),
+  oneEntry: dataOf(entrySchema),
+  manyEntry: dataOf(entrySchema.array()),
+  oneList: dataOf(listSchema),
+  manyList: dataOf(listSchema.array()),
+  oneNote: dataOf(noteSchema),
+  manyNote: dataOf(noteSchema.array()),
+  oneObject: dataOf(objectSchema),
+  manyObject: dataOf(objectSchema.array()),
+  oneRecord: dataOf(recordSchema),
+  manyRecord: dataOf(recordSchema.array()),
+  manySelectOption: dataOf(selectOptionSchema.array()),
+  manyStatus: dataOf(statusSchema.array()),
+  oneTask: dataOf(taskSchema),
+  manyTask: dataOf(taskSchema.array()),
+  manyWorkspaceMember: dataOf(workspaceMemberSchema.array()),
+};
+
 /** Largest page the list endpoints accept (notes allow at most 50). */
 const NOTES_PAGE_LIMIT = 50;
 const DEFAULT_PAGE_SIZE = 500;
@@ -106,38 +126,38 @@ export class AttioClient {
   }
 
   async listObjects(): Promise<AttioObject[]> {
-    return this.read('GET', '/v2/objects', dataOf(objectSchema.array())).then((r) => r.data);
+    return this.read('GET', '/v2/objects', RESPONSES.manyObject).then((r) => r.data);
   }
 
   async getObject(object: string): Promise<AttioObject> {
-    return this.read('GET', `/v2/objects/${seg(object)}`, dataOf(objectSchema)).then((r) => r.data);
+    return this.read('GET', `/v2/objects/${seg(object)}`, RESPONSES.oneObject).then((r) => r.data);
   }
 
   async listAttributes(target: AttributeTarget, identifier: string): Promise<AttioAttribute[]> {
     const path = `/v2/${target}/${seg(identifier)}/attributes`;
-    return this.read('GET', path, dataOf(attributeSchema.array())).then((r) => r.data);
+    return this.read('GET', path, RESPONSES.manyAttribute).then((r) => r.data);
   }
 
   async listSelectOptions(target: AttributeTarget, identifier: string, attribute: string): Promise<AttioSelectOption[]> {
     const path = `/v2/${target}/${seg(identifier)}/attributes/${seg(attribute)}/options`;
-    return this.read('GET', path, dataOf(selectOptionSchema.array())).then((r) => r.data);
+    return this.read('GET', path, RESPONSES.manySelectOption).then((r) => r.data);
   }
 
   async listStatuses(target: AttributeTarget, identifier: string, attribute: string): Promise<AttioStatus[]> {
     const path = `/v2/${target}/${seg(identifier)}/attributes/${seg(attribute)}/statuses`;
-    return this.read('GET', path, dataOf(statusSchema.array())).then((r) => r.data);
+    return this.read('GET', path, RESPONSES.manyStatus).then((r) => r.data);
   }
 
   async listLists(): Promise<AttioList[]> {
-    return this.read('GET', '/v2/lists', dataOf(listSchema.array())).then((r) => r.data);
+    return this.read('GET', '/v2/lists', RESPONSES.manyList).then((r) => r.data);
   }
 
   async getList(list: string): Promise<AttioList> {
-    return this.read('GET', `/v2/lists/${seg(list)}`, dataOf(listSchema)).then((r) => r.data);
+    return this.read('GET', `/v2/lists/${seg(list)}`, RESPONSES.oneList).then((r) => r.data);
   }
 
   async listWorkspaceMembers(): Promise<AttioWorkspaceMember[]> {
-    return this.read('GET', '/v2/workspace_members', dataOf(workspaceMemberSchema.array())).then((r) => r.data);
+    return this.read('GET', '/v2/workspace_members', RESPONSES.manyWorkspaceMember).then((r) => r.data);
   }
 
   // --- records ------------------------------------------------------------------------------------------
@@ -146,7 +166,7 @@ export class AttioClient {
   async assertRecord(object: string, matchingAttribute: string, values: AttioValuesInput): Promise<AttioRecord> {
     const response = await this.call(
       { method: 'PUT', path: `/v2/objects/${seg(object)}/records`, query: { matching_attribute: matchingAttribute }, body: { data: { values } }, read: false, idempotent: true },
-      dataOf(recordSchema),
+      RESPONSES.oneRecord,
     );
     return response.data;
   }
@@ -154,13 +174,13 @@ export class AttioClient {
   async createRecord(object: string, values: AttioValuesInput): Promise<AttioRecord> {
     const response = await this.call(
       { method: 'POST', path: `/v2/objects/${seg(object)}/records`, body: { data: { values } }, read: false, idempotent: false },
-      dataOf(recordSchema),
+      RESPONSES.oneRecord,
     );
     return response.data;
   }
 
   async getRecord(object: string, recordId: string): Promise<AttioRecord> {
-    return this.read('GET', `/v2/objects/${seg(object)}/records/${seg(recordId)}`, dataOf(recordSchema)).then((r) => r.data);
+    return this.read('GET', `/v2/objects/${seg(object)}/records/${seg(recordId)}`, RESPONSES.oneRecord).then((r) => r.data);
   }
 
   /** `append` (PATCH) adds to multi-value attributes; `overwrite` (PUT) replaces them. */
@@ -178,7 +198,7 @@ export class AttioClient {
         read: false,
         idempotent: true,
       },
-      dataOf(recordSchema),
+      RESPONSES.oneRecord,
     );
     return response.data;
   }
@@ -186,7 +206,7 @@ export class AttioClient {
   async queryRecords(object: string, query: RecordQuery = {}): Promise<AttioRecord[]> {
     const response = await this.call(
       { method: 'POST', path: `/v2/objects/${seg(object)}/records/query`, body: queryBody(query), read: true, idempotent: true },
-      dataOf(recordSchema.array()),
+      RESPONSES.manyRecord,
     );
     return response.data;
   }
@@ -202,7 +222,7 @@ export class AttioClient {
   async createEntry(list: string, entry: EntryInput): Promise<AttioEntry> {
     const response = await this.call(
       { method: 'POST', path: `/v2/lists/${seg(list)}/entries`, body: entryBody(entry), read: false, idempotent: false },
-      dataOf(entrySchema),
+      RESPONSES.oneEntry,
     );
     return response.data;
   }
@@ -211,7 +231,7 @@ export class AttioClient {
   async assertEntry(list: string, entry: EntryInput): Promise<AttioEntry> {
     const response = await this.call(
       { method: 'PUT', path: `/v2/lists/${seg(list)}/entries`, body: entryBody(entry), read: false, idempotent: true },
-      dataOf(entrySchema),
+      RESPONSES.oneEntry,
     );
     return response.data;
   }
@@ -219,7 +239,7 @@ export class AttioClient {
   async queryEntries(list: string, query: RecordQuery = {}): Promise<AttioEntry[]> {
     const response = await this.call(
       { method: 'POST', path: `/v2/lists/${seg(list)}/entries/query`, body: queryBody(query), read: true, idempotent: true },
-      dataOf(entrySchema.array()),
+      RESPONSES.manyEntry,
     );
     return response.data;
   }
@@ -241,7 +261,7 @@ export class AttioClient {
     };
     const response = await this.call(
       { method: 'POST', path: '/v2/notes', body: { data }, read: false, idempotent: false },
-      dataOf(noteSchema),
+      RESPONSES.oneNote,
     );
     return response.data;
   }
@@ -265,7 +285,7 @@ export class AttioClient {
         read: true,
         idempotent: true,
       },
-      dataOf(noteSchema.array()),
+      RESPONSES.manyNote,
     );
     return response.data;
   }
@@ -287,7 +307,7 @@ export class AttioClient {
     };
     const response = await this.call(
       { method: 'POST', path: '/v2/tasks', body: { data }, read: false, idempotent: false },
-      dataOf(taskSchema),
+      RESPONSES.oneTask,
     );
     return response.data;
   }
@@ -307,7 +327,7 @@ export class AttioClient {
         read: true,
         idempotent: true,
       },
-      dataOf(taskSchema.array()),
+      RESPONSES.manyTask,
     );
     return response.data;
   }
