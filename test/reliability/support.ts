@@ -23,10 +23,27 @@ export const FAULTS = '429=0.1,503=0.05,reset=0.02,timeout=0.01,after-commit-502
  * The emulator's rate limit in fault runs: on, at a few times Attio's own (100 reads/s, 25 writes/s) so the
  * suite stays fast; the client's budget is set above it, so the emulator really answers 429s.
  */
-export const EMULATOR_RATE_LIMIT = { readsPerSecond: 300, writesPerSecond: 80 };
+export const EMULATOR_RATE_LIMIT = { readsPerSecond: 300, writesPerSecond: 60 };
 
-/** A month of 4 companies' users: every workflow, duplicates, late and invalid events, ~350 events. */
-export const STREAM = { companies: 4, seed: 7 } as const;
+/**
+ * A month of 5 companies' users, ~280 events: every workflow, duplicates, late and invalid events. The seed
+ * is one where no email is shared by two userIds (see `sharedEmails`): two users writing one person's name
+ * is last-writer-wins, and platforms order each user's events, not different users'.
+ */
+export const STREAM = { companies: 5, seed: 12 } as const;
+
+/** Emails that two different userIds claim in `events`. */
+export function sharedEmails(events: readonly LabelledEvent[]): string[] {
+  const users = new Map<string, Set<unknown>>();
+  for (const { event } of events) {
+    const traits = event['traits'] as Record<string, unknown> | undefined;
+    const context = event['context'] as { traits?: Record<string, unknown> } | undefined;
+    const email = traits?.['email'] ?? context?.traits?.['email'];
+    if (typeof email !== 'string' || typeof event['userId'] !== 'string') continue;
+    users.set(email, (users.get(email) ?? new Set()).add(event['userId']));
+  }
+  return [...users].filter(([, ids]) => ids.size > 1).map(([email]) => email);
+}
 
 export interface Stream {
   file: string;
@@ -44,10 +61,10 @@ export function startAttio(faults?: string, seed = 1): Promise<EmulatorHandle> {
   return startEmulator({ seed: 'plg-demo', ...(faults ? { faults: `${faults},seed=${seed}`, rateLimit: EMULATOR_RATE_LIMIT } : {}) });
 }
 
-/** The connector's configuration against `emulator`: a 1 s request timeout so `timeout` faults cost little. */
+/** The connector's configuration against `emulator`: a 0.5 s request timeout so `timeout` faults cost little. */
 export function configFor(emulator: EmulatorHandle): PlgConfig {
   return parseConfig(
-    { apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS, readsPerSecond: 2_000, writesPerSecond: 2_000, requestTimeoutMs: 1_000 },
+    { apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS, readsPerSecond: 2_000, writesPerSecond: 2_000, requestTimeoutMs: 500 },
     {},
   );
 }
@@ -104,11 +121,13 @@ export function crmOf(emulator: EmulatorHandle) {
 type Crm = Awaited<ReturnType<typeof crmState>>;
 
 /**
- * The CRM with one arrival-order fact set aside: which of an account's users reached the PQL threshold
- * first. Platforms keep one person's events in order, not different people's, so when a qualifier's event
- * is retried a colleague's later one can arrive first; that colleague then carries the account's one PQL
- * follow-up task (linked person, due time). The task itself, its deal and assignee stay compared, and
- * `followUpsLinkDealPeople` checks the person is one of the deal's.
+ * The CRM with the facts that follow arrival order across different people set aside. Platforms keep one
+ * person's events in order, not different people's (nor a person's against their account's group calls),
+ * so when an event is retried another's later one can arrive first. That decides which of an account's
+ * users carries its one PQL follow-up task (linked person, due time), and the score a person's one
+ * `PQL Qualified` note records (an account's group signals may qualify them before their own identify
+ * does). Everything else is compared: the task, its deal and assignee, the note, and every final score;
+ * `followUpsLinkDealPeople` checks the follow-up's person is one of the deal's.
  */
 export function comparable(crm: Crm): Crm {
   const tasks = crm.tasks.map((task) => {
@@ -117,7 +136,8 @@ export function comparable(crm: Crm): Crm {
     const deal = links.split(', ').filter((link) => link.startsWith('PQL - '));
     return [title, [...deal, '<first qualifier>'].join(', '), assignee, 'due <first qualification + taskDueHours>'].join(' | ');
   });
-  return { ...crm, tasks: tasks.sort() };
+  const notes = crm.notes.map((note) => note.replace(/ \| PQL Qualified \| PQL score: \d+\/100 \((cold|warm|hot)\)/, ' | PQL Qualified | PQL score: <at first qualification>'));
+  return { ...crm, tasks: tasks.sort(), notes: notes.sort() };
 }
 
 /** Each PQL follow-up task links its deal and one of that deal's people. */

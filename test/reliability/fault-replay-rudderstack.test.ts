@@ -1,0 +1,3 @@
+import { describeFaultReplay } from './fault-replay.js';
+
+describeFaultReplay('rudderstack');
