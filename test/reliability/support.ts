@@ -91,10 +91,17 @@ export async function replayUntilSettled(
   via: Via,
   emulator: EmulatorHandle,
   file: string,
-  options: { concurrency?: number; batchSize?: number; maxPasses?: number } = {},
+  options: { concurrency?: number; batchSize?: number; maxPasses?: number; watch?: (events: readonly unknown[]) => void } = {},
 ): Promise<ReplayRun> {
   const config = configFor(emulator);
-  const delivery = deliveryFor(via, config);
+  const inner = deliveryFor(via, config);
+  const delivery: Delivery = {
+    name: inner.name,
+    deliver(events) {
+      options.watch?.(events);
+      return inner.deliver(events);
+    },
+  };
   const summaries: ReplaySummary[] = [];
   let current = file;
   for (let pass = 1; pass <= (options.maxPasses ?? 40); pass++) {
