@@ -11,7 +11,8 @@ const MAX_LOCAL_PART_LENGTH = 64;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Printable local part without whitespace, quotes or the characters RFC 5322 reserves. */
-const LOCAL_PART = /^[^\s@"(),:;<>[\]\\]+$/;
+// Control characters (NUL, escapes) are never part of an address, though \s does not cover them all.
+const LOCAL_PART = /^[^\s@"(),:;<>[\]\\\u0000-\u001f\u007f]+$/;
 
 /**
  * A website, URL or host reduced to its registrable-looking host: lowercase, no scheme, credentials, port,
