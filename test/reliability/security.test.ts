@@ -1,0 +1,162 @@
+/**
+ * Secrets and boundaries: the API key never shows in any output, the webhook receiver lets in only JSON
+ * from holders of its secret, and a key is only ever sent over https or to this machine.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SegmentEvent } from '@segment/actions-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rudderConfigFor, rudderstackDelivery } from '../../src/cli/deliveries.js';
+import { startReceiver, type Receiver } from '../../src/cli/receiver.js';
+import { segmentDelivery, segmentSettingsFor } from '../../src/cli/segment-delivery.js';
+import { createAttioConnection } from '../../src/core/attio/index.js';
+import { parseConfig } from '../../src/core/config/index.js';
+import { PlgEngine } from '../../src/core/engine.js';
+import { processRouterDest, toPlgConfig } from '../../src/destinations/rudderstack/index.js';
+import destination from '../../src/destinations/segment/index.js';
+import { configFromSettings } from '../../src/destinations/segment/settings.js';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { CLI, CLI_BUILT } from '../cli/support.js';
+import { REPS } from '../e2e/support.js';
+import { actionsCore } from '../destinations/segment/support.js';
+import { FAULTS, writeStream } from './support.js';
+
+const SECRET_KEY = 'attio-live-key-7f3a9c1e5b2d4f6a8c0e';
+const stream = writeStream({ companies: 2, seed: 5 });
+let emulator: EmulatorHandle;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: 'plg-demo', apiKey: SECRET_KEY, faults: `${FAULTS},seed=3` });
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+function runCli(args: string[], apiKey: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ATTIO_API_KEY: apiKey }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(`${output}\nexit ${code}`));
+  });
+}
+
+describe('the API key appears in no output', () => {
+  it.skipIf(!CLI_BUILT)('CLI replays through both adapters against a failing Attio, with the right key and a wrong one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attio-plg-secrets-'));
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ salesReps: REPS, readsPerSecond: 2000, writesPerSecond: 2000, requestTimeoutMs: 300 }));
+    const outputs = await Promise.all(
+      ['rudderstack', 'segment'].flatMap((via) => [
+        runCli(['replay', stream.file, '--via', via, '--config', config, '--api-url', emulator.url], SECRET_KEY),
+        runCli(['replay', stream.file, '--via', via, '--config', config, '--api-url', emulator.url, '--json'], `${SECRET_KEY}-revoked`),
+      ]),
+    );
+    for (const output of outputs) {
+      expect(output).toMatch(/applied|failed|rejected/);
+      expect(output).not.toContain(SECRET_KEY);
+    }
+    // The wrong key was refused (so the error paths ran), yet not echoed.
+    expect(outputs[1]).toMatch(/401|auth/i);
+  }, 60_000);
+
+  it('adapter results and errors, from events applied, rejected and failed', async () => {
+    const config = parseConfig({ apiKey: SECRET_KEY, apiUrl: emulator.url, salesReps: REPS, requestTimeoutMs: 300 }, {});
+    const events = stream.events.map((e) => e.event);
+    const inputs = events.map((message, i) => ({ message, metadata: { jobId: i + 1 }, destination: { ID: 'secrets', Config: rudderConfigFor(config) } }));
+    const rudder = await processRouterDest(inputs);
+    expect(rudder.some((o) => 'error' in o)).toBe(true);
+    expect(JSON.stringify(rudder)).not.toContain(SECRET_KEY);
+
+    const segment = await segmentDelivery(config).deliver(events);
+    expect(segment.some((r) => r.status !== 'applied')).toBe(true);
+    expect(JSON.stringify(segment)).not.toContain(SECRET_KEY);
+
+    const wrong = { ...segmentSettingsFor({ ...config, apiKey: `${SECRET_KEY}-revoked` }), subscriptions: destination.presets } as never;
+    const thrown = await new actionsCore.Destination(destination).onEvent(events[0] as unknown as SegmentEvent, wrong).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(Error);
+    expect(`${String(thrown)} ${JSON.stringify(thrown)} ${(thrown as Error).stack}`).not.toContain(SECRET_KEY);
+    expect(JSON.stringify(await rudderstackDelivery({ ...config, apiKey: `${SECRET_KEY}-revoked` }, 'secrets-wrong').deliver(events.slice(0, 3)))).not.toContain(SECRET_KEY);
+  }, 60_000);
+});
+
+describe('the webhook receiver', () => {
+  const secret = 'receiver-secret-0123456789abcdef';
+  let receiver: Receiver;
+  beforeAll(async () => {
+    const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: SECRET_KEY, timeoutMs: 300 });
+    const engine = new PlgEngine({ client, config: parseConfig({ apiKey: SECRET_KEY, apiUrl: emulator.url }, {}) });
+    receiver = await startReceiver({ engine, secret, maxBodyBytes: 64 * 1024 });
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+
+  const event = { type: 'identify', messageId: 'r-1', timestamp: '2024-11-05T10:00:00.000Z', traits: { email: 'ada@acme.io' } };
+  const post = (headers: Record<string, string>, body: string, method = 'POST') => fetch(receiver.url, { method, headers, ...(method === 'GET' ? {} : { body }) });
+
+  it.each([
+    ['no secret', { 'content-type': 'application/json' }, 401],
+    ['a wrong secret of the same length', { 'content-type': 'application/json', 'x-webhook-secret': secret.replace(/.$/, 'x') }, 401],
+    ['a prefix of the secret as bearer', { 'content-type': 'application/json', authorization: `Bearer ${secret.slice(0, 8)}` }, 401],
+    ['form data', { 'content-type': 'application/x-www-form-urlencoded', 'x-webhook-secret': secret }, 415],
+    ['text', { 'content-type': 'text/plain', 'x-webhook-secret': secret }, 415],
+  ])('refuses %s (%j) with %i before touching Attio', async (_name, headers, status) => {
+    emulator.reset();
+    const response = await post(headers, JSON.stringify(event));
+    expect(response.status).toBe(status);
+    expect(await response.text()).not.toContain(SECRET_KEY);
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it('refuses a body over its cap with 413, invalid JSON with 400 and GET with 405, before touching Attio', async () => {
+    emulator.reset();
+    const headers = { 'content-type': 'application/json', 'x-webhook-secret': secret };
+    expect((await post(headers, JSON.stringify({ ...event, traits: { email: 'ada@acme.io', bio: 'x'.repeat(70 * 1024) } }))).status).toBe(413);
+    expect((await post(headers, '{"type": "identify",')).status).toBe(400);
+    expect((await post(headers, '', 'GET')).status).toBe(405);
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it('answers an authorised delivery without the key in its body, whatever Attio did', async () => {
+    const response = await post({ 'content-type': 'application/json', authorization: `Bearer ${secret}` }, JSON.stringify(stream.events.slice(0, 20).map((e) => e.event)));
+    expect([200, 400, 429, 503]).toContain(response.status);
+    expect(await response.text()).not.toContain(SECRET_KEY);
+  });
+
+  it('needs a secret of at least 16 characters to start', async () => {
+    const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: SECRET_KEY });
+    const engine = new PlgEngine({ client, config: parseConfig({ apiKey: SECRET_KEY, apiUrl: emulator.url }, {}) });
+    await expect(startReceiver({ engine, secret: 'short' })).rejects.toThrow(/at least 16 characters/);
+  });
+});
+
+describe('a base URL override', () => {
+  const refused = ['http://api.attio.com', 'http://10.0.0.5:8787', 'http://127.0.0.1.attacker.example', 'ftp://api.attio.com', 'https://user:pass@api.attio.com', 'api.attio.com'];
+  const accepted = ['https://api.attio.com', 'https://attio.internal.example/proxy', 'http://127.0.0.1:8787', 'http://localhost:4010', 'http://[::1]:4010'];
+
+  it.each(refused)('refuses %s through parseConfig, the Segment settings and the RudderStack Config, naming apiUrl', (apiUrl) => {
+    expect(() => parseConfig({ apiKey: SECRET_KEY, apiUrl }, {})).toThrow(/^apiUrl: /);
+    expect(() => configFromSettings({ apiKey: SECRET_KEY, apiUrl })).toThrow(/^apiUrl: /);
+    expect(() => toPlgConfig({ apiKey: SECRET_KEY, apiUrl }, {})).toThrow(/apiUrl: /);
+    for (const attempt of [() => parseConfig({ apiKey: SECRET_KEY, apiUrl }, {}), () => toPlgConfig({ apiKey: SECRET_KEY, apiUrl }, {})]) {
+      expect(() => attempt()).not.toThrow(SECRET_KEY);
+    }
+  });
+
+  it.each(accepted)('accepts %s', (apiUrl) => {
+    expect(parseConfig({ apiKey: SECRET_KEY, apiUrl }, {}).apiUrl).toBe(apiUrl);
+    expect(configFromSettings({ apiKey: SECRET_KEY, apiUrl }).apiUrl).toBe(apiUrl);
+  });
+
+  it('a RudderStack job for a plain-http host fails as a configuration error, with no request sent and no key echoed', async () => {
+    const [output] = await processRouterDest([{ message: stream.events[0]?.event, metadata: { jobId: 1 }, destination: { ID: 'http-override', Config: { apiKey: SECRET_KEY, apiUrl: 'http://api.attio.com' } } }]);
+    expect(output).toMatchObject({ statusCode: 400, statTags: { errorType: 'configuration' } });
+    expect(output && 'error' in output ? output.error : '').toMatch(/apiUrl/);
+    expect(JSON.stringify(output)).not.toContain(SECRET_KEY);
+  });
+});
