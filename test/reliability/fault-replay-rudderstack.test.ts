@@ -1,3 +1,0 @@
-import { describeFaultReplay } from './fault-replay.js';
-
-describeFaultReplay('rudderstack');
