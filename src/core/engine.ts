@@ -39,6 +39,8 @@ export interface EngineOptions {
   now?: () => number;
   /** Share cached workspace metadata between engines of the same workspace. */
   schemaStore?: SchemaStore;
+  /** Share the per-account locks between engines of the same workspace in one process. */
+  locks?: KeyedMutex;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export class PlgEngine {
       client: options.client,
       config: options.config,
       schema: new WorkspaceSchema(options.client, { ttlSeconds: options.config.schemaCacheTtlSeconds, now, store: options.schemaStore }),
-      locks: new KeyedMutex(),
+      locks: options.locks ?? new KeyedMutex(),
       now,
       warn: (message) => {
         if (this.warned.has(message)) return;

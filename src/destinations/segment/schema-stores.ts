@@ -5,6 +5,7 @@
  * most MAX_WORKSPACES of them, the least recently used dropped first.
  */
 import { createHash } from 'node:crypto';
+import { KeyedMutex } from '../../core/locks.js';
 import { createSchemaStore, type SchemaStore } from '../../core/schema/workspace-schema.js';
 
 export const MAX_WORKSPACES = 100;
@@ -31,6 +32,27 @@ export function schemaStoreFor(apiUrl: string, apiKey: string): SchemaStore {
     if (oldest !== undefined) stores.delete(oldest);
   }
   return store;
+}
+
+const locks = new Map<string, KeyedMutex>();
+
+/**
+ * The per-account locks of a workspace, shared like its metadata: with an engine per call, two events of
+ * one account running at once (different people qualifying together) could both look for the account's
+ * deal, both find none and both create one.
+ */
+export function locksFor(apiUrl: string, apiKey: string): KeyedMutex {
+  const key = workspaceKey(apiUrl, apiKey);
+  let mutex = locks.get(key);
+  if (mutex === undefined) {
+    mutex = new KeyedMutex();
+    locks.set(key, mutex);
+    if (locks.size > MAX_WORKSPACES) {
+      const oldest = locks.keys().next().value;
+      if (oldest !== undefined) locks.delete(oldest);
+    }
+  }
+  return mutex;
 }
 
 /** Workspaces whose metadata is cached (for tests of the bound). */

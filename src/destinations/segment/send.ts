@@ -14,7 +14,7 @@ import type { WorkflowIntent } from '../../core/workflows/index.js';
 import { MultiStatusResponse } from './actions-core.js';
 import { errorFor, errorResponseFor } from './errors.js';
 import type { Settings } from './generated-types.js';
-import { schemaStoreFor } from './schema-stores.js';
+import { locksFor, schemaStoreFor } from './schema-stores.js';
 import { blamedSetting, configFromSettings, type ConfigOverrides } from './settings.js';
 import { REQUEST_TIMEOUT_MS, segmentTransport } from './transport.js';
 
@@ -77,6 +77,7 @@ export async function send<Payload>(request: RequestClient, input: SendInput<Pay
       // Segment retries what fails for a passing reason; a run inside the call would only hold it open.
       maxRuns: 1,
       schemaStore: schemaStoreFor(config.apiUrl, config.apiKey),
+      locks: locksFor(config.apiUrl, config.apiKey),
       logger: loggerFrom(input.logger),
     });
     const applied = await engine.processIntentBatch(items);
