@@ -6,7 +6,7 @@
  * by one in input order: milestones and the stale-score rule are replayed over the stored record in memory.
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import { dateOf, personalName, readDate, readSelectTitles, recordIdOf, values } from '../attio/values.js';
+import { dateOf, readDate, readSelectTitles, recordIdOf } from '../attio/values.js';
 import type { MilestoneIntent, PqlIntent } from '../../mapping/intents.js';
 import { scoreSignals, type Score } from '../scoring/index.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowName, type WorkflowOutcome } from '../workflows/context.js';
@@ -14,7 +14,7 @@ import { assertUser } from '../workflows/identify.js';
 import { assertListEntry } from '../workflows/lists.js';
 import { activationScore, configuredMilestones, milestoneNote, milestoneOptions } from '../workflows/milestone.js';
 import { createNote, ensureNote } from '../workflows/notes-and-tasks.js';
-import { companyDomainForEmail, companyRef, nameAttribute, productObjectEnabled, resolvePerson } from '../workflows/people.js';
+import { assertPersonWithCompany, nameAttribute, productObjectEnabled, resolvePerson } from '../workflows/people.js';
 import { qualify } from '../workflows/pql.js';
 import type { PersonWork } from './plan.js';
 
@@ -58,34 +58,12 @@ export async function runPersonWork(work: PersonWork, ctx: WorkflowContext): Pro
  * reference, then the user records and the trial entry. Otherwise the person as a milestone or score finds it.
  */
 async function assertMergedPerson(work: PersonWork, run: WorkflowRun, runOf: (name: WorkflowName) => WorkflowRun): Promise<AttioRecord> {
-  const { ctx } = run;
   const { profile } = work;
   if (!work.linkCompany || work.person.email === undefined) {
     return resolvePerson(run, work.person, work.timestamp, nameAttribute(profile.name));
   }
   const email = work.person.email;
-  const domain = companyDomainForEmail(run, email);
-  const personValues = await run.prepare(
-    'people',
-    values({
-      email_addresses: email,
-      name: profile.name ? personalName(profile.name) : undefined,
-      job_title: profile.jobTitle,
-      signup_date: profile.signupDate,
-      signup_source: profile.signupSource,
-      plan_type: profile.plan,
-    }),
-  );
-  const companyValues = domain === undefined ? undefined : await run.prepare('companies', values({ domains: domain, name: profile.companyName }));
-  let companyId: string | undefined;
-  if (companyValues) {
-    companyId = recordIdOf(await ctx.client.assertRecord('companies', 'domains', companyValues));
-    run.step('assertCompany', 'asserted', companyId, domain);
-  } else {
-    run.step('assertCompany', 'skipped', undefined, 'personal email domain');
-  }
-  const person = await ctx.client.assertRecord('people', 'email_addresses', { ...personValues, ...(companyId ? { company: [companyRef(companyId)] } : {}) });
-  run.step('assertPerson', 'asserted', recordIdOf(person));
+  const person = await assertPersonWithCompany(run, email, profile);
   if (work.userIds.length > 0 && (await productObjectEnabled(run, 'users'))) {
     for (const userId of work.userIds) await assertUser(runOf('identify'), userId, email, recordIdOf(person));
   }

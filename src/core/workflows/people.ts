@@ -7,7 +7,7 @@ import type { AttioRecord } from '../attio/schemas.js';
 import { personalName, readEmails, recordIdOf, recordRef, readRecordRef, values, type RecordRef } from '../attio/values.js';
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
-import type { PersonKey, PersonName } from '../../mapping/intents.js';
+import type { PersonKey, PersonName, PersonProfile } from '../../mapping/intents.js';
 import type { WorkflowRun } from './context.js';
 
 /** An event whose person is unknown may be waiting for its identify: retry for this long. */
@@ -113,4 +113,36 @@ export async function companyOfPerson(run: WorkflowRun, person: AttioRecord): Pr
   await run.ctx.client.updateRecord('people', recordIdOf(person), { company: [companyRef(companyId)] });
   run.step('linkPersonToCompany', 'updated', recordIdOf(person));
   return companyId;
+}
+
+/**
+ * The person of a signup (or a merged signup/identify): the company of their work email, then the person
+ * with their profile and the company reference. Both records' values are checked against the schema before
+ * the first write, so a configuration problem (strict mode, an unknown option) leaves nothing half-written.
+ */
+export async function assertPersonWithCompany(run: WorkflowRun, email: string, profile: PersonProfile): Promise<AttioRecord> {
+  const { client } = run.ctx;
+  const domain = companyDomainForEmail(run, email);
+  const personValues = await run.prepare(
+    'people',
+    values({
+      email_addresses: email,
+      name: profile.name ? personalName(profile.name) : undefined,
+      job_title: profile.jobTitle,
+      signup_date: profile.signupDate,
+      signup_source: profile.signupSource,
+      plan_type: profile.plan,
+    }),
+  );
+  const companyValues = domain === undefined ? undefined : await run.prepare('companies', values({ domains: domain, name: profile.companyName }));
+  let companyId: string | undefined;
+  if (companyValues) {
+    companyId = recordIdOf(await client.assertRecord('companies', 'domains', companyValues));
+    run.step('assertCompany', 'asserted', companyId, domain);
+  } else {
+    run.step('assertCompany', 'skipped', undefined, 'personal email domain');
+  }
+  const person = await client.assertRecord('people', 'email_addresses', { ...personValues, ...(companyId ? { company: [companyRef(companyId)] } : {}) });
+  run.step('assertPerson', 'asserted', recordIdOf(person));
+  return person;
 }
