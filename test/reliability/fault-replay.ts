@@ -56,7 +56,9 @@ export async function faultReplay(via: Via, stream: Stream, emulators: EmulatorH
   const run = await replayUntilSettled(via, emulator, stream.file);
   expect(run.failed).toBe(0);
   const faults = faultCounts(emulator.requests);
-  for (const kind of ['429', '503', 'reset', 'timeout', 'after-commit-502', 'rate-limited']) expect(faults[kind] ?? 0, kind).toBeGreaterThan(0);
+  // Every injected kind happened. The emulator's own limiter is on too, but whether it fires depends on how
+  // fast this machine sends, so it is not required here (test/emulator and the bench exercise it).
+  for (const kind of ['429', '503', 'reset', 'timeout', 'after-commit-502']) expect(faults[kind] ?? 0, kind).toBeGreaterThan(0);
   const crm = await crmOf(emulator);
   expect(comparable(crm)).toEqual(comparable(baseline));
   expect(followUpsLinkDealPeople(crm)).toBe(true);

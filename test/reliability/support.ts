@@ -21,7 +21,8 @@ export const FAULTS = '429=0.1,503=0.05,reset=0.02,timeout=0.01,after-commit-502
 
 /**
  * The emulator's rate limit in fault runs: on, at a few times Attio's own (100 reads/s, 25 writes/s) so the
- * suite stays fast; the client's budget is set above it, so the emulator really answers 429s.
+ * suite stays fast; the client's budget is set above it, so the emulator can answer 429s of its own besides
+ * the injected ones (how many depends on the machine's speed).
  */
 export const EMULATOR_RATE_LIMIT = { readsPerSecond: 300, writesPerSecond: 60 };
 
@@ -116,8 +117,18 @@ export async function replayUntilSettled(
   return { summaries, failed: summaries.at(-1)?.failed ?? 0 };
 }
 
+/**
+ * A client for reading the CRM back. The emulator's faults still apply to it, so it retries far more
+ * patiently than the connector would (reads are idempotent): a verdict must not depend on a faulty read.
+ */
 export function readerFor(emulator: EmulatorHandle) {
-  return createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000 }).client;
+  return createAttioConnection({
+    apiUrl: emulator.url,
+    apiKey: EMULATOR_API_KEY,
+    readsPerSecond: 10_000,
+    timeoutMs: 1_000,
+    retry: { maxAttempts: 40, baseDelayMs: 10, maxDelayMs: 200, maxTotalWaitMs: 120_000 },
+  }).client;
 }
 
 /** The whole CRM, read back through the API with a client of its own. */
