@@ -83,27 +83,59 @@ describe('the webhook receiver', () => {
 });
 
 describe.skipIf(!CLI_BUILT)('attio-plg serve', () => {
-  it('refuses to start without a webhook secret, and starts with one', async () => {
-    const emulator = await startEmulator({ seed: 'plg-demo' });
-    try {
-      const run = (env: Record<string, string>) =>
-        new Promise<{ code: number | null; out: string }>((resolve) => {
-          const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: { PATH: process.env.PATH, ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url, ...env } });
-          let out = '';
-          child.stdout.on('data', (d: Buffer) => {
-            out += d.toString();
-            if (out.includes('listening on')) child.kill('SIGTERM');
-          });
-          child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-          child.on('close', (code) => resolve({ code, out }));
-        });
-      const without = await run({});
-      expect([without.code, without.out.split('\n')[0]]).toEqual([2, 'attio-plg: set ATTIO_PLG_WEBHOOK_SECRET to a shared secret of at least 16 characters']);
-      const withSecret = await run({ ATTIO_PLG_WEBHOOK_SECRET: SECRET });
-      expect(withSecret.out).toMatch(/^attio-plg receiver listening on http:\/\/127\.0\.0\.1:\d+/);
-      expect(withSecret.code).toBe(0);
-    } finally {
-      await emulator.close();
-    }
+  /** Starts the built CLI's receiver, runs `use` against its URL, then stops it with SIGTERM. */
+  function serve(env: Record<string, string>, use: (url: string) => Promise<void> = async () => {}) {
+    return new Promise<{ code: number | null; out: string; error?: unknown }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: { PATH: process.env.PATH, ...env } });
+      let out = '';
+      let error: unknown;
+      let started = false;
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+        if (url && !started) {
+          started = true;
+          use(url)
+            .catch((e: unknown) => (error = e))
+            .finally(() => child.kill('SIGTERM'));
+        }
+      });
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('close', (code) => resolve({ code, out, error }));
+    });
+  }
+
+  it('refuses to start without a webhook secret', async () => {
+    const run = await serve({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: 'http://127.0.0.1:1' });
+    expect([run.code, run.out.split('\n')[0]]).toEqual([2, 'attio-plg: set ATTIO_PLG_WEBHOOK_SECRET to a shared secret of at least 16 characters']);
   });
+
+  it('applies deliveries (200), rejects invalid events (400), and asks for a retry while Attio fails (503)', async () => {
+    const healthy = await startEmulator({ seed: 'plg-demo' });
+    const failing = await startEmulator({ seed: 'plg-demo', faults: '503=1' });
+    const deliver = (url: string, body: unknown) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET }, body: JSON.stringify(body) });
+    try {
+      const answers: number[] = [];
+      const ok = await serve({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: healthy.url, ATTIO_PLG_WEBHOOK_SECRET: SECRET }, async (url) => {
+        answers.push((await deliver(url, { batch: [signedUp('jane.doe@acme.com', 1)] })).status);
+        answers.push((await deliver(url, { ...signedUp('x@acme.com', 1), context: { traits: { email: 'nope' } } })).status);
+      });
+      expect(ok.error).toBeUndefined();
+      expect(ok.out).toMatch(/^attio-plg receiver listening on http:\/\/127\.0\.0\.1:\d+/);
+      expect([ok.code, answers]).toEqual([0, [200, 400]]);
+      expect(healthy.requests.some((r) => r.method === 'PUT' && r.path === '/v2/lists/active_trials/entries')).toBe(true);
+
+      const retry: Array<[number, string | null]> = [];
+      const down = await serve({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: failing.url, ATTIO_PLG_WEBHOOK_SECRET: SECRET }, async (url) => {
+        const response = await deliver(url, signedUp('jane.doe@acme.com', 1));
+        retry.push([response.status, response.headers.get('retry-after')]);
+      });
+      expect(down.error).toBeUndefined();
+      expect(retry).toEqual([[503, '5']]);
+    } finally {
+      await healthy.close();
+      await failing.close();
+    }
+  }, 120_000);
 });
