@@ -188,7 +188,8 @@ function heldBack(cause: Failure): Failure {
   return { ...cause, message: `held back until an earlier event of the same person is applied (${cause.message})` };
 }
 
-function failed(messageId: string | undefined, failure: Failure): EventResult {
+/** The result of an event that failed before or during its workflows: rejected or failed, by its category. */
+export function failed(messageId: string | undefined, failure: Failure): EventResult {
   return { ...(messageId ? { messageId } : {}), status: isRejection(failure) ? 'rejected' : 'failed', outcomes: [], failure };
 }
 

@@ -7,8 +7,8 @@
 import type { JSONLikeObject, Logger as SegmentLogger, RequestClient } from '@segment/actions-core';
 import { AttioClient } from '../../core/attio/client.js';
 import type { PlgConfig } from '../../core/config/index.js';
-import { PlgEngine, type EventResult } from '../../core/engine.js';
-import { classifyFailure, isRejection, type Failure } from '../../core/failures.js';
+import { PlgEngine, failed, type EventResult } from '../../core/engine.js';
+import { classifyFailure, type Failure } from '../../core/failures.js';
 import type { Logger } from '../../core/logger.js';
 import type { WorkflowIntent } from '../../core/workflows/index.js';
 import { MultiStatusResponse } from './actions-core.js';
@@ -57,7 +57,7 @@ export async function send<Payload>(request: RequestClient, input: SendInput<Pay
     try {
       config = configFromSettings(input.settings, overrides, spec.overrideFields);
     } catch (error) {
-      for (const index of indexes) results[index] = { result: failedResult(undefined, classifyFailure(error)), intents: [] };
+      for (const index of indexes) results[index] = { result: failed(undefined, classifyFailure(error)), intents: [] };
       continue;
     }
     const items: Array<{ index: number; intents: WorkflowIntent[]; messageId?: string }> = [];
@@ -67,7 +67,7 @@ export async function send<Payload>(request: RequestClient, input: SendInput<Pay
       try {
         items.push({ index, intents: spec.intents(payload, config), ...(messageId === undefined ? {} : { messageId }) });
       } catch (error) {
-        results[index] = { result: failedResult(messageId, classifyFailure(error)), intents: [] };
+        results[index] = { result: failed(messageId, classifyFailure(error)), intents: [] };
       }
     }
     if (items.length === 0) continue;
@@ -114,10 +114,6 @@ function successBody(result: EventResult): JSONLikeObject {
 /** Intents and outcomes are plain data (strings, numbers, arrays, objects): JSON round-trips them unchanged. */
 function toJson(value: object): JSONLikeObject {
   return JSON.parse(JSON.stringify(value)) as JSONLikeObject;
-}
-
-function failedResult(messageId: string | undefined, failure: Failure): EventResult {
-  return { ...(messageId === undefined ? {} : { messageId }), status: isRejection(failure) ? 'rejected' : 'failed', outcomes: [], failure };
 }
 
 function blameOverride(failure: Failure, overrides: ConfigOverrides, fields: Partial<Record<keyof ConfigOverrides, string>>): Failure {
