@@ -6,9 +6,6 @@
 import type { AttioRecord } from '../attio/schemas.js';
 import {
   readDate,
-  readDomains,
-  readEmails,
-  readFullName,
   readNumber,
   readSelectTitles,
   readText,
@@ -20,7 +17,7 @@ import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './conte
 import { findOrCreateDeal } from './deals.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
-import { companyOfPerson, companyRef, nameAttribute, resolvePerson } from './people.js';
+import { accountOf, companyRef, nameAttribute, resolvePerson } from './people.js';
 
 export const HANDOFF_TASK_PREFIX = 'PLG -> Sales Handoff';
 export const HANDOFF_NOTE_TITLE = 'PLG Handoff Context';
@@ -29,17 +26,14 @@ export async function runHandoff(intent: HandoffIntent, ctx: WorkflowContext): P
   const run = new WorkflowRun('handoff', ctx);
   const person = await resolvePerson(run, intent.person, intent.timestamp, nameAttribute(intent.name));
   const personId = recordIdOf(person);
-  const personName = readFullName(person) ?? readEmails(person)[0] ?? 'Unknown person';
-  const companyId = await companyOfPerson(run, person);
-  const company = companyId ? await ctx.client.getRecord('companies', companyId) : undefined;
-  const accountName = company ? (readFullName(company) ?? readDomains(company)[0] ?? 'Unknown company') : personName;
-  const accountKey = company ? (readDomains(company)[0] ?? personId) : (readEmails(person)[0] ?? personId);
+  const account = await accountOf(run, person);
+  const { companyId } = account;
 
   await ctx.locks.run(`handoff-deal:${companyId ?? personId}`, async () => {
-    const owner = await ownerFor(run, accountKey);
+    const owner = await ownerFor(run, account.key);
     const { deal } = await findOrCreateDeal(run, {
       prefix: 'Enterprise Upgrade',
-      accountName,
+      accountName: account.name,
       companyId,
       personId,
       stage: ctx.config.handoffStage,
@@ -51,7 +45,7 @@ export async function runHandoff(intent: HandoffIntent, ctx: WorkflowContext): P
     const request = `Request: ${intent.eventName}`;
     await ensureTask(run, {
       prefix: `${HANDOFF_TASK_PREFIX} (${intent.eventName})`,
-      body: `${personName}${company ? ` at ${accountName}` : ''} asked for sales: schedule discovery and confirm the upgrade path.${intent.reason ? ` Reason: ${intent.reason}` : ''}`,
+      body: `${account.personName}${companyId ? ` at ${account.name}` : ''} asked for sales: schedule discovery and confirm the upgrade path.${intent.reason ? ` Reason: ${intent.reason}` : ''}`,
       deadlineAt: deadlineAfter(run, intent.timestamp),
       linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
       assignees: [{ workspace_member_email_address: owner }],

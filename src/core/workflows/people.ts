@@ -4,7 +4,7 @@
  * domain, never for free-mail domains unless configured.
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import { personalName, readEmails, recordIdOf, recordRef, readRecordRef, values, type RecordRef } from '../attio/values.js';
+import { personalName, readDomains, readEmails, readFullName, recordIdOf, recordRef, readRecordRef, values, type RecordRef } from '../attio/values.js';
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
 import type { PersonKey, PersonName, PersonProfile } from '../../mapping/intents.js';
@@ -145,4 +145,25 @@ export async function assertPersonWithCompany(run: WorkflowRun, email: string, p
   const person = await client.assertRecord('people', 'email_addresses', { ...personValues, ...(companyId ? { company: [companyRef(companyId)] } : {}) });
   run.step('assertPerson', 'asserted', recordIdOf(person));
   return person;
+}
+
+/** The account a deal is opened for: the person's company, or the person alone with a free-mail address. */
+export interface Account {
+  personId: string;
+  personName: string;
+  companyId?: string;
+  /** The company's name, or the person's when there is no company. */
+  name: string;
+  /** What the rep is chosen by: the company's domain, or the person's email. */
+  key: string;
+}
+
+export async function accountOf(run: WorkflowRun, person: AttioRecord): Promise<Account> {
+  const personId = recordIdOf(person);
+  const personName = readFullName(person) ?? readEmails(person)[0] ?? 'Unknown person';
+  const companyId = await companyOfPerson(run, person);
+  if (companyId === undefined) return { personId, personName, name: personName, key: readEmails(person)[0] ?? personId };
+  const company = await run.ctx.client.getRecord('companies', companyId);
+  const domain = readDomains(company)[0];
+  return { personId, personName, companyId, name: readFullName(company) ?? domain ?? 'Unknown company', key: domain ?? companyId };
 }

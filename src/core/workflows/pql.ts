@@ -6,7 +6,7 @@
  * written last so that an interrupted qualification is completed by the redelivered event.
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import { dateOf, readDate, readDomains, readEmails, readFullName, recordIdOf, recordRef } from '../attio/values.js';
+import { dateOf, readDate, recordIdOf, recordRef } from '../attio/values.js';
 import type { PqlIntent } from '../../mapping/intents.js';
 import { scoreSignals, type Score } from '../scoring/index.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
@@ -14,7 +14,7 @@ import { findOrCreateDeal } from './deals.js';
 import { assertListEntry } from './lists.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
-import { companyOfPerson, nameAttribute, resolvePerson } from './people.js';
+import { accountOf, nameAttribute, resolvePerson } from './people.js';
 
 export const PQL_NOTE_TITLE = 'PQL Qualified';
 export const PQL_TASK_PREFIX = 'PQL Follow-up';
@@ -51,7 +51,6 @@ export async function runPql(intent: PqlIntent, ctx: WorkflowContext): Promise<W
 export async function qualify(run: WorkflowRun, intent: PqlIntent, person: AttioRecord, score: Score): Promise<void> {
   const { ctx } = run;
   const personId = recordIdOf(person);
-  const personName = readFullName(person) ?? readEmails(person)[0] ?? 'Unknown person';
 
   await assertListEntry(run, 'pqlList', personId);
   await ensureNote(run, {
@@ -66,16 +65,14 @@ export async function qualify(run: WorkflowRun, intent: PqlIntent, person: Attio
     createdAt: intent.timestamp,
   });
 
-  const companyId = await companyOfPerson(run, person);
-  const company = companyId ? await ctx.client.getRecord('companies', companyId) : undefined;
-  const accountName = company ? (readFullName(company) ?? readDomains(company)[0] ?? 'Unknown company') : personName;
-  const accountKey = company ? (readDomains(company)[0] ?? companyId ?? personId) : (readEmails(person)[0] ?? personId);
+  const account = await accountOf(run, person);
+  const { companyId } = account;
 
   await ctx.locks.run(`pql-deal:${companyId ?? personId}`, async () => {
-    const owner = await ownerFor(run, accountKey);
+    const owner = await ownerFor(run, account.key);
     const { deal } = await findOrCreateDeal(run, {
       prefix: 'PQL',
-      accountName,
+      accountName: account.name,
       companyId,
       personId,
       stage: ctx.config.pqlStage,
@@ -85,7 +82,7 @@ export async function qualify(run: WorkflowRun, intent: PqlIntent, person: Attio
     const dealId = recordIdOf(deal);
     await ensureTask(run, {
       prefix: PQL_TASK_PREFIX,
-      body: `${personName}${company ? ` at ${accountName}` : ''} qualified with PQL score ${score.score}/100 (${score.tier}). ${score.explanation}`,
+      body: `${account.personName}${companyId ? ` at ${account.name}` : ''} qualified with PQL score ${score.score}/100 (${score.tier}). ${score.explanation}`,
       deadlineAt: deadlineAfter(run, intent.timestamp),
       linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
       assignees: [{ workspace_member_email_address: owner }],
