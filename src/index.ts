@@ -5,6 +5,7 @@
 export * from './core/attio/index.js';
 export * from './core/attio/values.js';
 export * from './core/config/index.js';
+export { connectionFor } from './core/connection.js';
 export * from './core/domains/index.js';
 export * from './core/engine.js';
 export * from './core/errors.js';

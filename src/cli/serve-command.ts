@@ -3,7 +3,7 @@
  * The shared secret comes from ATTIO_PLG_WEBHOOK_SECRET and the Attio key from ATTIO_API_KEY (never flags).
  */
 import { parseArgs } from 'node:util';
-import { createAttioConnection } from '../core/attio/index.js';
+import { connectionFor } from '../core/connection.js';
 import { PlgEngine } from '../core/engine.js';
 import { stderrLogger } from '../core/logger.js';
 import { loadCliConfig } from './config.js';
@@ -29,14 +29,7 @@ export async function runServeCommand(args: string[]): Promise<number> {
   const secret = process.env[WEBHOOK_SECRET_ENV];
   if (!secret || secret.length < 16) throw new UsageError(`set ${WEBHOOK_SECRET_ENV} to a shared secret of at least 16 characters`);
   const config = await loadCliConfig({ configPath: values.config, apiUrl: values['api-url'] });
-  const { client } = createAttioConnection({
-    apiUrl: config.apiUrl,
-    apiKey: config.apiKey,
-    readsPerSecond: config.readsPerSecond,
-    writesPerSecond: config.writesPerSecond,
-    timeoutMs: config.requestTimeoutMs,
-    userAgent: 'attio-plg (receiver)',
-  });
+  const { client } = connectionFor(config, { userAgent: 'attio-plg (receiver)' });
   const engine = new PlgEngine({ client, config, logger: stderrLogger, maxRuns: 2 });
   const receiver = await startReceiver({ engine, secret, port, host: values.host });
   const stopped = untilStopped();

@@ -4,7 +4,8 @@
  * same destination ID replaces both, so a new token or URL never reuses the old connection.
  */
 import { createHash } from 'node:crypto';
-import { createAttioConnection, type RetryPolicy } from '../../core/attio/index.js';
+import type { RetryPolicy } from '../../core/attio/index.js';
+import { connectionFor } from '../../core/connection.js';
 import type { PlgConfig } from '../../core/config/index.js';
 import { PlgEngine } from '../../core/engine.js';
 import { stderrLogger } from '../../core/logger.js';
@@ -31,15 +32,7 @@ export function engineFor(destinationId: string, config: PlgConfig): PlgEngine {
   const fingerprint = createHash('sha256').update(JSON.stringify(config)).digest('hex');
   const current = engines.get(destinationId);
   if (current?.fingerprint === fingerprint) return current.engine;
-  const { client } = createAttioConnection({
-    apiUrl: config.apiUrl,
-    apiKey: config.apiKey,
-    readsPerSecond: config.readsPerSecond,
-    writesPerSecond: config.writesPerSecond,
-    timeoutMs: config.requestTimeoutMs,
-    userAgent: 'attio-plg (rudderstack)',
-    retry: TRANSFORMER_RETRY_POLICY,
-  });
+  const { client } = connectionFor(config, { userAgent: 'attio-plg (rudderstack)', retry: TRANSFORMER_RETRY_POLICY });
   const engine = new PlgEngine({ client, config, logger: stderrLogger });
   engines.set(destinationId, { fingerprint, engine });
   return engine;

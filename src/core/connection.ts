@@ -1,0 +1,14 @@
+import { createAttioConnection, type AttioConnection, type RetryPolicy } from './attio/index.js';
+import type { PlgConfig } from './config/index.js';
+
+/** The default Attio connection for a configuration: its URL, key, rate budgets and request timeout. */
+export function connectionFor(config: PlgConfig, options: { userAgent: string; retry?: Partial<RetryPolicy> }): AttioConnection {
+  return createAttioConnection({
+    apiUrl: config.apiUrl,
+    apiKey: config.apiKey,
+    readsPerSecond: config.readsPerSecond,
+    writesPerSecond: config.writesPerSecond,
+    timeoutMs: config.requestTimeoutMs,
+    ...options,
+  });
+}
