@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AttioClient, createAttioConnection } from '../dist/core/attio/index.js';
 import { parseConfig } from '../dist/core/config/index.js';
-import { PlgEngine } from '../dist/core/engine.js';
+import { EventEngine } from '../dist/pipeline.js';
 import { planBatch } from '../dist/core/batch/plan.js';
 import { scoreSignals } from '../dist/core/scoring/index.js';
 import { mapEvent } from '../dist/mapping/map-event.js';
@@ -37,7 +37,7 @@ async function workspace(emulatorOptions = {}) {
   const emulator = await startEmulator({ seed: 'plg-demo', ...emulatorOptions });
   const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS }, {});
   const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 });
-  const engine = new PlgEngine({ client, config, logger: quiet });
+  const engine = new EventEngine({ client, config, logger: quiet });
   const take = () => emulator.requests.splice(0).map((r) => `${r.method} ${r.path}`);
   return { emulator, engine, config, take };
 }
@@ -145,7 +145,7 @@ async function cpuEngine({ events }) {
   const count = 5_000;
   log(`cpu: the whole engine over ${count} events with an in-memory transport`);
   const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: 'http://127.0.0.1:1', salesReps: REPS }, {});
-  const engine = new PlgEngine({ client: new AttioClient(inMemoryTransport()), config, logger: quiet });
+  const engine = new EventEngine({ client: new AttioClient(inMemoryTransport()), config, logger: quiet });
   const sample = events.slice(0, count);
   await engine.processBatch(sample.slice(0, 500));
   const started = performance.now();

@@ -16,4 +16,6 @@ export * from './core/scoring/index.js';
 export { createSchemaStore, WorkspaceSchema, type SchemaStore } from './core/schema/workspace-schema.js';
 export * from './core/workflows/index.js';
 export { mapEvent, workflowOf, type EventWorkflow } from './mapping/map-event.js';
-export type * from './mapping/intents.js';
+export { laneKey, messageIdOf } from './mapping/event-keys.js';
+export { EventEngine, mapItem } from './pipeline.js';
+export type * from './core/intents.js';

@@ -7,10 +7,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventResult, PlgEngine } from '../core/engine.js';
+import type { EventResult } from '../core/engine.js';
+import type { EventEngine } from '../pipeline.js';
 
 export interface ReceiverOptions {
-  engine: PlgEngine;
+  engine: EventEngine;
   secret: string;
   port?: number;
   host?: string;

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import PQueue from 'p-queue';
 import type * as ActionsCore from '@segment/actions-core';
 import type { PlgConfig } from '../core/config/index.js';
-import { laneKey } from '../core/engine.js';
+import { laneKey } from '../mapping/event-keys.js';
 import { InvalidEventError } from '../core/errors.js';
 import destination from '../destinations/segment/index.js';
 import { mapEvent } from '../mapping/map-event.js';

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { connectionFor } from '../core/connection.js';
-import { PlgEngine } from '../core/engine.js';
+import { EventEngine } from '../pipeline.js';
 import { stderrLogger } from '../core/logger.js';
 import { loadCliConfig } from './config.js';
 import { startReceiver } from './receiver.js';
@@ -30,7 +30,7 @@ export async function runServeCommand(args: string[]): Promise<number> {
   if (!secret || secret.length < 16) throw new UsageError(`set ${WEBHOOK_SECRET_ENV} to a shared secret of at least 16 characters`);
   const config = await loadCliConfig({ configPath: values.config, apiUrl: values['api-url'] });
   const { client } = connectionFor(config, { userAgent: 'attio-plg (receiver)' });
-  const engine = new PlgEngine({ client, config, logger: stderrLogger, maxRuns: 2 });
+  const engine = new EventEngine({ client, config, logger: stderrLogger, maxRuns: 2 });
   const receiver = await startReceiver({ engine, secret, port, host: values.host });
   const stopped = untilStopped();
   process.stdout.write(`attio-plg receiver listening on ${receiver.url} (POST Segment or RudderStack deliveries with header x-webhook-secret)\n`);

@@ -1,8 +1,8 @@
 /**
- * The engine: the one path every adapter takes from an event to Attio. Events are mapped (pure, so an invalid
- * event is rejected before any request), a batch is planned (pure: de-duplicated by messageId, split by
- * person, one person's intents merged — ./batch/plan.ts), then the plan runs: one person's work in order,
- * different people in parallel. A single event is a batch of one. Each event keeps its own result.
+ * The engine: the one path every adapter takes from intents to Attio. A batch is planned (pure:
+ * de-duplicated by messageId, split by person, one person's intents merged — ./batch/plan.ts), then the plan
+ * runs: one person's work in order, different people in parallel. A single item is a batch of one. Each
+ * item keeps its own result. Raw events reach it through ../pipeline.ts, where mapping and core meet.
  */
 import PQueue from 'p-queue';
 import type { AttioClient } from './attio/client.js';
@@ -14,7 +14,6 @@ import { WorkspaceSchema, type SchemaStore } from './schema/workspace-schema.js'
 import { runPersonWork } from './batch/person-work.js';
 import { planBatch, type BatchItem, type WorkUnit } from './batch/plan.js';
 import { runWorkflow, type WorkflowContext, type WorkflowIntent, type WorkflowOutcome } from './workflows/index.js';
-import { mapEvent } from '../mapping/map-event.js';
 
 export type EventStatus = 'applied' | 'ignored' | 'rejected' | 'failed';
 
@@ -75,43 +74,13 @@ export class PlgEngine {
     return this.ctx.config;
   }
 
-  /** Maps and applies one Segment-spec event. */
-  async processEvent(raw: unknown): Promise<EventResult> {
-    const [result] = await this.processBatch([raw]);
-    return result as EventResult;
-  }
-
-  /** Applies intents already mapped (the Segment actions build them from their fields). */
-  async processIntents(intents: WorkflowIntent[], messageId?: string): Promise<EventResult> {
-    const [result] = await this.processIntentBatch([{ intents, ...(messageId === undefined ? {} : { messageId }) }]);
-    return result as EventResult;
-  }
-
   /**
-   * Applies a batch of raw events; results are in input order. Each event is mapped first (an invalid one is
-   * rejected alone, before any request), then the batch is coalesced (see ./batch/plan.ts): events with the
-   * same messageId run once and share a result, one person's events merge into one piece of work, one
-   * person's work runs in input order and different people's concurrently.
+   * Applies a batch of mapped items; results are in input order. An item that carries a failure (its event
+   * could not be mapped) is reported as such, before any request. The batch is coalesced (see ./batch/plan.ts):
+   * items with the same messageId run once and share a result, one person's intents merge into one piece of
+   * work, one person's work runs in input order and different people's concurrently.
    */
-  processBatch(raws: readonly unknown[]): Promise<EventResult[]> {
-    const mapped = raws.map((raw): MappedItem => {
-      const messageId = messageIdOf(raw);
-      const base = messageId === undefined ? {} : { messageId };
-      try {
-        return { ...base, intents: mapEvent(raw, this.ctx.config) };
-      } catch (error) {
-        return { ...base, intents: [], failure: classifyFailure(error) };
-      }
-    });
-    return this.apply(mapped);
-  }
-
-  /** Applies a batch of already-mapped items (the Segment actions' payloads), with the same guarantees. */
-  processIntentBatch(items: ReadonlyArray<{ intents: WorkflowIntent[]; messageId?: string }>): Promise<EventResult[]> {
-    return this.apply(items);
-  }
-
-  private async apply(items: readonly MappedItem[]): Promise<EventResult[]> {
+  async processIntentBatch(items: readonly MappedItem[]): Promise<EventResult[]> {
     const plan = planBatch(items);
     const unitResults = new Map<WorkUnit, UnitResult>();
     const queue = new PQueue({ concurrency: this.concurrency });
@@ -175,7 +144,8 @@ export class PlgEngine {
   }
 }
 
-interface MappedItem extends BatchItem {
+/** A batch item: the intents of one event (none when the tracking plan ignores it), or why it has none. */
+export interface MappedItem extends BatchItem {
   failure?: Failure;
 }
 
@@ -191,22 +161,4 @@ function heldBack(cause: Failure): Failure {
 /** The result of an event that failed before or during its workflows: rejected or failed, by its category. */
 export function failed(messageId: string | undefined, failure: Failure): EventResult {
   return { ...(messageId ? { messageId } : {}), status: isRejection(failure) ? 'rejected' : 'failed', outcomes: [], failure };
-}
-
-function field(raw: unknown, name: string): unknown {
-  return raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined;
-}
-
-export function messageIdOf(raw: unknown): string | undefined {
-  const id = field(raw, 'messageId');
-  return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-/** Who an event is about, for ordering: the user id, else an email, else the group. */
-export function laneKey(raw: unknown): string | undefined {
-  for (const candidate of [field(raw, 'userId'), field(field(raw, 'traits'), 'email'), field(field(field(raw, 'context'), 'traits'), 'email'), field(field(raw, 'properties'), 'email'), field(raw, 'groupId')]) {
-    if (typeof candidate === 'string' && candidate !== '') return candidate.toLowerCase();
-    if (typeof candidate === 'number') return String(candidate);
-  }
-  return undefined;
 }

@@ -26,7 +26,7 @@ import {
   optionalField,
   requiredField,
 } from './fields.js';
-import type { GroupIntent, HandoffIntent, IdentifyIntent, Intent, MilestoneIntent, PqlIntent, SignupIntent } from './intents.js';
+import type { GroupIntent, HandoffIntent, IdentifyIntent, Intent, MilestoneIntent, PqlIntent, SignupIntent } from '../core/intents.js';
 import { parseMessage, parseSignals } from './messages.js';
 import { definedOnly, isoDate, optionalPerson, personName, requirePerson } from './person.js';
 
@@ -138,7 +138,7 @@ export function signupFromFields(values: FieldValues, config: PlgConfig): Signup
 export function milestoneFromFields(values: FieldValues, config: PlgConfig): MilestoneIntent {
   const fields = parseMessage(milestoneSchema, values);
   const event = fields.event_name;
-  const routed = event !== undefined && Object.hasOwn(config.milestoneEvents, event) ? config.milestoneEvents[event] : undefined;
+  const routed = event !== undefined && Object.prototype.hasOwnProperty.call(config.milestoneEvents, event) ? config.milestoneEvents[event] : undefined;
   const milestone = fields.milestone ?? routed;
   if (milestone === undefined) {
     const known = Object.keys(config.milestoneEvents).join(', ');

@@ -1,4 +1,3 @@
-export type * from './intents.js';
 export { mapEvent, workflowOf, type EventWorkflow } from './map-event.js';
 export {
   MESSAGE_TYPES,

@@ -1,7 +1,7 @@
 import type { PlgConfig } from '../core/config/schema.js';
 import { InvalidEventError } from '../core/errors.js';
 import { NAME_MAX, checkText } from './fields.js';
-import type { GroupIntent, HandoffIntent, IdentifyIntent, Intent, MilestoneIntent, PqlIntent, SignupIntent } from './intents.js';
+import type { GroupIntent, HandoffIntent, IdentifyIntent, Intent, MilestoneIntent, PqlIntent, SignupIntent } from '../core/intents.js';
 import {
   eventTimestamp,
   groupMessageSchema,
@@ -66,7 +66,7 @@ type TrackRoute = 'signup' | 'milestone' | 'usage' | 'handoff';
 
 function routeOf(event: string, config: PlgConfig): TrackRoute | undefined {
   if (config.signupEvents.includes(event)) return 'signup';
-  if (Object.hasOwn(config.milestoneEvents, event) || event === config.milestoneReachedEvent) return 'milestone';
+  if (Object.prototype.hasOwnProperty.call(config.milestoneEvents, event) || event === config.milestoneReachedEvent) return 'milestone';
   if (config.usageEvents.includes(event)) return 'usage';
   if (config.handoffEvents.includes(event)) return 'handoff';
   return undefined;
@@ -121,7 +121,7 @@ function mapMilestone(raw: object, event: string, config: PlgConfig): MilestoneI
   const message = parseMessage(milestoneMessageSchema, raw);
   const timestamp = eventTimestamp(raw);
   const traits = mergeTraits(message.context?.traits, message.traits);
-  const milestone = Object.hasOwn(config.milestoneEvents, event) ? config.milestoneEvents[event] : message.properties?.milestone;
+  const milestone = Object.prototype.hasOwnProperty.call(config.milestoneEvents, event) ? config.milestoneEvents[event] : message.properties?.milestone;
   if (milestone === undefined) throw new InvalidEventError('properties.milestone', `is required for "${event}"`);
   return {
     kind: 'milestone',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InvalidEventError } from '../core/errors.js';
 import { describeIssue, firstProblem } from '../core/config/zod-issues.js';
 import type { ScoringModel } from '../core/scoring/model.js';
-import type { Signals } from './intents.js';
+import type { Signals } from '../core/intents.js';
 import {
   ID_MAX,
   MESSAGE_ID_MAX,

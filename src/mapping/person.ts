@@ -1,5 +1,5 @@
 import { InvalidEventError } from '../core/errors.js';
-import type { PersonKey, PersonName } from './intents.js';
+import type { PersonKey, PersonName } from '../core/intents.js';
 
 /** Drops keys whose value is undefined, so an intent holds only what the event carried. */
 export function definedOnly<T extends object>(value: T): T {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { parseConfig } from '../../src/core/config/index.js';
-import { PlgEngine } from '../../src/core/engine.js';
+import { EventEngine } from '../../src/pipeline.js';
 import { startReceiver, type Receiver } from '../../src/cli/receiver.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { signedUp, usage, WARM } from '../e2e/support.js';
@@ -18,7 +18,7 @@ describe('the webhook receiver', () => {
     emulator = await startEmulator({ seed: 'plg-demo', ...emulatorOptions });
     const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url });
     const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, retry: { maxAttempts: 1 } });
-    receiver = await startReceiver({ engine: new PlgEngine({ client, config }), secret: SECRET, maxBodyBytes });
+    receiver = await startReceiver({ engine: new EventEngine({ client, config }), secret: SECRET, maxBodyBytes });
   }
 
   const post = (body: unknown, headers: Record<string, string> = { 'x-webhook-secret': SECRET, 'content-type': 'application/json' }) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planBatch, type BatchItem, type PersonWork, type WorkUnit } from '../../src/core/batch/plan.js';
-import type { GroupIntent, HandoffIntent, IdentifyIntent, MilestoneIntent, PqlIntent, SignupIntent } from '../../src/mapping/intents.js';
+import type { GroupIntent, HandoffIntent, IdentifyIntent, MilestoneIntent, PqlIntent, SignupIntent } from '../../src/core/intents.js';
 
 const at = (day: number, hour = 10) => new Date(Date.UTC(2024, 10, day, hour)).toISOString();
 const ada = { email: 'ada@acme.com', userId: 'u-ada' };

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttioClient, createGotTransport, withRetries, type Transport } from '../../src/core/attio/index.js';
 import { parseConfig } from '../../src/core/config/index.js';
-import { PlgEngine } from '../../src/core/engine.js';
+import { EventEngine } from '../../src/pipeline.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { loadAttioOpenApi, OPENAPI_ABSENT_MESSAGE, withoutKnownDocumentDefects } from '../support/openapi.js';
 import { group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, WARM } from './support.js';
@@ -40,7 +40,7 @@ describe.skipIf(!openApi)('the workflows against Attio’s OpenAPI document', ()
       },
     };
     const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS });
-    const engine = new PlgEngine({ client: new AttioClient(withRetries(validating)), config });
+    const engine = new EventEngine({ client: new AttioClient(withRetries(validating)), config });
     const results = await engine.processBatch([
       identify('jane.doe@acme.com', 1, { title: 'CTO', company: { name: 'Acme', website: 'acme.com' } }),
       group('ws_acme', 'https://acme.com', 1, { name: 'Acme', plan: 'pro', ...WARM }, 'jane.doe@acme.com'),

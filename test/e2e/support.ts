@@ -6,14 +6,14 @@ import { afterEach, beforeEach } from 'vitest';
 import { AttioClient, createAttioConnection, type AttioRecord } from '../../src/core/attio/index.js';
 import { readEmails, readFullName, readSelectTitles, readText, readNumber, readDomains, readRecordRef, readRecordRefs } from '../../src/core/attio/values.js';
 import { parseConfig, type PlgConfigInput } from '../../src/core/config/index.js';
-import { PlgEngine } from '../../src/core/engine.js';
+import { EventEngine } from '../../src/pipeline.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
 
 export const REPS = ['alex.rivera@plg-demo.test', 'sam.chen@plg-demo.test', 'jordan.patel@plg-demo.test'];
 
 export interface E2E {
   emulator: EmulatorHandle;
-  engine: PlgEngine;
+  engine: EventEngine;
   /** A second client for reading state back, so reads don't count against the engine's client. */
   reader: AttioClient;
   warnings: string[];
@@ -29,7 +29,7 @@ export function useE2E(options: { emulator?: EmulatorOptions; config?: Partial<P
     const warnings: string[] = [];
     // The emulator's own rate limit is what tests exercise; the client's budget is raised so tests run fast.
     const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
-    const engine = new PlgEngine({ client, config, maxRuns: options.maxRuns ?? 1, logger: { warn: (m) => warnings.push(m) }, sleep: async () => {} });
+    const engine = new EventEngine({ client, config, maxRuns: options.maxRuns ?? 1, logger: { warn: (m) => warnings.push(m) }, sleep: async () => {} });
     const reader = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000 }).client;
     current = {
       emulator,

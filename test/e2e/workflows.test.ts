@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAttioConnection } from '../../src/core/attio/index.js';
-import { PlgEngine } from '../../src/core/engine.js';
+import { EventEngine } from '../../src/pipeline.js';
 import { chooseRep } from '../../src/core/workflows/index.js';
 import { EMULATOR_API_KEY } from '../../src/emulator/index.js';
 import { at, crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, useE2E, WARM } from './support.js';
@@ -215,7 +215,7 @@ describe('deals keyed on a unique attribute (dealMatchingAttribute)', () => {
     const { engine, reader, emulator } = e2e();
     await engine.processEvent(signedUp('jane.doe@acme.com', 1));
     await engine.processEvent(signedUp('li.wu@acme.com', 1));
-    const second = new PlgEngine({
+    const second = new EventEngine({
       client: createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 }).client,
       config: engine.config,
     });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { parseConfig } from '../../src/core/config/index.js';
-import { PlgEngine, type EventResult } from '../../src/core/engine.js';
+import type { EventResult } from '../../src/core/engine.js';
+import { EventEngine } from '../../src/pipeline.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { crmState, group, identify, milestone, REPS, signedUp, usage, WARM } from '../e2e/support.js';
 import { randomBatch, tenUsersBatch, TEN_USERS_MERGED_REQUESTS_PER_USER } from './batches.js';
@@ -12,7 +13,7 @@ async function workspace() {
   opened.push(emulator);
   const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS });
   const connection = (reads = 10_000) => createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: reads, writesPerSecond: 10_000, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
-  const engine = new PlgEngine({ client: connection().client, config, maxRuns: 1, sleep: async () => {} });
+  const engine = new EventEngine({ client: connection().client, config, maxRuns: 1, sleep: async () => {} });
   return {
     emulator,
     engine,
@@ -32,7 +33,7 @@ afterEach(async () => {
 });
 
 /** Reads the workspace metadata once, so that counts are of the steady state. */
-async function warm(engine: PlgEngine): Promise<void> {
+async function warm(engine: EventEngine): Promise<void> {
   const events = [identify('warm.up@warm.io', 1), signedUp('warm.up@warm.io', 1), milestone('warm.up@warm.io', 'Integration Connected', 2), usage('warm.up@warm.io', 3, WARM)];
   for (const event of events) expect((await engine.processEvent(event)).status).toBe('applied');
 }

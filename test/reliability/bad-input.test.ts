@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rudderConfigFor } from '../../src/cli/deliveries.js';
 import { startReceiver } from '../../src/cli/receiver.js';
 import { segmentSettingsFor } from '../../src/cli/segment-delivery.js';
-import { PlgEngine } from '../../src/core/engine.js';
+import { EventEngine } from '../../src/pipeline.js';
 import { InvalidEventError } from '../../src/core/errors.js';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { processRouterDest, type ErrorEntry } from '../../src/destinations/rudderstack/index.js';
@@ -104,7 +104,7 @@ describe('the bad-input corpus', () => {
 describe('oversized deliveries', () => {
   it('the receiver refuses more than 1,000 events, or more than 1 MiB, before any request to Attio', async () => {
     const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY });
-    const receiver = await startReceiver({ engine: new PlgEngine({ client, config: configFor(emulator) }), secret: 'a-webhook-secret-of-32-characters' });
+    const receiver = await startReceiver({ engine: new EventEngine({ client, config: configFor(emulator) }), secret: 'a-webhook-secret-of-32-characters' });
     try {
       emulator.reset();
       const post = (body: string) =>

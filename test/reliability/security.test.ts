@@ -10,7 +10,7 @@ import { startReceiver, type Receiver } from '../../src/cli/receiver.js';
 import { segmentDelivery, segmentSettingsFor } from '../../src/cli/segment-delivery.js';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { parseConfig } from '../../src/core/config/index.js';
-import { PlgEngine } from '../../src/core/engine.js';
+import { EventEngine } from '../../src/pipeline.js';
 import { processRouterDest, toPlgConfig } from '../../src/destinations/rudderstack/index.js';
 import destination from '../../src/destinations/segment/index.js';
 import { configFromSettings } from '../../src/destinations/segment/settings.js';
@@ -60,7 +60,7 @@ describe('the webhook receiver', () => {
   beforeAll(async () => {
     attio = await startEmulator({ seed: 'plg-demo', apiKey: SECRET_KEY, faults: `${FAULTS},seed=4` });
     const { client } = createAttioConnection({ apiUrl: attio.url, apiKey: SECRET_KEY, timeoutMs: 300 });
-    const engine = new PlgEngine({ client, config: parseConfig({ apiKey: SECRET_KEY, apiUrl: attio.url }, {}) });
+    const engine = new EventEngine({ client, config: parseConfig({ apiKey: SECRET_KEY, apiUrl: attio.url }, {}) });
     receiver = await startReceiver({ engine, secret, maxBodyBytes: 64 * 1024 });
   });
   afterAll(async () => {
@@ -102,7 +102,7 @@ describe('the webhook receiver', () => {
 
   it('needs a secret of at least 16 characters to start', async () => {
     const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: SECRET_KEY });
-    const engine = new PlgEngine({ client, config: parseConfig({ apiKey: SECRET_KEY, apiUrl: emulator.url }, {}) });
+    const engine = new EventEngine({ client, config: parseConfig({ apiKey: SECRET_KEY, apiUrl: emulator.url }, {}) });
     await expect(startReceiver({ engine, secret: 'short' })).rejects.toThrow(/at least 16 characters/);
   });
 });

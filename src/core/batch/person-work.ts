@@ -7,7 +7,7 @@
  */
 import type { AttioRecord } from '../attio/schemas.js';
 import { dateOf, readDate, readSelectTitles, recordIdOf } from '../attio/values.js';
-import type { MilestoneIntent, PqlIntent } from '../../mapping/intents.js';
+import type { MilestoneIntent, PqlIntent } from '../intents.js';
 import { scoreSignals, type Score } from '../scoring/index.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowName, type WorkflowOutcome } from '../workflows/context.js';
 import { assertUser } from '../workflows/identify.js';

@@ -8,7 +8,7 @@
  * person, assertRecord, events without an email to assert on) are barriers: they run alone, in place, and
  * nothing merges across them.
  */
-import type { GroupIntent, IdentifyIntent, MilestoneIntent, PersonKey, PersonName, PqlIntent, SignupIntent } from '../../mapping/intents.js';
+import type { GroupIntent, IdentifyIntent, MilestoneIntent, PersonKey, PersonName, PqlIntent, SignupIntent } from '../intents.js';
 import type { WorkflowIntent, WorkflowName } from '../workflows/index.js';
 
 export interface BatchItem {
@@ -147,7 +147,7 @@ function byTime<T extends { timestamp: string }>(intents: readonly T[]): T[] {
 }
 
 function latestTimestamp(intents: ReadonlyArray<{ timestamp: string }>): string {
-  return byTime(intents).at(-1)?.timestamp ?? '';
+  return last(byTime(intents))?.timestamp ?? '';
 }
 
 function mergePersonIntents(intents: ReadonlyArray<IdentifyIntent | SignupIntent | MilestoneIntent | PqlIntent>): PersonWork {
@@ -194,11 +194,15 @@ function profileWrittenBy(intent: IdentifyIntent | SignupIntent | MilestoneInten
 /** One group call for an account: latest traits win, the latest signals (as a set) give the account score. */
 function mergeGroupIntents(intents: readonly GroupIntent[]): GroupIntent {
   const ordered = byTime(intents);
-  const latest = ordered.at(-1) as GroupIntent;
+  const latest = last(ordered) as GroupIntent;
   const company: GroupIntent['company'] = {};
   for (const intent of ordered) Object.assign(company, definedOnly(intent.company));
-  const signals = ordered.filter((i) => Object.keys(i.signals).length > 0).at(-1)?.signals ?? {};
+  const signals = last(ordered.filter((i) => Object.keys(i.signals).length > 0))?.signals ?? {};
   return { ...latest, company, signals };
+}
+
+function last<T>(items: readonly T[]): T | undefined {
+  return items[items.length - 1];
 }
 
 function definedOnly<T extends object>(value: T): T {

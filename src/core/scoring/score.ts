@@ -1,4 +1,4 @@
-import type { Signals } from '../../mapping/intents.js';
+import type { Signals } from '../intents.js';
 import { DEFAULT_PQL_THRESHOLD, DEFAULT_SCORING_MODEL, TIER_BOUNDS, type ScoringModel } from './model.js';
 
 export type Tier = 'cold' | 'warm' | 'hot';
@@ -34,7 +34,7 @@ export function scoreSignals(
   pqlThreshold: number = DEFAULT_PQL_THRESHOLD,
 ): Score {
   const contributions = model.signals.map(({ key, label, weight, threshold }): SignalContribution => {
-    const value = Object.hasOwn(signals, key) ? signals[key] : undefined;
+    const value = Object.prototype.hasOwnProperty.call(signals, key) ? signals[key] : undefined;
     return { key, label, value, threshold, weight, met: value !== undefined && value >= threshold };
   });
   const score = contributions.reduce((sum, c) => sum + (c.met ? c.weight : 0), 0);

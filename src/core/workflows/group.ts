@@ -6,7 +6,7 @@
 import { recordIdOf, values } from '../attio/values.js';
 import { isPersonalDomain } from '../domains/index.js';
 import { InvalidEventError } from '../errors.js';
-import type { GroupIntent } from '../../mapping/intents.js';
+import type { GroupIntent } from '../intents.js';
 import { scoreSignals } from '../scoring/index.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
 import { assertCompany, companyRef, productObjectEnabled, resolvePerson } from './people.js';

@@ -12,7 +12,7 @@ import {
   recordIdOf,
   recordRef,
 } from '../attio/values.js';
-import type { HandoffIntent } from '../../mapping/intents.js';
+import type { HandoffIntent } from '../intents.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
 import { findOrCreateDeal } from './deals.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';

@@ -5,7 +5,7 @@
  */
 import { AttioError } from '../attio/errors.js';
 import { personalName, recordIdOf, values } from '../attio/values.js';
-import type { IdentifyIntent } from '../../mapping/intents.js';
+import type { IdentifyIntent } from '../intents.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
 import { assertCompany, companyDomainForEmail, companyRef, personRef, productObjectEnabled, resolvePerson } from './people.js';
 

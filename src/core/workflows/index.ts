@@ -1,4 +1,4 @@
-import type { Intent } from '../../mapping/intents.js';
+import type { Intent } from '../intents.js';
 import { runAssertRecord, type AssertRecordIntent } from './assert-record.js';
 import type { WorkflowContext, WorkflowOutcome } from './context.js';
 import { runGroup } from './group.js';

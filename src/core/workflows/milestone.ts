@@ -8,7 +8,7 @@
  */
 import type { AttioRecord } from '../attio/schemas.js';
 import { dateOf, readDate, readSelectTitles, recordIdOf } from '../attio/values.js';
-import type { MilestoneIntent } from '../../mapping/intents.js';
+import type { MilestoneIntent } from '../intents.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
 import { createNote, ensureNote, type NoteSpec } from './notes-and-tasks.js';
 import { nameAttribute, resolvePerson } from './people.js';

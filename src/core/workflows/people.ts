@@ -7,7 +7,7 @@ import type { AttioRecord } from '../attio/schemas.js';
 import { personalName, readDomains, readEmails, readFullName, recordIdOf, recordRef, readRecordRef, values, type RecordRef } from '../attio/values.js';
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
-import type { PersonKey, PersonName, PersonProfile } from '../../mapping/intents.js';
+import type { PersonKey, PersonName, PersonProfile } from '../intents.js';
 import type { WorkflowRun } from './context.js';
 
 /** An event whose person is unknown may be waiting for its identify: retry for this long. */

@@ -7,7 +7,7 @@
  */
 import type { AttioRecord } from '../attio/schemas.js';
 import { dateOf, readDate, recordIdOf, recordRef } from '../attio/values.js';
-import type { PqlIntent } from '../../mapping/intents.js';
+import type { PqlIntent } from '../intents.js';
 import { scoreSignals, type Score } from '../scoring/index.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
 import { findOrCreateDeal } from './deals.js';

@@ -3,7 +3,7 @@
  * assert the person by email with the company reference, assert the trial list entry.
  */
 import { recordIdOf } from '../attio/values.js';
-import type { SignupIntent } from '../../mapping/intents.js';
+import type { SignupIntent } from '../intents.js';
 import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
 import { assertPersonWithCompany } from './people.js';
 import { assertListEntry } from './lists.js';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RetryPolicy } from '../../core/attio/index.js';
 import { connectionFor } from '../../core/connection.js';
 import type { PlgConfig } from '../../core/config/index.js';
-import { PlgEngine } from '../../core/engine.js';
+import { EventEngine } from '../../pipeline.js';
 import { stderrLogger } from '../../core/logger.js';
 
 /**
@@ -23,17 +23,17 @@ export const TRANSFORMER_RETRY_POLICY: Partial<RetryPolicy> = {
 
 interface DestinationEngine {
   fingerprint: string;
-  engine: PlgEngine;
+  engine: EventEngine;
 }
 
 const engines = new Map<string, DestinationEngine>();
 
-export function engineFor(destinationId: string, config: PlgConfig): PlgEngine {
+export function engineFor(destinationId: string, config: PlgConfig): EventEngine {
   const fingerprint = createHash('sha256').update(JSON.stringify(config)).digest('hex');
   const current = engines.get(destinationId);
   if (current?.fingerprint === fingerprint) return current.engine;
   const { client } = connectionFor(config, { userAgent: 'attio-plg (rudderstack)', retry: TRANSFORMER_RETRY_POLICY });
-  const engine = new PlgEngine({ client, config, logger: stderrLogger });
+  const engine = new EventEngine({ client, config, logger: stderrLogger });
   engines.set(destinationId, { fingerprint, engine });
   return engine;
 }

@@ -6,7 +6,8 @@
  * fails its neighbours.
  */
 import { ConfigurationError, type BaseError } from '@rudderstack/integrations-lib';
-import type { PlgEngine, EventResult } from '../../core/engine.js';
+import type { EventResult } from '../../core/engine.js';
+import type { EventEngine } from '../../pipeline.js';
 import { classifyFailure } from '../../core/failures.js';
 import { describeIssue, firstProblem } from '../../core/config/zod-issues.js';
 import { toPlgConfig } from './config.js';
@@ -27,7 +28,7 @@ interface Job {
   message: unknown;
   metadata: RudderMetadata;
   destination: RudderDestination;
-  engine: PlgEngine;
+  engine: EventEngine;
   apiKey: string;
 }
 
@@ -50,8 +51,8 @@ export async function process(event: unknown): Promise<ProcessOutput> {
 export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown): Promise<RouterOutputEntry[]> {
   if (!Array.isArray(inputs) || inputs.length === 0) return [];
   const entries: Array<RouterOutputEntry | undefined> = new Array(inputs.length);
-  const engines = new Map<string, PlgEngine | BaseError>();
-  const batches = new Map<PlgEngine, Array<{ index: number; job: Job }>>();
+  const engines = new Map<string, EventEngine | BaseError>();
+  const batches = new Map<EventEngine, Array<{ index: number; job: Job }>>();
   inputs.forEach((input: unknown, index) => {
     try {
       const job = prepareJob(input, engines);
@@ -78,7 +79,7 @@ export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown)
   return entries.map((entry, index) => entry ?? errorEntry(field(inputs[index], 'metadata'), field(inputs[index], 'destination'), errorOf(undefined, '')));
 }
 
-async function runBatch(engine: PlgEngine, messages: unknown[]): Promise<Array<EventResult | undefined>> {
+async function runBatch(engine: EventEngine, messages: unknown[]): Promise<Array<EventResult | undefined>> {
   try {
     return await engine.processBatch(messages);
   } catch (error) {
@@ -91,7 +92,7 @@ async function runBatch(engine: PlgEngine, messages: unknown[]): Promise<Array<E
  * Narrows one router input and finds its destination's engine. `engines` caches the outcome per destination
  * within a call, so a batch parses its Config once. Throws ConfigurationError for a bad destination.
  */
-function prepareJob(input: unknown, engines: Map<string, PlgEngine | BaseError>): Job {
+function prepareJob(input: unknown, engines: Map<string, EventEngine | BaseError>): Job {
   const parsed = destinationSchema.safeParse(field(input, 'destination'), { error: describeIssue });
   if (!parsed.success) {
     const { field: path, reason } = firstProblem(parsed.error, 'destination');
