@@ -2,7 +2,7 @@
  * A typed Attio v2 client: one method per endpoint the workflows use. It builds requests, hands them to a
  * transport, and parses responses at this boundary; it decides nothing about retries or rate limits.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AttioError, classifyAttioResponse } from './errors.js';
 import {
   attributeSchema,
@@ -11,6 +11,7 @@ import {
   listSchema,
   noteSchema,
   objectSchema,
+  recordEntrySchema,
   recordSchema,
   selectOptionSchema,
   selfSchema,
@@ -23,68 +24,24 @@ import {
   type AttioNote,
   type AttioObject,
   type AttioRecord,
+  type AttioRecordEntry,
   type AttioSelectOption,
   type AttioSelf,
   type AttioStatus,
   type AttioTask,
   type AttioWorkspaceMember,
 } from './schemas.js';
-import type { AttioRequest, HttpMethod, Transport } from './transport.js';
+import { attioRequests, NOTES_PAGE_LIMIT, type AttioValuesInput, type EntryInput, type NoteInput, type RecordQuery, type TaskInput, type TaskQuery } from './requests.js';
+import type { AttioRequest, AttioResponse, Transport } from './transport.js';
 
-/** Attribute values keyed by slug; every value is an array (one element for single-value attributes). */
-export type AttioValuesInput = Record<string, unknown[]>;
-/** An Attio filter object (shorthand or verbose). */
-export type AttioFilter = Record<string, unknown>;
-export interface AttioSort {
-  attribute: string;
-  direction: 'asc' | 'desc';
-  field?: string;
-}
-
-export interface RecordQuery {
-  filter?: AttioFilter;
-  sorts?: AttioSort[];
-  limit?: number;
-  offset?: number;
-}
+export type { AttioFilter, AttioSort, AttioValuesInput, EntryInput, NoteInput, RecordQuery, TaskAssignee, TaskInput, TaskQuery } from './requests.js';
 
 /** Objects and lists both own attributes: `/v2/{target}/{identifier}/attributes`. */
 export type AttributeTarget = 'objects' | 'lists';
 
-export interface EntryInput {
-  parentObject: string;
-  parentRecordId: string;
-  entryValues?: AttioValuesInput;
-}
-
-export interface NoteInput {
-  parentObject: string;
-  parentRecordId: string;
-  title: string;
-  content: string;
-  format?: 'plaintext' | 'markdown';
-  /** Backdates the note to the event that caused it. */
-  createdAt?: string;
-}
-
-export type TaskAssignee =
-  | { workspace_member_email_address: string }
-  | { referenced_actor_type: 'workspace-member'; referenced_actor_id: string };
-
-export interface TaskInput {
-  content: string;
-  deadlineAt: string | null;
-  isCompleted?: boolean;
-  linkedRecords: Array<{ target_object: string; target_record_id: string }>;
-  assignees: TaskAssignee[];
-}
-
-export interface TaskQuery {
-  linkedObject?: string;
-  linkedRecordId?: string;
-  isCompleted?: boolean;
-  limit?: number;
-  offset?: number;
+/** Told of every request the client sends and how it ended (status, or none when no answer came). */
+export interface ClientObserver {
+  sent(request: AttioRequest, outcome: { status?: number; durationMs: number }): void;
 }
 
 /** Response envelopes, built once: zod compiles a schema on its first use. */
@@ -105,110 +62,92 @@ const RESPONSES = {
   oneTask: dataOf(taskSchema),
   manyTask: dataOf(taskSchema.array()),
   manyWorkspaceMember: dataOf(workspaceMemberSchema.array()),
+  manyRecordEntry: dataOf(recordEntrySchema.array()),
+  anyData: z.object({ data: z.unknown() }),
+  anyBody: z.unknown(),
 };
 
-/** Largest page the list endpoints accept (notes allow at most 50). */
-const NOTES_PAGE_LIMIT = 50;
 const DEFAULT_PAGE_SIZE = 500;
-
-const seg = encodeURIComponent;
 
 export class AttioClient {
   /** Logical requests sent through this client (retries inside the transport are not counted). */
   requestCount = 0;
 
-  constructor(private readonly transport: Transport) {}
+  constructor(
+    private readonly transport: Transport,
+    private readonly observers: readonly ClientObserver[] = [],
+  ) {}
+
+  /** The same client (transport, budgets) with one more observer, e.g. to record what one unit of work sent. */
+  observed(observer: ClientObserver): AttioClient {
+    return new AttioClient(this.transport, [...this.observers, observer]);
+  }
 
   // --- workspace metadata -------------------------------------------------------------------------------
 
   async getSelf(): Promise<AttioSelf> {
-    return this.read('GET', '/v2/self', selfSchema);
+    return this.call(attioRequests.getSelf(), selfSchema);
   }
 
   async listObjects(): Promise<AttioObject[]> {
-    return this.read('GET', '/v2/objects', RESPONSES.manyObject).then((r) => r.data);
+    return this.call(attioRequests.listObjects(), RESPONSES.manyObject).then((r) => r.data);
   }
 
   async getObject(object: string): Promise<AttioObject> {
-    return this.read('GET', `/v2/objects/${seg(object)}`, RESPONSES.oneObject).then((r) => r.data);
+    return this.call(attioRequests.getObject(object), RESPONSES.oneObject).then((r) => r.data);
   }
 
   async listAttributes(target: AttributeTarget, identifier: string): Promise<AttioAttribute[]> {
-    const path = `/v2/${target}/${seg(identifier)}/attributes`;
-    return this.read('GET', path, RESPONSES.manyAttribute).then((r) => r.data);
+    return this.call(attioRequests.listAttributes(target, identifier), RESPONSES.manyAttribute).then((r) => r.data);
   }
 
   async listSelectOptions(target: AttributeTarget, identifier: string, attribute: string): Promise<AttioSelectOption[]> {
-    const path = `/v2/${target}/${seg(identifier)}/attributes/${seg(attribute)}/options`;
-    return this.read('GET', path, RESPONSES.manySelectOption).then((r) => r.data);
+    return this.call(attioRequests.listSelectOptions(target, identifier, attribute), RESPONSES.manySelectOption).then((r) => r.data);
   }
 
   async listStatuses(target: AttributeTarget, identifier: string, attribute: string): Promise<AttioStatus[]> {
-    const path = `/v2/${target}/${seg(identifier)}/attributes/${seg(attribute)}/statuses`;
-    return this.read('GET', path, RESPONSES.manyStatus).then((r) => r.data);
+    return this.call(attioRequests.listStatuses(target, identifier, attribute), RESPONSES.manyStatus).then((r) => r.data);
   }
 
   async listLists(): Promise<AttioList[]> {
-    return this.read('GET', '/v2/lists', RESPONSES.manyList).then((r) => r.data);
+    return this.call(attioRequests.listLists(), RESPONSES.manyList).then((r) => r.data);
   }
 
   async getList(list: string): Promise<AttioList> {
-    return this.read('GET', `/v2/lists/${seg(list)}`, RESPONSES.oneList).then((r) => r.data);
+    return this.call(attioRequests.getList(list), RESPONSES.oneList).then((r) => r.data);
   }
 
   async listWorkspaceMembers(): Promise<AttioWorkspaceMember[]> {
-    return this.read('GET', '/v2/workspace_members', RESPONSES.manyWorkspaceMember).then((r) => r.data);
+    return this.call(attioRequests.listWorkspaceMembers(), RESPONSES.manyWorkspaceMember).then((r) => r.data);
   }
 
   // --- records ------------------------------------------------------------------------------------------
 
   /** Upsert by a unique attribute: creates the record or updates the one that matches. */
   async assertRecord(object: string, matchingAttribute: string, values: AttioValuesInput): Promise<AttioRecord> {
-    const response = await this.call(
-      { method: 'PUT', path: `/v2/objects/${seg(object)}/records`, query: { matching_attribute: matchingAttribute }, body: { data: { values } }, read: false, idempotent: true },
-      RESPONSES.oneRecord,
-    );
-    return response.data;
+    return this.call(attioRequests.assertRecord(object, matchingAttribute, values), RESPONSES.oneRecord).then((r) => r.data);
   }
 
   async createRecord(object: string, values: AttioValuesInput): Promise<AttioRecord> {
-    const response = await this.call(
-      { method: 'POST', path: `/v2/objects/${seg(object)}/records`, body: { data: { values } }, read: false, idempotent: false },
-      RESPONSES.oneRecord,
-    );
-    return response.data;
+    return this.call(attioRequests.createRecord(object, values), RESPONSES.oneRecord).then((r) => r.data);
   }
 
   async getRecord(object: string, recordId: string): Promise<AttioRecord> {
-    return this.read('GET', `/v2/objects/${seg(object)}/records/${seg(recordId)}`, RESPONSES.oneRecord).then((r) => r.data);
+    return this.call(attioRequests.getRecord(object, recordId), RESPONSES.oneRecord).then((r) => r.data);
   }
 
   /** `append` (PATCH) adds to multi-value attributes; `overwrite` (PUT) replaces them. */
-  async updateRecord(
-    object: string,
-    recordId: string,
-    values: AttioValuesInput,
-    mode: 'append' | 'overwrite' = 'append',
-  ): Promise<AttioRecord> {
-    const response = await this.call(
-      {
-        method: mode === 'append' ? 'PATCH' : 'PUT',
-        path: `/v2/objects/${seg(object)}/records/${seg(recordId)}`,
-        body: { data: { values } },
-        read: false,
-        idempotent: true,
-      },
-      RESPONSES.oneRecord,
-    );
-    return response.data;
+  async updateRecord(object: string, recordId: string, values: AttioValuesInput, mode: 'append' | 'overwrite' = 'append'): Promise<AttioRecord> {
+    return this.call(attioRequests.updateRecord(object, recordId, values, mode), RESPONSES.oneRecord).then((r) => r.data);
+  }
+
+  /** Deletes a record; false when Attio had no such record (already deleted). */
+  async deleteRecord(object: string, recordId: string): Promise<boolean> {
+    return this.deleted(attioRequests.deleteRecord(object, recordId));
   }
 
   async queryRecords(object: string, query: RecordQuery = {}): Promise<AttioRecord[]> {
-    const response = await this.call(
-      { method: 'POST', path: `/v2/objects/${seg(object)}/records/query`, body: queryBody(query), read: true, idempotent: true },
-      RESPONSES.manyRecord,
-    );
-    return response.data;
+    return this.call(attioRequests.queryRecords(object, query), RESPONSES.manyRecord).then((r) => r.data);
   }
 
   /** Every record matching `query`, page by page (limit/offset), fetched only as the caller iterates. */
@@ -216,32 +155,32 @@ export class AttioClient {
     yield* paginate(pageSize, (limit, offset) => this.queryRecords(object, { ...query, limit, offset }));
   }
 
+  /** The list entries of one record, across every list (one read for all of a person's lists). */
+  async listRecordEntries(object: string, recordId: string): Promise<AttioRecordEntry[]> {
+    const entries: AttioRecordEntry[] = [];
+    const page = (limit: number, offset: number) => this.call(attioRequests.listRecordEntries(object, recordId, limit, offset), RESPONSES.manyRecordEntry).then((r) => r.data);
+    for await (const entry of paginate(DEFAULT_PAGE_SIZE, page)) entries.push(entry);
+    return entries;
+  }
+
   // --- list entries -------------------------------------------------------------------------------------
 
   /** Adds an entry; Attio allows duplicates, so callers prefer `assertEntry`. */
   async createEntry(list: string, entry: EntryInput): Promise<AttioEntry> {
-    const response = await this.call(
-      { method: 'POST', path: `/v2/lists/${seg(list)}/entries`, body: entryBody(entry), read: false, idempotent: false },
-      RESPONSES.oneEntry,
-    );
-    return response.data;
+    return this.call(attioRequests.createEntry(list, entry), RESPONSES.oneEntry).then((r) => r.data);
   }
 
   /** Upsert by parent record: at most one entry per record (400 multiple_match_results if there are more). */
   async assertEntry(list: string, entry: EntryInput): Promise<AttioEntry> {
-    const response = await this.call(
-      { method: 'PUT', path: `/v2/lists/${seg(list)}/entries`, body: entryBody(entry), read: false, idempotent: true },
-      RESPONSES.oneEntry,
-    );
-    return response.data;
+    return this.call(attioRequests.assertEntry(list, entry), RESPONSES.oneEntry).then((r) => r.data);
+  }
+
+  async deleteEntry(list: string, entryId: string): Promise<boolean> {
+    return this.deleted(attioRequests.deleteEntry(list, entryId));
   }
 
   async queryEntries(list: string, query: RecordQuery = {}): Promise<AttioEntry[]> {
-    const response = await this.call(
-      { method: 'POST', path: `/v2/lists/${seg(list)}/entries/query`, body: queryBody(query), read: true, idempotent: true },
-      RESPONSES.manyEntry,
-    );
-    return response.data;
+    return this.call(attioRequests.queryEntries(list, query), RESPONSES.manyEntry).then((r) => r.data);
   }
 
   async *queryAllEntries(list: string, query: Omit<RecordQuery, 'limit' | 'offset'> = {}, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<AttioEntry> {
@@ -251,19 +190,7 @@ export class AttioClient {
   // --- notes --------------------------------------------------------------------------------------------
 
   async createNote(note: NoteInput): Promise<AttioNote> {
-    const data = {
-      parent_object: note.parentObject,
-      parent_record_id: note.parentRecordId,
-      title: note.title,
-      format: note.format ?? 'plaintext',
-      content: note.content,
-      ...(note.createdAt ? { created_at: note.createdAt } : {}),
-    };
-    const response = await this.call(
-      { method: 'POST', path: '/v2/notes', body: { data }, read: false, idempotent: false },
-      RESPONSES.oneNote,
-    );
-    return response.data;
+    return this.call(attioRequests.createNote(note), RESPONSES.oneNote).then((r) => r.data);
   }
 
   async listNotes(parentObject: string, parentRecordId: string, limit = NOTES_PAGE_LIMIT, offset = 0): Promise<AttioNote[]> {
@@ -272,79 +199,67 @@ export class AttioClient {
 
   /** Notes of one parent record, or of the whole workspace when no parent is given. */
   async queryNotes(query: { parentObject?: string; parentRecordId?: string; limit?: number; offset?: number } = {}): Promise<AttioNote[]> {
-    const response = await this.call(
-      {
-        method: 'GET',
-        path: '/v2/notes',
-        query: {
-          parent_object: query.parentObject,
-          parent_record_id: query.parentRecordId,
-          limit: Math.min(query.limit ?? NOTES_PAGE_LIMIT, NOTES_PAGE_LIMIT),
-          offset: query.offset ?? 0,
-        },
-        read: true,
-        idempotent: true,
-      },
-      RESPONSES.manyNote,
-    );
-    return response.data;
+    return this.call(attioRequests.listNotes(query), RESPONSES.manyNote).then((r) => r.data);
   }
 
   async *listAllNotes(parentObject?: string, parentRecordId?: string): AsyncGenerator<AttioNote> {
     yield* paginate(NOTES_PAGE_LIMIT, (limit, offset) => this.queryNotes({ parentObject, parentRecordId, limit, offset }));
   }
 
+  async deleteNote(noteId: string): Promise<boolean> {
+    return this.deleted(attioRequests.deleteNote(noteId));
+  }
+
   // --- tasks --------------------------------------------------------------------------------------------
 
   async createTask(task: TaskInput): Promise<AttioTask> {
-    const data = {
-      content: task.content,
-      format: 'plaintext',
-      deadline_at: task.deadlineAt,
-      is_completed: task.isCompleted ?? false,
-      linked_records: task.linkedRecords,
-      assignees: task.assignees,
-    };
-    const response = await this.call(
-      { method: 'POST', path: '/v2/tasks', body: { data }, read: false, idempotent: false },
-      RESPONSES.oneTask,
-    );
-    return response.data;
+    return this.call(attioRequests.createTask(task), RESPONSES.oneTask).then((r) => r.data);
   }
 
   async listTasks(query: TaskQuery = {}): Promise<AttioTask[]> {
-    const response = await this.call(
-      {
-        method: 'GET',
-        path: '/v2/tasks',
-        query: {
-          linked_object: query.linkedObject,
-          linked_record_id: query.linkedRecordId,
-          is_completed: query.isCompleted,
-          limit: query.limit,
-          offset: query.offset,
-        },
-        read: true,
-        idempotent: true,
-      },
-      RESPONSES.manyTask,
-    );
-    return response.data;
+    return this.call(attioRequests.listTasks(query), RESPONSES.manyTask).then((r) => r.data);
   }
 
   async *listAllTasks(query: Omit<TaskQuery, 'limit' | 'offset'> = {}, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<AttioTask> {
     yield* paginate(pageSize, (limit, offset) => this.listTasks({ ...query, limit, offset }));
   }
 
+  async deleteTask(taskId: string): Promise<boolean> {
+    return this.deleted(attioRequests.deleteTask(taskId));
+  }
+
   // --- plumbing -----------------------------------------------------------------------------------------
 
-  private read<S extends z.ZodType>(method: HttpMethod, path: string, schema: S): Promise<z.infer<S>> {
-    return this.call({ method, path, read: true, idempotent: true }, schema);
+  /**
+   * Sends a request built elsewhere (a write a workflow deferred) and returns Attio's `data`, unparsed: the
+   * caller chose the request, and nothing but success or the classified error matters to it.
+   */
+  async send(request: AttioRequest): Promise<unknown> {
+    return this.call(request, RESPONSES.anyData).then((r) => r.data);
+  }
+
+  /** A DELETE: true when Attio deleted it, false when it was already gone (404). */
+  private async deleted(request: AttioRequest): Promise<boolean> {
+    try {
+      await this.call(request, RESPONSES.anyBody);
+      return true;
+    } catch (error) {
+      if (error instanceof AttioError && error.status === 404) return false;
+      throw error;
+    }
   }
 
   private async call<S extends z.ZodType>(request: AttioRequest, schema: S): Promise<z.infer<S>> {
     this.requestCount++;
-    const response = await this.transport.send(request);
+    const started = Date.now();
+    let response: AttioResponse;
+    try {
+      response = await this.transport.send(request);
+    } catch (error) {
+      this.tell(request, error instanceof AttioError ? error.status : undefined, started);
+      throw error;
+    }
+    this.tell(request, response.status, started);
     if (response.status < 200 || response.status >= 300) {
       throw classifyAttioResponse(request, response.status, response.headers, response.body);
     }
@@ -362,21 +277,10 @@ export class AttioClient {
     }
     return parsed.data;
   }
-}
 
-function queryBody(query: RecordQuery): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  if (query.filter) body.filter = query.filter;
-  if (query.sorts) body.sorts = query.sorts;
-  if (query.limit !== undefined) body.limit = query.limit;
-  if (query.offset !== undefined) body.offset = query.offset;
-  return body;
-}
-
-function entryBody(entry: EntryInput): { data: Record<string, unknown> } {
-  return {
-    data: { parent_record_id: entry.parentRecordId, parent_object: entry.parentObject, entry_values: entry.entryValues ?? {} },
-  };
+  private tell(request: AttioRequest, status: number | undefined, started: number): void {
+    for (const observer of this.observers) observer.sent(request, { ...(status === undefined ? {} : { status }), durationMs: Date.now() - started });
+  }
 }
 
 async function* paginate<T>(pageSize: number, fetchPage: (limit: number, offset: number) => Promise<T[]>): AsyncGenerator<T> {

@@ -92,12 +92,26 @@ export const entrySchema = z.object({
 });
 export type AttioEntry = z.infer<typeof entrySchema>;
 
+/** Who created a note or task: a workspace member, an API token, an app or the system. */
+export const actorSchema = z.object({ id: z.string().nullable().optional(), type: z.string().nullable().optional() }).loose();
+export type AttioActor = z.infer<typeof actorSchema>;
+
+/** One list entry of a record, as `GET /v2/objects/{object}/records/{record_id}/entries` lists it. */
+export const recordEntrySchema = z.object({
+  list_id: z.string(),
+  list_api_slug: z.string(),
+  entry_id: z.string(),
+  created_at: z.string(),
+});
+export type AttioRecordEntry = z.infer<typeof recordEntrySchema>;
+
 export const noteSchema = z.object({
   id: z.object({ workspace_id: z.string(), note_id: z.string() }),
   parent_object: z.string(),
   parent_record_id: z.string(),
   title: z.string(),
   content_plaintext: z.string(),
+  created_by_actor: actorSchema.optional(),
   created_at: z.string(),
 });
 export type AttioNote = z.infer<typeof noteSchema>;
@@ -111,6 +125,7 @@ export const taskSchema = z.object({
   assignees: z.array(
     z.object({ referenced_actor_type: z.string(), referenced_actor_id: z.string().nullable() }).loose(),
   ),
+  created_by_actor: actorSchema.optional(),
   created_at: z.string(),
 });
 export type AttioTask = z.infer<typeof taskSchema>;
