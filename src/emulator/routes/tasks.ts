@@ -1,5 +1,6 @@
 /** Tasks: create (every field required), list by linked record / completion / assignee, get, PATCH. */
 import { randomUUID } from 'node:crypto';
+import { newAttribute } from '../attributes.js';
 import { notFound, validationType } from '../errors.js';
 import type { AttributeDef, AttributeType, TaskRow, Workspace } from '../model.js';
 import { bodyData } from '../records.js';
@@ -13,23 +14,7 @@ const PATCHABLE = new Set(['deadline_at', 'is_completed', 'linked_records', 'ass
 
 /** Tasks reference records and members the way attribute values do; a synthetic attribute reuses that parsing. */
 function pseudoAttribute(ws: Workspace, slug: string, type: AttributeType): AttributeDef {
-  return {
-    id: slug,
-    slug,
-    title: slug,
-    description: null,
-    type,
-    isMultiselect: true,
-    isUnique: false,
-    isRequired: false,
-    isSystem: false,
-    options: [],
-    statuses: [],
-    currencyCode: null,
-    allowedObjects: ws.objects.map((o) => o.slug),
-    inverse: null,
-    createdAt: ws.createdAt,
-  };
+  return newAttribute({ slug, type, multi: true, targets: ws.objects.map((o) => o.slug) }, ws.createdAt);
 }
 
 function parseReferences(ctx: WriteContext, slug: string, type: AttributeType, raw: unknown): Record<string, unknown>[] {
