@@ -153,6 +153,6 @@ export interface Workspace {
   lists: ListDef[];
   records: Map<string, RecordRow>;
   entries: Map<string, EntryRow>;
-  notes: NoteRow[];
-  tasks: TaskRow[];
+  notes: Map<string, NoteRow>;
+  tasks: Map<string, TaskRow>;
 }

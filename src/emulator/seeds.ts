@@ -196,7 +196,7 @@ export function createWorkspace(seed: SeedName): Workspace {
       : [],
     records: new Map(),
     entries: new Map(),
-    notes: [],
-    tasks: [],
+    notes: new Map(),
+    tasks: new Map(),
   };
 }

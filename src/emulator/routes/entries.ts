@@ -4,7 +4,7 @@ import { multipleMatchResults, notFound, validationType, valueNotFound } from '.
 import { FilterCompiler, compileSorts, type FilterSubject } from '../filters.js';
 import type { EntryRow, ListDef, Workspace } from '../model.js';
 import { bodyData, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
-import { ok, pagination, page, type HandlerContext, type Route } from '../router.js';
+import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
 import { findList, findObject } from '../store.js';
 import type { WriteContext } from '../values.js';
 
@@ -53,6 +53,12 @@ function writeEntry(ctx: WriteContext, list: ListDef, entry: EntryRow | undefine
   for (const [attr, values] of next) target.values[attr.slug] = values;
   ctx.ws.entries.set(target.id, target);
   return target;
+}
+
+function requireEntry(ws: Workspace, list: ListDef, id: string | undefined): EntryRow {
+  const entry = ws.entries.get(id ?? '');
+  if (!entry || entry.list !== list.slug) throw notFound(`Entry with ID "${id}" not found.`);
+  return entry;
 }
 
 const listOf = ({ ws, params }: HandlerContext) => findList(ws, params.list ?? '');
@@ -107,9 +113,15 @@ export const entryRoutes: Route[] = [
     path: '/v2/lists/:list/entries/:entry_id',
     handler: (ctx) => {
       const list = listOf(ctx);
-      const entry = ctx.ws.entries.get(ctx.params.entry_id ?? '');
-      if (!entry || entry.list !== list.slug) throw notFound(`Entry with ID "${ctx.params.entry_id}" not found.`);
-      return ok(renderEntry(ctx.ws, list, entry));
+      return ok(renderEntry(ctx.ws, list, requireEntry(ctx.ws, list, ctx.params.entry_id)));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v2/lists/:list/entries/:entry_id',
+    handler: (ctx) => {
+      ctx.ws.entries.delete(requireEntry(ctx.ws, listOf(ctx), ctx.params.entry_id).id);
+      return deleted();
     },
   },
 ];

@@ -4,7 +4,7 @@ import { newAttribute } from '../attributes.js';
 import { notFound, validationType } from '../errors.js';
 import type { AttributeDef, AttributeType, TaskRow, Workspace } from '../model.js';
 import { bodyData } from '../records.js';
-import { ok, pagination, page, type Route } from '../router.js';
+import { deleted, ok, pagination, page, type Route } from '../router.js';
 import { attioTimestamp, findMemberByEmail, findObject } from '../store.js';
 import { parseValues, type WriteContext } from '../values.js';
 
@@ -64,7 +64,7 @@ function renderTask(ws: Workspace, task: TaskRow): unknown {
 }
 
 function requireTask(ws: Workspace, id: string | undefined): TaskRow {
-  const task = ws.tasks.find((t) => t.id === id);
+  const task = ws.tasks.get(id ?? '');
   if (!task) throw notFound(`Could not find Task with ID "${id}".`);
   return task;
 }
@@ -90,7 +90,7 @@ export const taskRoutes: Route[] = [
         createdAt: write.now,
       };
       applyTaskFields(write, task, data);
-      ws.tasks.push(task);
+      ws.tasks.set(task.id, task);
       return ok(renderTask(ws, task));
     },
   },
@@ -103,7 +103,7 @@ export const taskRoutes: Route[] = [
         throw validationType('"is_completed" must be true or false.');
       }
       const assignee = query.assignee ? (findMemberByEmail(ws, query.assignee)?.id ?? query.assignee) : undefined;
-      const tasks = ws.tasks.filter(
+      const tasks = [...ws.tasks.values()].filter(
         (t) =>
           t.linkedRecords.some(
             (l) => (!object || l.object === object.slug) && (!query.linked_record_id || l.recordId === query.linked_record_id),
@@ -130,6 +130,14 @@ export const taskRoutes: Route[] = [
       applyTaskFields(write, draft, data);
       Object.assign(task, draft);
       return ok(renderTask(ws, task));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v2/tasks/:task_id',
+    handler: ({ ws, params }) => {
+      ws.tasks.delete(requireTask(ws, params.task_id).id);
+      return deleted();
     },
   },
 ];
