@@ -61,7 +61,7 @@ describe('DELETE /v2/notes/{note_id} and /v2/tasks/{task_id}', () => {
     expect(res.body).toEqual({});
     notFound(await api('GET', `/v2/notes/${id}`), `Note with ID "${id}" was not found.`);
     notFound(await api('DELETE', `/v2/notes/${id}`), `Note with ID "${id}" was not found.`);
-    const listed = await api('GET', '/v2/notes', undefined, { query: { parent_object: 'people', parent_record_id: ids['bob@acme.com'] } });
+    const listed = await api('GET', '/v2/notes', undefined, { query: { parent_object: 'people', parent_record_id: String(ids['bob@acme.com']) } });
     expect(listed.body.data).toEqual([]);
   });
 
@@ -75,7 +75,7 @@ describe('DELETE /v2/notes/{note_id} and /v2/tasks/{task_id}', () => {
     expect(res.body).toEqual({});
     notFound(await api('GET', `/v2/tasks/${id}`), `Could not find Task with ID "${id}".`);
     notFound(await api('DELETE', `/v2/tasks/${id}`), `Could not find Task with ID "${id}".`);
-    const listed = await api('GET', '/v2/tasks', undefined, { query: { linked_object: 'deals', linked_record_id: ids.deal } });
+    const listed = await api('GET', '/v2/tasks', undefined, { query: { linked_object: 'deals', linked_record_id: String(ids.deal) } });
     expect(listed.body.data.map((t: any) => t.id.task_id)).toEqual([ids.task]);
   });
 });
