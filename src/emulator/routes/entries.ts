@@ -1,11 +1,11 @@
-/** List entries: create (duplicates allowed), assert by parent record, query and get. */
+/** List entries: create (duplicates allowed), assert by parent record, query, get, delete; a record's entries. */
 import { randomUUID } from 'node:crypto';
 import { multipleMatchResults, notFound, validationType, valueNotFound } from '../errors.js';
 import { FilterCompiler, compileSorts, type FilterSubject } from '../filters.js';
 import type { EntryRow, ListDef, Workspace } from '../model.js';
 import { bodyData, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
 import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
-import { findList, findObject } from '../store.js';
+import { findList, findObject, requireRecord } from '../store.js';
 import type { WriteContext } from '../values.js';
 
 function renderEntry(ws: Workspace, list: ListDef, entry: EntryRow): unknown {
@@ -122,6 +122,22 @@ export const entryRoutes: Route[] = [
     handler: (ctx) => {
       ctx.ws.entries.delete(requireEntry(ctx.ws, listOf(ctx), ctx.params.entry_id).id);
       return deleted();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/objects/:object/records/:record_id/entries',
+    handler: (ctx) => {
+      const record = requireRecord(ctx.ws, findObject(ctx.ws, ctx.params.object ?? ''), ctx.params.record_id ?? '');
+      const entries = [...ctx.ws.entries.values()].filter((e) => e.parentRecordId === record.id);
+      return ok(
+        page(entries, pagination(ctx.query, { limit: 100, max: 1000 })).map((e) => ({
+          list_id: findList(ctx.ws, e.list).id,
+          list_api_slug: e.list,
+          entry_id: e.id,
+          created_at: e.createdAt,
+        })),
+      );
     },
   },
 ];
