@@ -128,12 +128,14 @@ function standardObjects(seed: SeedName): Record<string, { singular: string; plu
       ['last_activity_date', 'date'],
       ['activation_score', 'number'],
       ['milestones_completed', 'select', { multi: true, options: MILESTONES }],
+      ['profile_updated_at', 'timestamp', { title: 'Profile updated at' }],
     );
     // A unique deal key, so connectors can assert deals (Attio's standard deals have no unique attribute).
     objects.deals?.attributes.push(['plg_deal_key', 'text', { unique: true, title: 'PLG deal key' }]);
     objects.companies?.attributes.push(
       ['pql_score', 'number', { title: 'PQL score' }],
       ['plan_type', 'select', { options: PLAN_TYPES }],
+      ['account_updated_at', 'timestamp', { title: 'Account updated at' }],
     );
   }
   return objects;
