@@ -5,6 +5,9 @@
  */
 import type { PlgConfig } from '../core/config/index.js';
 import { processRouterDest } from '../destinations/rudderstack/index.js';
+import got from 'got';
+import { attioMetrics } from '../core/attio/metrics.js';
+import type { RudderRequest } from '../destinations/rudderstack/index.js';
 import type { Delivery, DeliveryResult, Via } from './delivery.js';
 
 /** The RudderStack `Config` equivalent of a core configuration (the inverse of the adapter's mapping). */
@@ -28,12 +31,42 @@ export function rudderstackDelivery(config: PlgConfig, destinationId = 'attio-pl
       const outputs = await processRouterDest(inputs);
       const byJob = new Map<unknown, DeliveryResult>();
       for (const output of outputs) {
-        const result = 'error' in output ? fromRudderError(output.statusCode, output.error, output.statTags) : { status: 'applied' as const };
+        let result: DeliveryResult;
+        if ('statTags' in output) result = fromRudderError(output.statusCode, output.error, output.statTags);
+        else if (output.statusCode === 298) result = { status: 'ignored' };
+        else result = output.statusCode === 200 ? await deliverRequests(output.batchedRequest, config.requestTimeoutMs) : { status: 'applied' };
         for (const metadata of output.metadata) byJob.set(metadata.jobId, result);
       }
       return jobIds.map((id) => byJob.get(id) ?? { status: 'failed', reason: 'no output for this job', retryable: true });
     },
   };
+}
+
+/** Sends an entry's requests in order, as rudder-server does, stopping at the first that fails. */
+async function deliverRequests(requests: readonly RudderRequest[], timeoutMs: number): Promise<DeliveryResult> {
+  for (const request of requests) {
+    attioMetrics.attempts++;
+    let status: number;
+    try {
+      const response = await got(request.endpoint, {
+        method: request.method as 'PUT' | 'PATCH' | 'POST',
+        headers: request.headers,
+        searchParams: request.params,
+        json: request.body.JSON,
+        throwHttpErrors: false,
+        retry: { limit: 0 },
+        timeout: { request: timeoutMs },
+      });
+      status = response.statusCode;
+    } catch {
+      status = 504;
+    }
+    if (status >= 200 && status < 300) continue;
+    const reason = `rudder-server delivery got ${status} from ${request.method} ${request.endpointPath}`;
+    if (status === 429 || status === 408 || status >= 500) return { status: 'failed', reason, retryable: true };
+    return { status: 'failed', reason, retryable: false };
+  }
+  return { status: 'applied' };
 }
 
 /**

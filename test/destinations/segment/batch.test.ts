@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import destination from '../../../src/destinations/segment/index.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/schema-stores.js';
-import { API_KEY, ATTIO, COMPANY_ID, PERSON_ID, SETTINGS, actionsCore, attioError, entryOf, recordOf, serveMetadata } from './support.js';
+import { API_KEY, ATTIO, COMPANY_ID, PERSON_ID, SETTINGS, actionsCore, attioError, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration, defaultValues } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -27,12 +27,13 @@ describe('a batch reports each payload’s own status (MultiStatusResponse)', ()
   beforeEach(async () => {
     clearSchemaStores();
     await serveMetadata();
+    serveEmptyLookups();
   });
   afterEach(() => nock.cleanAll());
 
   it('applies valid payloads once, rejects invalid ones with the reason, and asks Segment to retry throttled and failed ones', async () => {
     companyAssert('acme.dev').once().reply(200, recordOf('companies', COMPANY_ID));
-    nock(ATTIO).put('/v2/objects/people/records').query(true).once().reply(200, recordOf('people', PERSON_ID));
+    nock(ATTIO).put('/v2/objects/people/records').query(true).once().reply(200, echoRecord('people', PERSON_ID));
     nock(ATTIO).put('/v2/lists/active_trials/entries').once().reply(200, entryOf('active_trials', PERSON_ID));
     companyAssert('bobco.dev').reply(429, attioError(429, 'rate_limit_error', 'rate_limit_exceeded', 'Rate limit exceeded'), { 'retry-after': new Date(Date.now() + 1000).toUTCString() });
     companyAssert('carol.dev').reply(503, attioError(503, 'server_error', 'unavailable', 'Service unavailable'));
@@ -70,7 +71,7 @@ describe('a batch reports each payload’s own status (MultiStatusResponse)', ()
     const order: string[] = [];
     const record = (step: string, reply: object) => () => (order.push(step), reply);
     nock(ATTIO).put('/v2/objects/companies/records').query(true).reply(200, record('company', recordOf('companies', COMPANY_ID)));
-    nock(ATTIO).put('/v2/objects/people/records').query(true).reply(200, record('person', recordOf('people', PERSON_ID)));
+    nock(ATTIO).put('/v2/objects/people/records').query(true).reply(200, (uri, body) => (order.push('person'), echoRecord('people', PERSON_ID)(uri, body)));
     nock(ATTIO).put('/v2/lists/active_trials/entries').reply(200, record('entry', entryOf('active_trials', PERSON_ID)));
     const results = await testDestination.executeBatch('signup', {
       events: [signedUp('ada@acme.dev', 'm-1'), signedUp('ada@acme.dev', 'm-2')],

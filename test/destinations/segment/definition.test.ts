@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import destination from '../../../src/destinations/segment/index.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/schema-stores.js';
-import { API_KEY, ATTIO, SETTINGS, actionsCore, attioError, serveMetadata } from './support.js';
+import { API_KEY, ATTIO, SETTINGS, actionsCore, attioError, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -45,7 +45,10 @@ describe('authentication', () => {
 });
 
 describe('dynamic fields fill dropdowns from the workspace', () => {
-  beforeEach(() => serveMetadata());
+  beforeEach(async () => {
+    await serveMetadata();
+    serveEmptyLookups();
+  });
   afterEach(() => nock.cleanAll());
 
   it('lists for the trial list', async () => {
@@ -101,6 +104,7 @@ describe('a single perform throws the actions-core error for the core’s classi
   beforeEach(async () => {
     clearSchemaStores();
     await serveMetadata();
+    serveEmptyLookups();
   });
   afterEach(() => nock.cleanAll());
 

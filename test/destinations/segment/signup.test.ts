@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import destination from '../../../src/destinations/segment/index.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/schema-stores.js';
-import { ATTIO, SETTINGS, actionsCore, pinSignupWrites, serveMetadata } from './support.js';
+import { ATTIO, SETTINGS, actionsCore, pinSignupWrites, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -25,23 +25,28 @@ const adaValues = {
   signup_date: ['2024-11-04'],
   signup_source: ['website'],
   plan_type: ['trial'],
+  profile_updated_at: ['2024-11-04T10:00:00.000Z'],
 };
 
 describe('signup through Segment’s harness', () => {
   beforeEach(() => clearSchemaStores());
   afterEach(() => nock.cleanAll());
 
-  it('with the default mappings and a warm schema cache, makes exactly the three writes of SPEC §4', async () => {
+  it('with the default mappings and a warm schema cache, makes exactly the three writes of SPEC §4, after reading the person and the company', async () => {
     await serveMetadata();
+    serveEmptyLookups();
     pinSignupWrites('grace@hopper.dev', { ...adaValues });
     await testDestination.testAction('signup', { event: signedUp('grace@hopper.dev', 'warm-up'), settings: SETTINGS, useDefaultMappings: true });
 
     nock.cleanAll(); // no metadata any more: a warm cache must not read it
+    serveEmptyLookups();
     const writes = pinSignupWrites('ada@acme.dev', adaValues);
     const responses = await testDestination.testAction('signup', { event: signedUp('ada@acme.dev', 'm-1'), settings: SETTINGS, useDefaultMappings: true });
 
     expect(writes.pendingMocks()).toEqual([]);
     expect(responses.map((r) => `${r.options.method} ${r.url}`)).toEqual([
+      `POST ${ATTIO}/v2/objects/people/records/query`,
+      `POST ${ATTIO}/v2/objects/companies/records/query`,
       `PUT ${ATTIO}/v2/objects/companies/records?matching_attribute=domains`,
       `PUT ${ATTIO}/v2/objects/people/records?matching_attribute=email_addresses`,
       `PUT ${ATTIO}/v2/lists/active_trials/entries`,
@@ -56,6 +61,7 @@ describe('signup through Segment’s harness', () => {
 
   it('names the action field when its trial list override is not a list of the workspace (strict mode)', async () => {
     await serveMetadata();
+    serveEmptyLookups();
     pinSignupWrites('ada@acme.dev', adaValues);
     const run = testDestination.testAction('signup', {
       event: signedUp('ada@acme.dev', 'm-3'),
