@@ -69,17 +69,21 @@ export async function checkWorkspace(client: AttioClient, config: PlgConfig): Pr
 
 /** Problems: what is required and not there. Notes: what is recommended and not there. */
 export function reportOf(inspection: WorkspaceInspection): CheckReport {
-  const items = inspection.plan?.items.filter((item) => item.state !== 'exists') ?? [];
-  const problems = [...inspection.tokenProblems, ...items.filter((item) => item.severity === 'required').map(problemOf)];
+  const missing = inspection.plan?.items.filter((item) => item.state !== 'exists') ?? [];
+  // What belongs to a missing item (a new attribute's options, a new list's attributes) is said with it.
+  const keys = new Set(missing.map((item) => item.key));
+  const items = missing.filter((item) => item.after === undefined || !keys.has(item.after));
+  const withIt = (item: PlanItem) => missing.filter((other) => other.after === item.key).map((other) => other.need);
+  const problems = [...inspection.tokenProblems, ...items.filter((item) => item.severity === 'required').map((item) => problemOf(item, withIt(item)))];
   const notes = items.filter((item) => item.severity === 'recommended').map((item) => {
-    const { problem, fix } = problemOf(item);
+    const { problem, fix } = problemOf(item, withIt(item));
     return `${problem} — ${fix}`;
   });
   return { ready: problems.length === 0, problems, notes };
 }
 
-function problemOf(item: PlanItem): WorkspaceProblem {
-  const problem = item.problem ?? `${item.need} is missing`;
+function problemOf(item: PlanItem, belonging: string[]): WorkspaceProblem {
+  const problem = `${item.problem ?? `${item.need} is missing`}${belonging.length > 0 ? `; with it: ${belonging.join(', ')}` : ''}`;
   const fix = item.state === 'create' ? `run \`${SETUP_COMMAND}\`${item.fix ? `, or ${item.fix}` : ''}` : (item.fix ?? 'see Attio');
   return { subject: item.subject, problem, fix };
 }

@@ -1,14 +1,17 @@
 /**
  * One engine per RudderStack destination in this process: its own Attio connection (one rate budget, the
  * Config's readsPerSecond/writesPerSecond, since a destination is one Attio workspace and token) and its own cached workspace schema. A changed Config for the
- * same destination ID replaces both, so a new token or URL never reuses the old connection.
+ * same destination ID replaces both, so a new token or URL never reuses the old connection. Each engine
+ * carries the workspace check made for its Config (./workspace-check.ts).
  */
 import { createHash } from 'node:crypto';
 import type { RetryPolicy } from '../../core/attio/index.js';
 import { connectionFor } from '../../core/connection.js';
 import type { PlgConfig } from '../../core/config/index.js';
+import type { EventResult } from '../../core/engine.js';
 import { EventEngine } from '../../pipeline.js';
 import { stderrLogger } from '../../core/logger.js';
+import { WorkspaceGate } from './workspace-check.js';
 
 /**
  * Short in-process retries: rudder-server retries a failed job with its own backoff, and a router request
@@ -28,12 +31,28 @@ interface DestinationEngine {
 
 const engines = new Map<string, DestinationEngine>();
 
+/** The engine of one destination, behind the workspace check made when it was built (./workspace-check.ts). */
+class CheckedEngine extends EventEngine {
+  constructor(
+    options: ConstructorParameters<typeof EventEngine>[0],
+    private readonly gate: WorkspaceGate,
+  ) {
+    super(options);
+  }
+
+  override async processBatch(raws: readonly unknown[]): Promise<EventResult[]> {
+    const failure = await this.gate.failure();
+    if (failure) return raws.map(() => ({ status: 'failed', outcomes: [], failure }));
+    return super.processBatch(raws);
+  }
+}
+
 export function engineFor(destinationId: string, config: PlgConfig): EventEngine {
   const fingerprint = createHash('sha256').update(JSON.stringify(config)).digest('hex');
   const current = engines.get(destinationId);
   if (current?.fingerprint === fingerprint) return current.engine;
   const { client } = connectionFor(config, { userAgent: 'attio-plg (rudderstack)', retry: TRANSFORMER_RETRY_POLICY });
-  const engine = new EventEngine({ client, config, logger: stderrLogger });
+  const engine = new CheckedEngine({ client, config, logger: stderrLogger }, new WorkspaceGate(client, config));
   engines.set(destinationId, { fingerprint, engine });
   return engine;
 }

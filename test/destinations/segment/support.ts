@@ -36,6 +36,8 @@ const METADATA_PATHS = [
   '/v2/objects/people/attributes/milestones_completed/options',
   '/v2/objects/companies/attributes/plan_type/options',
   '/v2/objects/deals/attributes/stage/statuses',
+  '/v2/lists/active_trials/attributes',
+  '/v2/lists/pql_queue/attributes',
 ];
 
 let seedMetadata: Map<string, unknown> | undefined;
