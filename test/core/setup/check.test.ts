@@ -67,14 +67,12 @@ describe('checkWorkspace', () => {
         'pqlStage',
         'handoffStage',
         'trialList',
-        'active_trials.trial_started_at',
         'pqlList',
-        'pql_queue.pql_score',
       ]),
     );
     expect(report.problems.find((p) => p.subject === 'trialList')).toEqual({
       subject: 'trialList',
-      problem: 'list "active_trials" does not exist',
+      problem: 'list "active_trials" does not exist; with it: timestamp attribute "Trial started at"',
       fix: 'run `attio-plg setup --apply`, or create a list of people named "Active Trials" with slug active_trials in Attio (Lists in the sidebar → + New list)',
     });
     expect(report.notes).toHaveLength(3);

@@ -148,15 +148,29 @@ function renderList(list: FixtureList): AttioList & Record<string, unknown> {
   };
 }
 
-const memberIdOf = (email: string) => `member-${email}`;
+const memberIds = new Map<string, string>();
+const memberIdOf = (email: string): string => {
+  const id = memberIds.get(email) ?? uuid();
+  memberIds.set(email, id);
+  return id;
+};
 
 function renderMember(email: string): AttioWorkspaceMember & Record<string, unknown> {
   return { id: { workspace_id: WORKSPACE_ID, workspace_member_id: memberIdOf(email) }, first_name: 'A', last_name: 'Member', avatar_url: null, email_address: email, created_at: CREATED_AT, access_level: 'admin' };
 }
 
 function self(ws: FixtureWorkspace) {
+  if (ws.active === false) return { active: false };
   return {
-    active: ws.active ?? true,
+    active: true,
+    client_id: 'setup-tests',
+    token_type: 'Bearer',
+    exp: null,
+    iat: 1700000000,
+    sub: WORKSPACE_ID,
+    aud: 'setup-tests',
+    iss: 'attio.com',
+    workspace_logo_url: null,
     scope: ws.scope ?? 'record_permission:read-write object_configuration:read-write list_entry:read-write list_configuration:read-write note:read-write task:read-write user_management:read',
     authorized_by_workspace_member_id: memberIdOf(ADMIN),
     workspace_id: WORKSPACE_ID,
@@ -184,9 +198,8 @@ export function snapshotOf(ws: FixtureWorkspace): WorkspaceSnapshot {
   };
 }
 
-/** Serves every read of this workspace (persisting); returns the paths read, in order. */
-export function serveWorkspace(ws: FixtureWorkspace): string[] {
-  const reads: string[] = [];
+/** The answer to every read of this workspace, by path, in Attio's response shapes. */
+export function workspaceRoutes(ws: FixtureWorkspace): Map<string, unknown> {
   const routes = new Map<string, unknown>([
     ['/v2/self', self(ws)],
     ['/v2/objects', { data: Object.keys(ws.objects).map((slug) => ({ id: { workspace_id: WORKSPACE_ID, object_id: uuid() }, api_slug: slug, singular_noun: slug, plural_noun: slug, created_at: CREATED_AT })) }],
@@ -201,6 +214,13 @@ export function serveWorkspace(ws: FixtureWorkspace): string[] {
     }
   }
   for (const list of ws.lists) routes.set(`/v2/lists/${list.slug}/attributes`, { data: list.attributes.map(renderAttribute) });
+  return routes;
+}
+
+/** Serves every read of this workspace (persisting); returns the paths read, in order. */
+export function serveWorkspace(ws: FixtureWorkspace): string[] {
+  const reads: string[] = [];
+  const routes = workspaceRoutes(ws);
   nock(ATTIO, { reqheaders: { authorization: `Bearer ${KEY}` } })
     .persist()
     .get(() => true)
