@@ -30,6 +30,7 @@ import {
   type AttioWorkspaceMember,
 } from './schemas.js';
 import type { AttioRequest, HttpMethod, Transport } from './transport.js';
+import { CONFIGURATION_RESPONSES, configurationRequests, type AttributeInput, type ListInput, type StatusInput } from './configuration-requests.js';
 
 /** Attribute values keyed by slug; every value is an array (one element for single-value attributes). */
 export type AttioValuesInput = Record<string, unknown[]>;
@@ -79,37 +80,6 @@ export interface TaskInput {
   assignees: TaskAssignee[];
 }
 
-/** A new attribute (`POST /v2/{target}/{identifier}/attributes`); Attio requires every field but `config`'s contents. */
-export interface AttributeInput {
-  title: string;
-  apiSlug: string;
-  type: string;
-  description?: string | null;
-  isRequired?: boolean;
-  isUnique?: boolean;
-  isMultiselect?: boolean;
-  /** Type-specific settings (`currency`, `record_reference`); `{}` for the rest. */
-  config?: Record<string, unknown>;
-}
-
-export interface StatusInput {
-  title: string;
-  celebrationEnabled?: boolean;
-  /** ISO 8601 duration, e.g. `P14D`. */
-  targetTimeInStatus?: string | null;
-}
-
-export type ListAccessLevel = 'full-access' | 'read-and-write' | 'read-only';
-
-export interface ListInput {
-  name: string;
-  apiSlug: string;
-  parentObject: string;
-  /** Access for every member; `null` keeps the list private to `workspaceMemberAccess`. Default full access. */
-  workspaceAccess?: ListAccessLevel | null;
-  workspaceMemberAccess?: Array<{ workspace_member_id: string; level: ListAccessLevel }>;
-}
-
 export interface TaskQuery {
   linkedObject?: string;
   linkedRecordId?: string;
@@ -120,7 +90,6 @@ export interface TaskQuery {
 
 /** Response envelopes, built once: zod compiles a schema on its first use. */
 const RESPONSES = {
-  oneAttribute: dataOf(attributeSchema),
   manyAttribute: dataOf(attributeSchema.array()),
   oneEntry: dataOf(entrySchema),
   manyEntry: dataOf(entrySchema.array()),
@@ -132,9 +101,7 @@ const RESPONSES = {
   manyObject: dataOf(objectSchema.array()),
   oneRecord: dataOf(recordSchema),
   manyRecord: dataOf(recordSchema.array()),
-  oneSelectOption: dataOf(selectOptionSchema),
   manySelectOption: dataOf(selectOptionSchema.array()),
-  oneStatus: dataOf(statusSchema),
   manyStatus: dataOf(statusSchema.array()),
   oneTask: dataOf(taskSchema),
   manyTask: dataOf(taskSchema.array()),
@@ -195,52 +162,21 @@ export class AttioClient {
   }
 
   // --- workspace configuration (attio-plg setup) -------------------------------------------------------
-  // Creates are not retried by the transport: Attio answers a repeat with 409 slug_conflict, and setup
-  // reads the workspace again before it writes anything.
 
   async createAttribute(target: AttributeTarget, identifier: string, attribute: AttributeInput): Promise<AttioAttribute> {
-    const data = {
-      title: attribute.title,
-      description: attribute.description ?? null,
-      api_slug: attribute.apiSlug,
-      type: attribute.type,
-      is_required: attribute.isRequired ?? false,
-      is_unique: attribute.isUnique ?? false,
-      is_multiselect: attribute.isMultiselect ?? false,
-      config: attribute.config ?? {},
-    };
-    const path = `/v2/${target}/${seg(identifier)}/attributes`;
-    const response = await this.call({ method: 'POST', path, body: { data }, read: false, idempotent: false }, RESPONSES.oneAttribute);
-    return response.data;
+    return this.call(configurationRequests.createAttribute(target, identifier, attribute), CONFIGURATION_RESPONSES.oneAttribute).then((r) => r.data);
   }
 
   async createSelectOption(target: AttributeTarget, identifier: string, attribute: string, title: string): Promise<AttioSelectOption> {
-    const path = `/v2/${target}/${seg(identifier)}/attributes/${seg(attribute)}/options`;
-    const response = await this.call({ method: 'POST', path, body: { data: { title } }, read: false, idempotent: false }, RESPONSES.oneSelectOption);
-    return response.data;
+    return this.call(configurationRequests.createSelectOption(target, identifier, attribute, title), CONFIGURATION_RESPONSES.oneSelectOption).then((r) => r.data);
   }
 
   async createStatus(target: AttributeTarget, identifier: string, attribute: string, status: StatusInput): Promise<AttioStatus> {
-    const data = {
-      title: status.title,
-      ...(status.celebrationEnabled === undefined ? {} : { celebration_enabled: status.celebrationEnabled }),
-      ...(status.targetTimeInStatus === undefined ? {} : { target_time_in_status: status.targetTimeInStatus }),
-    };
-    const path = `/v2/${target}/${seg(identifier)}/attributes/${seg(attribute)}/statuses`;
-    const response = await this.call({ method: 'POST', path, body: { data }, read: false, idempotent: false }, RESPONSES.oneStatus);
-    return response.data;
+    return this.call(configurationRequests.createStatus(target, identifier, attribute, status), CONFIGURATION_RESPONSES.oneStatus).then((r) => r.data);
   }
 
   async createList(list: ListInput): Promise<AttioList> {
-    const data = {
-      name: list.name,
-      api_slug: list.apiSlug,
-      parent_object: list.parentObject,
-      workspace_access: list.workspaceAccess === undefined ? 'full-access' : list.workspaceAccess,
-      workspace_member_access: list.workspaceMemberAccess ?? [],
-    };
-    const response = await this.call({ method: 'POST', path: '/v2/lists', body: { data }, read: false, idempotent: false }, RESPONSES.oneList);
-    return response.data;
+    return this.call(configurationRequests.createList(list), CONFIGURATION_RESPONSES.oneList).then((r) => r.data);
   }
 
   // --- records ------------------------------------------------------------------------------------------

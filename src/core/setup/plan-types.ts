@@ -1,5 +1,6 @@
 /** The setup plan's vocabulary: one item per thing the configuration needs, and what setup would do about it. */
-import type { AttributeInput, AttributeTarget, ListInput, StatusInput } from '../attio/client.js';
+import type { AttributeTarget } from '../attio/client.js';
+import type { AttributeInput, ListInput, StatusInput } from '../attio/configuration-requests.js';
 import type { Severity } from './requirements.js';
 
 /**
