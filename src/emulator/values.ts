@@ -2,8 +2,9 @@
 import { multipleMatchResults, validationType, valueNotFound } from './errors.js';
 import { normaliseDomain, parseEmail, rootDomain } from './domains.js';
 import type { Actor, AttributeDef, AttributeParent, StoredValue, Workspace } from './model.js';
+import { parseLocation, parsePhoneNumber } from './phone-location.js';
 import { renderOption, renderStatus } from './render.js';
-import { attioTimestamp, findAttribute, findObject, memberReference, recordsOf } from './store.js';
+import { attioTimestamp, findAttribute, findObject, memberReference, rowsWithValue } from './store.js';
 
 export interface WriteContext {
   ws: Workspace;
@@ -101,10 +102,8 @@ function parseRecordReference(ctx: WriteContext, attr: AttributeDef, raw: unknow
   const matchAttr = findAttribute(target, matcher);
   if (!matchAttr) throw valueNotFound(`Cannot find attribute with slug/ID "${matcher}" on object "${target.slug}".`);
   if (!matchAttr.isUnique) throw validationType(`Attribute "${matcher}" of "${target.slug}" is not unique and cannot match a record.`);
-  const keys = new Set(parseValues(ctx, target, matchAttr, raw[matcher]).map((v) => valueKey(matchAttr, v.fields)));
-  const matches = recordsOf(ctx.ws, target).filter((r) =>
-    (r.values[matchAttr.slug] ?? []).some((v) => keys.has(valueKey(matchAttr, v.fields))),
-  );
+  const keys = parseValues(ctx, target, matchAttr, raw[matcher]).map((v) => valueKey(matchAttr, v.fields));
+  const matches = rowsWithValue(ctx.ws, target, matchAttr, keys);
   if (matches.length === 0) throw valueNotFound(`No "${target.slug}" record matches ${matcher} ${JSON.stringify(raw[matcher])}.`);
   if (matches.length > 1) throw multipleMatchResults(`More than one "${target.slug}" record matches ${matcher}.`);
   return { target_object: target.slug, target_record_id: matches[0]?.id };
@@ -171,6 +170,14 @@ function parseOne(ctx: WriteContext, attr: AttributeDef, raw: unknown): Fields {
       return parseRecordReference(ctx, attr, raw);
     case 'actor-reference':
       return parseActorReference(ctx, attr, raw);
+    case 'rating': {
+      const v = unwrap(raw, 'value');
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 5 ? { value: v } : wrongType(attr, 'an integer from 0 to 5', raw);
+    }
+    case 'location':
+      return parseLocation(raw) ?? wrongType(attr, 'a location {line_1, ..., locality, region, postcode, country_code, latitude, longitude}', raw);
+    case 'phone-number':
+      return parsePhoneNumber(raw) ?? wrongType(attr, 'a phone number in E.164 form, or {original_phone_number, country_code}', raw);
   }
 }
 
@@ -212,6 +219,10 @@ export function valueKey(attr: AttributeDef, fields: Record<string, unknown>): s
       return String(fields.referenced_actor_id);
     case 'currency':
       return String(fields.currency_value);
+    case 'phone-number':
+      return String(fields.phone_number);
+    case 'location':
+      return JSON.stringify(fields);
     default:
       return JSON.stringify(fields.value);
   }

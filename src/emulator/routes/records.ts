@@ -2,9 +2,10 @@
 import { validationType } from '../errors.js';
 import { FilterCompiler, compileSorts } from '../filters.js';
 import type { RecordRow } from '../model.js';
-import { assertRecord, bodyData, renderRecord, requireValuesObject, writeRecord } from '../records.js';
-import { ok, pagination, page, type HandlerContext, type Route } from '../router.js';
-import { findObject, recordsOf, requireRecord } from '../store.js';
+import { assertRecord, bodyData, deleteRecord, renderRecord, requireValuesObject, writeRecord } from '../records.js';
+import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
+import { candidateRecords } from '../query-plan.js';
+import { findObject, requireRecord } from '../store.js';
 
 const objectOf = ({ ws, params }: HandlerContext) => findObject(ws, params.object ?? '');
 const valuesOf = (body: unknown) => requireValuesObject(bodyData(body).values, 'values');
@@ -17,7 +18,7 @@ function queryRecords(ctx: HandlerContext): RecordRow[] {
   const predicate = new FilterCompiler(ctx.ws, object, ['record_id']).compile(query.filter);
   const order = compileSorts(object, query.sorts);
   const subject = (r: RecordRow) => ({ values: r.values, builtins: { record_id: r.id } });
-  const matched = recordsOf(ctx.ws, object)
+  const matched = candidateRecords(ctx.ws, object, query.filter)
     .filter((r) => predicate(subject(r)))
     .sort((a, b) => order(subject(a), subject(b)));
   return page(matched, pagination(query, { limit: 500 }));
@@ -74,6 +75,15 @@ export const recordRoutes: Route[] = [
       const object = objectOf(ctx);
       const row = requireRecord(ctx.ws, object, ctx.params.record_id ?? '');
       return ok(renderRecord(ctx.ws, object, writeRecord(ctx.write, object, row, valuesOf(ctx.body), 'overwrite')));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v2/objects/:object/records/:record_id',
+    handler: (ctx) => {
+      const object = objectOf(ctx);
+      deleteRecord(ctx.ws, object, requireRecord(ctx.ws, object, ctx.params.record_id ?? ''));
+      return deleted();
     },
   },
 ];
