@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import type { RetryPolicy } from '../../core/attio/index.js';
 import { connectionFor } from '../../core/connection.js';
 import type { PlgConfig } from '../../core/config/index.js';
-import type { EventResult } from '../../core/engine.js';
-import { EventEngine } from '../../pipeline.js';
+import type { EventResult, MappedItem } from '../../core/engine.js';
+import { EventEngine, mapItem } from '../../pipeline.js';
 import { stderrLogger } from '../../core/logger.js';
 import { WorkspaceGate } from './workspace-check.js';
 
@@ -31,7 +31,11 @@ interface DestinationEngine {
 
 const engines = new Map<string, DestinationEngine>();
 
-/** The engine of one destination, behind the workspace check made when it was built (./workspace-check.ts). */
+/**
+ * The engine of one destination, behind the workspace check made when it was built (./workspace-check.ts).
+ * Events are mapped first: an invalid event keeps its own rejection and an untracked one is still ignored,
+ * without a request; only events that would write to a workspace that is not ready get the check's failure.
+ */
 class CheckedEngine extends EventEngine {
   constructor(
     options: ConstructorParameters<typeof EventEngine>[0],
@@ -41,9 +45,10 @@ class CheckedEngine extends EventEngine {
   }
 
   override async processBatch(raws: readonly unknown[]): Promise<EventResult[]> {
-    const failure = await this.gate.failure();
-    if (failure) return raws.map(() => ({ status: 'failed', outcomes: [], failure }));
-    return super.processBatch(raws);
+    const items = raws.map((raw) => mapItem(raw, this.config));
+    const writes = (item: MappedItem) => item.failure === undefined && item.intents.length > 0;
+    const failure = items.some(writes) ? await this.gate.failure() : undefined;
+    return this.processIntentBatch(failure ? items.map((item) => (writes(item) ? { ...item, intents: [], failure } : item)) : items);
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The workspace check on RudderStack's config path: run once when a destination's engine is built for a
- * Config, and cached with it. A workspace that is not ready fails every job of that destination with the
- * check's problems, as a ConfigurationError (token problems: UnauthorizedError) and before any write, rather
- * than each event failing later on its own. A not-ready verdict is checked again after the schema cache's
+ * Config, and cached with it. A workspace that is not ready fails every job of that destination that would
+ * write with the check's problems, as a ConfigurationError (token problems: UnauthorizedError) and before any
+ * write, rather than each event failing later on its own. A not-ready verdict is checked again after the schema cache's
  * TTL, so running `attio-plg setup --apply` takes effect without a restart; a check that could not run (Attio
  * unreachable) decides nothing and is tried again with the next batch.
  */

@@ -29,7 +29,7 @@ function jobs(apiUrl: string, id: string, config: Record<string, unknown> = {}) 
 describe('RudderStack: the workspace check when a destination’s engine is built', () => {
   const e2e = useE2E();
 
-  it('an unknown pqlStage makes every job of the destination a ConfigurationError naming it, and nothing is written', async () => {
+  it('an unknown pqlStage makes every job that would write a ConfigurationError naming it; an invalid one keeps its own error; nothing is written', async () => {
     const { emulator, takeRequests } = e2e();
     const inputs = jobs(emulator.url, 'dest-unknown-stage', { pqlStage: 'Qualified' });
     takeRequests();
@@ -37,10 +37,20 @@ describe('RudderStack: the workspace check when a destination’s engine is buil
     expectEachJobOnce(inputs, output);
     expect(output.map((entry) => [entry.statusCode, 'statTags' in entry ? entry.statTags : undefined])).toEqual([
       [400, expect.objectContaining({ errorCategory: 'dataValidation', errorType: 'configuration' })],
-      [400, expect.objectContaining({ errorCategory: 'dataValidation', errorType: 'configuration' })],
+      [400, expect.objectContaining({ errorCategory: 'dataValidation', errorType: 'instrumentation' })],
     ]);
+    expect('error' in output[1]! && output[1].error).toBe('messageId: is required');
     expect('error' in output[0]! && output[0].error).toMatch(/^the Attio workspace is not ready for this configuration: \(1\) pqlStage: deal stage "Qualified" does not exist; deals\.stage has: Lead, /);
     expect(takeRequests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a batch of only invalid or untracked events needs no check: no request at all', async () => {
+    const { emulator, takeRequests } = e2e();
+    takeRequests();
+    const [, invalid] = jobs(emulator.url, 'dest-only-invalid', { pqlStage: 'Qualified' });
+    const output = await processRouterDest([invalid], {});
+    expect(output.map((entry) => entry.statusCode)).toEqual([400]);
+    expect(takeRequests()).toEqual([]);
   });
 
   it('a ready workspace is checked once per Config: later batches read no configuration again', async () => {
