@@ -8,7 +8,7 @@ import type { AttioClient } from '../core/attio/client.js';
 import type { PlgConfig } from '../core/config/index.js';
 import { checkWorkspace, describeCheckReport } from '../core/setup/index.js';
 
-export type Readiness = { ready: true; notes: string[] } | { ready: false; message: string };
+export type Readiness = { ready: true } | { ready: false; message: string };
 
 export async function readinessBeforeStart(client: AttioClient, config: PlgConfig, warn: (message: string) => void): Promise<Readiness> {
   let report;
@@ -16,9 +16,9 @@ export async function readinessBeforeStart(client: AttioClient, config: PlgConfi
     report = await checkWorkspace(client, config);
   } catch (error) {
     warn(`could not check the Attio workspace (${error instanceof Error ? error.message : String(error)}); starting anyway`);
-    return { ready: true, notes: [] };
+    return { ready: true };
   }
   if (!report.ready) return { ready: false, message: `${describeCheckReport(report)}. Run \`attio-plg check\` for details.` };
   for (const note of report.notes) warn(`note: ${note}`);
-  return { ready: true, notes: report.notes };
+  return { ready: true };
 }
