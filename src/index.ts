@@ -13,6 +13,19 @@ export * from './core/failures.js';
 export type { Logger } from './core/logger.js';
 export { silentLogger, stderrLogger } from './core/logger.js';
 export * from './core/scoring/index.js';
+export {
+  applyPlan,
+  checkWorkspace,
+  describeCheckReport,
+  inspectWorkspace,
+  planSetup,
+  requirementsFor,
+  type ApplyResult,
+  type CheckReport,
+  type PlanItem,
+  type SetupPlan,
+  type WorkspaceProblem,
+} from './core/setup/index.js';
 export { createSchemaStore, WorkspaceSchema, type SchemaStore } from './core/schema/workspace-schema.js';
 export * from './core/workflows/index.js';
 export { mapEvent, workflowOf, type EventWorkflow } from './mapping/map-event.js';

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /** attio-plg command-line entry: dispatches to one subcommand and turns its outcome into an exit code. */
 import { ConfigError } from '../core/errors.js';
+import { runCheckCommand } from './check-command.js';
 import { runDemoCommand } from './demo-command.js';
 import { runEmulatorCommand } from './emulator-command.js';
 import { runReplayCommand } from './replay-command.js';
 import { runServeCommand } from './serve-command.js';
+import { runSetupCommand } from './setup-command.js';
 import { UsageError } from './usage.js';
 
 const USAGE = `Usage: attio-plg <command> [options]
@@ -17,6 +19,10 @@ const USAGE = `Usage: attio-plg <command> [options]
       [--port N] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC]
   serve                        webhook receiver for Segment/RudderStack deliveries
       [--port N] [--host H] [--config FILE.json] [--api-url URL]   (ATTIO_PLG_WEBHOOK_SECRET, ATTIO_API_KEY)
+  check                        is the Attio workspace ready for the configuration? (exit 0 ready, 1 not)
+      [--config FILE.json] [--api-url URL] [--json]
+  setup                        plan the attributes, lists and stages the configuration needs
+      [--config FILE.json] [--api-url URL] [--apply] [--json]          (--apply creates them)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -31,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'serve':
       return runServeCommand(rest);
+    case 'check':
+      return runCheckCommand(rest);
+    case 'setup':
+      return runSetupCommand(rest);
     case 'help':
     case '--help':
     case '-h':

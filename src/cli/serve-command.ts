@@ -10,6 +10,7 @@ import { loadCliConfig } from './config.js';
 import { startReceiver } from './receiver.js';
 import { untilStopped } from './signals.js';
 import { UsageError } from './usage.js';
+import { readinessBeforeStart } from './workspace-readiness.js';
 
 export const WEBHOOK_SECRET_ENV = 'ATTIO_PLG_WEBHOOK_SECRET';
 
@@ -31,6 +32,13 @@ export async function runServeCommand(args: string[]): Promise<number> {
   const config = await loadCliConfig({ configPath: values.config, apiUrl: values['api-url'] });
   const { client } = connectionFor(config, { userAgent: 'attio-plg (receiver)' });
   const engine = new EventEngine({ client, config, logger: stderrLogger, maxRuns: 2 });
+  // A workspace that is not ready (an unknown stage, a missing list) is refused here, not answered with retries.
+  const check = connectionFor(config, { userAgent: 'attio-plg (receiver start-up check)', retry: { maxAttempts: 2 } }).client;
+  const readiness = await readinessBeforeStart(check, config, (message) => process.stderr.write(`attio-plg: ${message}\n`));
+  if (!readiness.ready) {
+    process.stderr.write(`attio-plg: serve: ${readiness.message}\n`);
+    return 1;
+  }
   const receiver = await startReceiver({ engine, secret, port, host: values.host });
   const stopped = untilStopped();
   process.stdout.write(`attio-plg receiver listening on ${receiver.url} (POST Segment or RudderStack deliveries with header x-webhook-secret)\n`);

@@ -1,4 +1,6 @@
 /** The in-memory shape of one Attio workspace. Ids are UUIDs, as in Attio. */
+import type { WorkspaceIndexes } from './indexes.js';
+
 export type AttributeType =
   | 'text'
   | 'number'
@@ -155,4 +157,6 @@ export interface Workspace {
   entries: Map<string, EntryRow>;
   notes: Map<string, NoteRow>;
   tasks: Map<string, TaskRow>;
+  /** Kept in step by the write functions of indexes.ts; never changed directly. */
+  indexes: WorkspaceIndexes;
 }

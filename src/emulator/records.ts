@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { missingValue, multipleMatchResults, uniquenessConflict, validationType, valueNotFound } from './errors.js';
 import type { AttributeDef, AttributeParent, ObjectDef, RecordRow, StoredValue, ValueMap, Workspace } from './model.js';
-import { findAttribute, findObject, recordsOf } from './store.js';
+import { addRecord, indexKey, removeEntry, removeNote, removeRecord, setTaskLinks, setValues } from './indexes.js';
+import { entriesOfRecord, findAttribute, findList, findObject, rowsWithValue } from './store.js';
 import { parseValues, renderValue, valueKey, type WriteContext } from './values.js';
 
 /**
@@ -61,17 +62,14 @@ export function resolveValues(
   return next;
 }
 
-function checkUniqueness(ws: Workspace, object: ObjectDef, rowId: string | undefined, next: Map<AttributeDef, StoredValue[]>): void {
+/** Unique values may be held by one record of an object (or one entry of a list) at a time. */
+export function checkUniqueness(ws: Workspace, owner: AttributeParent, rowId: string | undefined, next: Map<AttributeDef, StoredValue[]>): void {
   for (const [attr, values] of next) {
     if (!attr.isUnique || values.length === 0) continue;
-    const keys = new Set(values.map((v) => valueKey(attr, v.fields)));
-    const clash = recordsOf(ws, object).find(
-      (r) => r.id !== rowId && (r.values[attr.slug] ?? []).some((v) => keys.has(valueKey(attr, v.fields))),
-    );
+    const clash = rowsWithValue(ws, owner, attr, values.map((v) => indexKey(attr, v.fields))).find((r) => r.id !== rowId);
     if (clash) {
-      throw uniquenessConflict(
-        `The value for unique attribute "${attr.slug}" is already used by record "${clash.id}" of "${object.slug}".`,
-      );
+      const what = owner.kind === 'object' ? `record "${clash.id}" of "${owner.slug}"` : `entry "${clash.id}" of list "${owner.slug}"`;
+      throw uniquenessConflict(`The value for unique attribute "${attr.slug}" is already used by ${what}.`);
     }
   }
 }
@@ -82,37 +80,36 @@ function reference(ctx: WriteContext, row: RecordRow): StoredValue {
   return { activeFrom: ctx.now, createdBy: ctx.actor, fields: { target_object: row.object, target_record_id: row.id } };
 }
 
-/** Keeps the other side of a two-way relationship in step after `row.<attr>` changed from `before`. */
-function syncInverse(ctx: WriteContext, attr: AttributeDef, row: RecordRow, before: StoredValue[]): void {
+const withoutReferenceTo = (values: StoredValue[], id: string) => values.filter((v) => v.fields.target_record_id !== id);
+
+/** Keeps the other side of a two-way relationship in step after `row.<attr>` (on `object`) changed from `before`. */
+function syncInverse(ctx: WriteContext, object: ObjectDef, attr: AttributeDef, row: RecordRow, before: StoredValue[]): void {
   if (!attr.inverse) return;
-  const inverseObject = findObject(ctx.ws, attr.inverse.object);
+  const { ws } = ctx;
+  const inverseObject = findObject(ws, attr.inverse.object);
   const inverse = findAttribute(inverseObject, attr.inverse.attribute);
   if (!inverse) return;
   const was = targetIds(before);
   const now = targetIds(row.values[attr.slug] ?? []);
   for (const id of was) {
-    const target = ctx.ws.records.get(id);
-    if (!now.has(id) && target) {
-      target.values[inverse.slug] = (target.values[inverse.slug] ?? []).filter((v) => v.fields.target_record_id !== row.id);
-    }
+    const target = ws.records.get(id);
+    if (!now.has(id) && target) setValues(ws, inverseObject, target, inverse, withoutReferenceTo(target.values[inverse.slug] ?? [], row.id));
   }
   for (const id of now) {
-    const target = ctx.ws.records.get(id);
+    const target = ws.records.get(id);
     if (was.has(id) || !target) continue;
     const existing = target.values[inverse.slug] ?? [];
     if (existing.some((v) => v.fields.target_record_id === row.id)) continue;
     if (inverse.isMultiselect) {
-      target.values[inverse.slug] = [...existing, reference(ctx, row)];
+      setValues(ws, inverseObject, target, inverse, [...existing, reference(ctx, row)]);
       continue;
     }
     // A single-value side moves: its previous counterpart lets go of the target.
     for (const id of targetIds(existing)) {
-      const previous = ctx.ws.records.get(id);
-      if (previous) {
-        previous.values[attr.slug] = (previous.values[attr.slug] ?? []).filter((v) => v.fields.target_record_id !== target.id);
-      }
+      const previous = ws.records.get(id);
+      if (previous) setValues(ws, object, previous, attr, withoutReferenceTo(previous.values[attr.slug] ?? [], target.id));
     }
-    target.values[inverse.slug] = [reference(ctx, row)];
+    setValues(ws, inverseObject, target, inverse, [reference(ctx, row)]);
   }
 }
 
@@ -130,8 +127,8 @@ export function writeRecord(
   const target = row ?? createRow(ctx, object);
   for (const [attr, values] of next) {
     const before = target.values[attr.slug] ?? [];
-    target.values[attr.slug] = values;
-    if (attr.type === 'record-reference') syncInverse(ctx, attr, target, before);
+    setValues(ctx.ws, object, target, attr, values);
+    if (attr.type === 'record-reference') syncInverse(ctx, object, attr, target, before);
   }
   return target;
 }
@@ -141,34 +138,30 @@ function createRow(ctx: WriteContext, object: ObjectDef): RecordRow {
   const system = { activeFrom: ctx.now, createdBy: ctx.actor };
   row.values.created_at = [{ ...system, fields: { value: ctx.now } }];
   row.values.created_by = [{ ...system, fields: { referenced_actor_type: ctx.actor.type, referenced_actor_id: ctx.actor.id } }];
-  ctx.ws.records.set(row.id, row);
+  addRecord(ctx.ws, row);
   return row;
 }
-
-const withoutReferenceTo = (values: StoredValue[], id: string) => values.filter((v) => v.fields.target_record_id !== id);
 
 /**
  * DELETE of a record. Attio documents only the record's own removal; the emulator also leaves no dangling
  * reference: record-reference values pointing at it (both sides of two-way relationships, and entry
  * values) go, its list entries and the notes on it go (they belong to it), and tasks merely stop linking it.
  */
-export function deleteRecord(ws: Workspace, row: RecordRow): void {
-  for (const other of ws.records.values()) {
-    const object = findObject(ws, other.object);
-    for (const attr of object.attributes) {
-      if (attr.type === 'record-reference' && other.values[attr.slug]) other.values[attr.slug] = withoutReferenceTo(other.values[attr.slug] ?? [], row.id);
+export function deleteRecord(ws: Workspace, object: ObjectDef, row: RecordRow): void {
+  for (const owner of [...ws.objects, ...ws.lists]) {
+    for (const attr of owner.attributes) {
+      if (attr.type !== 'record-reference') continue;
+      for (const other of rowsWithValue(ws, owner, attr, [row.id])) {
+        setValues(ws, owner, other, attr, withoutReferenceTo(other.values[attr.slug] ?? [], row.id));
+      }
     }
   }
-  for (const entry of [...ws.entries.values()]) {
-    if (entry.parentRecordId === row.id) {
-      ws.entries.delete(entry.id);
-      continue;
-    }
-    for (const [slug, values] of Object.entries(entry.values)) entry.values[slug] = withoutReferenceTo(values, row.id);
+  for (const entry of entriesOfRecord(ws, row.id)) removeEntry(ws, findList(ws, entry.list), entry);
+  for (const note of [...(ws.indexes.notesByParent.get(row.id)?.values() ?? [])]) removeNote(ws, note);
+  for (const task of [...(ws.indexes.tasksByRecord.get(row.id)?.values() ?? [])]) {
+    setTaskLinks(ws, task, task.linkedRecords.filter((l) => l.recordId !== row.id));
   }
-  for (const note of [...ws.notes.values()]) if (note.parentRecordId === row.id) ws.notes.delete(note.id);
-  for (const task of ws.tasks.values()) task.linkedRecords = task.linkedRecords.filter((l) => l.recordId !== row.id);
-  ws.records.delete(row.id);
+  removeRecord(ws, object, row);
 }
 
 /** PUT ?matching_attribute=: updates the one record holding a matching value, or creates one. */
@@ -180,8 +173,7 @@ export function assertRecord(ctx: WriteContext, object: ObjectDef, matching: str
   const raw = input[attr.slug] ?? input[attr.id];
   const given = parseValues(ctx, object, attr, raw);
   if (given.length === 0) throw missingValue(`Values must include the matching attribute "${attr.slug}".`);
-  const keys = new Set(given.map((v) => valueKey(attr, v.fields)));
-  const matches = recordsOf(ctx.ws, object).filter((r) => (r.values[attr.slug] ?? []).some((v) => keys.has(valueKey(attr, v.fields))));
+  const matches = rowsWithValue(ctx.ws, object, attr, given.map((v) => indexKey(attr, v.fields)));
   if (matches.length > 1) throw multipleMatchResults(`Multiple records of "${object.slug}" match on "${attr.slug}".`);
   return writeRecord(ctx, object, matches[0], input, 'assert', attr);
 }

@@ -1,6 +1,7 @@
 /** The workspaces the emulator can start with: `plg-demo` (what SPEC §2's defaults expect) and `empty`. */
 import { randomUUID } from 'node:crypto';
 import { newAttribute, type AttributeSpec } from './attributes.js';
+import { WorkspaceIndexes } from './indexes.js';
 import type { AttributeType, ListDef, Member, ObjectDef, Workspace } from './model.js';
 
 export type SeedName = 'plg-demo' | 'empty';
@@ -200,5 +201,6 @@ export function createWorkspace(seed: SeedName): Workspace {
     entries: new Map(),
     notes: new Map(),
     tasks: new Map(),
+    indexes: new WorkspaceIndexes(),
   };
 }

@@ -17,7 +17,9 @@ import type { EmulatorHandle, EmulatorOptions, RequestLogEntry } from './types.j
 
 export const EMULATOR_API_KEY = 'emulator-key';
 
-const router = new Router([...metaRoutes, ...configurationRoutes, ...recordRoutes, ...entryRoutes, ...noteRoutes, ...taskRoutes]);
+/** Every route the emulator serves; in-process callers (tests, benchmarks) can build a Router from it. */
+export const EMULATOR_ROUTES = [...metaRoutes, ...configurationRoutes, ...recordRoutes, ...entryRoutes, ...noteRoutes, ...taskRoutes];
+const router = new Router(EMULATOR_ROUTES);
 
 /** Attio counts the query endpoints as reads although they are POSTs. */
 function isWrite(method: string, path: string): boolean {

@@ -1,6 +1,6 @@
 /** Lookups over a workspace, throwing Attio's errors when something is missing. */
 import { notFound, valueNotFound } from './errors.js';
-import type { AttributeDef, AttributeParent, ListDef, Member, ObjectDef, RecordRow, Workspace } from './model.js';
+import type { AttributeDef, AttributeParent, EntryRow, ListDef, Member, ObjectDef, RecordRow, Workspace } from './model.js';
 
 export function findObject(ws: Workspace, slugOrId: string): ObjectDef {
   const found = ws.objects.find((o) => o.slug === slugOrId || o.id === slugOrId);
@@ -42,7 +42,32 @@ export function requireRecord(ws: Workspace, object: ObjectDef, recordId: string
 }
 
 export function recordsOf(ws: Workspace, object: ObjectDef): RecordRow[] {
-  return [...ws.records.values()].filter((r) => r.object === object.slug);
+  return [...(ws.indexes.recordsByObject.get(object.slug)?.values() ?? [])];
+}
+
+export function entriesOf(ws: Workspace, list: ListDef): EntryRow[] {
+  return [...(ws.indexes.entriesByList.get(list.slug)?.values() ?? [])];
+}
+
+/** The entries whose parent is `recordId`, across lists, in creation order. */
+export function entriesOfRecord(ws: Workspace, recordId: string): EntryRow[] {
+  return ws.indexes.inCreationOrder(ws.indexes.entriesByParent.get(recordId)?.values() ?? []);
+}
+
+/** Records (of an object) or entries (of a list) holding a value with one of `keys` in indexed `attr`, in creation order. */
+export function rowsWithValue(ws: Workspace, owner: ObjectDef, attr: AttributeDef, keys: Iterable<string>): RecordRow[];
+export function rowsWithValue(ws: Workspace, owner: ListDef, attr: AttributeDef, keys: Iterable<string>): EntryRow[];
+export function rowsWithValue(ws: Workspace, owner: AttributeParent, attr: AttributeDef, keys: Iterable<string>): (RecordRow | EntryRow)[];
+export function rowsWithValue(ws: Workspace, owner: AttributeParent, attr: AttributeDef, keys: Iterable<string>): (RecordRow | EntryRow)[] {
+  const rows = new Map<string, RecordRow | EntryRow>();
+  const store: Map<string, RecordRow | EntryRow> = owner.kind === 'object' ? ws.records : ws.entries;
+  for (const key of keys) {
+    for (const id of ws.indexes.rowsWith(owner, attr, key)) {
+      const row = store.get(id);
+      if (row) rows.set(id, row);
+    }
+  }
+  return ws.indexes.inCreationOrder(rows.values());
 }
 
 export function findMemberByEmail(ws: Workspace, email: string): Member | undefined {

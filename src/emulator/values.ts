@@ -4,7 +4,7 @@ import { normaliseDomain, parseEmail, rootDomain } from './domains.js';
 import type { Actor, AttributeDef, AttributeParent, StoredValue, Workspace } from './model.js';
 import { parseLocation, parsePhoneNumber } from './phone-location.js';
 import { renderOption, renderStatus } from './render.js';
-import { attioTimestamp, findAttribute, findObject, memberReference, recordsOf } from './store.js';
+import { attioTimestamp, findAttribute, findObject, memberReference, rowsWithValue } from './store.js';
 
 export interface WriteContext {
   ws: Workspace;
@@ -102,10 +102,8 @@ function parseRecordReference(ctx: WriteContext, attr: AttributeDef, raw: unknow
   const matchAttr = findAttribute(target, matcher);
   if (!matchAttr) throw valueNotFound(`Cannot find attribute with slug/ID "${matcher}" on object "${target.slug}".`);
   if (!matchAttr.isUnique) throw validationType(`Attribute "${matcher}" of "${target.slug}" is not unique and cannot match a record.`);
-  const keys = new Set(parseValues(ctx, target, matchAttr, raw[matcher]).map((v) => valueKey(matchAttr, v.fields)));
-  const matches = recordsOf(ctx.ws, target).filter((r) =>
-    (r.values[matchAttr.slug] ?? []).some((v) => keys.has(valueKey(matchAttr, v.fields))),
-  );
+  const keys = parseValues(ctx, target, matchAttr, raw[matcher]).map((v) => valueKey(matchAttr, v.fields));
+  const matches = rowsWithValue(ctx.ws, target, matchAttr, keys);
   if (matches.length === 0) throw valueNotFound(`No "${target.slug}" record matches ${matcher} ${JSON.stringify(raw[matcher])}.`);
   if (matches.length > 1) throw multipleMatchResults(`More than one "${target.slug}" record matches ${matcher}.`);
   return { target_object: target.slug, target_record_id: matches[0]?.id };

@@ -33,6 +33,7 @@ import {
 } from './schemas.js';
 import { attioRequests, NOTES_PAGE_LIMIT, type AttioValuesInput, type EntryInput, type NoteInput, type RecordQuery, type TaskInput, type TaskQuery } from './requests.js';
 import type { AttioRequest, AttioResponse, Transport } from './transport.js';
+import { CONFIGURATION_RESPONSES, configurationRequests, type AttributeInput, type ListInput, type StatusInput } from './configuration-requests.js';
 
 export type { AttioFilter, AttioSort, AttioValuesInput, EntryInput, NoteInput, RecordQuery, TaskAssignee, TaskInput, TaskQuery } from './requests.js';
 
@@ -119,6 +120,24 @@ export class AttioClient {
 
   async listWorkspaceMembers(): Promise<AttioWorkspaceMember[]> {
     return this.call(attioRequests.listWorkspaceMembers(), RESPONSES.manyWorkspaceMember).then((r) => r.data);
+  }
+
+  // --- workspace configuration (attio-plg setup) -------------------------------------------------------
+
+  async createAttribute(target: AttributeTarget, identifier: string, attribute: AttributeInput): Promise<AttioAttribute> {
+    return this.call(configurationRequests.createAttribute(target, identifier, attribute), CONFIGURATION_RESPONSES.oneAttribute).then((r) => r.data);
+  }
+
+  async createSelectOption(target: AttributeTarget, identifier: string, attribute: string, title: string): Promise<AttioSelectOption> {
+    return this.call(configurationRequests.createSelectOption(target, identifier, attribute, title), CONFIGURATION_RESPONSES.oneSelectOption).then((r) => r.data);
+  }
+
+  async createStatus(target: AttributeTarget, identifier: string, attribute: string, status: StatusInput): Promise<AttioStatus> {
+    return this.call(configurationRequests.createStatus(target, identifier, attribute, status), CONFIGURATION_RESPONSES.oneStatus).then((r) => r.data);
+  }
+
+  async createList(list: ListInput): Promise<AttioList> {
+    return this.call(configurationRequests.createList(list), CONFIGURATION_RESPONSES.oneList).then((r) => r.data);
   }
 
   // --- records ------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 export * from './client.js';
+export * from './configuration-requests.js';
 export * from './create-client.js';
 export * from './errors.js';
 export * from './got-transport.js';

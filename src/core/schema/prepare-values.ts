@@ -4,6 +4,7 @@
  * (a deal stage from the configuration) is always a ConfigError that lists the valid titles.
  */
 import { ConfigError } from '../errors.js';
+import type { AttributeTarget } from '../attio/client.js';
 import type { WorkspaceSchema } from './workspace-schema.js';
 
 export interface PrepareOptions {
@@ -11,6 +12,8 @@ export interface PrepareOptions {
   warn(message: string): void;
   /** The setting to blame when a status title is unknown, e.g. `pqlStage`. */
   statusSetting?: string;
+  /** `lists`: the values are a list entry's (`object` is then the list's slug). Default `objects`. */
+  target?: AttributeTarget;
 }
 
 export async function prepareValues(
@@ -19,7 +22,8 @@ export async function prepareValues(
   input: Record<string, unknown[]>,
   options: PrepareOptions,
 ): Promise<Record<string, unknown[]>> {
-  const attributes = await schema.attributes(object);
+  const target = options.target ?? 'objects';
+  const attributes = await schema.attributes(object, target);
   const out: Record<string, unknown[]> = {};
   for (const [slug, values] of Object.entries(input)) {
     const attribute = attributes.get(slug);
@@ -30,13 +34,13 @@ export async function prepareValues(
       continue;
     }
     if (attribute.type === 'status') {
-      const titles = await schema.statuses(object, slug);
+      const titles = await schema.statuses(object, slug, target);
       const unknown = values.filter((v) => typeof v === 'string' && !titles.includes(v));
       if (unknown.length > 0) {
         throw new ConfigError(options.statusSetting ?? `${object}.${slug}`, `unknown ${slug} "${String(unknown[0])}"; valid titles: ${titles.join(', ')}`);
       }
     } else if (attribute.type === 'select') {
-      const titles = await schema.selectOptions(object, slug);
+      const titles = await schema.selectOptions(object, slug, target);
       const known = values.filter((v) => typeof v !== 'string' || titles.includes(v));
       if (known.length < values.length) {
         const first = values.find((v) => !known.includes(v));

@@ -3,7 +3,7 @@
  * once and cached with a TTL, so that at steady state an event costs no metadata requests. Concurrent
  * callers share one in-flight read.
  */
-import type { AttioClient } from '../attio/client.js';
+import type { AttioClient, AttributeTarget } from '../attio/client.js';
 import { AttioError } from '../attio/errors.js';
 import type { AttioAttribute, AttioList, AttioWorkspaceMember } from '../attio/schemas.js';
 
@@ -46,11 +46,14 @@ export class WorkspaceSchema {
     this.cache = options.store ?? createSchemaStore();
   }
 
-  /** Attributes of an object by api slug; an empty map when the object does not exist in the workspace. */
-  attributes(object: string): Promise<Map<string, AttioAttribute>> {
-    return this.cached(`attributes:${object}`, async () => {
+  /**
+   * Attributes of an object (or, with `target` 'lists', a list's entry attributes) by api slug; an empty map
+   * when the object or list does not exist in the workspace.
+   */
+  attributes(object: string, target: AttributeTarget = 'objects'): Promise<Map<string, AttioAttribute>> {
+    return this.cached(`attributes:${target}:${object}`, async () => {
       try {
-        const attributes = await this.client.listAttributes('objects', object);
+        const attributes = await this.client.listAttributes(target, object);
         return new Map(attributes.filter((a) => !a.is_archived).map((a) => [a.api_slug, a]));
       } catch (error) {
         if (error instanceof AttioError && error.status === 404) return new Map<string, AttioAttribute>();
@@ -60,17 +63,17 @@ export class WorkspaceSchema {
   }
 
   /** Active option titles of a select attribute. */
-  selectOptions(object: string, attribute: string): Promise<string[]> {
-    return this.cached(`options:${object}.${attribute}`, async () => {
-      const options = await this.client.listSelectOptions('objects', object, attribute);
+  selectOptions(object: string, attribute: string, target: AttributeTarget = 'objects'): Promise<string[]> {
+    return this.cached(`options:${target}:${object}.${attribute}`, async () => {
+      const options = await this.client.listSelectOptions(target, object, attribute);
       return options.filter((o) => !o.is_archived).map((o) => o.title);
     });
   }
 
   /** Active status titles of a status attribute (deal stages). */
-  statuses(object: string, attribute: string): Promise<string[]> {
-    return this.cached(`statuses:${object}.${attribute}`, async () => {
-      const statuses = await this.client.listStatuses('objects', object, attribute);
+  statuses(object: string, attribute: string, target: AttributeTarget = 'objects'): Promise<string[]> {
+    return this.cached(`statuses:${target}:${object}.${attribute}`, async () => {
+      const statuses = await this.client.listStatuses(target, object, attribute);
       return statuses.filter((s) => !s.is_archived).map((s) => s.title);
     });
   }

@@ -1,5 +1,18 @@
+/**
+ * The workspace check: the token, then the setup plan's verdict on everything the configuration needs.
+ * `attio-plg check`, `serve` (before it listens), the Segment destination's `testAuthentication` and the
+ * RudderStack config path all read this one report.
+ */
 import type { AttioClient } from '../attio/client.js';
+import { AttioError } from '../attio/errors.js';
+import type { AttioSelf } from '../attio/schemas.js';
 import type { PlgConfig } from '../config/index.js';
+import { SETUP_COMMAND, inAttio } from './attio-ui.js';
+import { planSetup } from './plan.js';
+import type { PlanItem, SetupPlan } from './plan-types.js';
+import { requirementsFor } from './requirements.js';
+import { WORKFLOW_SCOPES, missingScopes } from './scopes.js';
+import { readWorkspace } from './snapshot.js';
 
 /** One thing the workspace lacks for this configuration, with the setting at fault and how to fix it. */
 export interface WorkspaceProblem {
@@ -16,11 +29,69 @@ export interface CheckReport {
   notes: string[];
 }
 
-/** Placeholder until the full check lands: the token must be active. */
-export async function checkWorkspace(client: AttioClient, _config: PlgConfig): Promise<CheckReport> {
-  const self = await client.getSelf();
-  const problems: WorkspaceProblem[] = self.active
-    ? []
-    : [{ subject: 'apiKey', problem: 'the Attio access token is not active', fix: 'create a new access token in Attio (Workspace settings → Developers)' }];
-  return { ready: problems.length === 0, problems, notes: [] };
+/** The token's verdict and, when it may read the workspace, the plan. */
+export interface WorkspaceInspection {
+  tokenProblems: WorkspaceProblem[];
+  self?: AttioSelf;
+  plan?: SetupPlan;
+}
+
+const TOKEN_FIX = `create an access token with the scopes ${WORKFLOW_SCOPES.join(', ')} in Attio (${inAttio.accessTokens})`;
+
+/**
+ * Reads the token and the workspace and plans setup. Attio refusing the token is a finding, not an error;
+ * a failure that may pass (throttling, an outage) is thrown, since nothing can be concluded from it.
+ */
+export async function inspectWorkspace(client: AttioClient, config: PlgConfig): Promise<WorkspaceInspection> {
+  let self: AttioSelf;
+  try {
+    self = await client.getSelf();
+  } catch (error) {
+    if (error instanceof AttioError && error.authFailure) return { tokenProblems: [refused(error)] };
+    throw error;
+  }
+  if (!self.active) return { tokenProblems: [{ subject: 'apiKey', problem: 'the Attio access token is not active', fix: TOKEN_FIX }], self };
+  const tokenProblems = missingScopes(self, WORKFLOW_SCOPES).map(
+    (scope): WorkspaceProblem => ({ subject: 'apiKey', problem: `the access token lacks the scope ${scope}`, fix: `grant it in Attio (${inAttio.accessTokens} → scopes)` }),
+  );
+  const requirements = requirementsFor(config);
+  try {
+    return { tokenProblems, self, plan: planSetup(requirements, await readWorkspace(client, requirements, self)) };
+  } catch (error) {
+    if (error instanceof AttioError && error.authFailure) return { tokenProblems: [...tokenProblems, refused(error)], self };
+    throw error;
+  }
+}
+
+export async function checkWorkspace(client: AttioClient, config: PlgConfig): Promise<CheckReport> {
+  return reportOf(await inspectWorkspace(client, config));
+}
+
+/** Problems: what is required and not there. Notes: what is recommended and not there. */
+export function reportOf(inspection: WorkspaceInspection): CheckReport {
+  const missing = inspection.plan?.items.filter((item) => item.state !== 'exists') ?? [];
+  // What belongs to a missing item (a new attribute's options, a new list's attributes) is said with it.
+  const keys = new Set(missing.map((item) => item.key));
+  const items = missing.filter((item) => item.after === undefined || !keys.has(item.after));
+  const withIt = (item: PlanItem) => missing.filter((other) => other.after === item.key).map((other) => other.need);
+  const problems = [...inspection.tokenProblems, ...items.filter((item) => item.severity === 'required').map((item) => problemOf(item, withIt(item)))];
+  const notes = items.filter((item) => item.severity === 'recommended').map((item) => {
+    const { problem, fix } = problemOf(item, withIt(item));
+    return `${problem} — ${fix}`;
+  });
+  return { ready: problems.length === 0, problems, notes };
+}
+
+function problemOf(item: PlanItem, belonging: string[]): WorkspaceProblem {
+  const problem = `${item.problem ?? `${item.need} is missing`}${belonging.length > 0 ? `; with it: ${belonging.join(', ')}` : ''}`;
+  const fix = item.state === 'create' ? `run \`${SETUP_COMMAND}\`${item.fix ? `, or ${item.fix}` : ''}` : (item.fix ?? 'see Attio');
+  return { subject: item.subject, problem, fix };
+}
+
+function refused(error: AttioError): WorkspaceProblem {
+  const problem =
+    error.status === 401
+      ? `Attio refused the access token (401${error.code ? ` ${error.code}` : ''})`
+      : `Attio refused the access token access to ${error.path} (403${error.code ? ` ${error.code}` : ''})`;
+  return { subject: 'apiKey', problem, fix: TOKEN_FIX };
 }

@@ -70,6 +70,11 @@ export class WorkflowRun {
     });
   }
 
+  /** A list entry's values checked against the list's entry attributes (see prepareValues). */
+  prepareEntry(list: string, values: Record<string, unknown[]>): Promise<Record<string, unknown[]>> {
+    return prepareValues(this.ctx.schema, list, values, { strict: this.ctx.config.strict, warn: (m) => this.warn(m), target: 'lists' });
+  }
+
   outcome(): WorkflowOutcome {
     return { workflow: this.workflow, steps: this.steps, warnings: this.warnings };
   }

@@ -1,7 +1,8 @@
 /**
  * A person's entry in a configured list (the trial and PQL lists): one per person however often it runs.
  * The entry assert is deferred — nothing later needs its result — and skipped when the person is already on
- * the list (read once per lane with the person's other entries). A list missing from the workspace is a
+ * the list (read once per lane with the person's other entries), so its values (when the trial started, the
+ * score the person qualified with) are those of the event that put them there. A list missing from the workspace is a
  * warning and a skipped step — a ConfigError in strict mode.
  */
 import { attioRequests } from '../attio/requests.js';
@@ -10,7 +11,7 @@ import { ConfigError } from '../errors.js';
 import type { WorkflowRun } from './context.js';
 import { personIdOf } from './people.js';
 
-export async function ensureListEntry(run: WorkflowRun, lane: LaneSession, setting: 'trialList' | 'pqlList', state: PersonState): Promise<void> {
+export async function ensureListEntry(run: WorkflowRun, lane: LaneSession, setting: 'trialList' | 'pqlList', state: PersonState, entryValues: Record<string, unknown[]> = {}): Promise<void> {
   const slug = run.ctx.config[setting];
   const list = await run.ctx.schema.findList(slug);
   const step = `add to ${setting}`;
@@ -29,7 +30,8 @@ export async function ensureListEntry(run: WorkflowRun, lane: LaneSession, setti
     return;
   }
   lists.add(list.id.list_id).add(list.api_slug);
-  lane.writes.add({ request: attioRequests.assertEntry(list.api_slug, { parentObject: 'people', parentRecordId: personId }), stage: 'asserts', op: step });
+  const prepared = await run.prepareEntry(list.api_slug, entryValues);
+  lane.writes.add({ request: attioRequests.assertEntry(list.api_slug, { parentObject: 'people', parentRecordId: personId, entryValues: prepared }), stage: 'asserts', op: step });
   run.step(step, 'deferred', undefined, list.api_slug);
 }
 

@@ -41,7 +41,7 @@ export async function runPql(intent: PqlIntent, run: WorkflowRun, lane: LaneSess
 async function qualify(run: WorkflowRun, lane: LaneSession, state: PersonState, intent: PqlIntent, score: Score): Promise<void> {
   const { ctx } = run;
   const personId = await personIdOf(run, state);
-  await ensureListEntry(run, lane, 'pqlList', state);
+  await ensureListEntry(run, lane, 'pqlList', state, { pql_score: [score.score] });
   await ensureNote(run, lane, {
     parentObject: 'people',
     parentRecordId: personId,

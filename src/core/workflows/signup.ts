@@ -14,5 +14,5 @@ export async function runSignup(intent: SignupIntent, run: WorkflowRun, lane: La
   if (intent.person.email === undefined) throw new InvalidEventError('traits.email', 'a signup needs the person’s email');
   const state = await personOf(run, lane, intent.person, intent.timestamp);
   await applyProfile(run, state, intent.profile, intent.timestamp, true);
-  await ensureListEntry(run, lane, 'trialList', state);
+  await ensureListEntry(run, lane, 'trialList', state, { trial_started_at: [intent.timestamp] });
 }

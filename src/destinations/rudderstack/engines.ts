@@ -1,14 +1,17 @@
 /**
  * One engine per RudderStack destination in this process: its own Attio connection (one rate budget, the
  * Config's readsPerSecond/writesPerSecond, since a destination is one Attio workspace and token) and its own cached workspace schema. A changed Config for the
- * same destination ID replaces both, so a new token or URL never reuses the old connection.
+ * same destination ID replaces both, so a new token or URL never reuses the old connection. Each engine
+ * carries the workspace check made for its Config (./workspace-check.ts).
  */
 import { createHash } from 'node:crypto';
 import type { RetryPolicy } from '../../core/attio/index.js';
 import { connectionFor } from '../../core/connection.js';
 import type { PlgConfig } from '../../core/config/index.js';
-import { EventEngine } from '../../pipeline.js';
+import type { MappedItem } from '../../core/engine.js';
+import { EventEngine, mapItem } from '../../pipeline.js';
 import { stderrLogger } from '../../core/logger.js';
+import { WorkspaceGate } from './workspace-check.js';
 
 /**
  * Short in-process retries: rudder-server retries a failed job with its own backoff, and a router request
@@ -21,19 +24,33 @@ export const TRANSFORMER_RETRY_POLICY: Partial<RetryPolicy> = {
   maxDelayMs: 1_000,
 };
 
-interface DestinationEngine {
+/** A destination's engine and the workspace check made for its Config. */
+export interface DestinationEngine {
   fingerprint: string;
   engine: EventEngine;
+  gate: WorkspaceGate;
 }
 
 const engines = new Map<string, DestinationEngine>();
 
-export function engineFor(destinationId: string, config: PlgConfig): EventEngine {
+export function engineFor(destinationId: string, config: PlgConfig): DestinationEngine {
   const fingerprint = createHash('sha256').update(JSON.stringify(config)).digest('hex');
   const current = engines.get(destinationId);
-  if (current?.fingerprint === fingerprint) return current.engine;
+  if (current?.fingerprint === fingerprint) return current;
   const { client } = connectionFor(config, { userAgent: 'attio-plg (rudderstack)', retry: TRANSFORMER_RETRY_POLICY });
-  const engine = new EventEngine({ client, config, logger: stderrLogger });
-  engines.set(destinationId, { fingerprint, engine });
-  return engine;
+  const built = { fingerprint, engine: new EventEngine({ client, config, logger: stderrLogger }), gate: new WorkspaceGate(client, config) };
+  engines.set(destinationId, built);
+  return built;
+}
+
+/**
+ * Events mapped, behind the destination's workspace check: an invalid event keeps its own rejection and an
+ * untracked one is still ignored, without a request; only events that would write to a workspace that is not
+ * ready get the check's failure.
+ */
+export async function gatedItems(destination: DestinationEngine, raws: readonly unknown[]): Promise<MappedItem[]> {
+  const items = raws.map((raw) => mapItem(raw, destination.engine.config));
+  const writes = (item: MappedItem) => item.failure === undefined && item.intents.length > 0;
+  const failure = items.some(writes) ? await destination.gate.failure() : undefined;
+  return failure ? items.map((item) => (writes(item) ? { ...item, intents: [], failure } : item)) : items;
 }

@@ -19,9 +19,9 @@ import type { EventResult, TransformedBatch } from '../../core/engine.js';
 import { classifyFailure } from '../../core/failures.js';
 import { describeIssue, firstProblem } from '../../core/config/zod-issues.js';
 import { workflowOf } from '../../mapping/map-event.js';
-import { mapItem, type EventEngine } from '../../pipeline.js';
+import type { EventEngine } from '../../pipeline.js';
 import { toPlgConfig } from './config.js';
-import { engineFor } from './engines.js';
+import { engineFor, gatedItems, type DestinationEngine } from './engines.js';
 import { FilteredEventsError, redact, toRudderError } from './errors.js';
 import {
   destinationSchema,
@@ -39,6 +39,7 @@ interface Job {
   message: unknown;
   metadata: RudderMetadata;
   destination: RudderDestination;
+  target: DestinationEngine;
   engine: EventEngine;
   apiKey: string;
 }
@@ -49,7 +50,7 @@ interface Job {
  */
 export async function process(event: unknown): Promise<RudderRequest[]> {
   const job = prepareJob(event, new Map());
-  const transformed = await transform(job.engine, [job.message]);
+  const transformed = await transform(job.target, [job.message]);
   const [result] = transformed.results;
   if (result?.status === 'ignored') throw new FilteredEventsError(filteredReason(job.message, job.engine.config));
   if (result === undefined || result.status === 'rejected' || result.status === 'failed') throw errorOf(result, job.apiKey);
@@ -62,21 +63,21 @@ export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown)
   if (!Array.isArray(inputs) || inputs.length === 0) return [];
   // Each input's slot: its entry, JOINED when its job shares an entry placed at an earlier slot.
   const slots: Array<RouterOutputEntry | typeof JOINED | undefined> = new Array(inputs.length);
-  const engines = new Map<string, EventEngine | BaseError>();
-  const batches = new Map<EventEngine, Array<{ index: number; job: Job }>>();
+  const engines = new Map<string, DestinationEngine | BaseError>();
+  const batches = new Map<DestinationEngine, Array<{ index: number; job: Job }>>();
   inputs.forEach((input: unknown, index) => {
     try {
       const job = prepareJob(input, engines);
-      const batch = batches.get(job.engine);
+      const batch = batches.get(job.target);
       if (batch) batch.push({ index, job });
-      else batches.set(job.engine, [{ index, job }]);
+      else batches.set(job.target, [{ index, job }]);
     } catch (error) {
       slots[index] = errorEntry(field(input, 'metadata'), field(input, 'destination'), asRudderError(error, secretOf(input)));
     }
   });
   await Promise.all(
-    [...batches].map(async ([engine, batch]) => {
-      const transformed = await transform(engine, batch.map(({ job }) => job.message));
+    [...batches].map(async ([target, batch]) => {
+      const transformed = await transform(target, batch.map(({ job }) => job.message));
       entriesFor(batch, transformed).forEach((entry, position) => {
         const slot = batch[position]?.index;
         if (slot !== undefined) slots[slot] = entry;
@@ -91,9 +92,9 @@ export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown)
 
 const JOINED = Symbol('joined an earlier entry');
 
-async function transform(engine: EventEngine, messages: unknown[]): Promise<TransformedBatch> {
+async function transform(target: DestinationEngine, messages: unknown[]): Promise<TransformedBatch> {
   try {
-    return await engine.transformIntentBatch(messages.map((message) => mapItem(message, engine.config)));
+    return await target.engine.transformIntentBatch(await gatedItems(target, messages));
   } catch (error) {
     const failure = classifyFailure(error);
     return { results: messages.map(() => ({ status: 'failed', outcomes: [], failure })), groups: [] };
@@ -208,7 +209,7 @@ function endpointPath(path: string): string {
  * Narrows one router input and finds its destination's engine. `engines` caches the outcome per destination
  * within a call, so a batch parses its Config once. Throws ConfigurationError for a bad destination.
  */
-function prepareJob(input: unknown, engines: Map<string, EventEngine | BaseError>): Job {
+function prepareJob(input: unknown, engines: Map<string, DestinationEngine | BaseError>): Job {
   const parsed = destinationSchema.safeParse(field(input, 'destination'), { error: describeIssue });
   if (!parsed.success) {
     const { field: path, reason } = firstProblem(parsed.error, 'destination');
@@ -216,22 +217,23 @@ function prepareJob(input: unknown, engines: Map<string, EventEngine | BaseError
   }
   const destination = parsed.data;
   const key = `${destination.ID}\n${JSON.stringify(destination.Config)}`;
-  let engine = engines.get(key);
-  if (engine === undefined) {
+  let target = engines.get(key);
+  if (target === undefined) {
     try {
-      engine = engineFor(destination.ID, toPlgConfig(destination.Config));
+      target = engineFor(destination.ID, toPlgConfig(destination.Config));
     } catch (error) {
-      engine = asRudderError(error, secretOf(input));
+      target = asRudderError(error, secretOf(input));
     }
-    engines.set(key, engine);
+    engines.set(key, target);
   }
-  if (engine instanceof Error) throw engine;
+  if (target instanceof Error) throw target;
   const metadata = field(input, 'metadata');
   return {
     message: field(input, 'message'),
     metadata: isRecord(metadata) ? metadata : {},
     destination,
-    engine,
+    target,
+    engine: target.engine,
     apiKey: secretOf(input) ?? '',
   };
 }

@@ -6,7 +6,8 @@
  */
 import type { DestinationDefinition, Preset } from '@segment/actions-core';
 import { classifyFailure } from '../../core/failures.js';
-import { InvalidAuthenticationError, defaultValues } from './actions-core.js';
+import { checkWorkspace } from '../../core/setup/index.js';
+import { defaultValues } from './actions-core.js';
 import assertRecord from './assertRecord/index.js';
 import { attioClientFor } from './dynamic-fields.js';
 import { errorFor } from './errors.js';
@@ -14,10 +15,11 @@ import type { Settings } from './generated-types.js';
 import groupWorkspace from './groupWorkspace/index.js';
 import identifyUser from './identifyUser/index.js';
 import salesHandoff from './salesHandoff/index.js';
-import { settingsFields } from './settings.js';
+import { configFromSettings, settingsFields } from './settings.js';
 import signup from './signup/index.js';
 import trackMilestone from './trackMilestone/index.js';
 import updatePqlScore from './updatePqlScore/index.js';
+import { segmentErrorForReport } from './workspace-check.js';
 
 const actions = { signup, trackMilestone, updatePqlScore, salesHandoff, identifyUser, groupWorkspace, assertRecord };
 
@@ -29,16 +31,16 @@ const presets: Preset[] = Object.entries(actions).map(([slug, action]) => ({
   type: 'automatic',
 }));
 
-/** GET /v2/self with the key: it must answer, and the token must be active. */
+/** The workspace check (token, lists, stages, attributes, sales reps) for these settings: every problem with its fix. */
 async function testAuthentication(request: Parameters<NonNullable<NonNullable<DestinationDefinition<Settings>['authentication']>['testAuthentication']>>[0], settings: Settings): Promise<void> {
-  let active: boolean;
+  let report;
   try {
-    active = (await attioClientFor(request, settings).getSelf()).active;
+    report = await checkWorkspace(attioClientFor(request, settings), configFromSettings(settings));
   } catch (error) {
-    const failure = classifyFailure(error);
-    throw failure.category === 'auth' ? new InvalidAuthenticationError(`Attio refused the API key (${failure.status ?? 'no status'})`) : errorFor(failure);
+    throw errorFor(classifyFailure(error));
   }
-  if (!active) throw new InvalidAuthenticationError('The Attio API key is not active: create a new access token in Attio (Workspace settings -> Developers).');
+  const notReady = segmentErrorForReport(report);
+  if (notReady) throw notReady;
 }
 
 const destination: DestinationDefinition<Settings> = {

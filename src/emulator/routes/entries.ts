@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { multipleMatchResults, notFound, validationType, valueNotFound } from '../errors.js';
 import { FilterCompiler, compileSorts, type FilterSubject } from '../filters.js';
 import type { EntryRow, ListDef, Workspace } from '../model.js';
-import { bodyData, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
+import { addEntry, removeEntry, setValues } from '../indexes.js';
+import { candidateEntries } from '../query-plan.js';
+import { bodyData, checkUniqueness, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
 import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
-import { findList, findObject, requireRecord } from '../store.js';
+import { entriesOfRecord, findList, findObject, requireRecord } from '../store.js';
 import type { WriteContext } from '../values.js';
 
 function renderEntry(ws: Workspace, list: ListDef, entry: EntryRow): unknown {
@@ -42,16 +44,13 @@ function readEntryInput(ws: Workspace, list: ListDef, body: unknown): EntryInput
 
 function writeEntry(ctx: WriteContext, list: ListDef, entry: EntryRow | undefined, input: EntryInput, mode: WriteMode): EntryRow {
   const next = resolveValues(ctx, list, entry?.values, input.values, entry ? mode : 'create');
-  const target: EntryRow = entry ?? {
-    id: randomUUID(),
-    list: list.slug,
-    parentObject: input.parentObject,
-    parentRecordId: input.parentRecordId,
-    createdAt: ctx.now,
-    values: {},
-  };
-  for (const [attr, values] of next) target.values[attr.slug] = values;
-  ctx.ws.entries.set(target.id, target);
+  checkUniqueness(ctx.ws, list, entry?.id, next);
+  let target = entry;
+  if (!target) {
+    target = { id: randomUUID(), list: list.slug, parentObject: input.parentObject, parentRecordId: input.parentRecordId, createdAt: ctx.now, values: {} };
+    addEntry(ctx.ws, target);
+  }
+  for (const [attr, values] of next) setValues(ctx.ws, list, target, attr, values);
   return target;
 }
 
@@ -62,7 +61,6 @@ function requireEntry(ws: Workspace, list: ListDef, id: string | undefined): Ent
 }
 
 const listOf = ({ ws, params }: HandlerContext) => findList(ws, params.list ?? '');
-const entriesOf = (ws: Workspace, list: ListDef) => [...ws.entries.values()].filter((e) => e.list === list.slug);
 const subject = (e: EntryRow): FilterSubject => ({
   values: e.values,
   builtins: { entry_id: e.id, parent_record_id: e.parentRecordId, record_id: e.parentRecordId, parent_object: e.parentObject },
@@ -78,7 +76,7 @@ export const entryRoutes: Route[] = [
       if (typeof query !== 'object' || Array.isArray(query)) throw validationType('Body must be a JSON object.');
       const predicate = new FilterCompiler(ctx.ws, list, ['entry_id', 'parent_record_id', 'record_id', 'parent_object']).compile(query.filter);
       const order = compileSorts(list, query.sorts);
-      const matched = entriesOf(ctx.ws, list)
+      const matched = candidateEntries(ctx.ws, list, query.filter)
         .filter((e) => predicate(subject(e)))
         .sort((a, b) => order(subject(a), subject(b)));
       return ok(page(matched, pagination(query, { limit: 500 })).map((e) => renderEntry(ctx.ws, list, e)));
@@ -99,7 +97,7 @@ export const entryRoutes: Route[] = [
     handler: (ctx) => {
       const list = listOf(ctx);
       const input = readEntryInput(ctx.ws, list, ctx.body);
-      const existing = entriesOf(ctx.ws, list).filter((e) => e.parentRecordId === input.parentRecordId);
+      const existing = entriesOfRecord(ctx.ws, input.parentRecordId).filter((e) => e.list === list.slug);
       if (existing.length > 1) {
         throw multipleMatchResults(
           'Multiple entries were found for the given parent record. Please remove duplicates or use the update or create entry endpoints instead.',
@@ -120,7 +118,8 @@ export const entryRoutes: Route[] = [
     method: 'DELETE',
     path: '/v2/lists/:list/entries/:entry_id',
     handler: (ctx) => {
-      ctx.ws.entries.delete(requireEntry(ctx.ws, listOf(ctx), ctx.params.entry_id).id);
+      const list = listOf(ctx);
+      removeEntry(ctx.ws, list, requireEntry(ctx.ws, list, ctx.params.entry_id));
       return deleted();
     },
   },
@@ -129,7 +128,7 @@ export const entryRoutes: Route[] = [
     path: '/v2/objects/:object/records/:record_id/entries',
     handler: (ctx) => {
       const record = requireRecord(ctx.ws, findObject(ctx.ws, ctx.params.object ?? ''), ctx.params.record_id ?? '');
-      const entries = [...ctx.ws.entries.values()].filter((e) => e.parentRecordId === record.id);
+      const entries = entriesOfRecord(ctx.ws, record.id);
       return ok(
         page(entries, pagination(ctx.query, { limit: 100, max: 1000 })).map((e) => ({
           list_id: findList(ctx.ws, e.list).id,

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { notFound, validationType } from '../errors.js';
 import type { NoteRow, Workspace } from '../model.js';
+import { addNote, removeNote } from '../indexes.js';
 import { bodyData } from '../records.js';
 import { deleted, ok, pagination, page, type Route } from '../router.js';
 import { findObject, requireRecord } from '../store.js';
@@ -61,7 +62,7 @@ export const noteRoutes: Route[] = [
         contentMarkdown: content,
         createdAt: write.now,
       };
-      ws.notes.set(note.id, note);
+      addNote(ws, note);
       return ok(renderNote(ws, note));
     },
   },
@@ -70,7 +71,8 @@ export const noteRoutes: Route[] = [
     path: '/v2/notes',
     handler: ({ ws, query }) => {
       const object = query.parent_object !== undefined ? findObject(ws, query.parent_object) : undefined;
-      const notes = [...ws.notes.values()].filter(
+      const pool = query.parent_record_id !== undefined ? ws.indexes.notesByParent.get(query.parent_record_id)?.values() ?? [] : ws.notes.values();
+      const notes = [...pool].filter(
         (n) =>
           (!object || n.parentObject === object.slug) &&
           (query.parent_record_id === undefined || n.parentRecordId === query.parent_record_id),
@@ -89,7 +91,7 @@ export const noteRoutes: Route[] = [
     method: 'DELETE',
     path: '/v2/notes/:note_id',
     handler: ({ ws, params }) => {
-      ws.notes.delete(requireNote(ws, params.note_id).id);
+      removeNote(ws, requireNote(ws, params.note_id));
       return deleted();
     },
   },

@@ -4,7 +4,8 @@ import { FilterCompiler, compileSorts } from '../filters.js';
 import type { RecordRow } from '../model.js';
 import { assertRecord, bodyData, deleteRecord, renderRecord, requireValuesObject, writeRecord } from '../records.js';
 import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
-import { findObject, recordsOf, requireRecord } from '../store.js';
+import { candidateRecords } from '../query-plan.js';
+import { findObject, requireRecord } from '../store.js';
 
 const objectOf = ({ ws, params }: HandlerContext) => findObject(ws, params.object ?? '');
 const valuesOf = (body: unknown) => requireValuesObject(bodyData(body).values, 'values');
@@ -17,7 +18,7 @@ function queryRecords(ctx: HandlerContext): RecordRow[] {
   const predicate = new FilterCompiler(ctx.ws, object, ['record_id']).compile(query.filter);
   const order = compileSorts(object, query.sorts);
   const subject = (r: RecordRow) => ({ values: r.values, builtins: { record_id: r.id } });
-  const matched = recordsOf(ctx.ws, object)
+  const matched = candidateRecords(ctx.ws, object, query.filter)
     .filter((r) => predicate(subject(r)))
     .sort((a, b) => order(subject(a), subject(b)));
   return page(matched, pagination(query, { limit: 500 }));
@@ -80,7 +81,8 @@ export const recordRoutes: Route[] = [
     method: 'DELETE',
     path: '/v2/objects/:object/records/:record_id',
     handler: (ctx) => {
-      deleteRecord(ctx.ws, requireRecord(ctx.ws, objectOf(ctx), ctx.params.record_id ?? ''));
+      const object = objectOf(ctx);
+      deleteRecord(ctx.ws, object, requireRecord(ctx.ws, object, ctx.params.record_id ?? ''));
       return deleted();
     },
   },

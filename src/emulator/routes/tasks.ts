@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { newAttribute } from '../attributes.js';
 import { notFound, validationType } from '../errors.js';
 import type { AttributeDef, AttributeType, TaskRow, Workspace } from '../model.js';
+import { addTask, removeTask, setTaskLinks } from '../indexes.js';
 import { bodyData } from '../records.js';
 import { deleted, ok, pagination, page, type Route } from '../router.js';
 import { attioTimestamp, findMemberByEmail, findObject } from '../store.js';
@@ -90,7 +91,7 @@ export const taskRoutes: Route[] = [
         createdAt: write.now,
       };
       applyTaskFields(write, task, data);
-      ws.tasks.set(task.id, task);
+      addTask(ws, task);
       return ok(renderTask(ws, task));
     },
   },
@@ -103,7 +104,10 @@ export const taskRoutes: Route[] = [
         throw validationType('"is_completed" must be true or false.');
       }
       const assignee = query.assignee ? (findMemberByEmail(ws, query.assignee)?.id ?? query.assignee) : undefined;
-      const tasks = [...ws.tasks.values()].filter(
+      const pool = query.linked_record_id
+        ? ws.indexes.inCreationOrder(ws.indexes.tasksByRecord.get(query.linked_record_id)?.values() ?? [])
+        : ws.tasks.values();
+      const tasks = [...pool].filter(
         (t) =>
           t.linkedRecords.some(
             (l) => (!object || l.object === object.slug) && (!query.linked_record_id || l.recordId === query.linked_record_id),
@@ -128,7 +132,9 @@ export const taskRoutes: Route[] = [
       if (unknown.length > 0) throw validationType(`Tasks cannot update: ${unknown.join(', ')}.`);
       const draft = { ...task };
       applyTaskFields(write, draft, data);
-      Object.assign(task, draft);
+      const links = draft.linkedRecords;
+      Object.assign(task, { ...draft, linkedRecords: task.linkedRecords });
+      setTaskLinks(ws, task, links);
       return ok(renderTask(ws, task));
     },
   },
@@ -136,7 +142,7 @@ export const taskRoutes: Route[] = [
     method: 'DELETE',
     path: '/v2/tasks/:task_id',
     handler: ({ ws, params }) => {
-      ws.tasks.delete(requireTask(ws, params.task_id).id);
+      removeTask(ws, requireTask(ws, params.task_id));
       return deleted();
     },
   },

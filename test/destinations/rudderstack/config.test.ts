@@ -93,6 +93,6 @@ describe('one engine (connection and rate budget) per destination', () => {
     expect(engineFor('dest-b', config)).not.toBe(first);
     const rotated = engineFor('dest-a', toPlgConfig({ apiKey: 'k2' }, env));
     expect(rotated).not.toBe(first);
-    expect(rotated.config.apiKey).toBe('k2');
+    expect(rotated.engine.config.apiKey).toBe('k2');
   });
 });

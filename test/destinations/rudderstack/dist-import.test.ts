@@ -23,7 +23,7 @@ describe('attio-plg/rudderstack from dist', () => {
       userId: '',
       headers: { Authorization: 'Bearer emulator-key', 'Content-Type': 'application/json', Accept: 'application/json' },
       params: {},
-      body: { JSON: { data: { parent_record_id: expect.any(String), parent_object: 'people', entry_values: {} } }, JSON_ARRAY: {}, XML: {}, FORM: {} },
+      body: { JSON: { data: { parent_record_id: expect.any(String), parent_object: 'people', entry_values: { trial_started_at: ['2024-11-01T10:00:00.000Z'] } } }, JSON_ARRAY: {}, XML: {}, FORM: {} },
       files: {},
     };
     expect(result.router).toEqual([

@@ -89,7 +89,7 @@ export function pinAttio(requests: readonly PinnedRequest[]): nock.Scope {
   return scope;
 }
 
-const METADATA_PATH = /^\/v2\/(self|objects|lists|workspace_members|objects\/[^/]+\/attributes(\/[^/]+\/(options|statuses))?)$/;
+const METADATA_PATH = /^\/v2\/(self|objects|lists|workspace_members|lists\/[^/]+\/attributes|objects\/[^/]+\/attributes(\/[^/]+\/(options|statuses))?)$/;
 
 let workspaceMetadata: Map<string, unknown> | undefined;
 
@@ -117,7 +117,9 @@ async function captureWorkspaceMetadata(): Promise<Map<string, unknown>> {
     return body;
   };
   try {
-    await Promise.all(['/v2/self', '/v2/lists', '/v2/workspace_members'].map(read));
+    await Promise.all(['/v2/self', '/v2/workspace_members'].map(read));
+    const lists = (await read('/v2/lists')) as { data: Array<{ api_slug: string }> };
+    for (const { api_slug: list } of lists.data) await read(`/v2/lists/${list}/attributes`);
     const objects = (await read('/v2/objects')) as { data: Array<{ api_slug: string }> };
     for (const { api_slug: object } of objects.data) {
       const attributes = (await read(`/v2/objects/${object}/attributes`)) as { data: Array<{ api_slug: string; type: string }> };

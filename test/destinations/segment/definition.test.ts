@@ -17,24 +17,33 @@ async function failureOf(run: Promise<unknown>): Promise<Error & { status?: numb
   return outcome;
 }
 
-describe('authentication', () => {
+describe('authentication: the workspace check', () => {
   afterEach(() => nock.cleanAll());
 
-  it('accepts an active token (GET /v2/self with the bearer key)', async () => {
-    nock(ATTIO, { reqheaders: { authorization: `Bearer ${API_KEY}` } }).get('/v2/self').reply(200, { active: true, workspace_id: 'w' });
+  it('accepts a ready workspace (the key reads /v2/self and the workspace configuration)', async () => {
+    await serveMetadata();
     await expect(testDestination.testAuthentication(SETTINGS)).resolves.toBeUndefined();
   });
 
   it('refuses an inactive token, saying so', async () => {
     nock(ATTIO).get('/v2/self').reply(200, { active: false });
-    await expect(testDestination.testAuthentication(SETTINGS)).rejects.toThrow('Credentials are invalid:  The Attio API key is not active');
+    await expect(testDestination.testAuthentication(SETTINGS)).rejects.toThrow('Credentials are invalid:  The Attio access token is not active. Fix: create an access token');
   });
 
   it('refuses a key Attio rejects, without repeating the key', async () => {
     nock(ATTIO).get('/v2/self').reply(401, attioError(401, 'auth_error', 'invalid_token', 'Token is invalid'));
     const error = await failureOf(testDestination.testAuthentication(SETTINGS));
-    expect(error.message).toBe('Credentials are invalid:  Attio refused the API key (401)');
+    expect(error.message).toMatch(/^Credentials are invalid: {2}Attio refused the access token \(401 invalid_token\)\. Fix: /);
     expect(error.message).not.toContain(API_KEY);
+  });
+
+  it('names an unknown PQL stage, the stages there are, and the fix', async () => {
+    await serveMetadata();
+    const error = await failureOf(testDestination.testAuthentication({ ...SETTINGS, pqlStage: 'Qualified' }));
+    // actions-core reports every testAuthentication failure as "Credentials are invalid: <status> <message>".
+    expect(error.message).toBe(
+      'Credentials are invalid:  The Attio workspace is not ready for this configuration: (1) pqlStage: deal stage "Qualified" does not exist; deals.stage has: Lead, Product Qualified, Sales Qualified, In Progress, Won 🎉, Lost — fix: run `attio-plg setup --apply`, or add it in Attio (Workspace settings → Objects → Deals → Attributes → Stage), or set pqlStage to one of the stages',
+    );
   });
 
   it('refuses an API URL that is not https (the core config rule), naming the setting', async () => {

@@ -36,6 +36,8 @@ const METADATA_PATHS = [
   '/v2/objects/people/attributes/milestones_completed/options',
   '/v2/objects/companies/attributes/plan_type/options',
   '/v2/objects/deals/attributes/stage/statuses',
+  '/v2/lists/active_trials/attributes',
+  '/v2/lists/pql_queue/attributes',
 ];
 
 let seedMetadata: Map<string, unknown> | undefined;
@@ -129,6 +131,8 @@ export function pinSignupWrites(email: string, personValues: Record<string, unkn
     })
     .query({ matching_attribute: 'email_addresses' })
     .reply(200, echoRecord('people', PERSON_ID))
-    .put('/v2/lists/active_trials/entries', { data: { parent_record_id: PERSON_ID, parent_object: 'people', entry_values: {} } })
+    .put('/v2/lists/active_trials/entries', (body: { data?: { parent_record_id?: string; parent_object?: string; entry_values?: { trial_started_at?: unknown[] } } }) =>
+      body.data?.parent_record_id === PERSON_ID && body.data.parent_object === 'people' && typeof body.data.entry_values?.trial_started_at?.[0] === 'string',
+    )
     .reply(200, entryOf('active_trials', PERSON_ID));
 }

@@ -1,0 +1,23 @@
+/**
+ * The workspace check in Segment's terms, for `testAuthentication` (the settings screen's "test
+ * connection"): a token problem is an InvalidAuthenticationError, any other problem an IntegrationError
+ * that names each problem and its fix, so a marketer sees what to change before the first event fails.
+ */
+import { describeCheckReport, type CheckReport } from '../../core/setup/index.js';
+import { IntegrationError, InvalidAuthenticationError } from './actions-core.js';
+import { ERROR_CODES } from './errors.js';
+
+/** The error for a not-ready report; undefined when the workspace is ready. */
+export function segmentErrorForReport(report: CheckReport): Error | undefined {
+  if (report.ready) return undefined;
+  const token = report.problems.filter((p) => p.subject === 'apiKey');
+  if (token.length > 0) {
+    const [first] = token;
+    return new InvalidAuthenticationError(`${sentence(first?.problem ?? 'the Attio access token was refused')}. Fix: ${first?.fix ?? ''}`);
+  }
+  return new IntegrationError(sentence(describeCheckReport(report)), ERROR_CODES.config, 400);
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
