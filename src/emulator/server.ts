@@ -58,6 +58,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const limiter = limits ? new RateLimiter(limits) : undefined;
   const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : undefined;
   const requests: RequestLogEntry[] = [];
+  const logLimit = opts.requestLogLimit ?? 100_000;
   // Requests a `timeout` fault never answers; close() destroys them so it cannot hang.
   const held = new Set<ServerResponse>();
 
@@ -79,6 +80,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const entry: RequestLogEntry = { method, path, query: Object.fromEntries(url.searchParams), status: 0, write };
     if (body !== undefined) entry.body = body;
     requests.push(entry);
+    if (requests.length > logLimit + Math.ceil(logLimit / 10)) requests.splice(0, requests.length - logLimit);
     const respond = (reply: Reply, headers?: Record<string, string>): void => {
       entry.status = reply.status;
       send(res, reply, headers);

@@ -14,6 +14,11 @@ export interface EmulatorOptions {
   faults?: string;
   /** Bearer token the emulator accepts; default `emulator-key`. */
   apiKey?: string;
+  /**
+   * How many requests `requests` keeps at least (default 100,000): older ones are dropped in batches, so a
+   * long-running emulator (a month-scale replay) does not hold every request body it ever received.
+   */
+  requestLogLimit?: number;
 }
 
 export interface RequestLogEntry {
@@ -31,7 +36,7 @@ export interface RequestLogEntry {
 export interface EmulatorHandle {
   url: string;
   close(): Promise<void>;
-  /** Every request received, in order of arrival. */
+  /** The requests received, in order of arrival (at least the last `requestLogLimit`). */
   requests: RequestLogEntry[];
   /** Clears the request log. */
   reset(): void;
