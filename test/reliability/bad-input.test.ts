@@ -5,13 +5,13 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rudderConfigFor } from '../../src/cli/deliveries.js';
 import { startReceiver } from '../../src/cli/receiver.js';
 import { segmentSettingsFor } from '../../src/cli/segment-delivery.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { InvalidEventError } from '../../src/core/errors.js';
 import { createAttioConnection } from '../../src/core/attio/index.js';
-import { processRouterDest, type ErrorEntry } from '../../src/destinations/rudderstack/index.js';
+import { processRouterDest, withTransformerEnv, type ErrorEntry } from '../../src/destinations/rudderstack/index.js';
+import { operatorEnvFor, toRudderConfig } from '../../src/destinations/rudderstack/config.js';
 import destination from '../../src/destinations/segment/index.js';
 import { EMULATOR_API_KEY, type EmulatorHandle } from '../../src/emulator/index.js';
 import { mapEvent } from '../../src/mapping/map-event.js';
@@ -38,7 +38,8 @@ function fieldPattern(c: BadInputCase): RegExp {
 
 async function throughRudderStack(event: unknown): Promise<ErrorEntry | undefined> {
   const config = configFor(emulator);
-  const [output] = await processRouterDest([{ message: event, metadata: { jobId: 1 }, destination: { ID: 'bad-input', Config: rudderConfigFor(config) } }]);
+  const input = { message: event, metadata: { jobId: 1 }, destination: { ID: 'bad-input', Config: toRudderConfig(config) } };
+  const [output] = await withTransformerEnv(operatorEnvFor(config), () => processRouterDest([input]));
   return output && 'error' in output ? output : undefined;
 }
 

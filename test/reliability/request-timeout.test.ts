@@ -27,8 +27,9 @@ describe('the requestTimeoutMs setting', () => {
     expect(() => parseConfig({ apiKey: 'k', requestTimeoutMs: value }, noEnv)).toThrow(/^requestTimeoutMs: /);
   });
 
-  it('is read from the RudderStack Config (a UI text box sends a string) and the Segment settings', () => {
-    expect(toPlgConfig({ apiKey: 'k', requestTimeoutMs: '2500' }, noEnv).requestTimeoutMs).toBe(2_500);
+  it('is read from the RudderStack transformer’s environment (an operator setting) and the Segment settings', () => {
+    expect(toPlgConfig({ apiKey: 'k' }, { ATTIO_REQUEST_TIMEOUT_MS: '2500' }).requestTimeoutMs).toBe(2_500);
+    expect(toPlgConfig({ apiKey: 'k', requestTimeoutMs: '2500' }, noEnv).requestTimeoutMs).toBe(15_000);
     expect(configFromSettings({ apiKey: 'k', requestTimeoutMs: 3_000 }).requestTimeoutMs).toBe(3_000);
     expect(configFromSettings({ apiKey: 'k' }).requestTimeoutMs).toBe(15_000);
     expect(REQUEST_TIMEOUT_MS).toBe(10_000);
@@ -57,9 +58,10 @@ describe('a request Attio never answers', () => {
     return parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, requestTimeoutMs: 300, productObjects: 'off' }, noEnv);
   }
 
-  it('fails the RudderStack job as retryable after requestTimeoutMs', async () => {
+  it('fails the RudderStack job after requestTimeoutMs, retried until rudder-server’s retry limit', async () => {
     const config = await silentAttio();
-    const [result] = await rudderstackDelivery(config, 'timeout-destination').deliver([signup]);
+    const timing = { minRetryBackoffMs: 10, maxRetryBackoffMs: 20, retryTimeWindowMs: 0, maxFailedCountForJob: 2 };
+    const [result] = await rudderstackDelivery(config, { destinationId: 'timeout-destination', timing }).deliver([signup]);
     expect(result).toMatchObject({ status: 'failed', retryable: true });
     expect(result?.reason).toMatch(/timeout/);
     expect(emulator?.requests.every((r) => r.fault === 'timeout')).toBe(true);
