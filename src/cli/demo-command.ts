@@ -34,12 +34,12 @@ export async function runDemoCommand(args: string[]): Promise<number> {
     const out = (text: string) => process.stdout.write(`${text}\n`);
     out(`attio-plg demo: ${values.file} on the Attio emulator at ${emulator.url}\n`);
 
-    const first = await replayFile({ file: values.file, delivery: await createDelivery('segment', config), config, concurrency: 4, showProgress: true, retryDelayMs: 200 });
+    const first = await replayFile({ file: values.file, delivery: await createDelivery('segment', config), config, concurrency: 4, showProgress: true });
     out(renderSummary(first, 'Pass 1 via the Segment destination (actions-core Destination runtime, presets as subscriptions)'));
     const createdFirst = creations(emulator.requests);
     emulator.reset();
 
-    const second = await replayFile({ file: values.file, delivery: await createDelivery('rudderstack', config), config, concurrency: 4, showProgress: true, retryDelayMs: 200 });
+    const second = await replayFile({ file: values.file, delivery: await createDelivery('rudderstack', config), config, concurrency: 4, showProgress: true });
     out('');
     out(renderSummary({ ...second, rejections: [], failures: second.failures }, 'Pass 2: the same events again via the RudderStack transformer (processRouterDest)'));
     out(`  Created in Attio: ${createdFirst} records, entries, notes and tasks in pass 1; ${creations(emulator.requests)} in pass 2 (redelivery changes nothing)`);
