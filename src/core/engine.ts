@@ -13,7 +13,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { WorkspaceSchema, type SchemaStore } from './schema/workspace-schema.js';
 import { runPersonWork } from './batch/person-work.js';
 import { planBatch, type BatchItem, type WorkUnit } from './batch/plan.js';
-import { runWorkflow, type WorkflowContext, type WorkflowIntent, type WorkflowOutcome } from './workflows/index.js';
+import { runWorkflow, type WorkflowContext, type WorkflowOutcome } from './workflows/index.js';
 
 export type EventStatus = 'applied' | 'ignored' | 'rejected' | 'failed';
 

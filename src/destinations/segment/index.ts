@@ -2,16 +2,20 @@
  * The Segment Actions destination: a DestinationDefinition from @segment/actions-core that marketers map in
  * the Segment UI. Seven actions over the attio-plg core — the three of Segment's own Attio destination
  * (identifyUser, groupWorkspace, assertRecord) and the PLG workflows (signup, trackMilestone,
- * updatePqlScore, salesHandoff) — each with a default subscription and an automatic preset.
+ * updatePqlScore, salesHandoff). Each kind of event has one automatic preset, and no event matches two, so
+ * a destination connected with its presets writes each record once per event; assertRecord, which writes
+ * whatever object it is pointed at, has none (as in Segment's own Attio destination).
  */
-import type { DestinationDefinition, Preset } from '@segment/actions-core';
+import type { DestinationDefinition, Preset, RequestClient } from '@segment/actions-core';
+import { InvalidAuthenticationError, defaultValues } from '@segment/actions-core';
 import { classifyFailure } from '../../core/failures.js';
-import { InvalidAuthenticationError, defaultValues } from './actions-core.js';
+import { toActionDefinition, type PlgAction } from './action.js';
 import assertRecord from './assertRecord/index.js';
 import { attioClientFor } from './dynamic-fields.js';
 import { errorFor } from './errors.js';
 import type { Settings } from './generated-types.js';
 import groupWorkspace from './groupWorkspace/index.js';
+import { resolveHost, type ResolvedHost, type SegmentHost } from './host.js';
 import identifyUser from './identifyUser/index.js';
 import salesHandoff from './salesHandoff/index.js';
 import { settingsFields } from './settings.js';
@@ -19,21 +23,14 @@ import signup from './signup/index.js';
 import trackMilestone from './trackMilestone/index.js';
 import updatePqlScore from './updatePqlScore/index.js';
 
-const actions = { signup, trackMilestone, updatePqlScore, salesHandoff, identifyUser, groupWorkspace, assertRecord };
-
-const presets: Preset[] = Object.entries(actions).map(([slug, action]) => ({
-  name: action.title,
-  subscribe: action.defaultSubscription ?? '',
-  partnerAction: slug,
-  mapping: defaultValues(action.fields),
-  type: 'automatic',
-}));
+export type { SegmentHost } from './host.js';
+export { configFieldValues } from './config-fields.js';
 
 /** GET /v2/self with the key: it must answer, and the token must be active. */
-async function testAuthentication(request: Parameters<NonNullable<NonNullable<DestinationDefinition<Settings>['authentication']>['testAuthentication']>>[0], settings: Settings): Promise<void> {
+async function testAuthentication(request: RequestClient, settings: Settings, host: ResolvedHost): Promise<void> {
   let active: boolean;
   try {
-    active = (await attioClientFor(request, settings).getSelf()).active;
+    active = (await attioClientFor({ request, settings, host }).getSelf()).active;
   } catch (error) {
     const failure = classifyFailure(error);
     throw failure.category === 'auth' ? new InvalidAuthenticationError(`Attio refused the API key (${failure.status ?? 'no status'})`) : errorFor(failure);
@@ -41,22 +38,42 @@ async function testAuthentication(request: Parameters<NonNullable<NonNullable<De
   if (!active) throw new InvalidAuthenticationError('The Attio API key is not active: create a new access token in Attio (Workspace settings -> Developers).');
 }
 
-const destination: DestinationDefinition<Settings> = {
-  // No space: actions-core keys its payload schemas `${name}:${title}` in ajv, and the fast-uri that ajv 8.20
-  // brings refuses a URI scheme with a space ("Attio PLG:Signup"), failing every event before it is mapped.
-  name: 'Attio-PLG',
-  slug: 'actions-attio-plg',
-  description:
-    'Product-led growth in Attio: signups, activation milestones, PQL scoring and the self-serve-to-sales handoff from your Segment events, plus identify, group and any-object upserts.',
-  mode: 'cloud',
-  authentication: {
-    scheme: 'custom',
-    fields: settingsFields,
-    testAuthentication: (request, { settings }) => testAuthentication(request, settings),
-  },
-  extendRequest: ({ settings }) => ({ headers: { authorization: `Bearer ${settings.apiKey}` } }),
-  presets,
-  actions,
-};
+/** The automatic preset of an action that has a default subscription, with its fields' default mappings. */
+function presetOf(slug: string, action: PlgAction<never>): Preset[] {
+  if (action.defaultSubscription === undefined) return [];
+  return [{ name: action.title, subscribe: action.defaultSubscription, partnerAction: slug, mapping: defaultValues(action.fields), type: 'automatic' }];
+}
 
-export default destination;
+/** The destination for `host` (by default Segment's cloud: `process.env`, Segment's timeouts, Attio's budgets). */
+export function createAttioPlgDestination(host: SegmentHost = {}): DestinationDefinition<Settings> {
+  const resolved = resolveHost(host);
+  const plgActions = { signup, trackMilestone, updatePqlScore, salesHandoff, identifyUser, groupWorkspace, assertRecord };
+  const actions = {
+    signup: toActionDefinition(signup, resolved),
+    trackMilestone: toActionDefinition(trackMilestone, resolved),
+    updatePqlScore: toActionDefinition(updatePqlScore, resolved),
+    salesHandoff: toActionDefinition(salesHandoff, resolved),
+    identifyUser: toActionDefinition(identifyUser, resolved),
+    groupWorkspace: toActionDefinition(groupWorkspace, resolved),
+    assertRecord: toActionDefinition(assertRecord, resolved),
+  };
+  return {
+    // Segment's naming. actions-core keys its validators `${name}:${title}` in ajv, a URI whose scheme then holds
+    // a space: fast-uri 3.1.0 (Segment's lockfile, and ours through `overrides`) accepts it, 3.1.6+ refuses it.
+    name: 'Attio PLG (Actions)',
+    slug: 'actions-attio-plg',
+    description:
+      'Product-led growth in Attio: signups, activation milestones, PQL scoring and the self-serve-to-sales handoff from your Segment events, plus identify, group and any-object upserts.',
+    mode: 'cloud',
+    authentication: {
+      scheme: 'custom',
+      fields: settingsFields,
+      testAuthentication: (request, { settings }) => testAuthentication(request, settings, resolved),
+    },
+    extendRequest: ({ settings }) => ({ headers: { authorization: `Bearer ${settings.apiKey}` } }),
+    presets: Object.entries(plgActions).flatMap(([slug, action]) => presetOf(slug, action as PlgAction<never>)),
+    actions,
+  };
+}
+
+export default createAttioPlgDestination();
