@@ -11,6 +11,8 @@ import type { RouterTransformRequest } from '../../src/cli/rudder-transformer.js
 const DEST = 'https://dest.example';
 const timing: RouterTiming = { minRetryBackoffMs: 1, maxRetryBackoffMs: 4, retryTimeWindowMs: 60_000, maxFailedCountForJob: 3, jobRetentionMs: 60_000, deliveryTimeoutMs: 1_000 };
 const destination = { ID: 'dest-1', WorkspaceID: 'ws-1', Config: {} };
+/** One worker taking whole batches, so a test sees every job of a pickup in one transform request. */
+const oneWorker = { workers: 1, jobsPerBatch: 100 };
 
 interface Sent {
   method: string;
@@ -75,7 +77,7 @@ describe('rudder-server router model: delivering a 200 entry', () => {
     const sent = serveDestination();
     const withQuery = { ...request('/v2/objects/people/records'), params: { matching_attribute: 'email_addresses', tags: ['a', 'b'], filter: { a: 1 } } };
     const { transformer } = scriptedTransformer((input) => entry(input, 200, { batchedRequest: [withQuery, request('/v2/lists/trials/entries', { data: { n: 1 } }, 'PATCH')] }));
-    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing }).route([event('u1', 'Signed Up')]);
+    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: oneWorker }).route([event('u1', 'Signed Up')]);
 
     expect(outcome).toMatchObject({ state: 'succeeded', statusCode: 200, attempts: 1 });
     expect(sent.map((s) => [s.method, s.path, s.body])).toEqual([
@@ -88,7 +90,7 @@ describe('rudder-server router model: delivering a 200 entry', () => {
   it('stops at the first request that fails: a 4xx aborts the job, the later requests are never sent, the earlier stay applied', async () => {
     const sent = serveDestination({ '/two': [400] });
     const { transformer, requests } = scriptedTransformer((input) => entry(input, 200, { batchedRequest: [request('/one'), request('/two'), request('/three')] }));
-    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing }).route([event('u1', 'Signed Up')]);
+    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: oneWorker }).route([event('u1', 'Signed Up')]);
 
     expect(outcome).toMatchObject({ state: 'aborted', statusCode: 400, attempts: 1 });
     expect(outcome?.reason).toContain('{"ok":false}');
@@ -99,7 +101,7 @@ describe('rudder-server router model: delivering a 200 entry', () => {
   it('a 5xx, 429 or dropped connection fails the job: it is transformed again (attemptNum grows) and every request sent again', async () => {
     const sent = serveDestination({ '/two': [503, 429] });
     const { transformer, requests } = scriptedTransformer((input) => entry(input, 200, { batchedRequest: [request('/one'), request('/two')] }));
-    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing }).route([event('u1', 'Signed Up')]);
+    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: oneWorker }).route([event('u1', 'Signed Up')]);
 
     expect(outcome).toMatchObject({ state: 'succeeded', attempts: 3 });
     expect(jobsIn(requests)).toEqual([['Signed Up#0'], ['Signed Up#1'], ['Signed Up#2']]);
@@ -110,7 +112,7 @@ describe('rudder-server router model: delivering a 200 entry', () => {
     const sent = serveDestination();
     const unreachable = { ...request('/one'), endpoint: 'http://127.0.0.1:1/one' };
     const { transformer } = scriptedTransformer((input, call) => entry(input, 200, { batchedRequest: [call === 1 ? unreachable : request('/one')] }));
-    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing }).route([event('u1', 'Signed Up')]);
+    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: oneWorker }).route([event('u1', 'Signed Up')]);
     expect(outcome).toMatchObject({ state: 'succeeded', attempts: 2 });
     expect(sent).toHaveLength(1);
   });
@@ -118,7 +120,7 @@ describe('rudder-server router model: delivering a 200 entry', () => {
   it('treats a request that is not REST as sent and succeeded, and an empty batchedRequest as never done (retried until the job expires)', async () => {
     const sent = serveDestination();
     const { transformer } = scriptedTransformer((input) => entry(input, 200, { batchedRequest: nameOf(input) === 'A' ? [{ ...request('/x'), type: 'GRAPHQL' }] : [] }));
-    const outcomes = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing: { ...timing, jobRetentionMs: 30 } }).route([event('u1', 'A'), event('u2', 'B')]);
+    const outcomes = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, concurrency: oneWorker, timing: { ...timing, jobRetentionMs: 30 } }).route([event('u1', 'A'), event('u2', 'B')]);
     expect(outcomes.map((o) => [o.state, o.statusCode])).toEqual([['succeeded', 200], ['aborted', 410]]);
     expect(outcomes[1]?.reason).toMatch(/^job expired: .*batchedRequest is empty/);
     expect(sent).toEqual([]);
@@ -127,7 +129,7 @@ describe('rudder-server router model: delivering a 200 entry', () => {
   it('headers that are not strings cannot be read by rudder-server (599, retried)', async () => {
     serveDestination();
     const { transformer, requests } = scriptedTransformer((input, call) => entry(input, 200, { batchedRequest: [{ ...request('/x'), headers: call === 1 ? { 'X-Count': 1 } : {} }] }));
-    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing }).route([event('u1', 'A')]);
+    const [outcome] = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: oneWorker }).route([event('u1', 'A')]);
     expect(outcome).toMatchObject({ state: 'succeeded', attempts: 2 });
     expect(requests).toHaveLength(2);
   });
@@ -144,7 +146,7 @@ describe('rudder-server router model: transformer statuses', () => {
       if (name === 'invalid') return entry(input, 400, { error: 'traits.email: must be a valid email address', statTags: tags });
       return call < 3 ? entry(input, name === 'throttled' ? 429 : 500, { error: 'try later', statTags: { errorType: 'retryable' } }) : entry(input, 299, { batchedRequest: [request('/performed')] });
     });
-    const outcomes = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing }).route(['ignored', 'handled', 'invalid', 'throttled', 'down'].map((name) => event(name, name)));
+    const outcomes = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: oneWorker }).route(['ignored', 'handled', 'invalid', 'throttled', 'down'].map((name) => event(name, name)));
 
     expect(outcomes.map((o) => [o.state, o.statusCode, o.attempts])).toEqual([
       ['filtered', 298, 1],
@@ -161,7 +163,7 @@ describe('rudder-server router model: transformer statuses', () => {
 
   it('a 5xx job is aborted once it failed maxFailedCountForJob times after retryTimeWindow; 429 jobs only when they expire', async () => {
     const { transformer } = scriptedTransformer((input) => entry(input, nameOf(input) === 'down' ? 503 : 429, { error: 'unavailable' }));
-    const router = new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing: { ...timing, retryTimeWindowMs: 0, maxFailedCountForJob: 2, jobRetentionMs: 40 } });
+    const router = new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, concurrency: oneWorker, timing: { ...timing, retryTimeWindowMs: 0, maxFailedCountForJob: 2, jobRetentionMs: 40 } });
     const [down, throttled] = await router.route([event('u1', 'down'), event('u2', 'throttled')]);
     expect(down).toMatchObject({ state: 'aborted', statusCode: 410, attempts: 2, reason: 'retry limit reached after 2 attempts (unavailable)' });
     expect(throttled).toMatchObject({ state: 'aborted', statusCode: 410 });
@@ -178,7 +180,7 @@ describe('rudder-server router model: transformer statuses', () => {
       (r) => r.input.map((i) => entry(i, 299, { batchedRequest: [request('/x')] })),
     ];
     let calls = 0;
-    const router = new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer: async (r) => ({ output: answers[calls++]?.(r) ?? [] }), timing });
+    const router = new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer: async (r) => ({ output: answers[calls++]?.(r) ?? [] }), timing, concurrency: oneWorker });
     const outcomes = await router.route([event('u1', 'A'), event('u2', 'B')]);
     expect(outcomes.map((o) => [o.state, o.attempts])).toEqual([['succeeded', 5], ['succeeded', 5]]);
     expect(router.contractViolations).toEqual([
@@ -199,7 +201,7 @@ describe('rudder-server router model: one user’s order', () => {
       if (name === 'a4') return entry(input, 400, { error: 'bad', statTags: { errorType: 'instrumentation' } });
       return entry(input, 200, { batchedRequest: [request(`/${name}`)] });
     });
-    const outcomes = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing }).route([event('a', 'a1'), event('a', 'a2'), event('a', 'a3'), event('a', 'a4'), event('b', 'b1'), event('a', 'a5')]);
+    const outcomes = await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: oneWorker }).route([event('a', 'a1'), event('a', 'a2'), event('a', 'a3'), event('a', 'a4'), event('b', 'b1'), event('a', 'a5')]);
 
     expect(outcomes.map((o) => [o.state, o.attempts])).toEqual([['succeeded', 2], ['succeeded', 1], ['succeeded', 1], ['aborted', 1], ['succeeded', 1], ['succeeded', 1]]);
     // The failed job is retried alone; its followers are transformed only after it succeeded.
@@ -210,10 +212,27 @@ describe('rudder-server router model: one user’s order', () => {
   it('after a failed job is aborted, the user’s next jobs go one at a time until one succeeds (the drain limiter)', async () => {
     serveDestination();
     const { transformer, requests } = scriptedTransformer((input) => (nameOf(input) === 'a1' ? entry(input, 503, { error: 'down' }) : entry(input, 200, { batchedRequest: [request(`/${nameOf(input)}`)] })));
-    const router = new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing: { ...timing, retryTimeWindowMs: 0, maxFailedCountForJob: 2 } });
+    const router = new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, concurrency: oneWorker, timing: { ...timing, retryTimeWindowMs: 0, maxFailedCountForJob: 2 } });
     const outcomes = await router.route([event('a', 'a1'), event('a', 'a2'), event('a', 'a3'), event('a', 'a4')]);
     expect(outcomes.map((o) => o.state)).toEqual(['aborted', 'succeeded', 'succeeded', 'succeeded']);
     expect(jobsIn(requests)).toEqual([['a1#0', 'a2#0', 'a3#0', 'a4#0'], ['a1#1'], ['a2#0'], ['a3#0', 'a4#0']]);
+  });
+
+  it('spreads users over the workers in batches of at most jobsPerBatch, each user’s jobs in order; throttles each delivered request', async () => {
+    serveDestination();
+    const { transformer, requests } = scriptedTransformer((input) => entry(input, 200, { batchedRequest: [request(`/${nameOf(input)}`)] }));
+    const throttled: string[] = [];
+    const router = new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: { workers: 4, jobsPerBatch: 3 }, throttle: async (r) => void throttled.push(r.endpointPath ?? '') });
+    const events = Array.from({ length: 24 }, (_, i) => event(`u${i % 6}`, `e${i}`));
+    const outcomes = await router.route(events);
+    expect(outcomes.every((o) => o.state === 'succeeded')).toBe(true);
+    expect(Math.max(...requests.map((r) => r.input.length))).toBe(3);
+    // Each user's jobs come in jobId order across that worker's batches.
+    for (const user of new Set(requests.flatMap((r) => r.input.map((i) => String(i.metadata['userId']))))) {
+      const ids = requests.flatMap((r) => r.input.filter((i) => i.metadata['userId'] === user).map((i) => Number(i.metadata['jobId'])));
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    }
+    expect(throttled.sort()).toEqual(events.map((e) => `/${e.event}`).sort());
   });
 
   it('keys users as the gateway does: anonymousId (else userId) and userId', () => {
@@ -225,7 +244,7 @@ describe('rudder-server router model: one user’s order', () => {
   it('sends rudder-server’s job metadata and the destination with every input', async () => {
     serveDestination();
     const { transformer, requests } = scriptedTransformer((input) => entry(input, 299, { batchedRequest: [request('/x')] }));
-    await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing }).route([{ ...event('u1', 'A'), anonymousId: 'anon-1' }]);
+    await new RudderRouter({ destination, destType: 'ATTIO_PLG', transformer, timing, concurrency: oneWorker }).route([{ ...event('u1', 'A'), anonymousId: 'anon-1' }]);
     expect(requests[0]?.destType).toBe('attio_plg');
     expect(requests[0]?.input[0]).toMatchObject({
       destination,

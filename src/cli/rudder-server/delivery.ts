@@ -6,6 +6,7 @@
  */
 import { operatorEnvFor, toRudderConfig, withTransformerEnv } from '../../destinations/rudderstack/config.js';
 import { process, processRouterDest } from '../../destinations/rudderstack/index.js';
+import PQueue from 'p-queue';
 import type { PlgConfig } from '../../core/config/index.js';
 import type { Delivery, DeliveryResult } from '../delivery.js';
 import { routerTransformService } from '../rudder-transformer.js';
@@ -50,7 +51,18 @@ export function rudderstackDelivery(config: PlgConfig, options: RudderstackDeliv
     RevisionID: 'cli',
   };
   const transformer = routerTransformService({ process, processRouterDest }, (work) => withTransformerEnv(env, work));
-  const router = new RudderRouter({ destination, destType: DESTINATION_TYPE, transformer, timing: { ...CLI_ROUTER_TIMING, ...options.timing }, ...(options.observe ? { observe: options.observe } : {}) });
+  // As an operator caps rudder-server's deliveries to a workspace: the writes it sends, at Attio's write rate.
+  const deliveries = new PQueue({ intervalCap: config.writesPerSecond, interval: 1000 });
+  const router = new RudderRouter({
+    destination,
+    destType: DESTINATION_TYPE,
+    transformer,
+    timing: { ...CLI_ROUTER_TIMING, ...options.timing },
+    throttle: async () => {
+      await deliveries.add(() => undefined);
+    },
+    ...(options.observe ? { observe: options.observe } : {}),
+  });
   return {
     name: 'rudderstack',
     router,

@@ -6,8 +6,9 @@
  * with exponential backoff. A user's later jobs wait while an earlier one is failed (the ordering barrier);
  * inside one batch, 298/299 and transformer 4xx entries are final whatever came before them.
  */
+import { stableHash } from '../../core/workflows/owners.js';
 import { parseRouterResponse, type DestinationJob } from './contract.js';
-import { sendPost, type SendPostResponse } from './send-post.js';
+import { sendPost, type PostParameters, type SendPostResponse } from './send-post.js';
 import type { RouterTransformer } from '../rudder-transformer.js';
 
 export interface RouterTiming {
@@ -22,6 +23,15 @@ export interface RouterTiming {
   /** `Router.<DEST>.httpTimeout` (10 s) for each delivered request. */
   deliveryTimeoutMs: number;
 }
+
+export interface RouterConcurrency {
+  /** `Router.noOfWorkers` (64): a user's jobs always go to the same worker, `hash(user) % workers`. */
+  workers: number;
+  /** `Router.noOfJobsToBatchInAWorker` (20): jobs per `/routerTransform` request. */
+  jobsPerBatch: number;
+}
+
+export const RUDDER_SERVER_CONCURRENCY: RouterConcurrency = { workers: 64, jobsPerBatch: 20 };
 
 export const RUDDER_SERVER_TIMING: RouterTiming = {
   minRetryBackoffMs: 10_000,
@@ -61,6 +71,12 @@ export interface RouterOptions {
   destType: string;
   transformer: RouterTransformer;
   timing?: Partial<RouterTiming>;
+  concurrency?: Partial<RouterConcurrency>;
+  /**
+   * Waits for the delivery throttler's permission to send one request (rudder-server's
+   * `Router.throttler.delivery.<DEST>.<destinationId>.<endpointPath>.limit`); by default nothing is throttled.
+   */
+  throttle?: (request: PostParameters) => Promise<void>;
   sourceId?: string;
   /** Sees every transform request and answer, e.g. to check them against rudder-transformer's schemas. */
   observe?: (request: Parameters<RouterTransformer>[0], response: unknown) => void;
@@ -99,21 +115,44 @@ export class RudderRouter {
   /** Users whose aborted job had failed before: one job at a time until one succeeds (`eventOrderDrainedConcurrencyLimit`). */
   private readonly draining = new Set<string>();
   private readonly timing: RouterTiming;
+  private readonly concurrency: RouterConcurrency;
   /** Answers rudder-server would have rejected: a test of the transformer expects none. */
   readonly contractViolations: string[] = [];
 
   constructor(private readonly options: RouterOptions) {
     this.timing = { ...RUDDER_SERVER_TIMING, ...options.timing };
+    this.concurrency = { ...RUDDER_SERVER_CONCURRENCY, ...options.concurrency };
   }
 
-  /** Routes `messages` as jobs (in this order) until each has ended; resolves with one outcome per message. */
+  /**
+   * Routes `messages` as jobs (in this order) until each has ended; resolves with one outcome per message.
+   * The jobs are spread over the workers by user; each worker takes, transforms and delivers its own.
+   */
   async route(messages: readonly unknown[]): Promise<JobOutcome[]> {
     const now = Date.now();
     const jobs: Job[] = messages.map((message) => ({ jobId: this.nextJobId++, userId: rudderUserId(message), message, createdAt: now, attempts: 0, state: 'pending', retryAt: 0, failedBefore: false }));
+    const workers = new Map<number, Job[]>();
+    for (const job of jobs) {
+      const worker = stableHash(job.userId) % this.concurrency.workers;
+      workers.set(worker, [...(workers.get(worker) ?? []), job]);
+    }
+    await Promise.all([...workers.values()].map((workerJobs) => this.work(workerJobs)));
+    return jobs.map((job) => ({
+      jobId: job.jobId,
+      state: job.state as JobState,
+      statusCode: job.last?.statusCode ?? 0,
+      reason: job.last?.reason ?? '',
+      ...(job.last?.errorType ? { errorType: job.last.errorType } : {}),
+      attempts: job.attempts,
+    }));
+  }
+
+  /** One worker's loop: take what may go now (at most one batch), transform and deliver it; else wait. */
+  private async work(jobs: Job[]): Promise<void> {
     for (;;) {
       const open = jobs.filter((job) => !isFinal(job));
-      if (open.length === 0) break;
-      const picked = this.pickUp(open, Date.now());
+      if (open.length === 0) return;
+      const picked = this.pickUp(open, Date.now()).slice(0, this.concurrency.jobsPerBatch);
       if (picked.length > 0) {
         await this.process(picked);
         continue;
@@ -124,14 +163,6 @@ export class RudderRouter {
       const wake = Math.min(...blocking.map((job) => Math.min(job.retryAt, job.createdAt + this.timing.jobRetentionMs + 1)));
       await new Promise((resolve) => setTimeout(resolve, Math.max(1, wake - Date.now())));
     }
-    return jobs.map((job) => ({
-      jobId: job.jobId,
-      state: job.state as JobState,
-      statusCode: job.last?.statusCode ?? 0,
-      reason: job.last?.reason ?? '',
-      ...(job.last?.errorType ? { errorType: job.last.errorType } : {}),
-      attempts: job.attempts,
-    }));
   }
 
   /**
@@ -226,6 +257,7 @@ export class RudderRouter {
     let last: SendPostResponse = { status: 0, body: '' };
     const bodies: string[] = [];
     for (const request of entry.requests) {
+      await this.options.throttle?.(request);
       last = await sendPost(request, this.timing.deliveryTimeoutMs);
       if (!isSuccess(last.status)) return { statusCode: last.status, reason: `${request.method ?? ''} ${request.endpointPath ?? request.endpoint ?? ''}: ${last.body}`.slice(0, REASON_LIMIT) };
       bodies.push(last.body);
