@@ -97,9 +97,16 @@ describe('the RudderStack destination under rudder-server (the CLI’s model)', 
     const answers: unknown[] = [];
     for (let i = 0; i < events.length; i += 20) answers.push(...(await transform('attio_plg', events.slice(i, i + 20))));
     expect(processorSchemaProblems(answers)).toEqual([]);
-    // Each event's entries carry its metadata; none is lost.
-    const jobIds = new Set(answers.map((answer) => (answer as { metadata: { jobId: number } }).metadata.jobId));
-    expect(jobIds.size).toBeGreaterThan(events.length * 0.9);
+    // Entries carry their event's metadata; an invalid event gets exactly one, a 400 naming its field.
+    const entriesOf = (jobId: number) => answers.filter((answer) => (answer as { metadata: { jobId: number } }).metadata.jobId === jobId) as Array<{ statusCode: number; error?: string }>;
+    expect(answers.every((answer) => events.some((event) => event.metadata.jobId === (answer as { metadata: { jobId: number } }).metadata.jobId))).toBe(true);
+    const invalid = stream.events.flatMap((labelled, index) => (labelled.expect === 'invalid' ? [{ jobId: index + 1, field: labelled.field ?? '' }] : []));
+    expect(invalid.length).toBeGreaterThan(0);
+    for (const { jobId, field } of invalid) {
+      const entries = entriesOf(jobId);
+      expect(entries.map((entry) => entry.statusCode), `job ${jobId}`).toEqual([400]);
+      expect(entries[0]?.error?.startsWith(`${field}: `), `job ${jobId}: ${entries[0]?.error}`).toBe(true);
+    }
   }, 240_000);
 
   it('the bad-input corpus: every job aborted with an InstrumentationError naming its field, and no request to Attio', async () => {
