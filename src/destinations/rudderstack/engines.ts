@@ -1,6 +1,7 @@
 /**
  * One engine per RudderStack destination in this process: its own Attio connection (one rate budget, the
- * Config's readsPerSecond/writesPerSecond, since a destination is one Attio workspace and token) and its own cached workspace schema. A changed Config for the
+ * transformer's ATTIO_READS_PER_SECOND/ATTIO_WRITES_PER_SECOND, since a destination is one Attio workspace
+ * and token) and its own cached workspace schema. A changed Config for the
  * same destination ID replaces both, so a new token or URL never reuses the old connection.
  */
 import { createHash } from 'node:crypto';
