@@ -1,6 +1,7 @@
 /** Attio's query filters (shorthand, verbose, $and/$or/$not) and simple sorts, compiled once per query. */
 import { filterError } from './errors.js';
 import type { AttributeDef, AttributeParent, AttributeType, StoredValue, ValueMap, Workspace } from './model.js';
+import { LOCATION_FIELDS } from './phone-location.js';
 import { findAttribute } from './store.js';
 
 /** What a filter looks at: stored values plus built-in fields such as record_id or parent_record_id. */
@@ -30,6 +31,9 @@ const DEFAULT_FIELD: Record<AttributeType, string> = {
   'personal-name': 'full_name',
   'record-reference': 'target_record_id',
   'actor-reference': 'referenced_actor_id',
+  rating: 'value',
+  location: 'locality',
+  'phone-number': 'phone_number',
 };
 
 const FIELDS: Record<AttributeType, string[]> = {
@@ -46,6 +50,9 @@ const FIELDS: Record<AttributeType, string[]> = {
   'personal-name': ['full_name', 'first_name', 'last_name'],
   'record-reference': ['target_record_id', 'target_object'],
   'actor-reference': ['referenced_actor_id', 'referenced_actor_type'],
+  rating: ['value'],
+  location: [...LOCATION_FIELDS],
+  'phone-number': ['phone_number', 'original_phone_number', 'country_code'],
 };
 
 export class FilterCompiler {

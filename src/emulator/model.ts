@@ -12,7 +12,10 @@ export type AttributeType =
   | 'personal-name'
   | 'currency'
   | 'record-reference'
-  | 'actor-reference';
+  | 'actor-reference'
+  | 'rating'
+  | 'location'
+  | 'phone-number';
 
 export interface SelectOption {
   id: string;
@@ -22,6 +25,8 @@ export interface SelectOption {
 
 export interface StatusOption extends SelectOption {
   celebrationEnabled: boolean;
+  /** ISO 8601 duration, e.g. `P14D`, or null. */
+  targetTimeInStatus: string | null;
 }
 
 export interface AttributeDef {
@@ -38,10 +43,14 @@ export interface AttributeDef {
   options: SelectOption[];
   statuses: StatusOption[];
   currencyCode: string | null;
+  /** How the UI shows the currency: `code`, `name`, `narrowSymbol` or `symbol`. */
+  currencyDisplay: string | null;
   /** record-reference: slugs of the objects it may point to. */
   allowedObjects: string[];
   /** record-reference kept in step with an attribute on the other object (two-way relationship). */
   inverse: { object: string; attribute: string } | null;
+  /** Attio's `default_value` as given at creation (stored and shown; the emulator does not apply it). */
+  defaultValue: unknown;
   createdAt: string;
 }
 
@@ -61,9 +70,14 @@ export interface ListDef {
   slug: string;
   name: string;
   parentObject: string;
+  workspaceAccess: ListAccess | null;
+  workspaceMemberAccess: { workspace_member_id: string; level: ListAccess }[];
+  createdBy: Actor;
   createdAt: string;
   attributes: AttributeDef[];
 }
+
+export type ListAccess = 'full-access' | 'read-and-write' | 'read-only';
 
 /** Anything that owns attributes: an object (record values) or a list (entry values). */
 export type AttributeParent = ObjectDef | ListDef;
@@ -139,6 +153,6 @@ export interface Workspace {
   lists: ListDef[];
   records: Map<string, RecordRow>;
   entries: Map<string, EntryRow>;
-  notes: NoteRow[];
-  tasks: TaskRow[];
+  notes: Map<string, NoteRow>;
+  tasks: Map<string, TaskRow>;
 }

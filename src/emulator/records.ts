@@ -145,6 +145,32 @@ function createRow(ctx: WriteContext, object: ObjectDef): RecordRow {
   return row;
 }
 
+const withoutReferenceTo = (values: StoredValue[], id: string) => values.filter((v) => v.fields.target_record_id !== id);
+
+/**
+ * DELETE of a record. Attio documents only the record's own removal; the emulator also leaves no dangling
+ * reference: record-reference values pointing at it (both sides of two-way relationships, and entry
+ * values) go, its list entries and the notes on it go (they belong to it), and tasks merely stop linking it.
+ */
+export function deleteRecord(ws: Workspace, row: RecordRow): void {
+  for (const other of ws.records.values()) {
+    const object = findObject(ws, other.object);
+    for (const attr of object.attributes) {
+      if (attr.type === 'record-reference' && other.values[attr.slug]) other.values[attr.slug] = withoutReferenceTo(other.values[attr.slug] ?? [], row.id);
+    }
+  }
+  for (const entry of [...ws.entries.values()]) {
+    if (entry.parentRecordId === row.id) {
+      ws.entries.delete(entry.id);
+      continue;
+    }
+    for (const [slug, values] of Object.entries(entry.values)) entry.values[slug] = withoutReferenceTo(values, row.id);
+  }
+  for (const note of [...ws.notes.values()]) if (note.parentRecordId === row.id) ws.notes.delete(note.id);
+  for (const task of ws.tasks.values()) task.linkedRecords = task.linkedRecords.filter((l) => l.recordId !== row.id);
+  ws.records.delete(row.id);
+}
+
 /** PUT ?matching_attribute=: updates the one record holding a matching value, or creates one. */
 export function assertRecord(ctx: WriteContext, object: ObjectDef, matching: string | undefined, input: Record<string, unknown>): RecordRow {
   if (!matching) throw validationType('The "matching_attribute" query parameter is required.');

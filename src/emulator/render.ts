@@ -26,16 +26,16 @@ export function renderAttribute(ws: Workspace, parent: AttributeParent, attr: At
     is_required: attr.isRequired,
     is_unique: attr.isUnique,
     is_multiselect: attr.isMultiselect,
-    is_default_value_enabled: false,
+    is_default_value_enabled: attr.defaultValue !== null,
     is_archived: false,
-    default_value: null,
+    default_value: attr.defaultValue,
     relationship:
       inverseObject && inverseAttribute
         ? { id: { workspace_id: ws.id, object_id: inverseObject.id, attribute_id: inverseAttribute.id } }
         : null,
     created_at: attr.createdAt,
     config: {
-      currency: { default_currency_code: attr.currencyCode, display_type: attr.currencyCode ? 'symbol' : null },
+      currency: { default_currency_code: attr.currencyCode, display_type: attr.currencyDisplay },
       record_reference: {
         allowed_object_ids:
           attr.type === 'record-reference'
@@ -60,7 +60,7 @@ export function renderStatus(ws: Workspace, parent: AttributeParent, attr: Attri
     title: status.title,
     is_archived: status.isArchived,
     celebration_enabled: status.celebrationEnabled,
-    target_time_in_status: null,
+    target_time_in_status: status.targetTimeInStatus,
   };
 }
 
@@ -70,9 +70,9 @@ export function renderList(ws: Workspace, list: ListDef): unknown {
     api_slug: list.slug,
     name: list.name,
     parent_object: [list.parentObject],
-    workspace_access: 'full-access',
-    workspace_member_access: [],
-    created_by_actor: { type: 'workspace-member', id: ws.selfMemberId },
+    workspace_access: list.workspaceAccess,
+    workspace_member_access: list.workspaceMemberAccess,
+    created_by_actor: list.createdBy,
     created_at: list.createdAt,
   };
 }

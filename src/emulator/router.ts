@@ -57,6 +57,9 @@ export class Router {
 
 export const ok = (data: unknown): Reply => ({ status: 200, body: { data } });
 
+/** Attio answers a successful DELETE with 200 and an empty object. */
+export const deleted = (): Reply => ({ status: 200, body: {} });
+
 /** limit/offset from a query string or a JSON body; invalid values are Attio's validation_type. */
 export function pagination(
   source: Record<string, unknown>,

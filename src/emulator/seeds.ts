@@ -1,55 +1,14 @@
 /** The workspaces the emulator can start with: `plg-demo` (what SPEC §2's defaults expect) and `empty`. */
 import { randomUUID } from 'node:crypto';
-import type { AttributeDef, AttributeType, ListDef, Member, ObjectDef, Workspace } from './model.js';
+import { newAttribute, type AttributeSpec } from './attributes.js';
+import type { AttributeType, ListDef, Member, ObjectDef, Workspace } from './model.js';
 
 export type SeedName = 'plg-demo' | 'empty';
 
-interface AttributeSpec {
-  multi?: boolean;
-  unique?: boolean;
-  required?: boolean;
-  system?: boolean;
-  options?: string[];
-  statuses?: string[];
-  currency?: string;
-  targets?: string[];
-  inverse?: { object: string; attribute: string };
-  title?: string;
-}
+type AttributeTable = [slug: string, type: AttributeType, spec?: Omit<AttributeSpec, 'slug' | 'type'>][];
+const attribute = ([slug, type, spec]: AttributeTable[number], createdAt: string) => newAttribute({ slug, type, ...spec }, createdAt);
 
-function titleOf(slug: string): string {
-  const words = slug.split('_').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function attribute(slug: string, type: AttributeType, spec: AttributeSpec, createdAt: string): AttributeDef {
-  return {
-    id: randomUUID(),
-    slug,
-    title: spec.title ?? titleOf(slug),
-    description: null,
-    type,
-    isMultiselect: spec.multi ?? false,
-    isUnique: spec.unique ?? false,
-    isRequired: spec.required ?? false,
-    isSystem: spec.system ?? false,
-    options: (spec.options ?? []).map((title) => ({ id: randomUUID(), title, isArchived: false })),
-    statuses: (spec.statuses ?? []).map((title) => ({
-      id: randomUUID(),
-      title,
-      isArchived: false,
-      celebrationEnabled: title.startsWith('Won'),
-    })),
-    currencyCode: spec.currency ?? null,
-    allowedObjects: spec.targets ?? [],
-    inverse: spec.inverse ?? null,
-    createdAt,
-  };
-}
-
-type AttributeTable = [slug: string, type: AttributeType, spec?: AttributeSpec][];
-
-const ref = (target: string, inverseAttribute: string, multi: boolean): AttributeSpec => ({
+const ref = (target: string, inverseAttribute: string, multi: boolean): Omit<AttributeSpec, 'slug' | 'type'> => ({
   targets: [target],
   inverse: { object: target, attribute: inverseAttribute },
   multi,
@@ -60,6 +19,13 @@ const MILESTONES = ['onboarding_completed', 'first_integration', 'data_imported'
 const PLG_STAGES = ['Lead', 'Product Qualified', 'Sales Qualified', 'In Progress', 'Won 🎉', 'Lost'];
 const EMPTY_STAGES = ['Lead', 'In Progress', 'Won 🎉', 'Lost'];
 
+/**
+ * Attio's standard objects as each seed has them. In Attio, Users and Workspaces exist in every workspace
+ * but start disabled until an admin activates them in the objects settings (the API cannot), and people's
+ * `associated_users` / companies' `associated_workspaces` appear only then: so `empty` has neither. Attio's
+ * docs say the same of Deals, but the connector needs deals and Attio offers them at onboarding, so `empty`
+ * is a workspace whose admin turned Deals on, with its default stages, and nothing else.
+ */
 function standardObjects(seed: SeedName): Record<string, { singular: string; plural: string; attributes: AttributeTable }> {
   const productObjects = seed === 'plg-demo';
   const objects: Record<string, { singular: string; plural: string; attributes: AttributeTable }> = {
@@ -104,6 +70,31 @@ function standardObjects(seed: SeedName): Record<string, { singular: string; plu
       ],
     },
   };
+  if (seed === 'empty') {
+    // The rest of Attio's standard attributes (docs: standard objects, "writable attributes"), so a new
+    // workspace looks as Attio creates it. Enriched and interaction attributes are left out: the emulator
+    // has no enrichment and no interaction type. Company categories start without options here (Attio's
+    // own list is long and enriched).
+    const social: AttributeTable = [
+      ['angellist', 'text', { title: 'AngelList' }],
+      ['facebook', 'text', { title: 'Facebook' }],
+      ['instagram', 'text', { title: 'Instagram' }],
+      ['twitter', 'text', { title: 'Twitter' }],
+    ];
+    objects.people?.attributes.push(
+      ['phone_numbers', 'phone-number', { multi: true, title: 'Phone numbers' }],
+      ['primary_location', 'location', { title: 'Primary location' }],
+      ...social,
+      ['avatar_url', 'text', { system: true, title: 'Avatar URL' }],
+    );
+    objects.companies?.attributes.push(
+      ['categories', 'select', { multi: true }],
+      ['primary_location', 'location', { title: 'Primary location' }],
+      ['linkedin', 'text', { title: 'LinkedIn' }],
+      ...social,
+      ['logo_url', 'text', { system: true, title: 'Logo URL' }],
+    );
+  }
   if (productObjects) {
     objects.users = {
       singular: 'User',
@@ -137,12 +128,14 @@ function standardObjects(seed: SeedName): Record<string, { singular: string; plu
       ['last_activity_date', 'date'],
       ['activation_score', 'number'],
       ['milestones_completed', 'select', { multi: true, options: MILESTONES }],
+      ['profile_updated_at', 'timestamp', { title: 'Profile updated at' }],
     );
     // A unique deal key, so connectors can assert deals (Attio's standard deals have no unique attribute).
     objects.deals?.attributes.push(['plg_deal_key', 'text', { unique: true, title: 'PLG deal key' }]);
     objects.companies?.attributes.push(
       ['pql_score', 'number', { title: 'PQL score' }],
       ['plan_type', 'select', { options: PLAN_TYPES }],
+      ['account_updated_at', 'timestamp', { title: 'Account updated at' }],
     );
   }
   return objects;
@@ -162,21 +155,24 @@ export function createWorkspace(seed: SeedName): Workspace {
     pluralNoun: def.plural,
     createdAt,
     attributes: [
-      ...def.attributes.map(([attrSlug, type, spec]) => attribute(attrSlug, type, spec ?? {}, createdAt)),
-      attribute('created_at', 'timestamp', { system: true }, createdAt),
-      attribute('created_by', 'actor-reference', { system: true }, createdAt),
+      ...def.attributes.map((row) => attribute(row, createdAt)),
+      attribute(['created_at', 'timestamp', { system: true }], createdAt),
+      attribute(['created_by', 'actor-reference', { system: true }], createdAt),
     ],
   }));
+  const admin = member('Avery', 'Admin', 'admin@plg-demo.test', 'admin', createdAt);
   const list = (slug: string, name: string, attributes: AttributeTable): ListDef => ({
     kind: 'list',
     id: randomUUID(),
     slug,
     name,
     parentObject: 'people',
+    workspaceAccess: 'full-access',
+    workspaceMemberAccess: [],
+    createdBy: { type: 'workspace-member', id: admin.id },
     createdAt,
-    attributes: attributes.map(([attrSlug, type, spec]) => attribute(attrSlug, type, spec ?? {}, createdAt)),
+    attributes: attributes.map((row) => attribute(row, createdAt)),
   });
-  const admin = member('Avery', 'Admin', 'admin@plg-demo.test', 'admin', createdAt);
   const demo = seed === 'plg-demo';
   return {
     id: randomUUID(),
@@ -202,7 +198,7 @@ export function createWorkspace(seed: SeedName): Workspace {
       : [],
     records: new Map(),
     entries: new Map(),
-    notes: [],
-    tasks: [],
+    notes: new Map(),
+    tasks: new Map(),
   };
 }

@@ -5,6 +5,7 @@ import { AttioApiError, authError, notFound, rateLimitError, validationType } fr
 import { FaultInjector, parseFaultSpec } from './faults.js';
 import { ATTIO_RATE_LIMITS, RateLimiter } from './rate-limit.js';
 import { Router, type Reply } from './router.js';
+import { configurationRoutes } from './routes/configuration.js';
 import { entryRoutes } from './routes/entries.js';
 import { metaRoutes } from './routes/meta.js';
 import { noteRoutes } from './routes/notes.js';
@@ -16,7 +17,7 @@ import type { EmulatorHandle, EmulatorOptions, RequestLogEntry } from './types.j
 
 export const EMULATOR_API_KEY = 'emulator-key';
 
-const router = new Router([...metaRoutes, ...recordRoutes, ...entryRoutes, ...noteRoutes, ...taskRoutes]);
+const router = new Router([...metaRoutes, ...configurationRoutes, ...recordRoutes, ...entryRoutes, ...noteRoutes, ...taskRoutes]);
 
 /** Attio counts the query endpoints as reads although they are POSTs. */
 function isWrite(method: string, path: string): boolean {

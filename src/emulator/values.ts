@@ -2,6 +2,7 @@
 import { multipleMatchResults, validationType, valueNotFound } from './errors.js';
 import { normaliseDomain, parseEmail, rootDomain } from './domains.js';
 import type { Actor, AttributeDef, AttributeParent, StoredValue, Workspace } from './model.js';
+import { parseLocation, parsePhoneNumber } from './phone-location.js';
 import { renderOption, renderStatus } from './render.js';
 import { attioTimestamp, findAttribute, findObject, memberReference, recordsOf } from './store.js';
 
@@ -171,6 +172,14 @@ function parseOne(ctx: WriteContext, attr: AttributeDef, raw: unknown): Fields {
       return parseRecordReference(ctx, attr, raw);
     case 'actor-reference':
       return parseActorReference(ctx, attr, raw);
+    case 'rating': {
+      const v = unwrap(raw, 'value');
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 5 ? { value: v } : wrongType(attr, 'an integer from 0 to 5', raw);
+    }
+    case 'location':
+      return parseLocation(raw) ?? wrongType(attr, 'a location {line_1, ..., locality, region, postcode, country_code, latitude, longitude}', raw);
+    case 'phone-number':
+      return parsePhoneNumber(raw) ?? wrongType(attr, 'a phone number in E.164 form, or {original_phone_number, country_code}', raw);
   }
 }
 
@@ -212,6 +221,10 @@ export function valueKey(attr: AttributeDef, fields: Record<string, unknown>): s
       return String(fields.referenced_actor_id);
     case 'currency':
       return String(fields.currency_value);
+    case 'phone-number':
+      return String(fields.phone_number);
+    case 'location':
+      return JSON.stringify(fields);
     default:
       return JSON.stringify(fields.value);
   }

@@ -40,7 +40,7 @@ describe('workflows on the emulator', () => {
     const { reader } = e2e();
     const [person] = await reader.queryRecords('people', { filter: { email_addresses: 'jane.doe@acme.com' } });
     const notes = await reader.listNotes('people', person!.id.record_id);
-    expect(notes.map((n) => n.content_plaintext)).toEqual([`Milestone: onboarding_completed\nTimestamp: ${at(4)}\nDays since signup: 3`]);
+    expect(notes.map((n) => n.content_plaintext)).toEqual([`Milestone: onboarding_completed\nTimestamp: ${at(4)}\nDays since signup: 3\nattio-plg key: milestone:onboarding_completed`]);
   });
 
   it('a score below the threshold is written with its tier and explanation, and opens nothing', async () => {
@@ -124,6 +124,7 @@ describe('workflows on the emulator', () => {
         'Reason: SSO',
         'Latest Score Explanation: Logins (7d) 9>=5 +10, Features activated 4>=3 +15, Team invites 3>=2 +20, Integration connected 2>=1 +25, Records imported 500>=100 +20, Active days (14d) 9>=7 +10 — score 100/100',
         'Recommended Approach: Enterprise motion: involve an executive sponsor, security review, multi-year terms',
+        'attio-plg key: handoff:Demo Requested',
       ].join('\n'),
     );
     expect(notes).toHaveLength(2);

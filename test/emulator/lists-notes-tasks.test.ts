@@ -65,6 +65,34 @@ describe('list entries', () => {
   });
 });
 
+describe('GET /v2/objects/{object}/records/{record_id}/entries', () => {
+  it("lists a record's entries across lists, in order of creation, with limit and offset", async () => {
+    const carl = (await api('POST', '/v2/objects/people/records', values({ email_addresses: ['carl@lists.test'] }))).body.data.id.record_id;
+    const trial = await api('PUT', '/v2/lists/active_trials/entries', entry(carl, { trial_started_at: ['2024-05-01T00:00:00Z'] }));
+    const pql = await api('PUT', '/v2/lists/pql_queue/entries', entry(carl, { pql_score: [80] }));
+    const lists = Object.fromEntries((await api('GET', '/v2/lists')).body.data.map((l: any) => [l.api_slug, l.id.list_id]));
+    const res = await api('GET', `/v2/objects/people/records/${carl}/entries`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([
+      { list_id: lists.active_trials, list_api_slug: 'active_trials', entry_id: trial.body.data.id.entry_id, created_at: trial.body.data.created_at },
+      { list_id: lists.pql_queue, list_api_slug: 'pql_queue', entry_id: pql.body.data.id.entry_id, created_at: pql.body.data.created_at },
+    ]);
+    const second = await api('GET', `/v2/objects/people/records/${carl}/entries`, undefined, { query: { limit: '1', offset: '1' } });
+    expect(second.body.data.map((e: any) => e.list_api_slug)).toEqual(['pql_queue']);
+    const none = await api('GET', `/v2/objects/people/records/${ann.replace(/.$/, ann.endsWith('0') ? '1' : '0')}/entries`);
+    expect(none.status).toBe(404);
+    expect(none.body.code).toBe('not_found');
+  });
+
+  it('answers an empty list for a record in no list, and 400 for a limit above 1000', async () => {
+    const dana = (await api('POST', '/v2/objects/people/records', values({ email_addresses: ['dana@lists.test'] }))).body.data.id.record_id;
+    expect((await api('GET', `/v2/objects/people/records/${dana}/entries`)).body.data).toEqual([]);
+    const tooMany = await api('GET', `/v2/objects/people/records/${dana}/entries`, undefined, { query: { limit: '1001' } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.code).toBe('validation_type');
+  });
+});
+
 describe('notes', () => {
   const note = (parent: string, title: string, format = 'plaintext', content = 'Body') => ({
     data: { parent_object: 'people', parent_record_id: parent, title, format, content },

@@ -20,8 +20,8 @@ export function tenUsersBatch(): unknown[] {
   return events;
 }
 
-/** What one of tenUsersBatch's users costs merged: company, person, user, trial entry, one update, three notes. */
-export const TEN_USERS_MERGED_REQUESTS_PER_USER = 8;
+/** The writes one of tenUsersBatch's users costs merged: company, person, user, trial entry, three notes, one final update. */
+export const TEN_USERS_MERGED_WRITES_PER_USER = 8;
 
 /** A random mixed batch for people with their own companies (one on a personal domain). */
 export function randomBatch(seed: number, size = 40): unknown[] {

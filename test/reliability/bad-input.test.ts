@@ -39,7 +39,7 @@ async function throughRudderStack(event: unknown): Promise<ErrorEntry | undefine
   const config = configFor(emulator);
   const input = { message: event, metadata: { jobId: 1 }, destination: { ID: 'bad-input', Config: toRudderConfig(config) } };
   const [output] = await withTransformerEnv(operatorEnvFor(config), () => processRouterDest([input]));
-  return output && 'error' in output ? output : undefined;
+  return output && 'statTags' in output ? output : undefined;
 }
 
 type SegmentOutcome = { kind: 'thrown'; name: string; message: string; retryable: boolean } | { kind: 'not subscribed'; error: unknown } | { kind: 'applied' };

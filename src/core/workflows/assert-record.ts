@@ -1,10 +1,13 @@
 /**
  * assertRecord (parity with Segment's Attio destination): upsert a record of any object on a unique
- * attribute chosen by the user, with values checked against the workspace schema.
+ * attribute chosen by the user, with values checked against the workspace schema. The assert is deferred
+ * like the lane's other record asserts — nothing later needs its result — so it lands in event order with
+ * them (a workspace's extra attributes after the workspace the same group call asserts).
  */
+import { attioRequests } from '../attio/requests.js';
+import type { LaneSession } from '../batch/lane.js';
 import { ConfigError, InvalidEventError } from '../errors.js';
-import { recordIdOf } from '../attio/values.js';
-import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
+import type { WorkflowRun } from './context.js';
 
 export interface AssertRecordIntent {
   kind: 'assertRecord';
@@ -13,8 +16,8 @@ export interface AssertRecordIntent {
   values: Record<string, unknown[]>;
 }
 
-export async function runAssertRecord(intent: AssertRecordIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const run = new WorkflowRun('assertRecord', ctx);
+export async function runAssertRecord(intent: AssertRecordIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+  const { ctx } = run;
   const attributes = await ctx.schema.attributes(intent.object);
   if (attributes.size === 0) throw new ConfigError('object', `object "${intent.object}" does not exist in this Attio workspace`);
   const matching = attributes.get(intent.matchingAttribute);
@@ -26,7 +29,6 @@ export async function runAssertRecord(intent: AssertRecordIntent, ctx: WorkflowC
     throw new InvalidEventError(`values.${intent.matchingAttribute}`, 'the matching attribute needs a value');
   }
   const prepared = await run.prepare(intent.object, intent.values);
-  const record = await ctx.client.assertRecord(intent.object, intent.matchingAttribute, prepared);
-  run.step('assertRecord', 'asserted', recordIdOf(record), intent.object);
-  return run.outcome();
+  lane.writes.add({ request: attioRequests.assertRecord(intent.object, intent.matchingAttribute, prepared), stage: 'asserts', op: 'assertRecord' });
+  run.step('assertRecord', 'deferred', undefined, intent.object);
 }

@@ -7,10 +7,12 @@ import type { PlgConfig } from '../config/index.js';
 import type { KeyedMutex } from '../locks.js';
 import type { WorkspaceSchema } from '../schema/workspace-schema.js';
 import { prepareValues } from '../schema/prepare-values.js';
+import type { RecordCaches } from './record-caches.js';
 
 export type WorkflowName = 'signup' | 'milestone' | 'pql' | 'handoff' | 'identify' | 'group' | 'assertRecord';
 
-export type StepResult = 'asserted' | 'created' | 'updated' | 'found' | 'skipped';
+/** `deferred`: queued as a deferred write (sent when the lane ends, or handed to the platform to deliver). */
+export type StepResult = 'asserted' | 'created' | 'updated' | 'found' | 'skipped' | 'deferred' | 'deleted' | 'unchanged';
 
 export interface Step {
   /** What was done, in domain words: `assertCompany`, `createNote`, `findPqlDeal`, ... */
@@ -32,6 +34,8 @@ export interface WorkflowContext {
   config: PlgConfig;
   /** In-process serialisation of look-before-create steps per company/person. */
   locks: KeyedMutex;
+  /** What this process last confirmed of companies, users and workspaces (see record-caches.ts). */
+  records: RecordCaches;
   /** Reports a warning once per distinct message (the run records every one). */
   warn(message: string): void;
   /** Current time, for the age of events. */

@@ -1,19 +1,22 @@
 /**
- * groupWorkspace: assert the company by its website's domain (with the account score when the group carries
- * usage signals), the product workspace record when the workspace has that object, and link the calling
- * person to the company.
+ * groupWorkspace: the company by its website's domain (with the account score when the group carries usage
+ * signals), the product workspace record when the workspace has that object, and the calling person linked
+ * to the company. The company is asserted only when something of it changes; the workspace record is
+ * compared with what Attio holds and asserted (a deferred write) only when it differs.
  */
-import { recordIdOf, values } from '../attio/values.js';
+import { attioRequests } from '../attio/requests.js';
+import { readRecordRef, readText, recordIdOf, values } from '../attio/values.js';
+import type { LaneSession } from '../batch/lane.js';
 import { isPersonalDomain } from '../domains/index.js';
 import { InvalidEventError } from '../errors.js';
 import type { GroupIntent } from '../intents.js';
 import { scoreSignals } from '../scoring/index.js';
-import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
-import { assertCompany, companyRef, productObjectEnabled, resolvePerson } from './people.js';
+import type { WorkflowRun } from './context.js';
+import { companyRef, ensureCompany, personOf, productObjectEnabled } from './people.js';
+import type { CachedWorkspace } from './record-caches.js';
 
-export async function runGroup(intent: GroupIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const run = new WorkflowRun('group', ctx);
-  const { config } = ctx;
+export async function runGroup(intent: GroupIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+  const { config } = run.ctx;
   let domain = intent.company.domain;
   if (domain !== undefined && config.personalDomains === 'skip-company' && isPersonalDomain(domain, config.extraPersonalDomains)) {
     run.warn(`group website is a free-mail domain; no company is created for it`);
@@ -24,22 +27,42 @@ export async function runGroup(intent: GroupIntent, ctx: WorkflowContext): Promi
     throw new InvalidEventError('traits.website', 'a group needs a company website or domain (or the Attio Workspaces object enabled)');
   }
   const accountScore = Object.keys(intent.signals).length > 0 ? scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold).score : undefined;
-  const company =
-    domain === undefined
-      ? undefined
-      : await assertCompany(run, domain, { name: intent.company.name, plan_type: intent.company.plan, pql_score: accountScore });
+  const companyId = domain === undefined ? undefined : await ensureCompany(run, domain, { name: intent.company.name, plan: intent.company.plan, pqlScore: accountScore }, intent.timestamp);
 
-  if (workspaces) {
-    const prepared = await run.prepare(
-      'workspaces',
-      values({ workspace_id: intent.groupId, name: intent.company.name, company: company ? companyRef(recordIdOf(company)) : undefined }),
-    );
-    const workspace = await ctx.client.assertRecord('workspaces', 'workspace_id', prepared);
-    run.step('assertWorkspace', 'asserted', recordIdOf(workspace));
+  if (workspaces) await ensureWorkspace(run, lane, intent.groupId, intent.company.name, companyId);
+  if (companyId !== undefined && intent.person) {
+    const state = await personOf(run, lane, intent.person, intent.timestamp);
+    state.set('companyId', companyId, intent.timestamp);
+    run.step('linkPersonToCompany', 'deferred', state.id);
   }
-  if (company && intent.person) {
-    const person = await resolvePerson(run, intent.person, intent.timestamp, { company: companyRef(recordIdOf(company)) });
-    run.step('linkPersonToCompany', 'updated', recordIdOf(person));
+}
+
+/** The workspace record as this group call describes it: a deferred assert, unless Attio already holds it. */
+async function ensureWorkspace(run: WorkflowRun, lane: LaneSession, workspaceId: string, name: string | undefined, companyId: string | undefined): Promise<void> {
+  const { client, records } = run.ctx;
+  let known = records.workspaces.get(workspaceId);
+  if (known === undefined) {
+    const [record] = await client.queryRecords('workspaces', { filter: { workspace_id: workspaceId }, limit: 1 });
+    if (record) records.workspaces.set(workspaceId, (known = workspaceFacts(record)));
   }
-  return run.outcome();
+  if (known && (name === undefined || known.name === name) && (companyId === undefined || known.companyId === companyId)) {
+    run.step('assertWorkspace', 'unchanged', known.id);
+    return;
+  }
+  const prepared = await run.prepare('workspaces', values({ workspace_id: workspaceId, name, company: companyId ? companyRef(companyId) : undefined }));
+  lane.writes.add({
+    request: attioRequests.assertRecord('workspaces', 'workspace_id', prepared),
+    stage: 'asserts',
+    op: 'assertWorkspace',
+    onSent: (data) => records.workspaces.set(workspaceId, workspaceFacts(data as Parameters<typeof workspaceFacts>[0])),
+  });
+  // Until this process sees it land, what Attio holds is unknown: the next group call reads it again.
+  records.workspaces.delete(workspaceId);
+  run.step('assertWorkspace', 'deferred', known?.id);
+}
+
+function workspaceFacts(record: Parameters<typeof recordIdOf>[0]): CachedWorkspace {
+  const name = readText(record, 'name');
+  const companyId = readRecordRef(record, 'company');
+  return { id: recordIdOf(record), ...(name === undefined ? {} : { name }), ...(companyId === undefined ? {} : { companyId }) };
 }

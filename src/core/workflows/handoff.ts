@@ -1,37 +1,30 @@
 /**
  * Sales handoff, once per (account, event kind): the account's `Enterprise Upgrade` deal at the handoff
  * stage with its value, a `PLG -> Sales Handoff` task for the rep linked to the deal, and a
- * `PLG Handoff Context` note on the deal that gives sales the product story.
+ * `PLG Handoff Context` note on the deal that gives sales the product story as the lane knows it so far.
  */
-import type { AttioRecord } from '../attio/schemas.js';
-import {
-  readDate,
-  readNumber,
-  readSelectTitles,
-  readText,
-  recordIdOf,
-  recordRef,
-} from '../attio/values.js';
+import { recordIdOf, recordRef } from '../attio/values.js';
+import type { LaneSession, PersonState } from '../batch/lane.js';
 import type { HandoffIntent } from '../intents.js';
-import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
+import type { WorkflowRun } from './context.js';
 import { findOrCreateDeal } from './deals.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
-import { accountOf, companyRef, nameAttribute, resolvePerson } from './people.js';
+import { accountOf, companyRef, personOf } from './people.js';
 
 export const HANDOFF_TASK_PREFIX = 'PLG -> Sales Handoff';
 export const HANDOFF_NOTE_TITLE = 'PLG Handoff Context';
 
-export async function runHandoff(intent: HandoffIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const run = new WorkflowRun('handoff', ctx);
-  const person = await resolvePerson(run, intent.person, intent.timestamp, nameAttribute(intent.name));
-  const personId = recordIdOf(person);
-  const account = await accountOf(run, person);
-  const { companyId } = account;
+export async function runHandoff(intent: HandoffIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+  const { ctx } = run;
+  const state = await personOf(run, lane, intent.person, intent.timestamp);
+  state.set('name', intent.name, intent.timestamp);
+  const account = await accountOf(run, state, intent.timestamp);
+  const { companyId, personId } = account;
 
   await ctx.locks.run(`handoff-deal:${companyId ?? personId}`, async () => {
     const owner = await ownerFor(run, account.key);
-    const { deal } = await findOrCreateDeal(run, {
+    const deal = await findOrCreateDeal(run, lane, {
       prefix: 'Enterprise Upgrade',
       accountName: account.name,
       companyId,
@@ -42,9 +35,9 @@ export async function runHandoff(intent: HandoffIntent, ctx: WorkflowContext): P
       value: intent.value,
     });
     const dealId = recordIdOf(deal);
-    const request = `Request: ${intent.eventName}`;
-    await ensureTask(run, {
+    await ensureTask(run, lane, {
       prefix: `${HANDOFF_TASK_PREFIX} (${intent.eventName})`,
+      key: `handoff:${intent.eventName}`,
       body: `${account.personName}${companyId ? ` at ${account.name}` : ''} asked for sales: schedule discovery and confirm the upgrade path.${intent.reason ? ` Reason: ${intent.reason}` : ''}`,
       deadlineAt: deadlineAfter(run, intent.timestamp),
       linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
@@ -53,16 +46,15 @@ export async function runHandoff(intent: HandoffIntent, ctx: WorkflowContext): P
       linkedRecordId: dealId,
     });
     const activeUsers = companyId ? await countCompanyPeople(run, companyId) : 1;
-    await ensureNote(run, {
+    await ensureNote(run, lane, {
       parentObject: 'deals',
       parentRecordId: dealId,
       title: HANDOFF_NOTE_TITLE,
-      keyLine: request,
-      content: handoffContext(intent, person, request, activeUsers),
+      key: `handoff:${intent.eventName}`,
+      content: handoffContext(intent, state, activeUsers),
       createdAt: intent.timestamp,
     });
   });
-  return run.outcome();
 }
 
 async function countCompanyPeople(run: WorkflowRun, companyId: string): Promise<number> {
@@ -71,22 +63,20 @@ async function countCompanyPeople(run: WorkflowRun, companyId: string): Promise<
   return count;
 }
 
-function handoffContext(intent: HandoffIntent, person: AttioRecord, request: string, activeUsers: number): string {
-  const score = readNumber(person, 'pql_score');
-  const activation = readNumber(person, 'activation_score');
-  const features = readSelectTitles(person, 'milestones_completed');
-  const plan = intent.plan ?? readSelectTitles(person, 'plan_type')[0];
+function handoffContext(intent: HandoffIntent, state: PersonState, activeUsers: number): string {
+  const { pqlScore: score, activationScore: activation, milestones: features, signupDate, pqlExplanation } = state.facts;
+  const plan = intent.plan ?? state.facts.plan;
   return [
-    request,
+    `Request: ${intent.eventName}`,
     `PQL Score: ${score ?? 'not scored'}`,
     `Active Users: ${activeUsers}`,
     `Key Features: ${features.length > 0 ? features.join(', ') : 'none recorded'}`,
-    `Trial Start: ${readDate(person, 'signup_date') ?? 'unknown'}`,
+    `Trial Start: ${signupDate ?? 'unknown'}`,
     `Activation: ${activation === undefined ? 'unknown' : `${Math.round(activation * 100)}%`}`,
     ...(intent.value === undefined ? [] : [`Deal Value: ${intent.value}`]),
     ...(plan ? [`Plan: ${plan}`] : []),
     ...(intent.reason ? [`Reason: ${intent.reason}`] : []),
-    `Latest Score Explanation: ${readText(person, 'pql_explanation') ?? 'none'}`,
+    `Latest Score Explanation: ${pqlExplanation ?? 'none'}`,
     `Recommended Approach: ${recommendApproach(intent, score, plan)}`,
   ].join('\n');
 }

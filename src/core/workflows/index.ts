@@ -1,6 +1,7 @@
+import type { LaneSession } from '../batch/lane.js';
 import type { Intent } from '../intents.js';
 import { runAssertRecord, type AssertRecordIntent } from './assert-record.js';
-import type { WorkflowContext, WorkflowOutcome } from './context.js';
+import { WorkflowRun, type WorkflowOutcome } from './context.js';
 import { runGroup } from './group.js';
 import { runHandoff } from './handoff.js';
 import { runIdentify } from './identify.js';
@@ -10,28 +11,40 @@ import { runSignup } from './signup.js';
 
 export type WorkflowIntent = Intent | AssertRecordIntent;
 
-/** Runs the workflow an intent asks for. Every workflow is idempotent: running it again changes nothing. */
-export function runWorkflow(intent: WorkflowIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
+/**
+ * Runs the workflow an intent asks for, in its lane (which holds the person it is about and the writes left
+ * for later). Every workflow is idempotent: running it again changes nothing.
+ */
+export async function runWorkflow(intent: WorkflowIntent, lane: LaneSession): Promise<WorkflowOutcome> {
+  const run = new WorkflowRun(intent.kind, lane.ctx);
   switch (intent.kind) {
     case 'signup':
-      return runSignup(intent, ctx);
+      await runSignup(intent, run, lane);
+      break;
     case 'milestone':
-      return runMilestone(intent, ctx);
+      await runMilestone(intent, run, lane);
+      break;
     case 'pql':
-      return runPql(intent, ctx);
+      await runPql(intent, run, lane);
+      break;
     case 'handoff':
-      return runHandoff(intent, ctx);
+      await runHandoff(intent, run, lane);
+      break;
     case 'identify':
-      return runIdentify(intent, ctx);
+      await runIdentify(intent, run, lane);
+      break;
     case 'group':
-      return runGroup(intent, ctx);
+      await runGroup(intent, run, lane);
+      break;
     case 'assertRecord':
-      return runAssertRecord(intent, ctx);
+      await runAssertRecord(intent, run, lane);
+      break;
     default: {
       const unreachable: never = intent;
       throw new Error(`unknown intent ${JSON.stringify(unreachable)}`);
     }
   }
+  return run.outcome();
 }
 
 export type { AssertRecordIntent } from './assert-record.js';
@@ -41,3 +54,7 @@ export { activationScore } from './milestone.js';
 export { HANDOFF_NOTE_TITLE, HANDOFF_TASK_PREFIX } from './handoff.js';
 export { MILESTONE_NOTE_TITLE } from './milestone.js';
 export { PQL_NOTE_TITLE, PQL_TASK_PREFIX } from './pql.js';
+export { DEAL_KEY_ATTRIBUTE, dealKeyAttribute } from './deals.js';
+export { compareCandidates, ensureOne, winnerOf, type Candidate, type ConvergeSteps } from './converge.js';
+export { keyMarker } from './notes-and-tasks.js';
+export { createRecordCaches, type RecordCaches } from './record-caches.js';

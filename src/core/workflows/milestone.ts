@@ -1,17 +1,13 @@
 /**
- * Activation milestone: the person's `milestones_completed` gains the milestone and `activation_score`
- * becomes completed/configured; one `Activation Milestone` note per (person, milestone).
- *
- * Attributes are written before the note, so a milestone already in `milestones_completed` means the note
- * was at least attempted: only then is the note looked up (a redelivery, or a crash between the two).
- * A new milestone costs three requests, a repeated one two.
+ * Activation milestone: the person's `milestones_completed` gains the milestone, `activation_score` becomes
+ * completed/configured and `last_activity_date` moves on (all in the lane's one person write), and one
+ * `Activation Milestone` note per (person, milestone), found before it is created and converged after.
  */
-import type { AttioRecord } from '../attio/schemas.js';
-import { dateOf, readDate, readSelectTitles, recordIdOf } from '../attio/values.js';
+import type { LaneSession, PersonState } from '../batch/lane.js';
 import type { MilestoneIntent } from '../intents.js';
-import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
-import { createNote, ensureNote, type NoteSpec } from './notes-and-tasks.js';
-import { nameAttribute, resolvePerson } from './people.js';
+import type { WorkflowContext, WorkflowRun } from './context.js';
+import { ensureNote, type NoteSpec } from './notes-and-tasks.js';
+import { personIdOf, personOf } from './people.js';
 
 export const MILESTONE_NOTE_TITLE = 'Activation Milestone';
 
@@ -26,34 +22,28 @@ export function activationScore(completed: Iterable<string>, configured: Set<str
   return Math.round((done / configured.size) * 100) / 100;
 }
 
-export async function runMilestone(intent: MilestoneIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const run = new WorkflowRun('milestone', ctx);
-  const person = await resolvePerson(run, intent.person, intent.timestamp, nameAttribute(intent.name));
-  const personId = recordIdOf(person);
-  const note = milestoneNote(intent, person);
-  const completed = readSelectTitles(person, 'milestones_completed');
-
-  if (completed.includes(intent.milestone)) {
-    await ensureNote(run, note);
-    return run.outcome();
+export async function runMilestone(intent: MilestoneIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+  const state = await personOf(run, lane, intent.person, intent.timestamp);
+  state.set('name', intent.name, intent.timestamp);
+  if (!state.facts.milestones.includes(intent.milestone)) {
+    const options = await milestoneOptions(run);
+    if (options.includes(intent.milestone)) {
+      state.facts.milestones.push(intent.milestone);
+      // Derived from every milestone the person has, whatever order they arrived in.
+      state.facts.activationScore = activationScore(state.facts.milestones, configuredMilestones(run.ctx));
+      run.step('updateActivation', 'deferred', state.id, `${intent.milestone}, activation ${state.facts.activationScore ?? 0}`);
+    } else {
+      run.warn(`milestone "${intent.milestone}" is not an option of people.milestones_completed; only its note was written`);
+    }
   }
+  touchActivity(state, intent.timestamp);
+  await ensureNote(run, lane, await milestoneNote(run, state, intent));
+}
 
-  const options = await milestoneOptions(run);
-  if (!options.includes(intent.milestone)) {
-    run.warn(`milestone "${intent.milestone}" is not an option of people.milestones_completed; only its note was written`);
-    await ensureNote(run, note);
-    return run.outcome();
-  }
-  const score = activationScore([...completed, intent.milestone], configuredMilestones(ctx));
-  const values = await run.prepare('people', {
-    milestones_completed: [intent.milestone],
-    activation_score: [score],
-    last_activity_date: [dateOf(intent.timestamp)],
-  });
-  await ctx.client.updateRecord('people', personId, values);
-  run.step('updateActivation', 'updated', personId, `${intent.milestone}, activation ${score}`);
-  await createNote(run, note);
-  return run.outcome();
+/** `last_activity_date` is the day of the latest activity (it never moves back). */
+export function touchActivity(state: PersonState, timestamp: string): void {
+  const day = timestamp.slice(0, 10);
+  if (state.facts.lastActivityDate === undefined || state.facts.lastActivityDate < day) state.facts.lastActivityDate = day;
 }
 
 export async function milestoneOptions(run: WorkflowRun): Promise<string[]> {
@@ -62,16 +52,15 @@ export async function milestoneOptions(run: WorkflowRun): Promise<string[]> {
   return run.ctx.schema.selectOptions('people', 'milestones_completed');
 }
 
-export function milestoneNote(intent: MilestoneIntent, person: AttioRecord): NoteSpec {
-  const signupDate = readDate(person, 'signup_date');
+async function milestoneNote(run: WorkflowRun, state: PersonState, intent: MilestoneIntent): Promise<NoteSpec> {
+  const signupDate = state.facts.signupDate;
   const days = signupDate ? Math.max(0, Math.floor((Date.parse(intent.timestamp) - Date.parse(signupDate)) / 86_400_000)) : undefined;
-  const keyLine = `Milestone: ${intent.milestone}`;
   return {
     parentObject: 'people',
-    parentRecordId: recordIdOf(person),
+    parentRecordId: await personIdOf(run, state),
     title: MILESTONE_NOTE_TITLE,
-    keyLine,
-    content: [keyLine, `Timestamp: ${intent.timestamp}`, `Days since signup: ${days ?? 'unknown'}`].join('\n'),
+    key: `milestone:${intent.milestone}`,
+    content: [`Milestone: ${intent.milestone}`, `Timestamp: ${intent.timestamp}`, `Days since signup: ${days ?? 'unknown'}`].join('\n'),
     createdAt: intent.timestamp,
   };
 }

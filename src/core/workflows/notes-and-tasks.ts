@@ -1,92 +1,135 @@
 /**
- * Notes and tasks are not idempotent in Attio, so each carries a stable key — a title plus a key line in the
- * note, a prefix in the task — and is looked up before it is created.
+ * Notes and tasks cannot be asserted in Attio, so each one the connector makes carries a stable key — a
+ * marker line in a note, a marker at the end of a task — and is found before it is created and converged
+ * after (./converge.ts): any duplicates that concurrent processes made are deleted down to one. Only notes
+ * and tasks carrying our key that no workspace member created are ever deleted.
  */
-import type { AttioNote, AttioTask } from '../attio/schemas.js';
 import type { TaskInput } from '../attio/client.js';
+import type { AttioActor, AttioNote, AttioTask } from '../attio/schemas.js';
+import type { LaneSession } from '../batch/lane.js';
 import type { WorkflowRun } from './context.js';
+import { ensureOne } from './converge.js';
 
 const TASK_CONTENT_LIMIT = 2000;
+
+/** The marker that makes a note or task ours, and unique among those of its record. */
+export function keyMarker(key: string): string {
+  return `attio-plg key: ${key}`;
+}
+
+/** Made by a person in Attio: never ours to delete, whatever it says. */
+function madeByMember(actor: AttioActor | undefined): boolean {
+  return actor?.type === 'workspace-member';
+}
 
 export interface NoteSpec {
   parentObject: string;
   parentRecordId: string;
   title: string;
-  /** A line of the content that makes this note unique among notes with the same title. */
-  keyLine?: string;
+  /** Unique among the parent's notes from this connector, e.g. `milestone:first_integration`. */
+  key: string;
   content: string;
   createdAt?: string;
 }
 
-/** Whether an existing note is the one `spec` describes. */
-function sameNote(note: AttioNote, spec: NoteSpec): boolean {
-  return note.title === spec.title && (spec.keyLine === undefined || note.content_plaintext.split('\n').includes(spec.keyLine));
+function noteContent(spec: NoteSpec): string {
+  return `${spec.content}\n${keyMarker(spec.key)}`;
 }
 
-export async function findNote(run: WorkflowRun, spec: NoteSpec): Promise<AttioNote | undefined> {
-  for await (const note of run.ctx.client.listAllNotes(spec.parentObject, spec.parentRecordId)) {
-    if (sameNote(note, spec)) return note;
-  }
-  return undefined;
+function isOurNote(note: AttioNote, spec: NoteSpec): boolean {
+  return note.title === spec.title && !madeByMember(note.created_by_actor) && note.content_plaintext.split('\n').includes(keyMarker(spec.key));
 }
 
-export async function createNote(run: WorkflowRun, spec: NoteSpec): Promise<AttioNote> {
-  const note = await run.ctx.client.createNote({
-    parentObject: spec.parentObject,
-    parentRecordId: spec.parentRecordId,
-    title: spec.title,
-    content: spec.content,
-    ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
+async function notesOf(run: WorkflowRun, lane: LaneSession, parentObject: string, parentRecordId: string, fresh: boolean): Promise<AttioNote[]> {
+  const parent = `${parentObject}:${parentRecordId}`;
+  const known = fresh ? undefined : lane.notesOf(parent);
+  if (known) return known;
+  const notes: AttioNote[] = [];
+  for await (const note of run.ctx.client.listAllNotes(parentObject, parentRecordId)) notes.push(note);
+  lane.setNotes(parent, notes);
+  return notes;
+}
+
+/** The note `spec` describes, created unless it exists; duplicates of it are deleted down to one. */
+export async function ensureNote(run: WorkflowRun, lane: LaneSession, spec: NoteSpec): Promise<AttioNote> {
+  const { client } = run.ctx;
+  const parent = `${spec.parentObject}:${spec.parentRecordId}`;
+  const result = await ensureOne({
+    list: async (fresh) => (await notesOf(run, lane, spec.parentObject, spec.parentRecordId, fresh)).filter((n) => isOurNote(n, spec)).map(candidateNote),
+    create: async () => {
+      const note = await client.createNote({
+        parentObject: spec.parentObject,
+        parentRecordId: spec.parentRecordId,
+        title: spec.title,
+        content: noteContent(spec),
+        ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
+      });
+      lane.setNotes(parent, [...(lane.notesOf(parent) ?? []), note]);
+      return candidateNote(note);
+    },
+    remove: async (note) => {
+      const deleted = await client.deleteNote(note.id);
+      lane.setNotes(parent, (lane.notesOf(parent) ?? []).filter((n) => n.id.note_id !== note.id));
+      run.step('deleteDuplicateNote', 'deleted', note.id, spec.title);
+      return deleted;
+    },
   });
-  run.step('createNote', 'created', note.id.note_id, spec.title);
-  return note;
+  run.step('createNote', result.created ? 'created' : 'found', result.winner.id, spec.title);
+  return result.winner.note;
 }
 
-/** Creates the note unless one with the same title and key line exists. */
-export async function ensureNote(run: WorkflowRun, spec: NoteSpec): Promise<void> {
-  const existing = await findNote(run, spec);
-  if (existing) {
-    run.step('createNote', 'found', existing.id.note_id, spec.title);
-    return;
-  }
-  await createNote(run, spec);
-}
+const candidateNote = (note: AttioNote) => ({ id: note.id.note_id, createdAt: note.created_at, note });
 
 export interface TaskSpec extends Omit<TaskInput, 'content'> {
-  /** Stable first words of the content, e.g. `PQL Follow-up`; the task's key. */
+  /** Stable first words of the content, e.g. `PQL Follow-up`. */
   prefix: string;
   body: string;
+  /** Unique among the linked record's tasks from this connector, e.g. `pql-follow-up`. */
+  key: string;
   /** The record whose tasks are searched for an existing one. */
   linkedObject: string;
   linkedRecordId: string;
 }
 
 function taskContent(spec: TaskSpec): string {
-  const content = `${spec.prefix}: ${spec.body}`;
-  return content.length <= TASK_CONTENT_LIMIT ? content : `${content.slice(0, TASK_CONTENT_LIMIT - 1)}…`;
+  const marker = ` [${keyMarker(spec.key)}]`;
+  const text = `${spec.prefix}: ${spec.body}`;
+  const room = TASK_CONTENT_LIMIT - marker.length;
+  return `${text.length <= room ? text : `${text.slice(0, room - 1)}…`}${marker}`;
 }
 
-async function findTask(run: WorkflowRun, spec: TaskSpec): Promise<AttioTask | undefined> {
-  for await (const task of run.ctx.client.listAllTasks({ linkedObject: spec.linkedObject, linkedRecordId: spec.linkedRecordId })) {
-    if (task.content_plaintext.startsWith(`${spec.prefix}:`)) return task;
-  }
-  return undefined;
+function isOurTask(task: AttioTask, spec: TaskSpec): boolean {
+  return !madeByMember(task.created_by_actor) && task.content_plaintext.endsWith(`[${keyMarker(spec.key)}]`);
 }
 
-/** Creates the task unless the linked record already has one with the same prefix. */
-export async function ensureTask(run: WorkflowRun, spec: TaskSpec): Promise<void> {
-  const existing = await findTask(run, spec);
-  if (existing) {
-    run.step('createTask', 'found', existing.id.task_id, spec.prefix);
-    return;
-  }
-  const task = await run.ctx.client.createTask({
-    content: taskContent(spec),
-    deadlineAt: spec.deadlineAt,
-    linkedRecords: spec.linkedRecords,
-    assignees: spec.assignees,
+/** The task `spec` describes, created unless the linked record has it; duplicates are deleted down to one. */
+export async function ensureTask(run: WorkflowRun, lane: LaneSession, spec: TaskSpec): Promise<void> {
+  const { client } = run.ctx;
+  const linked = `${spec.linkedObject}:${spec.linkedRecordId}`;
+  const tasksOf = async (fresh: boolean): Promise<AttioTask[]> => {
+    const known = fresh ? undefined : lane.tasksOf(linked);
+    if (known) return known;
+    const tasks: AttioTask[] = [];
+    for await (const task of client.listAllTasks({ linkedObject: spec.linkedObject, linkedRecordId: spec.linkedRecordId })) tasks.push(task);
+    lane.setTasks(linked, tasks);
+    return tasks;
+  };
+  const asCandidate = (task: AttioTask) => ({ id: task.id.task_id, createdAt: task.created_at, task });
+  const result = await ensureOne({
+    list: async (fresh) => (await tasksOf(fresh)).filter((t) => isOurTask(t, spec)).map(asCandidate),
+    create: async () => {
+      const task = await client.createTask({ content: taskContent(spec), deadlineAt: spec.deadlineAt, linkedRecords: spec.linkedRecords, assignees: spec.assignees });
+      lane.setTasks(linked, [...(lane.tasksOf(linked) ?? []), task]);
+      return asCandidate(task);
+    },
+    remove: async (task) => {
+      const deleted = await client.deleteTask(task.id);
+      lane.setTasks(linked, (lane.tasksOf(linked) ?? []).filter((t) => t.id.task_id !== task.id));
+      run.step('deleteDuplicateTask', 'deleted', task.id, spec.prefix);
+      return deleted;
+    },
   });
-  run.step('createTask', 'created', task.id.task_id, spec.prefix);
+  run.step('createTask', result.created ? 'created' : 'found', result.winner.id, spec.prefix);
 }
 
 /** The deadline `taskDueHours` after the event that caused the task. */

@@ -1,17 +1,25 @@
 /**
- * Finding and upserting the people and companies an event is about. People are asserted by email; without
- * an email, a person is found through the `users` object (user_id -> person). Companies are asserted by
- * domain, never for free-mail domains unless configured.
+ * Finding the people and companies an event is about. A person is read by email (or, without one, found
+ * through the `users` object: user_id -> person) once per lane, and created only when a step needs their
+ * record id; companies are asserted by domain, never for free-mail domains unless configured, and only when
+ * something of theirs changes.
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import { personalName, readDomains, readEmails, readFullName, recordIdOf, recordRef, readRecordRef, values, type RecordRef } from '../attio/values.js';
+import { readDate, readNumber, readRecordRef, readSelectTitles, readText, recordIdOf, recordRef, values, type RecordRef } from '../attio/values.js';
+import type { LaneSession } from '../batch/lane.js';
+import { PersonState } from '../batch/lane.js';
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
-import type { PersonKey, PersonName, PersonProfile } from '../intents.js';
+import type { PersonKey } from '../intents.js';
 import type { WorkflowRun } from './context.js';
+import { allValues, PERSON_ATTRIBUTES } from './person-facts.js';
+import type { CachedCompany } from './record-caches.js';
 
 /** An event whose person is unknown may be waiting for its identify: retry for this long. */
 export const UNKNOWN_USER_RETRY_WINDOW_MS = 60 * 60 * 1000;
+
+export const companyRef = (companyId: string): RecordRef => recordRef('companies', companyId);
+export const personRef = (personId: string): RecordRef => recordRef('people', personId);
 
 /** The company domain for a person's email: its domain, unless it is a free-mail one (SPEC §4). */
 export function companyDomainForEmail(run: WorkflowRun, email: string | undefined): string | undefined {
@@ -23,39 +31,105 @@ export function companyDomainForEmail(run: WorkflowRun, email: string | undefine
   return domain;
 }
 
-export async function assertCompany(run: WorkflowRun, domain: string, attributes: Record<string, unknown> = {}): Promise<AttioRecord> {
-  const prepared = await run.prepare('companies', values({ domains: domain, ...attributes }));
-  const company = await run.ctx.client.assertRecord('companies', 'domains', prepared);
-  run.step('assertCompany', 'asserted', recordIdOf(company), domain);
-  return company;
-}
-
-export async function assertPersonByEmail(run: WorkflowRun, email: string, attributes: Record<string, unknown> = {}): Promise<AttioRecord> {
-  const prepared = await run.prepare('people', values({ email_addresses: email, ...attributes }));
-  const person = await run.ctx.client.assertRecord('people', 'email_addresses', prepared);
-  run.step('assertPerson', 'asserted', recordIdOf(person));
-  return person;
+export interface CompanyValues {
+  name?: string;
+  plan?: string;
+  pqlScore?: number;
 }
 
 /**
- * The person record an event refers to, with `attributes` written to it. By email: one assert. By userId:
- * the `users` object's person reference, then an update (or a read when there is nothing to write).
+ * The company of `domain`, asserted with whatever of `wanted` it does not hold yet — read first (once, then
+ * remembered) so that an unchanged company costs no write. Values from an event older than the company's
+ * `account_updated_at` (a late or redelivered event) only fill what the company has no value for, as a
+ * person's older traits do.
+ * Returns the company's record id.
  */
-export async function resolvePerson(
-  run: WorkflowRun,
-  person: PersonKey,
-  timestamp: string,
-  attributes: Record<string, unknown> = {},
-): Promise<AttioRecord> {
-  if (person.email !== undefined) return assertPersonByEmail(run, person.email, attributes);
-  const personId = await findPersonIdByUserId(run, person.userId ?? '', timestamp);
-  const prepared = await run.prepare('people', values(attributes));
-  const record =
-    Object.keys(prepared).length > 0
-      ? await run.ctx.client.updateRecord('people', personId, prepared)
-      : await run.ctx.client.getRecord('people', personId);
+export async function ensureCompany(run: WorkflowRun, domain: string, wanted: CompanyValues, timestamp: string): Promise<string> {
+  // One account's people run in parallel lanes: one of them reads and asserts, the others then find it known.
+  return run.ctx.locks.run(`company:${domain}`, () => assertCompanyOnce(run, domain, wanted, timestamp));
+}
+
+async function assertCompanyOnce(run: WorkflowRun, domain: string, wanted: CompanyValues, timestamp: string): Promise<string> {
+  const { client, records } = run.ctx;
+  let known = records.companies.get(domain);
+  if (known === undefined) {
+    const [record] = await client.queryRecords('companies', { filter: { domains: domain }, limit: 1 });
+    if (record) records.companies.set(domain, (known = companyFacts(record)));
+  }
+  const stale = known?.updatedAt !== undefined && Date.parse(timestamp) < Date.parse(known.updatedAt);
+  const changes = changedCompanyValues(known, wanted, stale);
+  if (known && Object.keys(changes).length === 0) {
+    run.step('assertCompany', 'unchanged', known.id, domain);
+    return known.id;
+  }
+  const prepared = await run.prepare(
+    'companies',
+    values({ domains: domain, name: changes.name, plan_type: changes.plan, pql_score: changes.pqlScore, account_updated_at: Object.keys(changes).length > 0 ? timestamp : undefined }),
+  );
+  const company = await client.assertRecord('companies', 'domains', prepared);
+  records.companies.set(domain, companyFacts(company));
+  run.step('assertCompany', 'asserted', recordIdOf(company), domain);
+  return recordIdOf(company);
+}
+
+/** What of `wanted` the company lacks; from a stale event, only what it has no value for at all. */
+function changedCompanyValues(known: CachedCompany | undefined, wanted: CompanyValues, stale: boolean): CompanyValues {
+  const out: CompanyValues = {};
+  for (const key of ['name', 'plan', 'pqlScore'] as const) {
+    const value = wanted[key];
+    const have = known?.[key];
+    if (value === undefined || value === have || (stale && have !== undefined)) continue;
+    Object.assign(out, { [key]: value });
+  }
+  return out;
+}
+
+function companyFacts(company: AttioRecord): CachedCompany {
+  const plan = readSelectTitles(company, 'plan_type')[0];
+  const name = readText(company, 'name');
+  const pqlScore = readNumber(company, 'pql_score');
+  const updatedAt = readDate(company, 'account_updated_at');
+  return {
+    id: recordIdOf(company),
+    ...(name === undefined ? {} : { name }),
+    ...(plan === undefined ? {} : { plan }),
+    ...(pqlScore === undefined ? {} : { pqlScore }),
+    ...(updatedAt === undefined ? {} : { updatedAt }),
+  };
+}
+
+/**
+ * The person `key` names, as this lane knows them: read from Attio the first time (by email; by userId
+ * through the `users` object), then kept in the lane. A person found by neither does not exist yet.
+ */
+export async function personOf(run: WorkflowRun, lane: LaneSession, key: PersonKey, timestamp: string): Promise<PersonState> {
+  const known = lane.known(key);
+  if (known) return known;
+  if (key.email !== undefined) {
+    const [record] = await run.ctx.client.queryRecords('people', { filter: { email_addresses: key.email }, limit: 1 });
+    run.step('findPerson', record ? 'found' : 'skipped', record ? recordIdOf(record) : undefined, record ? undefined : 'new person');
+    return lane.remember(key, new PersonState(record, key.email));
+  }
+  const personId = await findPersonIdByUserId(run, key.userId ?? '', timestamp);
+  const record = await run.ctx.client.getRecord('people', personId);
   run.step('findPersonByUserId', 'found', personId);
-  return record;
+  return lane.remember(key, new PersonState(record, undefined));
+}
+
+/**
+ * The person's record id, creating the record when it does not exist yet (with what the lane knows so far;
+ * milestones are left to the final write, which appends them). Asserted by email, so that a person another
+ * process created in the meantime is updated rather than duplicated.
+ */
+export async function personIdOf(run: WorkflowRun, state: PersonState): Promise<string> {
+  if (state.id !== undefined) return state.id;
+  if (state.email === undefined) throw new PersonNotResolvedError('traits.email', 'the event names no person: send an email or a userId', false);
+  const { [PERSON_ATTRIBUTES.milestones]: _milestones, ...facts } = allValues(state.facts);
+  const prepared = await run.prepare('people', { email_addresses: [state.email], ...facts });
+  const record = await run.ctx.client.assertRecord('people', 'email_addresses', prepared);
+  state.created(record);
+  run.step('assertPerson', 'asserted', recordIdOf(record));
+  return recordIdOf(record);
 }
 
 async function findPersonIdByUserId(run: WorkflowRun, userId: string, timestamp: string): Promise<string> {
@@ -64,6 +138,8 @@ async function findPersonIdByUserId(run: WorkflowRun, userId: string, timestamp:
   if (!(await usersObjectEnabled(run))) {
     throw new PersonNotResolvedError('traits.email', 'no email on the event, and the Attio Users object is not enabled to find the person by userId', false);
   }
+  const cached = ctx.records.users.get(userId);
+  if (cached?.personId !== undefined) return cached.personId;
   const [user] = await ctx.client.queryRecords('users', { filter: { user_id: userId }, limit: 1 });
   const personId = user ? readRecordRef(user, 'person') : undefined;
   if (personId !== undefined) return personId;
@@ -90,63 +166,6 @@ async function usersObjectEnabled(run: WorkflowRun): Promise<boolean> {
   return run.ctx.config.productObjects !== 'off' && (await run.ctx.schema.objects()).has('users');
 }
 
-/** The `name` attribute when an event carries the person's name, else nothing (never clears a stored name). */
-export function nameAttribute(name: PersonName | undefined): Record<string, unknown> {
-  return name ? { name: personalName(name) } : {};
-}
-
-export const companyRef = (companyId: string): RecordRef => recordRef('companies', companyId);
-export const personRef = (personId: string): RecordRef => recordRef('people', personId);
-
-/**
- * The person's company: their `company` reference, or — when an event for them arrived before their signup
- * or identify linked one — the company of their work email, asserted and linked now, so that a deal is
- * always opened for the account rather than for a lone person.
- */
-export async function companyOfPerson(run: WorkflowRun, person: AttioRecord): Promise<string | undefined> {
-  const linked = readRecordRef(person, 'company');
-  if (linked !== undefined) return linked;
-  const domain = companyDomainForEmail(run, readEmails(person)[0]);
-  if (domain === undefined) return undefined;
-  const company = await assertCompany(run, domain);
-  const companyId = recordIdOf(company);
-  await run.ctx.client.updateRecord('people', recordIdOf(person), { company: [companyRef(companyId)] });
-  run.step('linkPersonToCompany', 'updated', recordIdOf(person));
-  return companyId;
-}
-
-/**
- * The person of a signup (or a merged signup/identify): the company of their work email, then the person
- * with their profile and the company reference. Both records' values are checked against the schema before
- * the first write, so a configuration problem (strict mode, an unknown option) leaves nothing half-written.
- */
-export async function assertPersonWithCompany(run: WorkflowRun, email: string, profile: PersonProfile): Promise<AttioRecord> {
-  const { client } = run.ctx;
-  const domain = companyDomainForEmail(run, email);
-  const personValues = await run.prepare(
-    'people',
-    values({
-      email_addresses: email,
-      name: profile.name ? personalName(profile.name) : undefined,
-      job_title: profile.jobTitle,
-      signup_date: profile.signupDate,
-      signup_source: profile.signupSource,
-      plan_type: profile.plan,
-    }),
-  );
-  const companyValues = domain === undefined ? undefined : await run.prepare('companies', values({ domains: domain, name: profile.companyName }));
-  let companyId: string | undefined;
-  if (companyValues) {
-    companyId = recordIdOf(await client.assertRecord('companies', 'domains', companyValues));
-    run.step('assertCompany', 'asserted', companyId, domain);
-  } else {
-    run.step('assertCompany', 'skipped', undefined, 'personal email domain');
-  }
-  const person = await client.assertRecord('people', 'email_addresses', { ...personValues, ...(companyId ? { company: [companyRef(companyId)] } : {}) });
-  run.step('assertPerson', 'asserted', recordIdOf(person));
-  return person;
-}
-
 /** The account a deal is opened for: the person's company, or the person alone with a free-mail address. */
 export interface Account {
   personId: string;
@@ -158,12 +177,29 @@ export interface Account {
   key: string;
 }
 
-export async function accountOf(run: WorkflowRun, person: AttioRecord): Promise<Account> {
-  const personId = recordIdOf(person);
-  const personName = readFullName(person) ?? readEmails(person)[0] ?? 'Unknown person';
-  const companyId = await companyOfPerson(run, person);
-  if (companyId === undefined) return { personId, personName, name: personName, key: readEmails(person)[0] ?? personId };
-  const company = await run.ctx.client.getRecord('companies', companyId);
-  const domain = readDomains(company)[0];
-  return { personId, personName, companyId, name: readFullName(company) ?? domain ?? 'Unknown company', key: domain ?? companyId };
+/**
+ * The person's account: their company, or — when an event for them arrived before their signup or identify
+ * linked one — the company of their work email, asserted and linked now, so that a deal is always opened for
+ * the account rather than for a lone person.
+ */
+export async function accountOf(run: WorkflowRun, state: PersonState, timestamp: string): Promise<Account> {
+  const personId = await personIdOf(run, state);
+  const personName = state.facts.name?.fullName ?? state.email ?? 'Unknown person';
+  let companyId = state.facts.companyId;
+  const domain = companyDomainForEmail(run, state.email);
+  if (companyId === undefined && domain !== undefined) {
+    companyId = await ensureCompany(run, domain, {}, timestamp);
+    state.set('companyId', companyId, timestamp);
+  }
+  if (companyId === undefined) return { personId, personName, name: personName, key: state.email ?? personId };
+  const cachedDomain = domain !== undefined && run.ctx.records.companies.get(domain)?.id === companyId ? domain : undefined;
+  const company = cachedDomain === undefined ? await run.ctx.client.getRecord('companies', companyId) : undefined;
+  const companyDomain = cachedDomain ?? (company ? firstDomain(company) : undefined);
+  const companyName = (cachedDomain !== undefined ? run.ctx.records.companies.get(cachedDomain)?.name : company ? readText(company, 'name') : undefined) ?? companyDomain ?? 'Unknown company';
+  return { personId, personName, companyId, name: companyName, key: companyDomain ?? companyId };
+}
+
+function firstDomain(company: AttioRecord): string | undefined {
+  const value = (company.values.domains ?? [])[0];
+  return typeof value?.domain === 'string' ? value.domain : undefined;
 }

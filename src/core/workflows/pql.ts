@@ -1,76 +1,61 @@
 /**
- * PQL scoring: score the signals, write `pql_score`, `pql_tier`, `pql_explanation` and `pql_scored_at`
- * unless a newer score is already stored (two requests below the threshold). On a person's first
- * qualification: the PQL list entry, a note explaining the score, the account's PQL deal (one per company;
- * later qualifiers join its people) with a follow-up task for the assigned rep, then `pql_qualified_at`,
- * written last so that an interrupted qualification is completed by the redelivered event.
+ * PQL scoring: the signals are scored and `pql_score`, `pql_tier`, `pql_explanation` and `pql_scored_at`
+ * join the person's write — unless a newer score is already stored. On a person's first qualification: the
+ * PQL list entry, a note explaining the score, the account's PQL deal (one per company; later qualifiers
+ * join its people) with a follow-up task for the assigned rep, and `pql_qualified_at`, which goes out with
+ * the person's write after everything else, so that an interrupted qualification is completed by the
+ * redelivered event.
  */
-import type { AttioRecord } from '../attio/schemas.js';
-import { dateOf, readDate, recordIdOf, recordRef } from '../attio/values.js';
+import { recordRef } from '../attio/values.js';
+import type { LaneSession, PersonState } from '../batch/lane.js';
 import type { PqlIntent } from '../intents.js';
 import { scoreSignals, type Score } from '../scoring/index.js';
-import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
+import type { WorkflowRun } from './context.js';
 import { findOrCreateDeal } from './deals.js';
-import { assertListEntry } from './lists.js';
+import { ensureListEntry } from './lists.js';
+import { touchActivity } from './milestone.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
-import { accountOf, nameAttribute, resolvePerson } from './people.js';
+import { accountOf, personIdOf, personOf } from './people.js';
 
 export const PQL_NOTE_TITLE = 'PQL Qualified';
 export const PQL_TASK_PREFIX = 'PQL Follow-up';
 
-export async function runPql(intent: PqlIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const run = new WorkflowRun('pql', ctx);
-  const person = await resolvePerson(run, intent.person, intent.timestamp, nameAttribute(intent.name));
-  const personId = recordIdOf(person);
-
-  const scoredAt = readDate(person, 'pql_scored_at');
+export async function runPql(intent: PqlIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+  const state = await personOf(run, lane, intent.person, intent.timestamp);
+  state.set('name', intent.name, intent.timestamp);
+  const scoredAt = state.facts.pqlScoredAt;
   if (scoredAt !== undefined && Date.parse(intent.timestamp) < Date.parse(scoredAt)) {
-    run.step('updateScore', 'skipped', personId, `a newer score (${scoredAt}) is already stored`);
-    return run.outcome();
+    run.step('updateScore', 'skipped', state.id, `a newer score (${scoredAt}) is already stored`);
+    return;
   }
-
-  const score = scoreSignals(intent.signals, ctx.config.scoringModel, ctx.config.pqlThreshold);
-  const values = await run.prepare('people', {
-    pql_score: [score.score],
-    pql_tier: [score.tier],
-    pql_explanation: [score.explanation],
-    pql_scored_at: [intent.timestamp],
-    last_activity_date: [dateOf(intent.timestamp)],
-  });
-  await ctx.client.updateRecord('people', personId, values);
-  run.step('updateScore', 'updated', personId, `${score.score} ${score.tier}`);
-
-  if (score.qualified && readDate(person, 'pql_qualified_at') === undefined) {
-    await qualify(run, intent, person, score);
-  }
-  return run.outcome();
+  const { config } = run.ctx;
+  const score = scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold);
+  Object.assign(state.facts, { pqlScore: score.score, pqlTier: score.tier, pqlExplanation: score.explanation, pqlScoredAt: intent.timestamp });
+  touchActivity(state, intent.timestamp);
+  run.step('updateScore', 'deferred', state.id, `${score.score} ${score.tier}`);
+  if (score.qualified && state.facts.pqlQualifiedAt === undefined && !state.qualified) await qualify(run, lane, state, intent, score);
 }
 
 /** A person's first qualification (list entry, note, the account's deal and task, then `pql_qualified_at`). */
-export async function qualify(run: WorkflowRun, intent: PqlIntent, person: AttioRecord, score: Score): Promise<void> {
+async function qualify(run: WorkflowRun, lane: LaneSession, state: PersonState, intent: PqlIntent, score: Score): Promise<void> {
   const { ctx } = run;
-  const personId = recordIdOf(person);
-
-  await assertListEntry(run, 'pqlList', personId);
-  await ensureNote(run, {
+  const personId = await personIdOf(run, state);
+  await ensureListEntry(run, lane, 'pqlList', state);
+  await ensureNote(run, lane, {
     parentObject: 'people',
     parentRecordId: personId,
     title: PQL_NOTE_TITLE,
-    content: [
-      `PQL score: ${score.score}/100 (${score.tier}), threshold ${ctx.config.pqlThreshold}`,
-      `Qualified at: ${intent.timestamp}`,
-      `Why: ${score.explanation}`,
-    ].join('\n'),
+    key: 'pql-qualified',
+    content: [`PQL score: ${score.score}/100 (${score.tier}), threshold ${ctx.config.pqlThreshold}`, `Qualified at: ${intent.timestamp}`, `Why: ${score.explanation}`].join('\n'),
     createdAt: intent.timestamp,
   });
 
-  const account = await accountOf(run, person);
+  const account = await accountOf(run, state, intent.timestamp);
   const { companyId } = account;
-
   await ctx.locks.run(`pql-deal:${companyId ?? personId}`, async () => {
     const owner = await ownerFor(run, account.key);
-    const { deal } = await findOrCreateDeal(run, {
+    const deal = await findOrCreateDeal(run, lane, {
       prefix: 'PQL',
       accountName: account.name,
       companyId,
@@ -79,9 +64,10 @@ export async function qualify(run: WorkflowRun, intent: PqlIntent, person: Attio
       stageSetting: 'pqlStage',
       ownerEmail: owner,
     });
-    const dealId = recordIdOf(deal);
-    await ensureTask(run, {
+    const dealId = deal.id.record_id;
+    await ensureTask(run, lane, {
       prefix: PQL_TASK_PREFIX,
+      key: 'pql-follow-up',
       body: `${account.personName}${companyId ? ` at ${account.name}` : ''} qualified with PQL score ${score.score}/100 (${score.tier}). ${score.explanation}`,
       deadlineAt: deadlineAfter(run, intent.timestamp),
       linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
@@ -90,10 +76,7 @@ export async function qualify(run: WorkflowRun, intent: PqlIntent, person: Attio
       linkedRecordId: dealId,
     });
   });
-
-  const values = await run.prepare('people', { pql_qualified_at: [intent.timestamp] });
-  if (Object.keys(values).length > 0) {
-    await ctx.client.updateRecord('people', personId, values);
-    run.step('markQualified', 'updated', personId);
-  }
+  state.qualified = true;
+  state.facts.pqlQualifiedAt = intent.timestamp;
+  run.step('markQualified', 'deferred', personId);
 }

@@ -1,19 +1,18 @@
 /**
- * Signup (seed steps 1-5 in three requests): assert the company by domain (not for free-mail addresses),
- * assert the person by email with the company reference, assert the trial list entry.
+ * Signup (the seed's steps 1-5): the company of the work email (not for free-mail addresses), the person
+ * with their profile linked to it, and their entry in the trial list.
  */
-import { recordIdOf } from '../attio/values.js';
-import type { SignupIntent } from '../intents.js';
-import { WorkflowRun, type WorkflowContext, type WorkflowOutcome } from './context.js';
-import { assertPersonWithCompany } from './people.js';
-import { assertListEntry } from './lists.js';
+import type { LaneSession } from '../batch/lane.js';
 import { InvalidEventError } from '../errors.js';
+import type { SignupIntent } from '../intents.js';
+import type { WorkflowRun } from './context.js';
+import { applyProfile } from './identify.js';
+import { ensureListEntry } from './lists.js';
+import { personOf } from './people.js';
 
-export async function runSignup(intent: SignupIntent, ctx: WorkflowContext): Promise<WorkflowOutcome> {
-  const run = new WorkflowRun('signup', ctx);
-  const { email } = intent.person;
-  if (email === undefined) throw new InvalidEventError('traits.email', 'a signup needs the person’s email');
-  const person = await assertPersonWithCompany(run, email, intent.profile);
-  await assertListEntry(run, 'trialList', recordIdOf(person));
-  return run.outcome();
+export async function runSignup(intent: SignupIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+  if (intent.person.email === undefined) throw new InvalidEventError('traits.email', 'a signup needs the person’s email');
+  const state = await personOf(run, lane, intent.person, intent.timestamp);
+  await applyProfile(run, state, intent.profile, intent.timestamp, true);
+  await ensureListEntry(run, lane, 'trialList', state);
 }

@@ -10,7 +10,7 @@ import {
   ThrottledError,
   TransformationError,
   UnauthorizedError,
-  type BaseError,
+  BaseError,
 } from '@rudderstack/integrations-lib';
 import type { Failure } from '../../core/failures.js';
 
@@ -33,8 +33,19 @@ export function toRudderError(failure: Failure): BaseError {
     case 'attio-rejected':
       return new AbortedError(message, isClientError(failure.status) ? failure.status : 400);
     case 'internal':
-      // The core judges an unexpected error not worth retrying; a 4xx tells rudder-server to stop.
-      return new TransformationError(message, 400);
+      // Unexpected: rudder-transformer's default for an error it did not classify is 500, which rudder-server
+      // retries (and aborts after its retry window) rather than dropping the event at once.
+      return new TransformationError(message, 500);
+  }
+}
+
+/**
+ * rudder-transformer's FilteredEventsError (298), which integrations-lib does not export: the event is fine
+ * but the destination has nothing to do for it, and rudder-server marks the job filtered.
+ */
+export class FilteredEventsError extends BaseError {
+  constructor(message: string) {
+    super(message, 298, {});
   }
 }
 

@@ -4,5 +4,5 @@
  */
 export { process, processRouterDest } from './transform.js';
 export { OPERATOR_SETTINGS, rudderConfigSchema, toPlgConfig, transformerEnv, withTransformerEnv, type RudderConfig } from './config.js';
-export { SUPPRESS_EVENTS } from './types.js';
-export type { ErrorEntry, ProcessOutput, RouterInput, RouterOutputEntry, RudderDestination, RudderMetadata, SuppressedEntry } from './types.js';
+export { FILTER_EVENTS, SUPPRESS_EVENTS } from './types.js';
+export type { ErrorEntry, RouterInput, RouterOutputEntry, RudderDestination, RudderMetadata, RudderRequest, SuccessEntry } from './types.js';

@@ -1,27 +1,38 @@
 /**
- * The RudderStack destination: `process` for one event, `processRouterDest` for a router batch. Every message
- * goes through the shared engine (mapping validates it once; workflows write to Attio inside the
- * transformer, as rudder-transformer's Intercom and Zendesk destinations do), so a job that succeeds leaves
- * rudder-server nothing to deliver and reports 299. Each job keeps its own outcome: one bad event never
- * fails its neighbours.
+ * The RudderStack destination: `processRouterDest` for a router batch, `process` for one event (processor
+ * stage). Each job goes through the shared engine: mapping validates it once; the transformer makes only
+ * the calls whose results later steps need (reads, and the writes that return an id: the person, the
+ * company, notes, tasks and deals, which converge across processes) and returns every other write — list
+ * entries, attribute updates, the deal's people, the completion markers — as the entry's `batchedRequest`,
+ * in order, for rudder-server to deliver, throttle and retry. A retried job is transformed again: it finds
+ * what earlier attempts wrote and returns only what is left.
+ *
+ * Statuses (rudder-server router/worker.go): 200 with the writes to deliver; 299 when the transformer
+ * made every write itself (`batchedRequest` then lists what it did, so Live Events shows it); 298 for an
+ * event the tracking plan ignores; otherwise the integrations-lib error of the core's failure category.
+ * One person's jobs of a batch share one entry (their writes are one lane's); every job is in exactly one.
  */
 import { ConfigurationError, type BaseError } from '@rudderstack/integrations-lib';
-import type { EventResult } from '../../core/engine.js';
-import type { EventEngine } from '../../pipeline.js';
+import type { AttioRequest } from '../../core/attio/transport.js';
+import type { PlgConfig } from '../../core/config/index.js';
+import type { EventResult, TransformedBatch } from '../../core/engine.js';
 import { classifyFailure } from '../../core/failures.js';
 import { describeIssue, firstProblem } from '../../core/config/zod-issues.js';
+import { workflowOf } from '../../mapping/map-event.js';
+import { mapItem, type EventEngine } from '../../pipeline.js';
 import { toPlgConfig } from './config.js';
 import { engineFor } from './engines.js';
-import { redact, toRudderError } from './errors.js';
+import { FilteredEventsError, redact, toRudderError } from './errors.js';
 import {
   destinationSchema,
+  FILTER_EVENTS,
   SUPPRESS_EVENTS,
   type ErrorEntry,
-  type ProcessOutput,
   type RouterOutputEntry,
   type RudderDestination,
   type RudderMetadata,
-  type SuppressedEntry,
+  type RudderRequest,
+  type SuccessEntry,
 } from './types.js';
 
 interface Job {
@@ -32,25 +43,25 @@ interface Job {
   apiKey: string;
 }
 
-/** Applies one event. Resolves once Attio holds its effect; rejects with an integrations-lib error. */
-export async function process(event: unknown): Promise<ProcessOutput> {
+/**
+ * Processor stage: one event. Resolves with the requests rudder-server should deliver for it, in order
+ * (none when the transformer made every write itself); rejects with an integrations-lib error.
+ */
+export async function process(event: unknown): Promise<RudderRequest[]> {
   const job = prepareJob(event, new Map());
-  const result = await job.engine.processEvent(job.message);
-  if (result.status === 'applied' || result.status === 'ignored') {
-    return { statusCode: SUPPRESS_EVENTS, status: result.status, workflows: result.outcomes.map((outcome) => outcome.workflow) };
-  }
-  throw errorOf(result, job.apiKey);
+  const transformed = await transform(job.engine, [job.message]);
+  const [result] = transformed.results;
+  if (result?.status === 'ignored') throw new FilteredEventsError(filteredReason(job.message, job.engine.config));
+  if (result === undefined || result.status === 'rejected' || result.status === 'failed') throw errorOf(result, job.apiKey);
+  const writes = transformed.groups[0]?.writes ?? [];
+  return writes.map((request) => toRudderRequest(request, job.engine.config, 'deliver'));
 }
 
-/**
- * Applies a router batch. Returns one entry per input, in input order, each with that job's metadata and
- * destination: 299 when applied or ignored, otherwise the error rudder-server should act on. The engine
- * runs one person's events in order and different people in parallel, and applies a redelivered
- * messageId once (each of its jobs still gets an entry).
- */
+/** Router stage: a batch of jobs. One entry per job or per person's jobs, every input job in exactly one. */
 export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown): Promise<RouterOutputEntry[]> {
   if (!Array.isArray(inputs) || inputs.length === 0) return [];
-  const entries: Array<RouterOutputEntry | undefined> = new Array(inputs.length);
+  // Each input's slot: its entry, JOINED when its job shares an entry placed at an earlier slot.
+  const slots: Array<RouterOutputEntry | typeof JOINED | undefined> = new Array(inputs.length);
   const engines = new Map<string, EventEngine | BaseError>();
   const batches = new Map<EventEngine, Array<{ index: number; job: Job }>>();
   inputs.forEach((input: unknown, index) => {
@@ -60,32 +71,137 @@ export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown)
       if (batch) batch.push({ index, job });
       else batches.set(job.engine, [{ index, job }]);
     } catch (error) {
-      entries[index] = errorEntry(field(input, 'metadata'), field(input, 'destination'), asRudderError(error, secretOf(input)));
+      slots[index] = errorEntry(field(input, 'metadata'), field(input, 'destination'), asRudderError(error, secretOf(input)));
     }
   });
   await Promise.all(
     [...batches].map(async ([engine, batch]) => {
-      const results = await runBatch(engine, batch.map(({ job }) => job.message));
-      batch.forEach(({ index, job }, position) => {
-        const result = results[position];
-        entries[index] =
-          result === undefined || result.status === 'rejected' || result.status === 'failed'
-            ? errorEntry(job.metadata, job.destination, errorOf(result, job.apiKey))
-            : suppressedEntry(job.metadata, job.destination);
+      const transformed = await transform(engine, batch.map(({ job }) => job.message));
+      entriesFor(batch, transformed).forEach((entry, position) => {
+        const slot = batch[position]?.index;
+        if (slot !== undefined) slots[slot] = entry;
       });
     }),
   );
-  // Every slot is filled above; the fallback keeps the one-entry-per-job contract even against a bug.
-  return entries.map((entry, index) => entry ?? errorEntry(field(inputs[index], 'metadata'), field(inputs[index], 'destination'), errorOf(undefined, '')));
+  // Every job is in an entry above; the fallback keeps the one-entry-per-job contract even against a bug.
+  return slots.flatMap((slot, index) =>
+    slot === JOINED ? [] : [slot ?? errorEntry(field(inputs[index], 'metadata'), field(inputs[index], 'destination'), errorOf(undefined, ''))],
+  );
 }
 
-async function runBatch(engine: EventEngine, messages: unknown[]): Promise<Array<EventResult | undefined>> {
+const JOINED = Symbol('joined an earlier entry');
+
+async function transform(engine: EventEngine, messages: unknown[]): Promise<TransformedBatch> {
   try {
-    return await engine.processBatch(messages);
+    return await engine.transformIntentBatch(messages.map((message) => mapItem(message, engine.config)));
   } catch (error) {
     const failure = classifyFailure(error);
-    return messages.map(() => ({ status: 'failed', outcomes: [], failure }));
+    return { results: messages.map(() => ({ status: 'failed', outcomes: [], failure })), groups: [] };
   }
+}
+
+/**
+ * The entries of one destination's jobs, by position in `batch` (JOINED where a job shares the entry at
+ * an earlier position): a group's jobs share one entry; ignored jobs are 298 each; failed jobs each get
+ * their error.
+ */
+function entriesFor(batch: ReadonlyArray<{ job: Job }>, transformed: TransformedBatch): Array<RouterOutputEntry | typeof JOINED | undefined> {
+  const entries: Array<RouterOutputEntry | typeof JOINED | undefined> = new Array(batch.length);
+  const grouped = new Set<number>();
+  for (const group of transformed.groups) {
+    const jobs = group.items.map((position) => batch[position]?.job).filter((job): job is Job => job !== undefined);
+    const [first] = jobs;
+    if (first === undefined) continue;
+    const config = first.engine.config;
+    const deliver = group.writes.length > 0;
+    const requests = deliver ? group.writes.map((w) => toRudderRequest(w, config, 'deliver')) : group.performed.map((w) => toRudderRequest(w, config, 'record'));
+    const entry: SuccessEntry = {
+      batchedRequest: requests.length > 0 ? requests : [eventRecord(first.message, config, 'nothing in Attio needed to change')],
+      metadata: jobs.map((job) => job.metadata),
+      batched: jobs.length > 1,
+      statusCode: deliver ? 200 : SUPPRESS_EVENTS,
+      destination: withoutSecrets(first.destination),
+    };
+    const [firstPosition, ...rest] = [...group.items].sort((a, b) => a - b);
+    if (firstPosition !== undefined) entries[firstPosition] = entry;
+    for (const position of rest) entries[position] = JOINED;
+    for (const position of group.items) grouped.add(position);
+  }
+  transformed.results.forEach((result, position) => {
+    if (grouped.has(position)) return;
+    const job = batch[position]?.job;
+    if (job === undefined) return;
+    entries[position] = result.status === 'ignored' ? filteredEntry(job) : errorEntry(job.metadata, job.destination, errorOf(result, job.apiKey));
+  });
+  return entries;
+}
+
+function filteredEntry(job: Job): SuccessEntry {
+  const reason = filteredReason(job.message, job.engine.config);
+  return {
+    batchedRequest: [eventRecord(job.message, job.engine.config, reason)],
+    metadata: [job.metadata],
+    batched: false,
+    statusCode: FILTER_EVENTS,
+    destination: withoutSecrets(job.destination),
+    error: reason,
+  };
+}
+
+function filteredReason(message: unknown, config: PlgConfig): string {
+  const event = field(message, 'event');
+  return workflowOf(message, config) === 'untracked'
+    ? `Event ${JSON.stringify(event)} is not in the tracking plan: no workflow routes it`
+    : 'The tracking plan routes no workflow for this event';
+}
+
+/**
+ * A request as rudder-server delivers it. `deliver`: with the Authorization header it needs. `record`: a
+ * request the transformer already made, listed for Live Events only (rudder-server sends nothing for 298
+ * and 299), so its Authorization header is redacted.
+ */
+function toRudderRequest(request: AttioRequest, config: PlgConfig, use: 'deliver' | 'record'): RudderRequest {
+  const params = Object.fromEntries(Object.entries(request.query ?? {}).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+  return {
+    version: '1',
+    type: 'REST',
+    method: request.method,
+    endpoint: `${config.apiUrl}${request.path}`,
+    endpointPath: endpointPath(request.path),
+    userId: '',
+    headers: {
+      Authorization: use === 'deliver' ? `Bearer ${config.apiKey}` : 'Bearer [redacted]',
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    },
+    params,
+    body: { JSON: isRecord(request.body) ? request.body : {}, JSON_ARRAY: {}, XML: {}, FORM: {} },
+    files: {},
+  };
+}
+
+/**
+ * What a 298 entry, or a 299 entry that sent nothing at all, shows in Live Events: the event and why
+ * nothing was written. Never delivered (rudder-server sends nothing for 298/299).
+ */
+function eventRecord(message: unknown, config: PlgConfig, reason: string): RudderRequest {
+  return {
+    version: '1',
+    type: 'REST',
+    method: 'POST',
+    endpoint: config.apiUrl,
+    endpointPath: 'none',
+    userId: '',
+    headers: {},
+    params: {},
+    body: { JSON: { reason, event: isRecord(message) ? message : {} }, JSON_ARRAY: {}, XML: {}, FORM: {} },
+    files: {},
+  };
+}
+
+/** `/v2/objects/people/records/<uuid>` -> `/v2/objects/people/records/:id` (ids are UUIDs in Attio). */
+function endpointPath(path: string): string {
+  return path.replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi, '/:id');
 }
 
 /**
@@ -121,7 +237,7 @@ function prepareJob(input: unknown, engines: Map<string, EventEngine | BaseError
 }
 
 function errorOf(result: EventResult | undefined, apiKey: string): BaseError {
-  const failure = result?.failure ?? { category: 'internal', message: 'event was not processed', retryable: false };
+  const failure = result?.failure ?? { category: 'internal', message: 'event was not processed', retryable: true };
   return toRudderError({ ...failure, message: redact(failure.message, apiKey) });
 }
 
@@ -139,10 +255,6 @@ function isRudderError(error: unknown): error is BaseError {
   return error instanceof Error && typeof (error as Partial<BaseError>).status === 'number' && isRecord((error as Partial<BaseError>).statTags);
 }
 
-function suppressedEntry(metadata: RudderMetadata, destination: RudderDestination): SuppressedEntry {
-  return { batchedRequest: [], metadata: [metadata], batched: false, statusCode: SUPPRESS_EVENTS, destination: withoutSecrets(destination) };
-}
-
 function errorEntry(metadata: unknown, destination: unknown, error: BaseError): ErrorEntry {
   return {
     metadata: [isRecord(metadata) ? metadata : {}],
@@ -154,7 +266,7 @@ function errorEntry(metadata: unknown, destination: unknown, error: BaseError): 
   };
 }
 
-/** The destination echoed back without its API key: no output of this transformer carries the token. */
+/** The destination echoed back without its API key: no entry carries the token outside a request to deliver. */
 function withoutSecrets(destination: RudderDestination): RudderDestination {
   if (!isRecord(destination.Config) || !('apiKey' in destination.Config)) return destination;
   const { apiKey: _apiKey, ...config } = destination.Config;

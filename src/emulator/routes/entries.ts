@@ -1,11 +1,11 @@
-/** List entries: create (duplicates allowed), assert by parent record, query and get. */
+/** List entries: create (duplicates allowed), assert by parent record, query, get, delete; a record's entries. */
 import { randomUUID } from 'node:crypto';
 import { multipleMatchResults, notFound, validationType, valueNotFound } from '../errors.js';
 import { FilterCompiler, compileSorts, type FilterSubject } from '../filters.js';
 import type { EntryRow, ListDef, Workspace } from '../model.js';
 import { bodyData, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
-import { ok, pagination, page, type HandlerContext, type Route } from '../router.js';
-import { findList, findObject } from '../store.js';
+import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
+import { findList, findObject, requireRecord } from '../store.js';
 import type { WriteContext } from '../values.js';
 
 function renderEntry(ws: Workspace, list: ListDef, entry: EntryRow): unknown {
@@ -53,6 +53,12 @@ function writeEntry(ctx: WriteContext, list: ListDef, entry: EntryRow | undefine
   for (const [attr, values] of next) target.values[attr.slug] = values;
   ctx.ws.entries.set(target.id, target);
   return target;
+}
+
+function requireEntry(ws: Workspace, list: ListDef, id: string | undefined): EntryRow {
+  const entry = ws.entries.get(id ?? '');
+  if (!entry || entry.list !== list.slug) throw notFound(`Entry with ID "${id}" not found.`);
+  return entry;
 }
 
 const listOf = ({ ws, params }: HandlerContext) => findList(ws, params.list ?? '');
@@ -107,9 +113,31 @@ export const entryRoutes: Route[] = [
     path: '/v2/lists/:list/entries/:entry_id',
     handler: (ctx) => {
       const list = listOf(ctx);
-      const entry = ctx.ws.entries.get(ctx.params.entry_id ?? '');
-      if (!entry || entry.list !== list.slug) throw notFound(`Entry with ID "${ctx.params.entry_id}" not found.`);
-      return ok(renderEntry(ctx.ws, list, entry));
+      return ok(renderEntry(ctx.ws, list, requireEntry(ctx.ws, list, ctx.params.entry_id)));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v2/lists/:list/entries/:entry_id',
+    handler: (ctx) => {
+      ctx.ws.entries.delete(requireEntry(ctx.ws, listOf(ctx), ctx.params.entry_id).id);
+      return deleted();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/objects/:object/records/:record_id/entries',
+    handler: (ctx) => {
+      const record = requireRecord(ctx.ws, findObject(ctx.ws, ctx.params.object ?? ''), ctx.params.record_id ?? '');
+      const entries = [...ctx.ws.entries.values()].filter((e) => e.parentRecordId === record.id);
+      return ok(
+        page(entries, pagination(ctx.query, { limit: 100, max: 1000 })).map((e) => ({
+          list_id: findList(ctx.ws, e.list).id,
+          list_api_slug: e.list,
+          entry_id: e.id,
+          created_at: e.createdAt,
+        })),
+      );
     },
   },
 ];

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound, validationType } from '../errors.js';
 import type { NoteRow, Workspace } from '../model.js';
 import { bodyData } from '../records.js';
-import { ok, pagination, page, type Route } from '../router.js';
+import { deleted, ok, pagination, page, type Route } from '../router.js';
 import { findObject, requireRecord } from '../store.js';
 
 /** Attio derives the plaintext of a markdown note; this keeps the words and drops the markup. */
@@ -31,6 +31,12 @@ function renderNote(ws: Workspace, note: NoteRow): unknown {
   };
 }
 
+function requireNote(ws: Workspace, id: string | undefined): NoteRow {
+  const note = ws.notes.get(id ?? '');
+  if (!note) throw notFound(`Note with ID "${id}" was not found.`);
+  return note;
+}
+
 export const noteRoutes: Route[] = [
   {
     method: 'POST',
@@ -55,7 +61,7 @@ export const noteRoutes: Route[] = [
         contentMarkdown: content,
         createdAt: write.now,
       };
-      ws.notes.push(note);
+      ws.notes.set(note.id, note);
       return ok(renderNote(ws, note));
     },
   },
@@ -64,7 +70,7 @@ export const noteRoutes: Route[] = [
     path: '/v2/notes',
     handler: ({ ws, query }) => {
       const object = query.parent_object !== undefined ? findObject(ws, query.parent_object) : undefined;
-      const notes = ws.notes.filter(
+      const notes = [...ws.notes.values()].filter(
         (n) =>
           (!object || n.parentObject === object.slug) &&
           (query.parent_record_id === undefined || n.parentRecordId === query.parent_record_id),
@@ -76,9 +82,15 @@ export const noteRoutes: Route[] = [
     method: 'GET',
     path: '/v2/notes/:note_id',
     handler: ({ ws, params }) => {
-      const note = ws.notes.find((n) => n.id === params.note_id);
-      if (!note) throw notFound(`Note with ID "${params.note_id}" was not found.`);
-      return ok(renderNote(ws, note));
+      return ok(renderNote(ws, requireNote(ws, params.note_id)));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v2/notes/:note_id',
+    handler: ({ ws, params }) => {
+      ws.notes.delete(requireNote(ws, params.note_id).id);
+      return deleted();
     },
   },
 ];

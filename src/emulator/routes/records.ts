@@ -2,8 +2,8 @@
 import { validationType } from '../errors.js';
 import { FilterCompiler, compileSorts } from '../filters.js';
 import type { RecordRow } from '../model.js';
-import { assertRecord, bodyData, renderRecord, requireValuesObject, writeRecord } from '../records.js';
-import { ok, pagination, page, type HandlerContext, type Route } from '../router.js';
+import { assertRecord, bodyData, deleteRecord, renderRecord, requireValuesObject, writeRecord } from '../records.js';
+import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
 import { findObject, recordsOf, requireRecord } from '../store.js';
 
 const objectOf = ({ ws, params }: HandlerContext) => findObject(ws, params.object ?? '');
@@ -74,6 +74,14 @@ export const recordRoutes: Route[] = [
       const object = objectOf(ctx);
       const row = requireRecord(ctx.ws, object, ctx.params.record_id ?? '');
       return ok(renderRecord(ctx.ws, object, writeRecord(ctx.write, object, row, valuesOf(ctx.body), 'overwrite')));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v2/objects/:object/records/:record_id',
+    handler: (ctx) => {
+      deleteRecord(ctx.ws, requireRecord(ctx.ws, objectOf(ctx), ctx.params.record_id ?? ''));
+      return deleted();
     },
   },
 ];

@@ -1,9 +1,10 @@
 /** Tasks: create (every field required), list by linked record / completion / assignee, get, PATCH. */
 import { randomUUID } from 'node:crypto';
+import { newAttribute } from '../attributes.js';
 import { notFound, validationType } from '../errors.js';
 import type { AttributeDef, AttributeType, TaskRow, Workspace } from '../model.js';
 import { bodyData } from '../records.js';
-import { ok, pagination, page, type Route } from '../router.js';
+import { deleted, ok, pagination, page, type Route } from '../router.js';
 import { attioTimestamp, findMemberByEmail, findObject } from '../store.js';
 import { parseValues, type WriteContext } from '../values.js';
 
@@ -13,23 +14,7 @@ const PATCHABLE = new Set(['deadline_at', 'is_completed', 'linked_records', 'ass
 
 /** Tasks reference records and members the way attribute values do; a synthetic attribute reuses that parsing. */
 function pseudoAttribute(ws: Workspace, slug: string, type: AttributeType): AttributeDef {
-  return {
-    id: slug,
-    slug,
-    title: slug,
-    description: null,
-    type,
-    isMultiselect: true,
-    isUnique: false,
-    isRequired: false,
-    isSystem: false,
-    options: [],
-    statuses: [],
-    currencyCode: null,
-    allowedObjects: ws.objects.map((o) => o.slug),
-    inverse: null,
-    createdAt: ws.createdAt,
-  };
+  return newAttribute({ slug, type, multi: true, targets: ws.objects.map((o) => o.slug) }, ws.createdAt);
 }
 
 function parseReferences(ctx: WriteContext, slug: string, type: AttributeType, raw: unknown): Record<string, unknown>[] {
@@ -79,7 +64,7 @@ function renderTask(ws: Workspace, task: TaskRow): unknown {
 }
 
 function requireTask(ws: Workspace, id: string | undefined): TaskRow {
-  const task = ws.tasks.find((t) => t.id === id);
+  const task = ws.tasks.get(id ?? '');
   if (!task) throw notFound(`Could not find Task with ID "${id}".`);
   return task;
 }
@@ -105,7 +90,7 @@ export const taskRoutes: Route[] = [
         createdAt: write.now,
       };
       applyTaskFields(write, task, data);
-      ws.tasks.push(task);
+      ws.tasks.set(task.id, task);
       return ok(renderTask(ws, task));
     },
   },
@@ -118,7 +103,7 @@ export const taskRoutes: Route[] = [
         throw validationType('"is_completed" must be true or false.');
       }
       const assignee = query.assignee ? (findMemberByEmail(ws, query.assignee)?.id ?? query.assignee) : undefined;
-      const tasks = ws.tasks.filter(
+      const tasks = [...ws.tasks.values()].filter(
         (t) =>
           t.linkedRecords.some(
             (l) => (!object || l.object === object.slug) && (!query.linked_record_id || l.recordId === query.linked_record_id),
@@ -145,6 +130,14 @@ export const taskRoutes: Route[] = [
       applyTaskFields(write, draft, data);
       Object.assign(task, draft);
       return ok(renderTask(ws, task));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v2/tasks/:task_id',
+    handler: ({ ws, params }) => {
+      ws.tasks.delete(requireTask(ws, params.task_id).id);
+      return deleted();
     },
   },
 ];

@@ -131,3 +131,31 @@ async function captureWorkspaceMetadata(): Promise<Map<string, unknown>> {
   }
   return bodies;
 }
+
+/**
+ * Delivers router entries as rudder-server does for status 200 (router/worker.go): each entry's
+ * `batchedRequest` in order, stopping at the first non-2xx, whose status becomes the entry's. Other statuses
+ * are not delivered. Returns each entry's final status.
+ */
+export async function deliverEntries(entries: readonly RouterOutputEntry[]): Promise<number[]> {
+  const statuses: number[] = [];
+  for (const entry of entries) {
+    if (entry.statusCode !== 200 || !('batchedRequest' in entry)) {
+      statuses.push(entry.statusCode);
+      continue;
+    }
+    let status = 200;
+    for (const request of entry.batchedRequest) {
+      const url = new URL(request.endpoint);
+      for (const [key, value] of Object.entries(request.params)) url.searchParams.set(key, value);
+      const response = await fetch(url, { method: request.method, headers: request.headers, body: JSON.stringify(request.body.JSON) });
+      await response.arrayBuffer();
+      if (response.status < 200 || response.status >= 300) {
+        status = response.status;
+        break;
+      }
+    }
+    statuses.push(status);
+  }
+  return statuses;
+}

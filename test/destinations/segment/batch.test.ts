@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { API_KEY, ATTIO, COMPANY_ID, NO_PRODUCT_OBJECTS, PERSON_ID, SETTINGS, actionsCore, attioError, destination, entryOf, recordOf, serveMetadata } from './support.js';
+import { API_KEY, ATTIO, COMPANY_ID, NO_PRODUCT_OBJECTS, PERSON_ID, SETTINGS, actionsCore, attioError, destination, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration, defaultValues } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -26,12 +26,13 @@ describe('a batch reports each payload’s own status (MultiStatusResponse)', ()
   beforeEach(async () => {
     clearSchemaStores();
     await serveMetadata();
+    serveEmptyLookups();
   });
   afterEach(() => nock.cleanAll());
 
   it('applies valid payloads once, rejects invalid ones with the reason, and asks Segment to retry throttled and failing ones', async () => {
     companyAssert('acme.dev').once().reply(200, recordOf('companies', COMPANY_ID));
-    nock(ATTIO).put('/v2/objects/people/records').query(true).once().reply(200, recordOf('people', PERSON_ID));
+    nock(ATTIO).put('/v2/objects/people/records').query(true).once().reply(200, echoRecord('people', PERSON_ID));
     nock(ATTIO).put('/v2/lists/active_trials/entries').once().reply(200, entryOf('active_trials', PERSON_ID));
     // A minute's Retry-After is not waited out inside the call: Segment retries it later.
     companyAssert('bobco.dev').reply(429, attioError(429, 'rate_limit_error', 'rate_limit_exceeded', 'Rate limit exceeded'), { 'retry-after': '60' });
@@ -71,7 +72,7 @@ describe('a batch reports each payload’s own status (MultiStatusResponse)', ()
     const order: string[] = [];
     const record = (step: string, reply: object) => () => (order.push(step), reply);
     nock(ATTIO).put('/v2/objects/companies/records').query(true).reply(200, record('company', recordOf('companies', COMPANY_ID)));
-    nock(ATTIO).put('/v2/objects/people/records').query(true).reply(200, record('person', recordOf('people', PERSON_ID)));
+    nock(ATTIO).put('/v2/objects/people/records').query(true).reply(200, (uri, body) => (order.push('person'), echoRecord('people', PERSON_ID)(uri, body)));
     nock(ATTIO).put('/v2/lists/active_trials/entries').reply(200, record('entry', entryOf('active_trials', PERSON_ID)));
     const results = await testDestination.executeBatch('signup', {
       events: [signedUp('ada@acme.dev', 'm-1'), signedUp('ada@acme.dev', 'm-2')],

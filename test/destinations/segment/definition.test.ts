@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAttioPlgDestination } from '../../../src/destinations/segment/index.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { API_KEY, ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, attioError, destination, serveMetadata } from './support.js';
+import { API_KEY, ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, attioError, destination, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -46,7 +46,10 @@ describe('authentication', () => {
 });
 
 describe('dynamic fields fill dropdowns from the workspace', () => {
-  beforeEach(() => serveMetadata());
+  beforeEach(async () => {
+    await serveMetadata();
+    serveEmptyLookups();
+  });
   afterEach(() => nock.cleanAll());
 
   it('lists for the trial list', async () => {
@@ -102,6 +105,7 @@ describe('a single perform throws the actions-core error for the core’s classi
   beforeEach(async () => {
     clearSchemaStores();
     await serveMetadata();
+    serveEmptyLookups();
   });
   afterEach(() => nock.cleanAll());
 

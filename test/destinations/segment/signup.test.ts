@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, destination, pinSignupWrites, serveMetadata } from './support.js';
+import { ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, destination, pinSignupWrites, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -24,23 +24,28 @@ const adaValues = {
   signup_date: ['2024-11-04'],
   signup_source: ['website'],
   plan_type: ['trial'],
+  profile_updated_at: ['2024-11-04T10:00:00.000Z'],
 };
 
 describe('signup through Segment’s harness', () => {
   beforeEach(() => clearSchemaStores());
   afterEach(() => nock.cleanAll());
 
-  it('with the default mappings and a warm schema cache, makes exactly the three writes of SPEC §4', async () => {
+  it('with the default mappings and a warm schema cache, makes exactly the three writes of SPEC §4, after reading the person and the company', async () => {
     await serveMetadata();
+    serveEmptyLookups();
     pinSignupWrites('grace@hopper.dev', { ...adaValues });
     await testDestination.testAction('signup', { event: signedUp('grace@hopper.dev', 'warm-up'), settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true });
 
     nock.cleanAll(); // no metadata any more: a warm cache must not read it
+    serveEmptyLookups();
     const writes = pinSignupWrites('ada@acme.dev', adaValues);
     const responses = await testDestination.testAction('signup', { event: signedUp('ada@acme.dev', 'm-1'), settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true });
 
     expect(writes.pendingMocks()).toEqual([]);
     expect(responses.map((r) => `${r.options.method} ${r.url}`)).toEqual([
+      `POST ${ATTIO}/v2/objects/people/records/query`,
+      `POST ${ATTIO}/v2/objects/companies/records/query`,
       `PUT ${ATTIO}/v2/objects/companies/records?matching_attribute=domains`,
       `PUT ${ATTIO}/v2/objects/people/records?matching_attribute=email_addresses`,
       `PUT ${ATTIO}/v2/lists/active_trials/entries`,
@@ -55,6 +60,7 @@ describe('signup through Segment’s harness', () => {
 
   it('names the action field when its trial list is not a list of the workspace (strict mode)', async () => {
     await serveMetadata();
+    serveEmptyLookups();
     pinSignupWrites('ada@acme.dev', adaValues);
     const run = testDestination.testAction('signup', {
       event: signedUp('ada@acme.dev', 'm-3'),

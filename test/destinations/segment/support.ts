@@ -74,6 +74,11 @@ export async function serveMetadata(): Promise<void> {
   for (const [path, body] of answers) nock(ATTIO).persist().get(path).reply(200, body as nock.Body);
 }
 
+/** The look-ups before a write find nothing: a new workspace as far as these records go. */
+export function serveEmptyLookups(): void {
+  nock(ATTIO).persist().post(/^\/v2\/objects\/[a-z_]+\/records\/query$/).reply(200, { data: [] });
+}
+
 export function recordOf(object: string, recordId: string, values: Record<string, unknown> = {}) {
   return {
     data: {
@@ -83,6 +88,28 @@ export function recordOf(object: string, recordId: string, values: Record<string
       values,
     },
   };
+}
+
+const SELECTS = new Set(['plan_type', 'pql_tier', 'milestones_completed']);
+
+/** Written values as Attio stores and returns them (enough of each type for the attributes the connector writes). */
+export function storedValues(values: Record<string, unknown[]>): Record<string, unknown[]> {
+  return Object.fromEntries(
+    Object.entries(values).map(([slug, list]) => [
+      slug,
+      list.map((value) => {
+        if (slug === 'email_addresses') return { email_address: value };
+        if (slug === 'domains') return { domain: value };
+        if (SELECTS.has(slug)) return { option: { title: value } };
+        return typeof value === 'object' && value !== null ? value : { value };
+      }),
+    ]),
+  );
+}
+
+/** A nock reply with the record as Attio returns it after the write: the values written, stored. */
+export function echoRecord(object: string, recordId: string) {
+  return (_uri: string, body: nock.Body) => recordOf(object, recordId, storedValues(((body as { data?: { values?: Record<string, unknown[]> } }).data?.values ?? {})));
 }
 
 export function entryOf(list: string, parentRecordId: string) {
@@ -112,7 +139,7 @@ export function pinSignupWrites(email: string, personValues: Record<string, unkn
       data: { values: { email_addresses: [email], ...personValues, company: [{ target_object: 'companies', target_record_id: COMPANY_ID }] } },
     })
     .query({ matching_attribute: 'email_addresses' })
-    .reply(200, recordOf('people', PERSON_ID))
+    .reply(200, echoRecord('people', PERSON_ID))
     .put('/v2/lists/active_trials/entries', { data: { parent_record_id: PERSON_ID, parent_object: 'people', entry_values: {} } })
     .reply(200, entryOf('active_trials', PERSON_ID));
 }

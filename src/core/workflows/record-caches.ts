@@ -1,0 +1,44 @@
+/**
+ * What this process last confirmed of the records it asserts by a unique value (companies by domain, users
+ * by user_id, workspaces by workspace_id): their id and the values the connector writes. An unchanged value
+ * is then neither written nor read again. Entries expire (another process or a person may change a record)
+ * and are bounded in number; a write handed to a platform to deliver drops the entry, since this process
+ * cannot know whether it landed. People are not cached across batches: the stale-score rule and the
+ * completion markers are read fresh.
+ */
+import { BoundedCache } from '../cache.js';
+
+export interface CachedCompany {
+  id: string;
+  name?: string;
+  plan?: string;
+  pqlScore?: number;
+  /** `account_updated_at`: when an event last changed what the connector writes of the company. */
+  updatedAt?: string;
+}
+
+export interface CachedUser {
+  id: string;
+  personId?: string;
+  email?: string;
+}
+
+export interface CachedWorkspace {
+  id: string;
+  name?: string;
+  companyId?: string;
+}
+
+export interface RecordCaches {
+  companies: BoundedCache<CachedCompany>;
+  users: BoundedCache<CachedUser>;
+  workspaces: BoundedCache<CachedWorkspace>;
+}
+
+/** Most records of each kind remembered; at about 200 bytes each, 10,000 stay well under 10 MB. */
+export const RECORD_CACHE_ENTRIES = 10_000;
+
+export function createRecordCaches(ttlSeconds: number, now?: () => number): RecordCaches {
+  const options = { maxEntries: RECORD_CACHE_ENTRIES, ttlMs: ttlSeconds * 1000, ...(now ? { now } : {}) };
+  return { companies: new BoundedCache(options), users: new BoundedCache(options), workspaces: new BoundedCache(options) };
+}
