@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // actions-core's ESM build does not load in Node's native ESM; every import of it (the destination's
+    // sources, the tests) gets its CommonJS build, the one Segment runs, and so one set of classes.
+    alias: [{ find: /^@segment\/actions-core$/, replacement: require.resolve('@segment/actions-core') }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

@@ -10,6 +10,6 @@ import { rudderstackDelivery } from '../dist/cli/deliveries.js';
 
 const [file, apiUrl, concurrency = "8", batchSize = "250"] = process.argv.slice(2);
 const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl, readsPerSecond: 100_000, writesPerSecond: 100_000 }, {});
-const summary = await replayFile({ file, delivery: rudderstackDelivery(config, 'bench-rss'), config, concurrency: Number(concurrency), batchSize: Number(batchSize) });
+const summary = await replayFile({ file, delivery: rudderstackDelivery(config, { destinationId: 'bench-rss' }), config, concurrency: Number(concurrency), batchSize: Number(batchSize) });
 const { events, applied, rejected, failed, requests, durationMs } = summary;
 process.stdout.write(`${JSON.stringify({ events, applied, rejected, failed, requests, durationMs, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -100,7 +100,7 @@ async function throughput() {
   if (!existsSync(file)) await writeSampleFile(file, { maxEvents: events, companies: Math.max(1, Math.ceil(events / 45)) });
   const emulator = await startEmulator({ seed: 'plg-demo', rateLimit: true });
   const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url }, {});
-  const summary = await replayFile({ file, delivery: rudderstackDelivery(config, 'bench-throughput'), config, concurrency: 8 });
+  const summary = await replayFile({ file, delivery: rudderstackDelivery(config, { destinationId: 'bench-throughput' }), config, concurrency: 8 });
   const writes = emulator.requests.filter((r) => r.write && r.status < 300).length;
   const throttled = emulator.requests.filter((r) => r.status === 429).length;
   await emulator.close();

@@ -1,6 +1,7 @@
 /**
  * `attio-plg demo` (= `npm start`): the emulator in-process, the sample month replayed through the Segment
- * destination, then the same events again through the RudderStack transformer — which must change nothing,
+ * destination, then the same events again through the RudderStack destination under the CLI's model of
+ * rudder-server (./rudder-server) — which must change nothing,
  * since every workflow is idempotent — and a report of the CRM a sales team would now see.
  */
 import { fileURLToPath } from 'node:url';
@@ -34,14 +35,14 @@ export async function runDemoCommand(args: string[]): Promise<number> {
     const out = (text: string) => process.stdout.write(`${text}\n`);
     out(`attio-plg demo: ${values.file} on the Attio emulator at ${emulator.url}\n`);
 
-    const first = await replayFile({ file: values.file, delivery: await createDelivery('segment', config), config, concurrency: 4, showProgress: true, retryDelayMs: 200 });
+    const first = await replayFile({ file: values.file, delivery: await createDelivery('segment', config), config, concurrency: 4, showProgress: true });
     out(renderSummary(first, 'Pass 1 via the Segment destination (actions-core Destination runtime, presets as subscriptions)'));
     const createdFirst = creations(emulator.requests);
     emulator.reset();
 
-    const second = await replayFile({ file: values.file, delivery: await createDelivery('rudderstack', config), config, concurrency: 4, showProgress: true, retryDelayMs: 200 });
+    const second = await replayFile({ file: values.file, delivery: await createDelivery('rudderstack', config), config, concurrency: 4, showProgress: true });
     out('');
-    out(renderSummary({ ...second, rejections: [], failures: second.failures }, 'Pass 2: the same events again via the RudderStack transformer (processRouterDest)'));
+    out(renderSummary({ ...second, rejections: [], failures: second.failures }, 'Pass 2: the same events again via the RudderStack destination (processRouterDest under a model of rudder-server)'));
     out(`  Created in Attio: ${createdFirst} records, entries, notes and tasks in pass 1; ${creations(emulator.requests)} in pass 2 (redelivery changes nothing)`);
     out('');
 

@@ -1,9 +1,9 @@
 /**
  * Replays a JSONL file of Segment-spec events through an adapter. Events are partitioned by person, so one
  * person's events stay in order while `concurrency` partitions deliver in parallel; each partition holds at
- * most two batches, so memory stays bounded whatever the file's size. Events that failed for a passing
- * reason are delivered again at the end, in their original order; so that one person's events keep their
- * order, that person's later events wait with them rather than being delivered first.
+ * most two batches, so memory stays bounded whatever the file's size. A delivery retries as its platform
+ * does; an event it still could not deliver for a passing reason holds back that person's later events, so
+ * that they are not applied before it.
  */
 import { stat } from 'node:fs/promises';
 import { attioMetrics } from '../core/attio/metrics.js';
@@ -23,9 +23,6 @@ export interface ReplayOptions {
   concurrency?: number;
   /** Events per delivery call. Default 100. */
   batchSize?: number;
-  /** Rounds of re-delivery for events that failed for a passing reason. Default 3. */
-  retryRounds?: number;
-  retryDelayMs?: number;
   showProgress?: boolean;
 }
 
@@ -68,20 +65,13 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const batchSize = Math.max(1, options.batchSize ?? 100);
   const summary: ReplaySummary = { events: 0, applied: 0, rejected: 0, failed: 0, requests: 0, durationMs: 0, byWorkflow: {}, rejections: [], failures: [] };
-  const retryLater: Pending[] = [];
-  // People with an event waiting for re-delivery: their later events wait too.
+  // People with an event that could not be delivered for a passing reason: their later events wait too.
   const heldLanes = new Set<string>();
   const progress = options.showProgress ? createProgress((await stat(options.file)).size) : undefined;
   let bytesRead = 0;
 
-  const record = (item: Pending, result: DeliveryResult, final: boolean): void => {
-    if (result.status === 'failed' && result.retryable) {
-      heldLanes.add(item.lane);
-      if (!final) {
-        retryLater.push(item);
-        return;
-      }
-    }
+  const record = (item: Pending, result: DeliveryResult): void => {
+    if (result.status === 'failed' && result.retryable) heldLanes.add(item.lane);
     const workflow = workflowOf(item.event, options.config);
     const counts = (summary.byWorkflow[workflow] ??= { applied: 0, rejected: 0, failed: 0 });
     const outcome = result.status === 'ignored' ? 'applied' : result.status;
@@ -92,10 +82,10 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
     if (outcome === 'failed' && summary.failures.length < PROBLEMS_KEPT) summary.failures.push(problem);
   };
 
-  const deliver = async (pending: Pending[], final: boolean): Promise<void> => {
+  const deliver = async (pending: Pending[]): Promise<void> => {
     const batch = pending.filter((item) => !heldLanes.has(item.lane));
     for (const item of pending.filter((p) => heldLanes.has(p.lane))) {
-      record(item, { status: 'failed', reason: 'held back: an earlier event of the same person was not delivered', retryable: true }, final);
+      record(item, { status: 'failed', reason: 'held back: an earlier event of the same person was not delivered', retryable: true });
     }
     if (batch.length === 0) return;
     let results: DeliveryResult[];
@@ -105,7 +95,7 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
       const reason = error instanceof Error ? error.message : String(error);
       results = batch.map(() => ({ status: 'failed', reason, retryable: true }));
     }
-    batch.forEach((item, index) => record(item, results[index] ?? { status: 'failed', reason: 'no result', retryable: true }, final));
+    batch.forEach((item, index) => record(item, results[index] ?? { status: 'failed', reason: 'no result', retryable: true }));
   };
 
   const partitions = Array.from({ length: concurrency }, () => ({ buffer: [] as Pending[], running: Promise.resolve() }));
@@ -113,7 +103,7 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
     const batch = partition.buffer;
     partition.buffer = [];
     await partition.running; // at most one batch delivering per partition, one more filling
-    partition.running = deliver(batch, false);
+    partition.running = deliver(batch);
   };
 
   for await (const item of readJsonLines(options.file)) {
@@ -121,7 +111,7 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
     bytesRead += item.bytes;
     progress?.update(bytesRead, summary.events);
     if ('error' in item) {
-      record({ line: item.line, event: undefined, lane: `line-${item.line}` }, { status: 'rejected', reason: item.error }, true);
+      record({ line: item.line, event: undefined, lane: `line-${item.line}` }, { status: 'rejected', reason: item.error });
       continue;
     }
     const lane = laneKey(item.event) ?? `line-${item.line}`;
@@ -131,14 +121,6 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
   }
   await Promise.all(partitions.map(async (p) => (p.buffer.length > 0 ? flush(p) : undefined)));
   await Promise.all(partitions.map((p) => p.running));
-
-  const rounds = options.retryRounds ?? 3;
-  for (let round = 1; retryLater.length > 0; round++) {
-    const again = retryLater.splice(0).sort((a, b) => a.line - b.line);
-    heldLanes.clear();
-    await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 1000) * 2 ** (round - 1)));
-    for (let i = 0; i < again.length; i += batchSize) await deliver(again.slice(i, i + batchSize), round >= rounds);
-  }
   progress?.done();
   summary.requests = attioMetrics.attempts - attemptsBefore;
   summary.durationMs = Date.now() - started;

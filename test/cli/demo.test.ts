@@ -7,7 +7,7 @@ describe.skipIf(!CLI_BUILT)('attio-plg demo', () => {
     expect(run.code, run.stderr).toBe(0);
     const out = run.stdout;
     expect(out).toMatch(/Pass 1 via the Segment destination .*: 2967 events in/);
-    expect(out).toMatch(/Pass 2: the same events again via the RudderStack transformer .*: 2967 events in/);
+    expect(out).toMatch(/Pass 2: the same events again via the RudderStack destination .*: 2967 events in/);
     expect(out).toMatch(/Created in Attio: \d+ records, entries, notes and tasks in pass 1; 0 in pass 2/);
     expect(out).toMatch(/\n  total +\d+ +\d+ +0\n/);
     expect(out).toMatch(/People \d+ · Companies \d+ · Deals \d+ \(Product Qualified \d+ · Sales Qualified \d+\)/);

@@ -18,7 +18,7 @@ export interface E2E {
   reader: AttioClient;
   warnings: string[];
   /** Requests the emulator received since the last call (and resets the log). */
-  takeRequests(): Array<{ method: string; path: string; status: number }>;
+  takeRequests(): Array<{ method: string; path: string; status: number; write: boolean }>;
 }
 
 export function useE2E(options: { emulator?: EmulatorOptions; config?: Partial<PlgConfigInput>; maxRuns?: number } = {}): () => E2E {
@@ -37,7 +37,7 @@ export function useE2E(options: { emulator?: EmulatorOptions; config?: Partial<P
       reader,
       warnings,
       takeRequests() {
-        const taken = emulator.requests.map((r) => ({ method: r.method, path: r.path, status: r.status }));
+        const taken = emulator.requests.map((r) => ({ method: r.method, path: r.path, status: r.status, write: r.write }));
         emulator.reset();
         return taken;
       },

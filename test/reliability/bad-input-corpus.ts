@@ -16,6 +16,8 @@ export interface BadInputCase {
   field: string;
   /** How Segment's error names the field when it is not the path's last segment: an action field's label. */
   segment?: RegExp;
+  /** Through Segment the defect maps to nothing and the event names its person by userId alone: looked up (reads), never written. */
+  segmentLooksUp?: boolean;
 }
 
 const user = {
@@ -89,12 +91,16 @@ const more: BadInputCase[] = [
 const SEGMENT_NAMES: Record<string, RegExp> = {
   groupId: /group_id|Workspace ID/,
   'traits.company.id': /Workspace ID/,
-  'traits.createdAt': /Signup date/,
-  'traits.company.website': /company_domain|Company website/,
+  'traits.createdAt': /Signup Date/,
+  'traits.company.website': /company_domain|Company Website/,
   properties: /signals/,
-  // Segment maps the email out of traits; traits that are not an object leave the matching attribute empty.
+  // Segment maps the email out of traits; traits that are not an object leave it empty, so the identify is by
+  // userId alone: looked up, and refused (no such user) with a message that asks for traits.email.
   traits: /email/,
 };
+
+/** Fields whose defect leaves a Segment identify with only its userId (see SEGMENT_NAMES.traits). */
+const SEGMENT_LOOKS_UP = new Set(['traits']);
 
 /**
  * actions-core validates payloads with ajv's `coerceTypes: 'array'` before a destination runs, so through
@@ -109,6 +115,7 @@ const COERCED_SAMPLE_KINDS = new Set(['sample: signal as an array', 'sample: pro
 
 export const BAD_INPUT_CASES: readonly BadInputCase[] = [...fromSample, ...more]
   .filter((c) => !COERCED_SAMPLE_KINDS.has(c.name))
-  .map((c) => (SEGMENT_NAMES[c.field] ? { ...c, segment: SEGMENT_NAMES[c.field] } : c));
+  .map((c) => (SEGMENT_NAMES[c.field] ? { ...c, segment: SEGMENT_NAMES[c.field] } : c))
+  .map((c) => (SEGMENT_LOOKS_UP.has(c.field) ? { ...c, segmentLooksUp: true } : c));
 
 export const SEGMENT_COERCED_CASES: readonly BadInputCase[] = [...coercedExtras, ...fromSample.filter((c) => COERCED_SAMPLE_KINDS.has(c.name))];

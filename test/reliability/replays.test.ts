@@ -42,10 +42,10 @@ function busiestUser(): string {
 
 describe('replays of a generated PLG month', () => {
   it.concurrent('through RudderStack (processRouterDest): a second replay creates nothing; under every Attio failure and its rate limit, the same CRM', () =>
-    faultReplay('rudderstack', stream, emulators), 120_000);
+    faultReplay('rudderstack', stream, emulators), 240_000);
 
   it.concurrent('through Segment (actions-core Destination runtime): a second replay creates nothing; under every Attio failure and its rate limit, the same CRM', () =>
-    faultReplay('segment', stream, emulators), 120_000);
+    faultReplay('segment', stream, emulators), 240_000);
 
   it.concurrent('at concurrency 8 in batches of 10, under faults, one user’s events interleaved with everyone’s still apply in order', async () => {
     const emulator = await attio(FAULTS, 23);
@@ -65,7 +65,7 @@ describe('replays of a generated PLG month', () => {
     expect(batchesWithUser.length).toBeGreaterThan(3);
     const { crm: baseline } = await baselineOf('rudderstack', stream, emulators);
     expect(comparable(await crmOf(emulator))).toEqual(comparable(baseline));
-  }, 120_000);
+  }, 240_000);
 
   it.skipIf(!CLI_BUILT).concurrent('killed with SIGKILL half way (mid-batch), then replayed whole: the CRM of one clean run', async () => {
     const { crm: baseline, requests: baselineRequests } = await baselineOf('rudderstack', stream, emulators);
@@ -96,7 +96,7 @@ describe('replays of a generated PLG month', () => {
     emulator.reset();
     expect((await replayUntilSettled('segment', emulator, stream.file)).failed).toBe(0);
     expect(creations(emulator.requests)).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it.skipIf(!CLI_BUILT).concurrent('the CLI prints no API key, through both adapters against a failing Attio, with the right key and a revoked one', async () => {
     const key = 'attio-live-key-7f3a9c1e5b2d4f6a8c0e';
@@ -125,5 +125,5 @@ describe('replays of a generated PLG month', () => {
     }
     // The revoked key was refused (so the error paths ran and printed their reasons), yet not echoed.
     expect(outputs[1]).toMatch(/401|auth/i);
-  }, 120_000);
+  }, 240_000);
 });

@@ -8,11 +8,10 @@ import { rudderstackDelivery } from '../../src/cli/deliveries.js';
 import { segmentDelivery } from '../../src/cli/segment-delivery.js';
 import { parseConfig } from '../../src/core/config/index.js';
 import { toPlgConfig } from '../../src/destinations/rudderstack/index.js';
-import destination from '../../src/destinations/segment/index.js';
-import { configFromSettings } from '../../src/destinations/segment/settings.js';
-import { REQUEST_TIMEOUT_MS } from '../../src/destinations/segment/transport.js';
+import { SEGMENT_REQUEST_TIMEOUT_MS, resolveHost } from '../../src/destinations/segment/host.js';
+import { settingsFields } from '../../src/destinations/segment/settings.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { actionsCore } from '../destinations/segment/support.js';
+import { actionsCore, destinationAt } from '../destinations/segment/support.js';
 
 const noEnv = {};
 
@@ -27,11 +26,13 @@ describe('the requestTimeoutMs setting', () => {
     expect(() => parseConfig({ apiKey: 'k', requestTimeoutMs: value }, noEnv)).toThrow(/^requestTimeoutMs: /);
   });
 
-  it('is read from the RudderStack Config (a UI text box sends a string) and the Segment settings', () => {
-    expect(toPlgConfig({ apiKey: 'k', requestTimeoutMs: '2500' }, noEnv).requestTimeoutMs).toBe(2_500);
-    expect(configFromSettings({ apiKey: 'k', requestTimeoutMs: 3_000 }).requestTimeoutMs).toBe(3_000);
-    expect(configFromSettings({ apiKey: 'k' }).requestTimeoutMs).toBe(15_000);
-    expect(REQUEST_TIMEOUT_MS).toBe(10_000);
+  it('is read from the RudderStack transformer’s environment (an operator setting, not a Config key); on Segment it is the host’s, never a setting', () => {
+    expect(toPlgConfig({ apiKey: 'k' }, { ATTIO_REQUEST_TIMEOUT_MS: '2500' }).requestTimeoutMs).toBe(2_500);
+    expect(toPlgConfig({ apiKey: 'k', requestTimeoutMs: '2500' }, noEnv).requestTimeoutMs).toBe(15_000);
+    expect(Object.keys(settingsFields)).not.toContain('requestTimeoutMs');
+    expect(resolveHost({}).requestTimeoutMs).toBe(SEGMENT_REQUEST_TIMEOUT_MS);
+    expect(SEGMENT_REQUEST_TIMEOUT_MS).toBe(10_000);
+    expect(resolveHost({ requestTimeoutMs: 3_000 }).requestTimeoutMs).toBe(3_000);
   });
 });
 
@@ -57,9 +58,10 @@ describe('a request Attio never answers', () => {
     return parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, requestTimeoutMs: 300, productObjects: 'off' }, noEnv);
   }
 
-  it('fails the RudderStack job as retryable after requestTimeoutMs', async () => {
+  it('fails the RudderStack job after requestTimeoutMs, retried until rudder-server’s retry limit', async () => {
     const config = await silentAttio();
-    const [result] = await rudderstackDelivery(config, 'timeout-destination').deliver([signup]);
+    const timing = { minRetryBackoffMs: 10, maxRetryBackoffMs: 20, retryTimeWindowMs: 0, maxFailedCountForJob: 2 };
+    const [result] = await rudderstackDelivery(config, { destinationId: 'timeout-destination', timing }).deliver([signup]);
     expect(result).toMatchObject({ status: 'failed', retryable: true });
     expect(result?.reason).toMatch(/timeout/);
     expect(emulator?.requests.every((r) => r.fault === 'timeout')).toBe(true);
@@ -67,15 +69,17 @@ describe('a request Attio never answers', () => {
 
   it('fails the Segment event as retryable after requestTimeoutMs', async () => {
     const config = await silentAttio();
-    const [result] = await segmentDelivery(config).deliver([signup]);
+    // One delivery, no retries: how the event fails, not that it keeps failing.
+    const [result] = await segmentDelivery(config, { retryWindowMs: 0 }).deliver([signup]);
     expect(result).toMatchObject({ status: 'failed', retryable: true });
     expect(result?.reason).toMatch(/no response within 300 ms/);
   });
 
   it('throws Segment’s RetryableError from the action, so Segment retries the event', async () => {
     const config = await silentAttio();
+    const destination = destinationAt(config.apiUrl, { requestTimeoutMs: 300 });
     const runtime = new actionsCore.Destination(destination);
-    const settings = { apiKey: EMULATOR_API_KEY, apiUrl: config.apiUrl, requestTimeoutMs: 300, productObjects: 'off', subscriptions: destination.presets };
+    const settings = { apiKey: EMULATOR_API_KEY, subscriptions: destination.presets };
     await expect(runtime.onEvent(signup as unknown as SegmentEvent, settings as never)).rejects.toMatchObject({
       name: 'RetryableError',
       message: expect.stringMatching(/no response within 300 ms/),

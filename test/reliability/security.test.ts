@@ -5,14 +5,15 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rudderConfigFor, rudderstackDelivery } from '../../src/cli/deliveries.js';
+import { rudderstackDelivery } from '../../src/cli/deliveries.js';
 import { startReceiver, type Receiver } from '../../src/cli/receiver.js';
-import { segmentDelivery, segmentSettingsFor } from '../../src/cli/segment-delivery.js';
+import { segmentDelivery, segmentSetupFor } from '../../src/cli/segment-delivery.js';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { parseConfig } from '../../src/core/config/index.js';
 import { EventEngine } from '../../src/pipeline.js';
-import { processRouterDest, toPlgConfig } from '../../src/destinations/rudderstack/index.js';
-import destination from '../../src/destinations/segment/index.js';
+import { processRouterDest, toPlgConfig, withTransformerEnv } from '../../src/destinations/rudderstack/index.js';
+import { operatorEnvFor, toRudderConfig } from '../../src/destinations/rudderstack/config.js';
+import { resolveHost } from '../../src/destinations/segment/host.js';
 import { configFromSettings } from '../../src/destinations/segment/settings.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { REPS } from '../e2e/support.js';
@@ -34,8 +35,8 @@ describe('the API key appears in no adapter output', () => {
   it('adapter results and errors, from events applied, rejected and failed', async () => {
     const config = parseConfig({ apiKey: SECRET_KEY, apiUrl: emulator.url, salesReps: REPS, requestTimeoutMs: 300 }, {});
     const events = stream.events.map((e) => e.event);
-    const inputs = events.map((message, i) => ({ message, metadata: { jobId: i + 1 }, destination: { ID: 'secrets', Config: rudderConfigFor(config) } }));
-    const rudder = await processRouterDest(inputs);
+    const inputs = events.map((message, i) => ({ message, metadata: { jobId: i + 1 }, destination: { ID: 'secrets', Config: toRudderConfig(config) } }));
+    const rudder = await withTransformerEnv(operatorEnvFor(config), () => processRouterDest(inputs));
     expect(rudder.some((o) => 'statTags' in o)).toBe(true);
     // The one place the key must be: the Authorization header of each request rudder-server is to deliver
     // (status 200). Entries it never sends (298, 299) list what was done with the header redacted.
@@ -49,11 +50,12 @@ describe('the API key appears in no adapter output', () => {
     expect(segment.some((r) => r.status !== 'applied')).toBe(true);
     expect(JSON.stringify(segment)).not.toContain(SECRET_KEY);
 
-    const wrong = { ...segmentSettingsFor({ ...config, apiKey: `${SECRET_KEY}-revoked` }), subscriptions: destination.presets } as never;
-    const thrown = await new actionsCore.Destination(destination).onEvent(events[0] as unknown as SegmentEvent, wrong).catch((error: unknown) => error);
+    const revoked = segmentSetupFor({ ...config, apiKey: `${SECRET_KEY}-revoked` });
+    const wrong = { ...revoked.settings, subscriptions: revoked.subscriptions } as never;
+    const thrown = await new actionsCore.Destination(revoked.destination).onEvent(events[0] as unknown as SegmentEvent, wrong).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(Error);
     expect(`${String(thrown)} ${JSON.stringify(thrown)} ${(thrown as Error).stack}`).not.toContain(SECRET_KEY);
-    expect(JSON.stringify(await rudderstackDelivery({ ...config, apiKey: `${SECRET_KEY}-revoked` }, 'secrets-wrong').deliver(events.slice(0, 3)))).not.toContain(SECRET_KEY);
+    expect(JSON.stringify(await rudderstackDelivery({ ...config, apiKey: `${SECRET_KEY}-revoked` }, { destinationId: 'secrets-wrong' }).deliver(events.slice(0, 3)))).not.toContain(SECRET_KEY);
   }, 60_000);
 });
 
@@ -117,24 +119,29 @@ describe('a base URL override', () => {
   const refused = ['http://api.attio.com', 'http://10.0.0.5:8787', 'http://127.0.0.1.attacker.example', 'ftp://api.attio.com', 'https://user:pass@api.attio.com', 'api.attio.com'];
   const accepted = ['https://api.attio.com', 'https://attio.internal.example/proxy', 'http://127.0.0.1:8787', 'http://localhost:4010', 'http://[::1]:4010'];
 
-  it.each(refused)('refuses %s through parseConfig, the Segment settings and the RudderStack Config, naming apiUrl', (apiUrl) => {
+  it.each(refused)('refuses %s through parseConfig, the Segment host’s and the RudderStack transformer’s ATTIO_API_URL, naming it', (apiUrl) => {
     expect(() => parseConfig({ apiKey: SECRET_KEY, apiUrl }, {})).toThrow(/^apiUrl: /);
-    expect(() => configFromSettings({ apiKey: SECRET_KEY, apiUrl })).toThrow(/^apiUrl: /);
-    expect(() => toPlgConfig({ apiKey: SECRET_KEY, apiUrl }, {})).toThrow(/apiUrl: /);
-    for (const attempt of [() => parseConfig({ apiKey: SECRET_KEY, apiUrl }, {}), () => toPlgConfig({ apiKey: SECRET_KEY, apiUrl }, {})]) {
+    expect(() => configFromSettings({ apiKey: SECRET_KEY }, resolveHost({ env: { ATTIO_API_URL: apiUrl } }))).toThrow(/^apiUrl \(from ATTIO_API_URL\): /);
+    expect(() => toPlgConfig({ apiKey: SECRET_KEY }, { ATTIO_API_URL: apiUrl })).toThrow(/ATTIO_API_URL: /);
+    for (const attempt of [() => parseConfig({ apiKey: SECRET_KEY, apiUrl }, {}), () => toPlgConfig({ apiKey: SECRET_KEY }, { ATTIO_API_URL: apiUrl })]) {
       expect(() => attempt()).not.toThrow(SECRET_KEY);
     }
   });
 
-  it.each(accepted)('accepts %s', (apiUrl) => {
-    expect(parseConfig({ apiKey: SECRET_KEY, apiUrl }, {}).apiUrl).toBe(apiUrl);
-    expect(configFromSettings({ apiKey: SECRET_KEY, apiUrl }).apiUrl).toBe(apiUrl);
+  it.each([...refused, ...accepted])('a RudderStack Config never chooses the host: apiUrl %s is not honoured', (apiUrl) => {
+    expect(toPlgConfig({ apiKey: SECRET_KEY, apiUrl }, {}).apiUrl).toBe('https://api.attio.com');
   });
 
-  it('a RudderStack job for a plain-http host fails as a configuration error, with no request sent and no key echoed', async () => {
-    const [output] = await processRouterDest([{ message: stream.events[0]?.event, metadata: { jobId: 1 }, destination: { ID: 'http-override', Config: { apiKey: SECRET_KEY, apiUrl: 'http://api.attio.com' } } }]);
+  it.each(accepted)('accepts %s', (apiUrl) => {
+    expect(parseConfig({ apiKey: SECRET_KEY, apiUrl }, {}).apiUrl).toBe(apiUrl);
+    expect(configFromSettings({ apiKey: SECRET_KEY }, resolveHost({ env: { ATTIO_API_URL: apiUrl } })).apiUrl).toBe(apiUrl);
+  });
+
+  it('a RudderStack job on a transformer configured with a plain-http host fails as a configuration error, with no request sent and no key echoed', async () => {
+    const input = { message: stream.events[0]?.event, metadata: { jobId: 1 }, destination: { ID: 'http-override', Config: { apiKey: SECRET_KEY } } };
+    const [output] = await withTransformerEnv({ ATTIO_API_URL: 'http://api.attio.com' }, () => processRouterDest([input]));
     expect(output).toMatchObject({ statusCode: 400, statTags: { errorType: 'configuration' } });
-    expect(output && 'error' in output ? output.error : '').toMatch(/apiUrl/);
+    expect(output && 'error' in output ? output.error : '').toMatch(/ATTIO_API_URL/);
     expect(JSON.stringify(output)).not.toContain(SECRET_KEY);
   });
 });

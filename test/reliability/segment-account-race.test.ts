@@ -5,10 +5,9 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import destination from '../../src/destinations/segment/index.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { QUALIFYING, REPS, signedUp, usage } from '../e2e/support.js';
-import { actionsCore } from '../destinations/segment/support.js';
+import { actionsCore, destinationAt } from '../destinations/segment/support.js';
 import { crmOf } from './support.js';
 
 let emulator: EmulatorHandle | undefined;
@@ -20,8 +19,10 @@ afterEach(async () => {
 describe('one account’s people qualifying at once through Segment', () => {
   it('open one PQL deal and one follow-up task, with both people on the deal', async () => {
     emulator = await startEmulator({ seed: 'plg-demo' });
+    const destination = destinationAt(emulator.url);
     const runtime = new actionsCore.Destination(destination);
-    const settings = { apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS.join(', '), subscriptions: destination.presets } as never;
+    const subscriptions = (destination.presets ?? []).map((preset) => ({ ...preset, mapping: { ...preset.mapping, sales_reps: REPS } }));
+    const settings = { apiKey: EMULATOR_API_KEY, subscriptions } as never;
     const deliver = (event: object) => runtime.onEvent(event as SegmentEvent, settings);
     const people = ['ana@racing.io', 'ben@racing.io', 'cy@racing.io', 'dee@racing.io'];
     for (const email of people) await deliver(signedUp(email, 1));

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { segmentTransport } from '../../src/destinations/segment/transport.js';
+import { pacingFor } from '../../src/destinations/segment/workspace-state.js';
 import { actionsCore } from '../destinations/segment/support.js';
 
 const { createRequestClient } = actionsCore;
@@ -29,7 +30,7 @@ describe('the Segment transport reads large Attio answers', () => {
   it('returns a 200 KB JSON body whole instead of stalling on the cloned response', async () => {
     const records = Array.from({ length: 400 }, (_, index) => ({ id: { record_id: `r${index}` }, values: { note: ['x'.repeat(480)] } }));
     const url = await serveJson({ data: records });
-    const transport = segmentTransport(createRequestClient(), url, 5_000);
+    const transport = segmentTransport(createRequestClient(), { apiUrl: url, timeoutMs: 5_000, pacing: pacingFor(url, 'k', { readsPerSecond: 100, writesPerSecond: 25 }) });
 
     const response = await transport.send({ method: 'POST', path: '/v2/objects/people/records/query', body: {}, read: true, idempotent: true });
 

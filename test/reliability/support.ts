@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rudderstackDelivery } from '../../src/cli/deliveries.js';
+import type { RouterTiming } from '../../src/cli/rudder-server/router.js';
 import type { Delivery, Via } from '../../src/cli/delivery.js';
 import { replayFile, type ReplaySummary } from '../../src/cli/replay.js';
 import { segmentDelivery } from '../../src/cli/segment-delivery.js';
@@ -70,11 +71,21 @@ export function configFor(emulator: EmulatorHandle): PlgConfig {
   );
 }
 
+/** rudder-server's retry schedule in milliseconds instead of seconds: the same behaviour, in test time. */
+export const TEST_ROUTER_TIMING: RouterTiming = {
+  minRetryBackoffMs: 10,
+  maxRetryBackoffMs: 250,
+  retryTimeWindowMs: 60_000,
+  maxFailedCountForJob: 3,
+  jobRetentionMs: 90_000,
+  deliveryTimeoutMs: 500,
+};
+
 let destinations = 0;
 
 export function deliveryFor(via: Via, config: PlgConfig): Delivery {
   // One RudderStack destination per run, so no engine (and no cached schema) outlives its emulator.
-  return via === 'segment' ? segmentDelivery(config) : rudderstackDelivery(config, `reliability-${++destinations}`);
+  return via === 'segment' ? segmentDelivery(config) : rudderstackDelivery(config, { destinationId: `reliability-${++destinations}`, timing: TEST_ROUTER_TIMING });
 }
 
 export interface ReplayRun {
@@ -106,7 +117,7 @@ export async function replayUntilSettled(
   const summaries: ReplaySummary[] = [];
   let current = file;
   for (let pass = 1; pass <= (options.maxPasses ?? 40); pass++) {
-    const summary = await replayFile({ file: current, delivery, config, concurrency: options.concurrency ?? 4, batchSize: options.batchSize ?? 50, retryRounds: 2, retryDelayMs: 100 });
+    const summary = await replayFile({ file: current, delivery, config, concurrency: options.concurrency ?? 4, batchSize: options.batchSize ?? 50 });
     summaries.push(summary);
     if (summary.failed === 0) return { summaries, failed: 0 };
     const currentLines = readFileSync(current, 'utf8').split('\n');

@@ -47,7 +47,8 @@ export const plgConfigSchema = z
     pqlStage: name.default(CONFIG_DEFAULTS.pqlStage),
     handoffStage: name.default(CONFIG_DEFAULTS.handoffStage),
     pqlThreshold: z.number().min(0).max(100).default(CONFIG_DEFAULTS.pqlThreshold),
-    scoringModel: scoringModelSchema.default(() => structuredClone(CONFIG_DEFAULTS.scoringModel)),
+    // A copy of the frozen default, made without structuredClone: Jest 27's node environment (action-destinations') has none.
+    scoringModel: scoringModelSchema.default(() => ({ signals: CONFIG_DEFAULTS.scoringModel.signals.map((signal) => ({ ...signal })) })),
     salesReps: z.array(salesRepEmail).default(() => [...CONFIG_DEFAULTS.salesReps]),
     taskDueHours: z.number().gt(0).default(CONFIG_DEFAULTS.taskDueHours),
     milestoneEvents: z.record(name, milestoneKey).default(() => ({ ...CONFIG_DEFAULTS.milestoneEvents })),

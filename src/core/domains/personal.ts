@@ -1,14 +1,13 @@
-import { createRequire } from 'node:module';
+import providerList from 'email-providers';
 
 /**
  * Free-mail and disposable-mail domains. A person on one of these never creates or links a company
- * (SPEC §4, §5). The maintained list comes from `email-providers`; loaded with createRequire because its
- * JSON must load the same way under tsc output, plain node and vitest.
+ * (SPEC §4, §5). The maintained list comes from `email-providers`, whose entry point exports its
+ * `all.json`: imported without `import.meta` or a JSON import attribute, so that this file also compiles
+ * as CommonJS (the Segment destination's bundle inlines the JSON, see scripts/build-cjs.mjs).
  */
-const require = createRequire(import.meta.url);
-
 function loadProviderList(): readonly string[] {
-  const list: unknown = require('email-providers/all.json');
+  const list: unknown = providerList;
   if (!Array.isArray(list) || !list.every((entry) => typeof entry === 'string')) {
     throw new TypeError('email-providers/all.json is not a list of domain names');
   }

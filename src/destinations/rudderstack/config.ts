@@ -3,7 +3,11 @@
  * UI forms send text boxes as strings (numbers included), leave unused text boxes as `""`, and send dynamic
  * forms as arrays of row objects that may hold one blank row. This module accepts those shapes and turns
  * them into the core's input; the core's `parseConfig` then decides what is valid and fills the defaults.
+ *
+ * Where requests go and how hard the transformer may push them are the operator's decisions, not a
+ * workspace user's: they come from the transformer's environment (OPERATOR_SETTINGS), never from `Config`.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { ConfigurationError } from '@rudderstack/integrations-lib';
 import { parseConfig, PERSONAL_DOMAIN_POLICIES, PRODUCT_OBJECTS_MODES, type PlgConfig, type PlgConfigInput } from '../../core/config/index.js';
@@ -86,39 +90,129 @@ const scoringSignals = z
     return signals.length === 0 ? undefined : { signals };
   });
 
+/** The row key of each list setting: the UI's tag inputs send `[{ email: "..." }, ...]`. */
+const LIST_COLUMNS = {
+  salesReps: 'email',
+  signupEvents: 'event',
+  usageEvents: 'event',
+  handoffEvents: 'event',
+  extraPersonalDomains: 'domain',
+} as const;
+
 /**
- * The destination Config keys (the names a RudderStack UI definition would use). Unknown keys are ignored:
- * RudderStack adds its own (consent, event filtering) to every destination's Config.
+ * The destination Config keys, as the definition (./definition) shows them in the RudderStack UI. Unknown
+ * keys are ignored: RudderStack adds its own (connection mode, consent) to every destination's Config, and
+ * a Config written for an older version may still carry `apiUrl` or a rate budget, which are not honoured.
  */
 export const rudderConfigSchema = z.object({
   apiKey: z.preprocess(blankToUndefined, z.string().trim()),
-  apiUrl: text,
   trialList: text,
   pqlList: text,
   pqlStage: text,
   handoffStage: text,
   pqlThreshold: numeric,
   scoringSignals,
-  salesReps: stringList('email'),
+  salesReps: stringList(LIST_COLUMNS.salesReps),
   taskDueHours: numeric,
   milestoneEvents: mapping,
   milestoneReachedEvent: text,
-  signupEvents: stringList('event'),
-  usageEvents: stringList('event'),
-  handoffEvents: stringList('event'),
+  signupEvents: stringList(LIST_COLUMNS.signupEvents),
+  usageEvents: stringList(LIST_COLUMNS.usageEvents),
+  handoffEvents: stringList(LIST_COLUMNS.handoffEvents),
   personalDomains: choice(PERSONAL_DOMAIN_POLICIES),
-  extraPersonalDomains: stringList('domain'),
+  extraPersonalDomains: stringList(LIST_COLUMNS.extraPersonalDomains),
   dealMatchingAttribute: text,
   productObjects: choice(PRODUCT_OBJECTS_MODES),
   strict: flag,
-  schemaCacheTtlSeconds: numeric,
   signupSource: text,
-  readsPerSecond: numeric,
-  writesPerSecond: numeric,
-  requestTimeoutMs: numeric,
 });
 
 export type RudderConfig = z.input<typeof rudderConfigSchema>;
+
+/**
+ * Core settings that the transformer's host decides, with the environment variable that sets each. The
+ * base URL is where the API key is sent: on a hosted transformer, a destination's editor must not be able to
+ * point it at another host. Rate budgets, the request timeout and the schema cache are about the process
+ * (how many pods share a workspace's limits, how long rudder-server waits for a router batch, memory), which
+ * a data engineer configuring one destination cannot see; rudder-server's own delivery throttler, keyed by
+ * each request's `endpointPath`, paces the writes it delivers.
+ */
+export const OPERATOR_SETTINGS = {
+  apiUrl: 'ATTIO_API_URL',
+  readsPerSecond: 'ATTIO_READS_PER_SECOND',
+  writesPerSecond: 'ATTIO_WRITES_PER_SECOND',
+  requestTimeoutMs: 'ATTIO_REQUEST_TIMEOUT_MS',
+  schemaCacheTtlSeconds: 'ATTIO_SCHEMA_CACHE_TTL_SECONDS',
+} as const;
+
+type OperatorSetting = keyof typeof OPERATOR_SETTINGS;
+type Env = Readonly<Record<string, string | undefined>>;
+
+const hostEnvironment = new AsyncLocalStorage<Env>();
+
+/**
+ * Runs `work` as a transformer host whose environment is `env`: the CLI and tests host several
+ * transformers in one process, each with its own Attio. Outside of it, the environment is `process.env`.
+ */
+export function withTransformerEnv<T>(env: Env, work: () => T): T {
+  return hostEnvironment.run(env, work);
+}
+
+export function transformerEnv(): Env {
+  return hostEnvironment.getStore() ?? process.env;
+}
+
+/** The operator's numeric settings read from `env`; the base URL is read by the core's parseConfig. */
+function operatorSettings(env: Env): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const [setting, name] of Object.entries(OPERATOR_SETTINGS) as Array<[OperatorSetting, string]>) {
+    if (setting === 'apiUrl') continue;
+    const parsed = numeric.safeParse(env[name]);
+    const value = parsed.success ? parsed.data : env[name];
+    if (value !== undefined) settings[setting] = value;
+  }
+  return settings;
+}
+
+function operatorSettingOf(setting: string): string | undefined {
+  const key = setting.replace(/ \(from [A-Z_]+\)$/, '');
+  return key in OPERATOR_SETTINGS ? OPERATOR_SETTINGS[key as OperatorSetting] : undefined;
+}
+
+/**
+ * The Config the RudderStack UI would send for a core configuration (text boxes as strings, lists as rows),
+ * and the transformer environment for its operator settings: what the CLI hands the transformer, so that
+ * `toPlgConfig(toRudderConfig(c), operatorEnvFor(c))` is `c` again.
+ */
+export function toRudderConfig(config: PlgConfig): Record<string, unknown> {
+  const rows = (key: keyof typeof LIST_COLUMNS, values: readonly string[]) => values.map((value) => ({ [LIST_COLUMNS[key]]: value }));
+  return {
+    apiKey: config.apiKey,
+    trialList: config.trialList,
+    pqlList: config.pqlList,
+    pqlStage: config.pqlStage,
+    handoffStage: config.handoffStage,
+    pqlThreshold: String(config.pqlThreshold),
+    scoringSignals: config.scoringModel.signals.map((s) => ({ signal: s.key, label: s.label, weight: String(s.weight), threshold: String(s.threshold) })),
+    salesReps: rows('salesReps', config.salesReps),
+    taskDueHours: String(config.taskDueHours),
+    milestoneEvents: Object.entries(config.milestoneEvents).map(([from, to]) => ({ from, to })),
+    milestoneReachedEvent: config.milestoneReachedEvent,
+    signupEvents: rows('signupEvents', config.signupEvents),
+    usageEvents: rows('usageEvents', config.usageEvents),
+    handoffEvents: rows('handoffEvents', config.handoffEvents),
+    personalDomains: config.personalDomains,
+    extraPersonalDomains: rows('extraPersonalDomains', config.extraPersonalDomains),
+    dealMatchingAttribute: config.dealMatchingAttribute ?? '',
+    productObjects: config.productObjects,
+    strict: config.strict,
+    signupSource: config.signupSource,
+  };
+}
+
+export function operatorEnvFor(config: PlgConfig): Record<string, string> {
+  return Object.fromEntries((Object.entries(OPERATOR_SETTINGS) as Array<[OperatorSetting, string]>).map(([setting, name]) => [name, String(config[setting])]));
+}
 
 /** Core setting paths whose RudderStack key differs, so an error from the core names the key the user sees. */
 const RUDDER_PATHS: ReadonlyArray<[RegExp, string]> = [
@@ -132,22 +226,25 @@ function rudderPath(setting: string): string {
 }
 
 /**
- * Validates a destination Config and maps it onto the core configuration. Throws ConfigurationError (400)
- * naming the Config key and the reason; never the value, which may be the API key.
+ * Validates a destination Config and maps it onto the core configuration, with the operator's settings from
+ * the transformer's environment (`env`, by default `transformerEnv()`). Throws ConfigurationError (400)
+ * naming the Config key or environment variable and the reason; never the value, which may be the API key.
  */
-export function toPlgConfig(config: unknown, env: Readonly<Record<string, string | undefined>> = process.env): PlgConfig {
+export function toPlgConfig(config: unknown, env: Env = transformerEnv()): PlgConfig {
   const parsed = rudderConfigSchema.safeParse(config ?? {}, { error: describeIssue });
   if (!parsed.success) {
     const { field, reason } = firstProblem(parsed.error, 'Config');
     throw new ConfigurationError(`Invalid Config: ${field}: ${reason}`);
   }
   const { scoringSignals: scoringModel, ...settings } = parsed.data;
-  const input: Record<string, unknown> = { ...settings, scoringModel };
+  const input: Record<string, unknown> = { ...settings, scoringModel, ...operatorSettings(env) };
   const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as PlgConfigInput;
   try {
     return parseConfig(defined, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    const variable = operatorSettingOf(error.setting);
+    if (variable !== undefined) throw new ConfigurationError(`Invalid transformer environment: ${variable}: ${error.reason}`);
     throw new ConfigurationError(`Invalid Config: ${rudderPath(error.setting)}: ${error.reason}`);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * One engine per RudderStack destination in this process: its own Attio connection (one rate budget, the
- * Config's readsPerSecond/writesPerSecond, since a destination is one Attio workspace and token) and its own cached workspace schema. A changed Config for the
- * same destination ID replaces both, so a new token or URL never reuses the old connection. Each engine
- * carries the workspace check made for its Config (./workspace-check.ts).
+ * transformer's ATTIO_READS_PER_SECOND/ATTIO_WRITES_PER_SECOND, since a destination is one Attio workspace
+ * and token) and its own cached workspace schema. A changed Config for the same destination ID replaces
+ * both, so a new token or URL never reuses the old connection. Each engine carries the workspace check made
+ * for its Config (./workspace-check.ts).
  */
 import { createHash } from 'node:crypto';
 import type { RetryPolicy } from '../../core/attio/index.js';

@@ -3,6 +3,6 @@
  * over the shared core. See README.md beside this file for the Config keys and what the outputs mean.
  */
 export { process, processRouterDest } from './transform.js';
-export { rudderConfigSchema, toPlgConfig, type RudderConfig } from './config.js';
+export { OPERATOR_SETTINGS, rudderConfigSchema, toPlgConfig, transformerEnv, withTransformerEnv, type RudderConfig } from './config.js';
 export { FILTER_EVENTS, SUPPRESS_EVENTS } from './types.js';
 export type { ErrorEntry, RouterInput, RouterOutputEntry, RudderDestination, RudderMetadata, RudderRequest, SuccessEntry } from './types.js';

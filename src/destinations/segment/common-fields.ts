@@ -3,11 +3,16 @@
  * delivery this is, the usage signals of the scoring model, and Segment's batching switches.
  */
 import type { InputField } from '@segment/actions-core';
-
-type FieldValue = NonNullable<InputField['default']>;
 import { DEFAULT_SCORING_MODEL } from '../../core/config/index.js';
 
+type FieldValue = NonNullable<InputField['default']>;
+
 const path = (at: string) => ({ '@path': at });
+
+/** `Features activated` -> `Features Activated`: labels on Segment's screens are in Title Case. */
+export function titleCase(label: string): string {
+  return label.replace(/(^|[\s-])([a-z])/g, (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
+}
 
 /** The first of `paths` that exists (nested `@if`, as Segment's mapping kit has no coalesce). */
 export function firstOf(...paths: string[]): FieldValue {
@@ -43,14 +48,14 @@ export const deliveryFields = {
 
 export const batchingFields = {
   enable_batching: {
-    label: 'Batch events',
+    label: 'Batch Events',
     description: 'Send events in batches: each event still gets its own status, and events about the same person or company keep their order.',
     type: 'boolean',
     default: true,
   },
   batch_size: {
-    label: 'Batch size',
-    description: 'Most events in one batch.',
+    label: 'Batch Size',
+    description: 'The most events Segment sends in one batch.',
     type: 'number',
     unsafe_hidden: true,
     default: 100,
@@ -79,13 +84,13 @@ export function personFields(traitsRoot: '$.traits' | '$.context.traits', emailP
       default: path(`${traitsRoot}.name`),
     },
     first_name: {
-      label: 'First name',
+      label: 'First Name',
       description: 'The person’s first name.',
       type: 'string',
       default: firstOf(`${traitsRoot}.firstName`, `${traitsRoot}.first_name`),
     },
     last_name: {
-      label: 'Last name',
+      label: 'Last Name',
       description: 'The person’s last name.',
       type: 'string',
       default: firstOf(`${traitsRoot}.lastName`, `${traitsRoot}.last_name`),
@@ -93,32 +98,32 @@ export function personFields(traitsRoot: '$.traits' | '$.context.traits', emailP
   } satisfies Record<string, InputField>;
 }
 
-/** The scoring model's usage signals, each read from `root` (e.g. `$.properties`). */
+/**
+ * The usage signals, each read from `root` (e.g. `$.properties`). The properties are the default model's
+ * signals; a custom model's keys go in as further key-value pairs.
+ */
 export function signalsField(root: string, description: string): InputField {
   const signals = DEFAULT_SCORING_MODEL.signals;
   return {
-    label: 'Usage signals',
+    label: 'Usage Signals',
     description: `${description} Keys are the scoring model’s signal keys (${signals.map((s) => s.key).join(', ')}); values are counts.`,
     type: 'object',
     additionalProperties: true,
     defaultObjectUI: 'keyvalue',
-    properties: Object.fromEntries(signals.map((s) => [s.key, { label: s.label, type: 'number' }])),
+    properties: Object.fromEntries(
+      signals.map((s) => [
+        s.key,
+        { label: titleCase(s.label), description: `${s.label}: a count. The default model adds ${s.weight} points at ${s.threshold} or more.`, type: 'number' },
+      ]),
+    ),
     default: Object.fromEntries(signals.map((s) => [s.key, path(`${root}.${s.key}`)])),
   };
 }
 
-export const salesRepsField = {
-  label: 'Sales reps',
-  description: 'Workspace members who receive deals and tasks (a stable hash of the account picks one). Empty: the Sales reps setting.',
-  type: 'string',
-  multiple: true,
-  dynamic: true,
-} satisfies InputField;
-
 /** Key-value attributes beyond the PLG ones, written as they are (Segment's Attio destination has the same). */
 export function extraAttributesField(object: string): InputField {
   return {
-    label: `Additional ${object} attributes`,
+    label: `More ${object} Attributes`,
     description: `More attributes to set on the Attio ${object} record: Attio attribute slug -> value (e.g. linkedin -> traits.linkedin).`,
     type: 'object',
     additionalProperties: true,

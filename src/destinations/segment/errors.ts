@@ -3,19 +3,12 @@
  * the status an item of a batch reports. One table, so both paths agree. Nothing here re-decides what a
  * failure means; messages come from the core, which never includes the API key.
  */
-import type { ErrorCodes } from '@segment/actions-core';
-import type { ActionDestinationErrorResponseType } from '@segment/actions-core/destination-kit/types';
+import type { ErrorCodes, MultiStatusResponse } from '@segment/actions-core';
+import { APIError, IntegrationError, InvalidAuthenticationError, PayloadValidationError, RetryableError, getErrorCodeFromHttpStatus } from '@segment/actions-core';
 import type { Failure } from '../../core/failures.js';
-import {
-  APIError,
-  IntegrationError,
-  InvalidAuthenticationError,
-  PayloadValidationError,
-  RetryableError,
-  getErrorCodeFromHttpStatus,
-} from './actions-core.js';
 
 type ErrorType = keyof typeof ErrorCodes;
+type ErrorResponse = Parameters<MultiStatusResponse['pushErrorResponse']>[0];
 
 /** IntegrationError codes this destination raises. */
 export const ERROR_CODES = { config: 'INVALID_CONFIGURATION', internal: 'INTERNAL_ERROR' } as const;
@@ -83,7 +76,7 @@ export function errorFor(failure: Failure): Error {
 }
 
 /** The multi-status entry of a batch item that failed. Attio's answer, when there was one, is the body. */
-export function errorResponseFor(failure: Failure): ActionDestinationErrorResponseType {
+export function errorResponseFor(failure: Failure): ErrorResponse {
   const { status, errortype } = translateFailure(failure);
   return {
     status,

@@ -5,33 +5,34 @@
  * and every payload keeps its own result. `reportOne` and `reportBatch` only differ in how they tell Segment.
  */
 import type { JSONLikeObject, Logger as SegmentLogger, RequestClient } from '@segment/actions-core';
+import { MultiStatusResponse } from '@segment/actions-core';
 import { AttioClient } from '../../core/attio/client.js';
 import type { PlgConfig } from '../../core/config/index.js';
 import { PlgEngine, failed, type EventResult } from '../../core/engine.js';
 import { classifyFailure, type Failure } from '../../core/failures.js';
 import type { Logger } from '../../core/logger.js';
 import type { WorkflowIntent } from '../../core/workflows/index.js';
-import { MultiStatusResponse } from './actions-core.js';
+import { configInput, fieldForConfigPath, type ConfigFieldName } from './config-fields.js';
 import { errorFor, errorResponseFor } from './errors.js';
 import type { Settings } from './generated-types.js';
-import { locksFor, schemaStoreFor } from './schema-stores.js';
-import { blamedSetting, configFromSettings, type ConfigOverrides } from './settings.js';
-import { REQUEST_TIMEOUT_MS, segmentTransport } from './transport.js';
+import type { ResolvedHost } from './host.js';
+import { configFromSettings } from './settings.js';
+import { segmentTransport } from './transport.js';
+import { locksFor, pacingFor, schemaStoreFor } from './workspace-state.js';
 
-/** What an action adds to the shared path: how its payload becomes intents, and which settings it may override. */
+/** What an action adds to the shared path: how its payload becomes intents. */
 export interface PlgActionSpec<Payload> {
   /** The payload's intents; throws InvalidEventError (naming the action field) for a payload that can never apply. */
   intents(payload: Payload, config: PlgConfig): WorkflowIntent[];
   messageId(payload: Payload): string | undefined;
-  /** Settings this payload overrides (from the action's own dropdown fields). */
-  overrides?(payload: Payload): ConfigOverrides;
-  /** The action field each override comes from, so that errors name what the user set. */
-  overrideFields?: Partial<Record<keyof ConfigOverrides, string>>;
+  /** The configuration fields among the action's fields: their values override the core's defaults. */
+  configFields: readonly ConfigFieldName[];
 }
 
 export interface SendInput<Payload> {
   settings: Settings;
   payload: Payload[];
+  host: ResolvedHost;
   logger?: SegmentLogger;
 }
 
@@ -40,22 +41,18 @@ export interface ItemResult {
   intents: WorkflowIntent[];
 }
 
-export async function send<Payload>(request: RequestClient, input: SendInput<Payload>, spec: PlgActionSpec<Payload>): Promise<ItemResult[]> {
+export async function send<Payload extends object>(request: RequestClient, input: SendInput<Payload>, spec: PlgActionSpec<Payload>): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(input.payload.length);
-  // Payloads that override the same settings share one configuration and one engine.
-  const groups = new Map<string, { overrides: ConfigOverrides; indexes: number[] }>();
+  // Payloads that set the same configuration share one configuration and one engine.
+  const groups = new Map<string, number[]>();
   input.payload.forEach((payload, index) => {
-    const overrides = spec.overrides?.(payload) ?? {};
-    const key = JSON.stringify(overrides);
-    const group = groups.get(key);
-    if (group) group.indexes.push(index);
-    else groups.set(key, { overrides, indexes: [index] });
+    const key = JSON.stringify(configInput(payload, spec.configFields));
+    groups.set(key, [...(groups.get(key) ?? []), index]);
   });
-  for (const { overrides, indexes } of groups.values()) {
-    const blame = (failure: Failure) => blameOverride(failure, overrides, spec.overrideFields ?? {});
+  for (const indexes of groups.values()) {
     let config: PlgConfig;
     try {
-      config = configFromSettings(input.settings, overrides, spec.overrideFields);
+      config = configFromSettings(input.settings, input.host, input.payload[indexes[0] as number] as Payload, spec.configFields);
     } catch (error) {
       for (const index of indexes) results[index] = { result: failed(undefined, classifyFailure(error)), intents: [] };
       continue;
@@ -71,19 +68,20 @@ export async function send<Payload>(request: RequestClient, input: SendInput<Pay
       }
     }
     if (items.length === 0) continue;
+    const { apiUrl, apiKey } = config;
     const engine = new PlgEngine({
-      client: new AttioClient(segmentTransport(request, config.apiUrl, Math.min(config.requestTimeoutMs, REQUEST_TIMEOUT_MS))),
+      client: new AttioClient(segmentTransport(request, { apiUrl, timeoutMs: input.host.requestTimeoutMs, pacing: pacingFor(apiUrl, apiKey, input.host) })),
       config,
       // Segment retries what fails for a passing reason; a run inside the call would only hold it open.
       maxRuns: 1,
-      schemaStore: schemaStoreFor(config.apiUrl, config.apiKey),
-      locks: locksFor(config.apiUrl, config.apiKey),
+      schemaStore: schemaStoreFor(apiUrl, apiKey),
+      locks: locksFor(apiUrl, apiKey),
       logger: loggerFrom(input.logger),
     });
     const applied = await engine.processIntentBatch(items);
     items.forEach((item, position) => {
       const result = applied[position] as EventResult;
-      results[item.index] = { result: result.failure ? { ...result, failure: blame(result.failure) } : result, intents: item.intents };
+      results[item.index] = { result: result.failure ? { ...result, failure: blameField(result.failure, spec.configFields) } : result, intents: item.intents };
     });
   }
   return results;
@@ -116,10 +114,11 @@ function toJson(value: object): JSONLikeObject {
   return JSON.parse(JSON.stringify(value)) as JSONLikeObject;
 }
 
-function blameOverride(failure: Failure, overrides: ConfigOverrides, fields: Partial<Record<keyof ConfigOverrides, string>>): Failure {
+/** A configuration failure found while working (an unknown list or stage) names the action field it came from. */
+function blameField(failure: Failure, names: readonly ConfigFieldName[]): Failure {
   if (failure.category !== 'config' || failure.field === undefined) return failure;
-  const field = blamedSetting(failure.field, overrides, fields);
-  if (field === failure.field) return failure;
+  const field = fieldForConfigPath(failure.field, names);
+  if (field === undefined) return failure;
   const message = failure.message.startsWith(`${failure.field}:`) ? `${field}${failure.message.slice(failure.field.length)}` : failure.message;
   return { ...failure, field, message };
 }

@@ -1,20 +1,57 @@
 /**
  * The core's Transport over Segment's `request`: Segment owns the HTTP client (its timeouts, its metrics,
  * the bearer header from `extendRequest`), so the connector sends through it and never through got here.
- * Every HTTP answer is returned as it is; only a missing answer (timeout, reset) becomes an AttioError,
- * which the core classifies as retryable.
+ *
+ * Inside one Segment call, Attio's rate limit is handled in two ways. Requests are paced per workspace,
+ * shared by every call of this process (./pacer.ts), so a batch never throttles itself. A 429 whose
+ * Retry-After falls within about two seconds — Attio's usual "the next second" — is waited out here, as are
+ * brief 5xx and dropped connections on requests that are safe to repeat (the core's withRetries); a longer
+ * wait goes back to Segment as a retryable 429, since Segment retries later and a call must stay short.
  */
 import type { RequestClient } from '@segment/actions-core';
 import { AttioError } from '../../core/attio/errors.js';
 import { attioMetrics } from '../../core/attio/metrics.js';
+import { withRetries, type RetryPolicy } from '../../core/attio/retry.js';
 import { buildPathWithQuery, type AttioRequest, type AttioResponse, type Transport } from '../../core/attio/transport.js';
+import type { WorkspacePacing } from './workspace-state.js';
 
-/** Segment's own default request timeout; Segment retries what times out. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+/** Waiting inside one call: at most this long per request, in all, for Retry-After and backoff. */
+export const IN_CALL_WAIT_MS = 2_000;
 
-export function segmentTransport(request: RequestClient, apiUrl: string, timeoutMs: number = REQUEST_TIMEOUT_MS): Transport {
-  return {
+export const SEGMENT_RETRY_POLICY: Partial<RetryPolicy> = {
+  maxAttempts: 4,
+  maxTotalWaitMs: IN_CALL_WAIT_MS,
+  baseDelayMs: 200,
+  maxDelayMs: 1_000,
+  defaultThrottleDelayMs: 1_000,
+};
+
+/** A request whose turn under the workspace's budget is further away than this is not queued: Segment retries it. */
+export const MAX_PACING_WAIT_MS = 10_000;
+
+export interface SegmentTransportOptions {
+  apiUrl: string;
+  /** Per attempt. */
+  timeoutMs: number;
+  pacing: WorkspacePacing;
+}
+
+export function segmentTransport(request: RequestClient, options: SegmentTransportOptions): Transport {
+  const { apiUrl, timeoutMs, pacing } = options;
+  const once: Transport = {
     async send(attio: AttioRequest): Promise<AttioResponse> {
+      const pacer = attio.read ? pacing.reads : pacing.writes;
+      if (!(await pacer.take(MAX_PACING_WAIT_MS))) {
+        const waitMs = pacer.backlogMs();
+        throw new AttioError({
+          kind: 'http',
+          method: attio.method,
+          path: attio.path,
+          status: 429,
+          message: `not sent: this process has the workspace's ${attio.read ? 'read' : 'write'} budget booked for the next ${Math.ceil(waitMs / 1000)} s`,
+          retryAfterMs: waitMs,
+        });
+      }
       const url = `${apiUrl}${buildPathWithQuery(attio)}`;
       attioMetrics.attempts++;
       let response: Awaited<ReturnType<RequestClient>>;
@@ -40,6 +77,7 @@ export function segmentTransport(request: RequestClient, apiUrl: string, timeout
       return { status: response.status, headers: headersOf(response.headers), body: bodyOf(response) };
     },
   };
+  return withRetries(once, SEGMENT_RETRY_POLICY);
 }
 
 function headersOf(headers: Headers): Record<string, string | undefined> {

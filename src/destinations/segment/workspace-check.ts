@@ -4,7 +4,7 @@
  * that names each problem and its fix, so a marketer sees what to change before the first event fails.
  */
 import { describeCheckReport, type CheckReport } from '../../core/setup/index.js';
-import { IntegrationError, InvalidAuthenticationError } from './actions-core.js';
+import { IntegrationError, InvalidAuthenticationError } from '@segment/actions-core';
 import { ERROR_CODES } from './errors.js';
 
 /** The error for a not-ready report; undefined when the workspace is ready. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_DEFAULTS } from '../../../src/core/config/index.js';
-import { toPlgConfig } from '../../../src/destinations/rudderstack/config.js';
+import { OPERATOR_SETTINGS, toPlgConfig, withTransformerEnv } from '../../../src/destinations/rudderstack/config.js';
 import { engineFor } from '../../../src/destinations/rudderstack/engines.js';
 
 const env = {};
@@ -18,10 +18,8 @@ describe('RudderStack Config -> core configuration', () => {
     const config = toPlgConfig(
       {
         apiKey: ' k ',
-        apiUrl: 'http://127.0.0.1:4010/',
         pqlThreshold: '70',
         taskDueHours: '48',
-        schemaCacheTtlSeconds: 60,
         salesReps: [{ email: 'Alex.Rivera@plg-demo.test' }, 'sam.chen@plg-demo.test', { email: '' }],
         milestoneEvents: [{ from: 'Report Shared', to: 'report_shared' }, { from: '', to: '' }],
         signupEvents: [{ event: 'Account Created' }],
@@ -34,19 +32,17 @@ describe('RudderStack Config -> core configuration', () => {
         personalDomains: 'allow-company',
         productObjects: 'on',
         strict: 'true',
-        readsPerSecond: '50',
-        writesPerSecond: '10',
         oneTrustCookieCategories: [{ oneTrustCookieCategory: '' }],
+        consentManagement: [{ provider: 'oneTrust', consents: [{ consent: '' }] }],
+        connectionMode: 'cloud',
         eventDelivery: false,
       },
       env,
     );
     expect(config).toMatchObject({
       apiKey: 'k',
-      apiUrl: 'http://127.0.0.1:4010',
       pqlThreshold: 70,
       taskDueHours: 48,
-      schemaCacheTtlSeconds: 60,
       salesReps: ['alex.rivera@plg-demo.test', 'sam.chen@plg-demo.test'],
       milestoneEvents: { 'Report Shared': 'report_shared' },
       signupEvents: ['Account Created'],
@@ -61,8 +57,6 @@ describe('RudderStack Config -> core configuration', () => {
       personalDomains: 'allow-company',
       productObjects: 'on',
       strict: true,
-      readsPerSecond: 50,
-      writesPerSecond: 10,
     });
   });
 
@@ -73,15 +67,52 @@ describe('RudderStack Config -> core configuration', () => {
     expect(() => toPlgConfig({ apiKey: 'secret-token-123', signupEvents: ['Demo Requested'] }, env)).toThrow(/^Invalid Config: handoffEvents\[2\]: "Demo Requested" is already routed by signupEvents\[0\]/);
     expect(() => toPlgConfig({ apiKey: 'secret-token-123', personalDomains: 'sometimes' }, env)).toThrow('Invalid Config: personalDomains: must be one of: skip-company, allow-company');
     try {
-      toPlgConfig({ apiKey: 'secret-token-123', apiUrl: 'https://secret-token-123@api.attio.com' }, env);
+      toPlgConfig({ apiKey: 'secret-token-123' }, { ATTIO_API_URL: 'https://secret-token-123@api.attio.com' });
       expect.unreachable();
     } catch (error) {
-      expect((error as Error).message).toBe('Invalid Config: apiUrl: must not contain credentials');
+      expect((error as Error).message).toBe('Invalid transformer environment: ATTIO_API_URL: must not contain credentials');
     }
   });
+});
 
-  it('ATTIO_API_URL from the environment is the default base URL', () => {
-    expect(toPlgConfig({ apiKey: 'k', apiUrl: '' }, { ATTIO_API_URL: 'http://localhost:4010' }).apiUrl).toBe('http://localhost:4010');
+describe('operator settings: the transformer environment, never the Config', () => {
+  const operatorConfig = { apiUrl: 'http://127.0.0.1:1', readsPerSecond: '1', writesPerSecond: '1', requestTimeoutMs: '100', schemaCacheTtlSeconds: '0' };
+
+  it('ignores apiUrl, rate budgets, timeout and cache TTL in the Config: whoever edits a destination cannot redirect the key', () => {
+    expect(toPlgConfig({ apiKey: 'k', ...operatorConfig }, env)).toEqual(toPlgConfig({ apiKey: 'k' }, env));
+    expect(toPlgConfig({ apiKey: 'k', apiUrl: 'http://127.0.0.1:1' }, env).apiUrl).toBe(CONFIG_DEFAULTS.apiUrl);
+  });
+
+  it('reads each of them from its environment variable', () => {
+    const config = toPlgConfig(
+      { apiKey: 'k' },
+      { ATTIO_API_URL: 'http://localhost:4010', ATTIO_READS_PER_SECOND: '50', ATTIO_WRITES_PER_SECOND: '10', ATTIO_REQUEST_TIMEOUT_MS: '2500', ATTIO_SCHEMA_CACHE_TTL_SECONDS: '60' },
+    );
+    expect(config).toMatchObject({ apiUrl: 'http://localhost:4010', readsPerSecond: 50, writesPerSecond: 10, requestTimeoutMs: 2_500, schemaCacheTtlSeconds: 60 });
+    expect(Object.keys(OPERATOR_SETTINGS).sort()).toEqual(['apiUrl', 'readsPerSecond', 'requestTimeoutMs', 'schemaCacheTtlSeconds', 'writesPerSecond']);
+  });
+
+  it('a bad value is a ConfigurationError naming the variable', () => {
+    expect(() => toPlgConfig({ apiKey: 'k' }, { ATTIO_API_URL: 'http://api.attio.com' })).toThrow(
+      'Invalid transformer environment: ATTIO_API_URL: must use https (http is allowed only for localhost, 127.0.0.0/8 or [::1])',
+    );
+    expect(() => toPlgConfig({ apiKey: 'k' }, { ATTIO_WRITES_PER_SECOND: '0' })).toThrow('Invalid transformer environment: ATTIO_WRITES_PER_SECOND: must be > 0');
+    expect(() => toPlgConfig({ apiKey: 'k' }, { ATTIO_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/^Invalid transformer environment: ATTIO_REQUEST_TIMEOUT_MS: must be a finite number/);
+  });
+
+  it('withTransformerEnv gives one call its own environment; outside it, process.env applies', async () => {
+    const inside = withTransformerEnv({ ATTIO_API_URL: 'http://127.0.0.1:4010' }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return toPlgConfig({ apiKey: 'k' }).apiUrl;
+    });
+    const previous = process.env.ATTIO_API_URL;
+    delete process.env.ATTIO_API_URL;
+    try {
+      expect(toPlgConfig({ apiKey: 'k' }).apiUrl).toBe(CONFIG_DEFAULTS.apiUrl);
+    } finally {
+      if (previous !== undefined) process.env.ATTIO_API_URL = previous;
+    }
+    expect(await inside).toBe('http://127.0.0.1:4010');
   });
 });
 

@@ -3,12 +3,12 @@
  * transport, the resulting CRM read back through the API, and the same batch delivered again.
  */
 import { describe, expect, it } from 'vitest';
-import { processRouterDest, type RouterOutputEntry } from '../../../src/destinations/rudderstack/index.js';
+import { processRouterDest as transformBatch, withTransformerEnv, type RouterOutputEntry } from '../../../src/destinations/rudderstack/index.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
 import { crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, useE2E, WARM } from '../../e2e/support.js';
 import { deliverEntries, expectEachJobOnce, metadata } from './support.js';
 
-function batch(apiUrl: string) {
+function batch() {
   const destination = {
     ID: 'dest-attio-e2e',
     Name: 'Attio PLG',
@@ -16,7 +16,7 @@ function batch(apiUrl: string) {
     WorkspaceID: 'workspace-1',
     DestinationDefinition: { ID: 'def-attio-plg', Name: 'ATTIO_PLG', DisplayName: 'Attio PLG' },
     // As the RudderStack UI sends them: numbers as strings, reps as rows, one blank row left in a form.
-    Config: { apiKey: EMULATOR_API_KEY, apiUrl, salesReps: REPS.map((email) => ({ email })), pqlThreshold: '60', taskDueHours: '24', handoffEvents: [{ event: '' }] },
+    Config: { apiKey: EMULATOR_API_KEY, salesReps: REPS.map((email) => ({ email })), pqlThreshold: '60', taskDueHours: '24', handoffEvents: [{ event: '' }] },
   };
   const janeSignup = signedUp('jane.doe@acme.com', 1);
   const { messageId: _messageId, ...invalid } = signedUp('no.id@acme.com', 1);
@@ -47,7 +47,9 @@ describe('RudderStack transformer on the emulator', () => {
 
   it('a mixed batch gives the expected CRM, and the same batch again changes nothing', async () => {
     const { emulator, reader, takeRequests } = e2e();
-    const inputs = batch(emulator.url);
+    // The emulator is the transformer host's Attio (its ATTIO_API_URL); a destination's Config cannot choose it.
+    const processRouterDest = (inputs: unknown[], reqMetadata: unknown) => withTransformerEnv({ ATTIO_API_URL: emulator.url }, () => transformBatch(inputs, reqMetadata));
+    const inputs = batch();
 
     const first = await processRouterDest(inputs, {});
     expectEachJobOnce(inputs, first);
@@ -59,7 +61,7 @@ describe('RudderStack transformer on the emulator', () => {
     expect(state).toEqual(EXPECTED_STATE);
 
     takeRequests();
-    const second = await processRouterDest(batch(emulator.url), {});
+    const second = await processRouterDest(batch(), {});
     expectEachJobOnce(inputs, second);
     // Redelivered: every write is found done, so the transformer has nothing left for rudder-server.
     expect(statuses(second)).toEqual([[[1, 4, 5, 6, 8, 9, 12], 299], [[2, 7], 299], [[3], 299], [[10], 298], [[11], 400]]);

@@ -6,21 +6,24 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAttioConnection } from '../../../src/core/attio/index.js';
 import { parseConfig } from '../../../src/core/config/index.js';
-import { processRouterDest } from '../../../src/destinations/rudderstack/index.js';
+import { processRouterDest, withTransformerEnv } from '../../../src/destinations/rudderstack/index.js';
 import { WorkspaceGate } from '../../../src/destinations/rudderstack/workspace-check.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
 import { signedUp, useE2E } from '../../e2e/support.js';
 import { ATTIO, KEY, plgWorkspace, serveWorkspace } from '../../core/setup/workspace-fixture.js';
 import { expectEachJobOnce, metadata } from './support.js';
 
-function jobs(apiUrl: string, id: string, config: Record<string, unknown> = {}) {
+/** The transformer's environment names the Attio URL (the operator's setting); the Config does not. */
+const transform = (apiUrl: string, inputs: unknown[]) => withTransformerEnv({ ATTIO_API_URL: apiUrl }, () => processRouterDest(inputs, {}));
+
+function jobs(id: string, config: Record<string, unknown> = {}) {
   const destination = {
     ID: id,
     Name: 'Attio PLG',
     Enabled: true,
     WorkspaceID: 'workspace-1',
     DestinationDefinition: { ID: 'def-attio-plg', Name: 'ATTIO_PLG', DisplayName: 'Attio PLG' },
-    Config: { apiKey: EMULATOR_API_KEY, apiUrl, productObjects: 'off', ...config },
+    Config: { apiKey: EMULATOR_API_KEY, productObjects: 'off', ...config },
   };
   const { messageId: _m, ...invalid } = signedUp('no.id@acme.com', 1);
   return [signedUp('jane.doe@acme.com', 1), invalid].map((message, index) => ({ message, metadata: metadata(index + 1), destination }));
@@ -31,9 +34,9 @@ describe('RudderStack: the workspace check when a destination’s engine is buil
 
   it('an unknown pqlStage makes every job that would write a ConfigurationError naming it; an invalid one keeps its own error; nothing is written', async () => {
     const { emulator, takeRequests } = e2e();
-    const inputs = jobs(emulator.url, 'dest-unknown-stage', { pqlStage: 'Qualified' });
+    const inputs = jobs('dest-unknown-stage', { pqlStage: 'Qualified' });
     takeRequests();
-    const output = await processRouterDest(inputs, {});
+    const output = await transform(emulator.url, inputs);
     expectEachJobOnce(inputs, output);
     expect(output.map((entry) => [entry.statusCode, 'statTags' in entry ? entry.statTags : undefined])).toEqual([
       [400, expect.objectContaining({ errorCategory: 'dataValidation', errorType: 'configuration' })],
@@ -47,17 +50,17 @@ describe('RudderStack: the workspace check when a destination’s engine is buil
   it('a batch of only invalid or untracked events needs no check: no request at all', async () => {
     const { emulator, takeRequests } = e2e();
     takeRequests();
-    const [, invalid] = jobs(emulator.url, 'dest-only-invalid', { pqlStage: 'Qualified' });
-    const output = await processRouterDest([invalid], {});
+    const [, invalid] = jobs('dest-only-invalid', { pqlStage: 'Qualified' });
+    const output = await transform(emulator.url, [invalid]);
     expect(output.map((entry) => entry.statusCode)).toEqual([400]);
     expect(takeRequests()).toEqual([]);
   });
 
   it('a ready workspace is checked once per Config: later batches read no configuration again', async () => {
     const { emulator, takeRequests } = e2e();
-    await processRouterDest(jobs(emulator.url, 'dest-ready'), {});
+    await transform(emulator.url, jobs('dest-ready'));
     expect(takeRequests().filter((r) => r.path === '/v2/self')).toHaveLength(1);
-    const again = await processRouterDest(jobs(emulator.url, 'dest-ready'), {});
+    const again = await transform(emulator.url, jobs('dest-ready'));
     // Nothing delivered the first batch's trial entry, so it is returned again.
     expect(again.map((entry) => entry.statusCode)).toEqual([200, 400]);
     expect(takeRequests().filter((r) => r.path === '/v2/self' || r.path.endsWith('/attributes'))).toEqual([]);

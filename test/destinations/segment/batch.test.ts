@@ -1,12 +1,11 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import destination from '../../../src/destinations/segment/index.js';
-import { clearSchemaStores } from '../../../src/destinations/segment/schema-stores.js';
-import { API_KEY, ATTIO, COMPANY_ID, PERSON_ID, SETTINGS, actionsCore, attioError, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from './support.js';
+import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
+import { API_KEY, ATTIO, COMPANY_ID, NO_PRODUCT_OBJECTS, PERSON_ID, SETTINGS, actionsCore, attioError, destination, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration, defaultValues } = actionsCore;
 const testDestination = createTestIntegration(destination);
-const mapping = defaultValues(destination.actions.signup?.fields ?? {});
+const mapping = { ...defaultValues(destination.actions.signup?.fields ?? {}), ...NO_PRODUCT_OBJECTS };
 
 function signedUp(email: string, messageId: string) {
   return createTestEvent({
@@ -31,12 +30,14 @@ describe('a batch reports each payload’s own status (MultiStatusResponse)', ()
   });
   afterEach(() => nock.cleanAll());
 
-  it('applies valid payloads once, rejects invalid ones with the reason, and asks Segment to retry throttled and failed ones', async () => {
+  it('applies valid payloads once, rejects invalid ones with the reason, and asks Segment to retry throttled and failing ones', async () => {
     companyAssert('acme.dev').once().reply(200, recordOf('companies', COMPANY_ID));
     nock(ATTIO).put('/v2/objects/people/records').query(true).once().reply(200, echoRecord('people', PERSON_ID));
     nock(ATTIO).put('/v2/lists/active_trials/entries').once().reply(200, entryOf('active_trials', PERSON_ID));
-    companyAssert('bobco.dev').reply(429, attioError(429, 'rate_limit_error', 'rate_limit_exceeded', 'Rate limit exceeded'), { 'retry-after': new Date(Date.now() + 1000).toUTCString() });
-    companyAssert('carol.dev').reply(503, attioError(503, 'server_error', 'unavailable', 'Service unavailable'));
+    // A minute's Retry-After is not waited out inside the call: Segment retries it later.
+    companyAssert('bobco.dev').reply(429, attioError(429, 'rate_limit_error', 'rate_limit_exceeded', 'Rate limit exceeded'), { 'retry-after': '60' });
+    // Still unavailable after the retries inside the call.
+    companyAssert('carol.dev').times(4).reply(503, attioError(503, 'server_error', 'unavailable', 'Service unavailable'));
     companyAssert('dan.dev').reply(401, attioError(401, 'auth_error', 'invalid_token', 'Token is invalid'));
 
     const events = [

@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import destination from '../../../src/destinations/segment/index.js';
-import { clearSchemaStores } from '../../../src/destinations/segment/schema-stores.js';
-import { API_KEY, ATTIO, SETTINGS, actionsCore, attioError, serveEmptyLookups, serveMetadata } from './support.js';
+import { createAttioPlgDestination } from '../../../src/destinations/segment/index.js';
+import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
+import { API_KEY, ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, attioError, destination, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -37,18 +37,10 @@ describe('authentication: the workspace check', () => {
     expect(error.message).not.toContain(API_KEY);
   });
 
-  it('names an unknown PQL stage, the stages there are, and the fix', async () => {
-    await serveMetadata();
-    const error = await failureOf(testDestination.testAuthentication({ ...SETTINGS, pqlStage: 'Qualified' }));
-    // actions-core reports every testAuthentication failure as "Credentials are invalid: <status> <message>".
-    expect(error.message).toBe(
-      'Credentials are invalid:  The Attio workspace is not ready for this configuration: (1) pqlStage: deal stage "Qualified" does not exist; deals.stage has: Lead, Product Qualified, Sales Qualified, In Progress, Won 🎉, Lost — fix: run `attio-plg setup --apply`, or add it in Attio (Workspace settings → Objects → Deals → Attributes → Stage), or set pqlStage to one of the stages',
-    );
-  });
-
-  it('refuses an API URL that is not https (the core config rule), naming the setting', async () => {
-    await expect(testDestination.testAuthentication({ ...SETTINGS, apiUrl: 'http://attio.example.com' })).rejects.toThrow(
-      'apiUrl: must use https (http is allowed only for localhost, 127.0.0.0/8 or [::1])',
+  it('refuses a host whose ATTIO_API_URL is not https (the core config rule), naming where it came from', async () => {
+    const onPlainHttp = createTestIntegration(createAttioPlgDestination({ env: { ATTIO_API_URL: 'http://attio.example.com' } }));
+    await expect(onPlainHttp.testAuthentication(SETTINGS)).rejects.toThrow(
+      'apiUrl (from ATTIO_API_URL): must use https (http is allowed only for localhost, 127.0.0.0/8 or [::1])',
     );
   });
 });
@@ -118,8 +110,10 @@ describe('a single perform throws the actions-core error for the core’s classi
   afterEach(() => nock.cleanAll());
 
   const identify = createTestEvent({ type: 'identify', messageId: 'm-1', userId: 'u-1', timestamp: '2024-11-04T10:00:00.000Z', traits: { email: 'ada@acme.dev' } });
-  const run = () => testDestination.testAction('identifyUser', { event: identify, settings: SETTINGS, useDefaultMappings: true });
-  const companyReplies = (status: number, body: object) => nock(ATTIO).put('/v2/objects/companies/records').query(true).reply(status, body);
+  const run = () => testDestination.testAction('identifyUser', { event: identify, settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true });
+  // Answered alike every time: the retries inside the call (for 429 and 5xx) see the same.
+  const companyReplies = (status: number, body: object) =>
+    nock(ATTIO).put('/v2/objects/companies/records').query(true).times(4).reply(status, body, status === 429 ? { 'retry-after': '30' } : {});
 
   it.each([
     [401, attioError(401, 'auth_error', 'invalid_token', 'Token is invalid'), 'InvalidAuthenticationError', 401],
@@ -135,21 +129,25 @@ describe('a single perform throws the actions-core error for the core’s classi
     expect(error.message).not.toContain(API_KEY);
   });
 
-  it('an invalid setting -> IntegrationError with its code, naming the setting', async () => {
+  it('an invalid configuration field -> IntegrationError with its code, naming the action field', async () => {
+    const model = [
+      { key: 'logins_7d', label: 'Logins', weight: 50, threshold: 5 },
+      { key: 'seats', label: 'Seats', weight: 20, threshold: 3 },
+    ];
     const error = await testDestination
-      .testAction('identifyUser', { event: identify, settings: { ...SETTINGS, scoringModel: '{"signals":[]}' }, useDefaultMappings: true })
+      .testAction('identifyUser', { event: identify, settings: SETTINGS, mapping: { ...NO_PRODUCT_OBJECTS, scoring_model: model }, useDefaultMappings: true })
       .catch((e: unknown) => e as Error);
-    expect(error).toMatchObject({ name: 'IntegrationError', code: 'INVALID_CONFIGURATION', status: 400, message: 'scoringModel.signals: must list at least one signal' });
+    expect(error).toMatchObject({ name: 'IntegrationError', code: 'INVALID_CONFIGURATION', status: 400, message: 'scoring_model: weights must sum to 100, got 70' });
   });
 
   it('an unknown userId of a fresh event -> RetryableError; of an old one -> PayloadValidationError saying what to send', async () => {
     nock(ATTIO).post('/v2/objects/users/records/query').times(2).reply(200, { data: [] });
     const track = (timestamp: string) =>
       createTestEvent({ type: 'track', event: 'Usage Summary', messageId: `m-${timestamp}`, userId: 'u-unknown', timestamp, context: { traits: {} }, properties: { logins_7d: 9 } });
-    const settings = { ...SETTINGS, productObjects: 'on' };
-    const fresh = await testDestination.testAction('updatePqlScore', { event: track(new Date().toISOString()), settings, useDefaultMappings: true }).catch((e: unknown) => e);
+    const mapping = { product_objects: 'on' };
+    const fresh = await testDestination.testAction('updatePqlScore', { event: track(new Date().toISOString()), settings: SETTINGS, mapping, useDefaultMappings: true }).catch((e: unknown) => e);
     expect(fresh).toMatchObject({ name: 'RetryableError', status: 503 });
-    const old = await testDestination.testAction('updatePqlScore', { event: track('2024-01-01T00:00:00.000Z'), settings, useDefaultMappings: true }).catch((e: unknown) => e);
+    const old = await testDestination.testAction('updatePqlScore', { event: track('2024-01-01T00:00:00.000Z'), settings: SETTINGS, mapping, useDefaultMappings: true }).catch((e: unknown) => e);
     expect(old).toMatchObject({ name: 'PayloadValidationError', message: 'userId: no Attio user with this userId: send traits.email, or identify the user first with the Users object enabled' });
   });
 });

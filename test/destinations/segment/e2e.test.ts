@@ -5,16 +5,20 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { describe, expect, it } from 'vitest';
-import destination from '../../../src/destinations/segment/index.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
 import { QUALIFYING, REPS, crmState, group, handoff, identify, milestone, signedUp, usage, useE2E } from '../../e2e/support.js';
-import { actionsCore } from './support.js';
+import { actionsCore, destinationAt } from './support.js';
 
 const fixture = useE2E();
 
 function runtime() {
   const { emulator } = fixture();
-  const settings = { apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS.join(', '), subscriptions: destination.presets };
+  const destination = destinationAt(emulator.url);
+  // The presets as a marketer connects them, the sales reps chosen in each action that assigns work.
+  const subscriptions = (destination.presets ?? []).map((preset) =>
+    'sales_reps' in (destination.actions[preset.partnerAction]?.fields ?? {}) ? { ...preset, mapping: { ...preset.mapping, sales_reps: REPS } } : preset,
+  );
+  const settings = { apiKey: EMULATOR_API_KEY, subscriptions };
   return { segment: new actionsCore.Destination(destination), settings: settings as unknown as Parameters<InstanceType<typeof actionsCore.Destination>['onEvent']>[1] };
 }
 

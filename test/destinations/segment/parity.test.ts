@@ -4,14 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readEmails, readRecordRef, readText } from '../../../src/core/attio/values.js';
-import destination from '../../../src/destinations/segment/index.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
 import { useE2E } from '../../e2e/support.js';
-import { actionsCore } from './support.js';
+import { actionsCore, destinationAt } from './support.js';
 
 const fixture = useE2E();
-const testDestination = actionsCore.createTestIntegration(destination);
-const settings = () => ({ apiKey: EMULATOR_API_KEY, apiUrl: fixture().emulator.url });
+const settings = () => ({ apiKey: EMULATOR_API_KEY });
 const event = (fields: object) => actionsCore.createTestEvent({ messageId: `m-${Math.random()}`, timestamp: '2024-11-04T10:00:00.000Z', ...fields });
 
 async function only(object: string) {
@@ -22,7 +20,7 @@ async function only(object: string) {
 
 describe('parity with Segment’s Attio destination', () => {
   it('identifyUser: the person with extra person attributes, the user linked to them with extra user attributes', async () => {
-    await testDestination.testAction('identifyUser', {
+    await actionsCore.createTestIntegration(destinationAt(fixture().emulator.url)).testAction('identifyUser', {
       event: event({ type: 'identify', userId: 'u-1', traits: { email: 'ada@acme.io', name: 'Ada Lovelace', linkedin: 'in/ada' } }),
       settings: settings(),
       mapping: { person_attributes: { linkedin: { '@path': '$.traits.linkedin' } }, user_attributes: { primary_email_address: { '@path': '$.traits.email' } } },
@@ -35,7 +33,7 @@ describe('parity with Segment’s Attio destination', () => {
   });
 
   it('groupWorkspace: the company by domain, the workspace linked to it with extra workspace attributes', async () => {
-    await testDestination.testAction('groupWorkspace', {
+    await actionsCore.createTestIntegration(destinationAt(fixture().emulator.url)).testAction('groupWorkspace', {
       event: event({ type: 'group', userId: null, groupId: 'ws-9', traits: { name: 'Globex', website: 'https://globex.io/' } }),
       settings: settings(),
       mapping: { workspace_attributes: { name: 'Globex workspace' }, company_attributes: { description: 'From Segment' } },
@@ -49,7 +47,7 @@ describe('parity with Segment’s Attio destination', () => {
 
   it('assertRecord: any object on a unique attribute, twice the same record', async () => {
     for (const title of ['Engineer', 'CTO']) {
-      await testDestination.testAction('assertRecord', {
+      await actionsCore.createTestIntegration(destinationAt(fixture().emulator.url)).testAction('assertRecord', {
         event: event({ type: 'identify', traits: { email: 'grace@navy.mil', title } }),
         settings: settings(),
         mapping: { object: 'people', matching_attribute: 'email_addresses', attributes: { email_addresses: { '@path': '$.traits.email' }, job_title: { '@path': '$.traits.title' } } },
@@ -60,7 +58,7 @@ describe('parity with Segment’s Attio destination', () => {
   });
 
   it('assertRecord: a matching attribute that is not unique is a configuration error listing the unique ones', async () => {
-    const run = testDestination.testAction('assertRecord', {
+    const run = actionsCore.createTestIntegration(destinationAt(fixture().emulator.url)).testAction('assertRecord', {
       event: event({ type: 'identify', traits: { email: 'grace@navy.mil' } }),
       settings: settings(),
       mapping: { object: 'people', matching_attribute: 'job_title', attributes: { job_title: 'CTO' } },

@@ -1,8 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import destination from '../../../src/destinations/segment/index.js';
-import { clearSchemaStores } from '../../../src/destinations/segment/schema-stores.js';
-import { ATTIO, SETTINGS, actionsCore, pinSignupWrites, serveEmptyLookups, serveMetadata } from './support.js';
+import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
+import { ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, destination, pinSignupWrites, serveEmptyLookups, serveMetadata } from './support.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -36,12 +35,12 @@ describe('signup through Segment’s harness', () => {
     await serveMetadata();
     serveEmptyLookups();
     pinSignupWrites('grace@hopper.dev', { ...adaValues });
-    await testDestination.testAction('signup', { event: signedUp('grace@hopper.dev', 'warm-up'), settings: SETTINGS, useDefaultMappings: true });
+    await testDestination.testAction('signup', { event: signedUp('grace@hopper.dev', 'warm-up'), settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true });
 
     nock.cleanAll(); // no metadata any more: a warm cache must not read it
     serveEmptyLookups();
     const writes = pinSignupWrites('ada@acme.dev', adaValues);
-    const responses = await testDestination.testAction('signup', { event: signedUp('ada@acme.dev', 'm-1'), settings: SETTINGS, useDefaultMappings: true });
+    const responses = await testDestination.testAction('signup', { event: signedUp('ada@acme.dev', 'm-1'), settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true });
 
     expect(writes.pendingMocks()).toEqual([]);
     expect(responses.map((r) => `${r.options.method} ${r.url}`)).toEqual([
@@ -56,17 +55,17 @@ describe('signup through Segment’s harness', () => {
   it('rejects a signup without an email before any request (Segment’s own required-field check)', async () => {
     const event = signedUp('ada@acme.dev', 'm-2');
     event.context = { traits: { name: 'Ada Lovelace' } };
-    await expect(testDestination.testAction('signup', { event, settings: SETTINGS, useDefaultMappings: true })).rejects.toThrow(/email/);
+    await expect(testDestination.testAction('signup', { event, settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true })).rejects.toThrow(/email/);
   });
 
-  it('names the action field when its trial list override is not a list of the workspace (strict mode)', async () => {
+  it('names the action field when its trial list is not a list of the workspace (strict mode)', async () => {
     await serveMetadata();
     serveEmptyLookups();
     pinSignupWrites('ada@acme.dev', adaValues);
     const run = testDestination.testAction('signup', {
       event: signedUp('ada@acme.dev', 'm-3'),
-      settings: { ...SETTINGS, strict: true },
-      mapping: { trial_list: 'no_such_list' },
+      settings: SETTINGS,
+      mapping: { ...NO_PRODUCT_OBJECTS, strict: true, trial_list: 'no_such_list' },
       useDefaultMappings: true,
     });
     await expect(run).rejects.toMatchObject({ name: 'IntegrationError', code: 'INVALID_CONFIGURATION', status: 400 });

@@ -1,19 +1,30 @@
 /**
- * Support for the Segment destination tests: Segment's own test harness (loaded through `require`, as the
- * destination loads actions-core), Attio over nock with the workspace metadata of the emulator's plg-demo
- * seed, and the record responses the pinned writes answer with.
+ * Support for the Segment destination tests: Segment's own test harness (actions-core's CommonJS build, which
+ * vitest.config.ts gives every import of it), the destination on a host of the test's choosing, Attio over
+ * nock with the workspace metadata of the emulator's plg-demo seed, and the record responses the pinned
+ * writes answer with.
  */
-import { createRequire } from 'node:module';
-import type * as ActionsCore from '@segment/actions-core';
+import * as actionsCoreModule from '@segment/actions-core';
 import nock from 'nock';
+import { createAttioPlgDestination } from '../../../src/destinations/segment/index.js';
 import { EMULATOR_API_KEY, startEmulator } from '../../../src/emulator/index.js';
 
-const require = createRequire(import.meta.url);
-export const actionsCore = require('@segment/actions-core') as typeof ActionsCore;
+export const actionsCore = actionsCoreModule;
 
 export const ATTIO = 'https://api.attio.com';
 export const API_KEY = 'attio-segment-secret-9c4e1f';
-export const SETTINGS = { apiKey: API_KEY, productObjects: 'off' };
+export const SETTINGS = { apiKey: API_KEY };
+
+/** The destination on a host without ATTIO_API_URL (Attio's own URL, which nock answers), whatever this machine's environment. */
+export const destination = createAttioPlgDestination({ env: {} });
+
+/** The destination on a host whose ATTIO_API_URL is `url` (an emulator). */
+export function destinationAt(url: string, host: { writesPerSecond?: number; readsPerSecond?: number; requestTimeoutMs?: number } = {}) {
+  return createAttioPlgDestination({ env: { ATTIO_API_URL: url }, ...host });
+}
+
+/** Mappings for nock tests: no Users or Workspaces records (so a test pins only the writes it is about). */
+export const NO_PRODUCT_OBJECTS = { product_objects: 'off' };
 
 export const WORKSPACE_ID = '0b6d9c1e-2f61-4f7e-9d1a-6f3c2b7d9e01';
 export const PERSON_ID = '2b2b2b2b-0000-4000-8000-000000000001';

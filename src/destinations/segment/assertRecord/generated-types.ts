@@ -14,6 +14,10 @@ export interface Payload {
    */
   attributes: { [k: string]: unknown };
   /**
+   * Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.
+   */
+  strict?: boolean;
+  /**
    * The idempotency key of the delivery: a batch applies each message ID once.
    */
   message_id?: string;
@@ -22,7 +26,7 @@ export interface Payload {
    */
   enable_batching?: boolean;
   /**
-   * Most events in one batch.
+   * The most events Segment sends in one batch.
    */
   batch_size?: number;
 }

@@ -1,23 +1,21 @@
-import type { ActionDefinition } from '@segment/actions-core';
 import { assertRecordFromFields } from '../../../mapping/from-fields.js';
+import type { PlgAction } from '../action.js';
 import { batchingFields, deliveryFields } from '../common-fields.js';
+import { configFields } from '../config-fields.js';
 import { attributeChoices, objectChoices } from '../dynamic-fields.js';
-import type { Settings } from '../generated-types.js';
-import { reportBatch, reportOne, send, type PlgActionSpec } from '../send.js';
 import type { Payload } from './generated-types.js';
 
-const spec: PlgActionSpec<Payload> = {
-  intents: (payload) => [assertRecordFromFields(payload)],
-  messageId: (payload) => payload.message_id,
-};
-
-const action: ActionDefinition<Settings, Payload> = {
+/**
+ * A tool a user subscribes deliberately, as in Segment's own Attio destination: no default subscription and
+ * no automatic preset, since it writes whatever object it is pointed at (an identify preset would write the
+ * person Identify User writes).
+ */
+const assertRecord: PlgAction<Payload> = {
   title: 'Assert Record',
   description: 'Create or update a record of any Attio object, matched on one of its unique attributes.',
-  defaultSubscription: 'type = "identify"',
   fields: {
     object: {
-      label: 'Attio object',
+      label: 'Attio Object',
       description: 'The object whose record to create or update.',
       type: 'string',
       required: true,
@@ -25,7 +23,7 @@ const action: ActionDefinition<Settings, Payload> = {
       default: 'people',
     },
     matching_attribute: {
-      label: 'Matching attribute',
+      label: 'Matching Attribute',
       description: 'A unique attribute of the object: a record with the same value is updated instead of a new one created.',
       type: 'string',
       required: true,
@@ -42,18 +40,17 @@ const action: ActionDefinition<Settings, Payload> = {
       dynamic: true,
       default: { email_addresses: { '@path': '$.traits.email' } },
     },
+    ...configFields('strict'),
     message_id: { ...deliveryFields.message_id, required: false },
     ...batchingFields,
   },
-  dynamicFields: {
-    object: (request, { settings }) => objectChoices(request, settings),
-    matching_attribute: (request, { settings, payload }) => attributeChoices(request, settings, payload.object, 'unique'),
-    attributes: {
-      __keys__: (request, { settings, payload }) => attributeChoices(request, settings, payload.object, 'writable'),
-    },
+  dropdowns: {
+    object: (workspace) => objectChoices(workspace),
+    matching_attribute: (workspace, payload) => attributeChoices(workspace, payload.object, 'unique'),
+    attributes: { __keys__: (workspace, payload) => attributeChoices(workspace, payload.object, 'writable') },
   },
-  perform: async (request, { settings, payload, logger }) => reportOne(await send(request, { settings, payload: [payload], logger }, spec)),
-  performBatch: async (request, { settings, payload, logger }) => reportBatch(await send(request, { settings, payload, logger }, spec)),
+  intents: (payload) => [assertRecordFromFields(payload)],
+  messageId: (payload) => payload.message_id,
 };
 
-export default action;
+export default assertRecord;

@@ -38,6 +38,30 @@ export interface Payload {
    */
   workspace_attributes?: { [k: string]: unknown };
   /**
+   * The score (0 to 100) at which a person becomes a product-qualified lead.
+   */
+  pql_threshold?: number;
+  /**
+   * The usage signals a PQL score is made of. A signal adds its weight when its count reaches the threshold; the weights of all signals add up to 100. Use the same model in every action that scores.
+   */
+  scoring_model?: ({ key: string; label: string; weight: number; threshold: number })[];
+  /**
+   * What a free-mail address (gmail.com, outlook.com, ...) means for companies.
+   */
+  personal_domains?: string;
+  /**
+   * Further domains to treat as free-mail domains, beyond the maintained list (e.g. a test domain of your own).
+   */
+  extra_personal_domains?: string[];
+  /**
+   * Also write Attio Users (by user ID) and Workspaces (by workspace ID), and find people by user ID through Users.
+   */
+  product_objects?: string;
+  /**
+   * Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.
+   */
+  strict?: boolean;
+  /**
    * The idempotency key of the delivery: a batch applies each message ID once.
    */
   message_id: string;
@@ -50,7 +74,7 @@ export interface Payload {
    */
   enable_batching?: boolean;
   /**
-   * Most events in one batch.
+   * The most events Segment sends in one batch.
    */
   batch_size?: number;
 }

@@ -1,12 +1,45 @@
-import type { ActionDefinition } from '@segment/actions-core';
 import type { WorkflowIntent } from '../../../core/workflows/index.js';
 import { companyDomainAllowed, extraAttributesIntent, groupFromFields } from '../../../mapping/from-fields.js';
+import type { PlgAction } from '../action.js';
 import { batchingFields, deliveryFields, extraAttributesField, firstOf, signalsField } from '../common-fields.js';
-import type { Settings } from '../generated-types.js';
-import { reportBatch, reportOne, send, type PlgActionSpec } from '../send.js';
+import { PEOPLE_FIELDS, SCORING_FIELDS, configFields } from '../config-fields.js';
 import type { Payload } from './generated-types.js';
 
-const spec: PlgActionSpec<Payload> = {
+const groupWorkspace: PlgAction<Payload> = {
+  title: 'Group Workspace',
+  description:
+    'Create or update the company (by its website’s domain, with the account score when the traits carry usage signals) and, when the workspace has the Workspaces object, the workspace linked to it; links the calling person to the company.',
+  defaultSubscription: 'type = "group"',
+  fields: {
+    group_id: {
+      label: 'Workspace ID',
+      description: 'The product workspace (account) ID.',
+      type: 'string',
+      required: true,
+      default: firstOf('$.groupId', '$.context.group_id'),
+    },
+    domain: {
+      label: 'Domain',
+      description: 'The company’s website or domain (reduced to its host, so it matches companies made from email domains).',
+      type: 'string',
+      default: firstOf('$.traits.website', '$.traits.domain', '$.website'),
+    },
+    name: { label: 'Company Name', description: 'The company’s name.', type: 'string', default: { '@path': '$.traits.name' } },
+    plan: { label: 'Plan', description: 'The account’s plan (a plan_type option).', type: 'string', default: { '@path': '$.traits.plan' } },
+    email: {
+      label: 'Email',
+      description: 'The email of the person who made the call, to link them to the company.',
+      type: 'string',
+      default: { '@path': '$.context.traits.email' },
+    },
+    user_id: { label: 'User ID', description: 'The user who made the call, to link them to the company.', type: 'string', default: { '@path': '$.userId' } },
+    signals: signalsField('$.traits', 'Account-level usage counts; when any is present the company gets an account score.'),
+    company_attributes: extraAttributesField('Company'),
+    workspace_attributes: extraAttributesField('Workspace'),
+    ...configFields(...SCORING_FIELDS, ...PEOPLE_FIELDS),
+    ...deliveryFields,
+    ...batchingFields,
+  },
   intents(payload, config) {
     const group = groupFromFields(payload, config);
     const domain = group.company.domain;
@@ -28,42 +61,4 @@ const spec: PlgActionSpec<Payload> = {
   messageId: (payload) => payload.message_id,
 };
 
-const action: ActionDefinition<Settings, Payload> = {
-  title: 'Group Workspace',
-  description:
-    'Create or update the company (by its website’s domain, with the account score when the traits carry usage signals) and, when the workspace has the Workspaces object, the workspace linked to it; links the calling person to the company.',
-  defaultSubscription: 'type = "group"',
-  fields: {
-    group_id: {
-      label: 'Workspace ID',
-      description: 'The product workspace (account) ID.',
-      type: 'string',
-      required: true,
-      default: firstOf('$.groupId', '$.context.group_id'),
-    },
-    domain: {
-      label: 'Domain',
-      description: 'The company’s website or domain (reduced to its host, so it matches companies made from email domains).',
-      type: 'string',
-      default: firstOf('$.traits.website', '$.traits.domain', '$.website'),
-    },
-    name: { label: 'Company name', description: 'The company’s name.', type: 'string', default: { '@path': '$.traits.name' } },
-    plan: { label: 'Plan', description: 'The account’s plan (a plan_type option).', type: 'string', default: { '@path': '$.traits.plan' } },
-    email: {
-      label: 'Email',
-      description: 'The email of the person who made the call, to link them to the company.',
-      type: 'string',
-      default: { '@path': '$.context.traits.email' },
-    },
-    user_id: { label: 'User ID', description: 'The user who made the call, to link them to the company.', type: 'string', default: { '@path': '$.userId' } },
-    signals: signalsField('$.traits', 'Account-level usage counts; when any is present the company gets an account score.'),
-    company_attributes: extraAttributesField('Company'),
-    workspace_attributes: extraAttributesField('Workspace'),
-    ...deliveryFields,
-    ...batchingFields,
-  },
-  perform: async (request, { settings, payload, logger }) => reportOne(await send(request, { settings, payload: [payload], logger }, spec)),
-  performBatch: async (request, { settings, payload, logger }) => reportBatch(await send(request, { settings, payload, logger }, spec)),
-};
-
-export default action;
+export default groupWorkspace;

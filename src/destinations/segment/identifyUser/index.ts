@@ -1,13 +1,41 @@
-import type { ActionDefinition } from '@segment/actions-core';
 import { InvalidEventError } from '../../../core/errors.js';
 import type { WorkflowIntent } from '../../../core/workflows/index.js';
 import { attributeValues, extraAttributesIntent, identifyFromFields } from '../../../mapping/from-fields.js';
+import type { PlgAction } from '../action.js';
 import { batchingFields, deliveryFields, extraAttributesField, firstOf, personFields, signalsField } from '../common-fields.js';
-import type { Settings } from '../generated-types.js';
-import { reportBatch, reportOne, send, type PlgActionSpec } from '../send.js';
+import { PEOPLE_FIELDS, QUALIFICATION_FIELDS, configFields } from '../config-fields.js';
 import type { Payload } from './generated-types.js';
 
-const spec: PlgActionSpec<Payload> = {
+const identifyUser: PlgAction<Payload> = {
+  title: 'Identify User',
+  description:
+    'Create or update the Attio person (with their work-email company) and, when the workspace has the Users object, the user linked to them; usage signals in the traits update the PQL score.',
+  defaultSubscription: 'type = "identify"',
+  fields: {
+    ...personFields('$.traits', ['$.traits.email', '$.context.traits.email', '$.email']),
+    title: { label: 'Job Title', description: 'The person’s job title.', type: 'string', default: { '@path': '$.traits.title' } },
+    plan: { label: 'Plan', description: 'The person’s plan (a plan_type option).', type: 'string', default: { '@path': '$.traits.plan' } },
+    created_at: { label: 'Signup Date', description: 'When the account was created.', type: 'datetime', default: { '@path': '$.traits.createdAt' } },
+    company_name: { label: 'Company Name', description: 'The company’s name.', type: 'string', default: { '@path': '$.traits.company.name' } },
+    company_domain: {
+      label: 'Company Website',
+      description: 'The company’s website or domain (reduced to its host).',
+      type: 'string',
+      default: firstOf('$.traits.company.website', '$.traits.company.domain'),
+    },
+    workspace_id: {
+      label: 'Workspace ID',
+      description: 'The product workspace (account) the person belongs to.',
+      type: 'string',
+      default: firstOf('$.traits.company.id', '$.context.groupId'),
+    },
+    signals: signalsField('$.traits', 'Usage counts in the traits; when any is present the PQL score is updated.'),
+    person_attributes: extraAttributesField('Person'),
+    user_attributes: extraAttributesField('User'),
+    ...configFields(...QUALIFICATION_FIELDS, ...PEOPLE_FIELDS),
+    ...deliveryFields,
+    ...batchingFields,
+  },
   intents(payload, config) {
     const intents: WorkflowIntent[] = identifyFromFields(payload, config);
     const { email, userId } = intents[0]?.kind === 'identify' ? intents[0].person : {};
@@ -24,37 +52,4 @@ const spec: PlgActionSpec<Payload> = {
   messageId: (payload) => payload.message_id,
 };
 
-const action: ActionDefinition<Settings, Payload> = {
-  title: 'Identify User',
-  description:
-    'Create or update the Attio person (with their work-email company) and, when the workspace has the Users object, the user linked to them; usage signals in the traits update the PQL score.',
-  defaultSubscription: 'type = "identify"',
-  fields: {
-    ...personFields('$.traits', ['$.traits.email', '$.context.traits.email', '$.email']),
-    title: { label: 'Job title', description: 'The person’s job title.', type: 'string', default: { '@path': '$.traits.title' } },
-    plan: { label: 'Plan', description: 'The person’s plan (a plan_type option).', type: 'string', default: { '@path': '$.traits.plan' } },
-    created_at: { label: 'Signup date', description: 'When the account was created.', type: 'datetime', default: { '@path': '$.traits.createdAt' } },
-    company_name: { label: 'Company name', description: 'The company’s name.', type: 'string', default: { '@path': '$.traits.company.name' } },
-    company_domain: {
-      label: 'Company website',
-      description: 'The company’s website or domain (reduced to its host).',
-      type: 'string',
-      default: firstOf('$.traits.company.website', '$.traits.company.domain'),
-    },
-    workspace_id: {
-      label: 'Workspace ID',
-      description: 'The product workspace (account) the person belongs to.',
-      type: 'string',
-      default: firstOf('$.traits.company.id', '$.context.groupId'),
-    },
-    signals: signalsField('$.traits', 'Usage counts in the traits; when any is present the PQL score is updated.'),
-    person_attributes: extraAttributesField('Person'),
-    user_attributes: extraAttributesField('User'),
-    ...deliveryFields,
-    ...batchingFields,
-  },
-  perform: async (request, { settings, payload, logger }) => reportOne(await send(request, { settings, payload: [payload], logger }, spec)),
-  performBatch: async (request, { settings, payload, logger }) => reportBatch(await send(request, { settings, payload, logger }, spec)),
-};
-
-export default action;
+export default identifyUser;

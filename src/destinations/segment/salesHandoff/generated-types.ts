@@ -38,13 +38,33 @@ export interface Payload {
    */
   reason?: string;
   /**
-   * The stage of the handoff deal. Empty: the Handoff deal stage setting.
+   * The stage of the deal opened when a user asks for sales.
    */
   handoff_stage?: string;
   /**
-   * Workspace members who receive deals and tasks (a stable hash of the account picks one). Empty: the Sales reps setting.
+   * Workspace members who receive deals and tasks; a stable hash of the account picks one. Empty: the member the API key acts for.
    */
   sales_reps?: string[];
+  /**
+   * Hours after the triggering event that follow-up tasks are due.
+   */
+  task_due_hours?: number;
+  /**
+   * What a free-mail address (gmail.com, outlook.com, ...) means for companies.
+   */
+  personal_domains?: string;
+  /**
+   * Further domains to treat as free-mail domains, beyond the maintained list (e.g. a test domain of your own).
+   */
+  extra_personal_domains?: string[];
+  /**
+   * Also write Attio Users (by user ID) and Workspaces (by workspace ID), and find people by user ID through Users.
+   */
+  product_objects?: string;
+  /**
+   * Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.
+   */
+  strict?: boolean;
   /**
    * The idempotency key of the delivery: a batch applies each message ID once.
    */
@@ -58,7 +78,7 @@ export interface Payload {
    */
   enable_batching?: boolean;
   /**
-   * Most events in one batch.
+   * The most events Segment sends in one batch.
    */
   batch_size?: number;
 }

@@ -1,20 +1,11 @@
-import type { ActionDefinition, RequestClient } from '@segment/actions-core';
 import { CONFIG_DEFAULTS } from '../../../core/config/index.js';
 import { handoffFromFields } from '../../../mapping/from-fields.js';
-import { batchingFields, deliveryFields, eventSubscription, personFields, salesRepsField } from '../common-fields.js';
-import { dealStageChoices, salesRepChoices } from '../dynamic-fields.js';
-import type { Settings } from '../generated-types.js';
-import { reportBatch, reportOne, send, type PlgActionSpec } from '../send.js';
+import type { PlgAction } from '../action.js';
+import { batchingFields, deliveryFields, eventSubscription, personFields } from '../common-fields.js';
+import { PEOPLE_FIELDS, configFields } from '../config-fields.js';
 import type { Payload } from './generated-types.js';
 
-const spec: PlgActionSpec<Payload> = {
-  intents: (payload) => [handoffFromFields(payload)],
-  messageId: (payload) => payload.message_id,
-  overrides: (payload) => ({ handoffStage: payload.handoff_stage, salesReps: payload.sales_reps }),
-  overrideFields: { handoffStage: 'handoff_stage', salesReps: 'sales_reps' },
-};
-
-const action: ActionDefinition<Settings, Payload> = {
+const salesHandoff: PlgAction<Payload> = {
   title: 'Sales Handoff',
   description:
     'A user asks for sales: once per account and request kind, an Enterprise Upgrade deal at the handoff stage, a task for the rep and a note with the product story.',
@@ -28,27 +19,15 @@ const action: ActionDefinition<Settings, Payload> = {
       required: true,
       default: { '@path': '$.event' },
     },
-    value: { label: 'Deal value', description: 'The expected deal value.', type: 'number', default: { '@path': '$.properties.value' } },
+    value: { label: 'Deal Value', description: 'The expected deal value.', type: 'number', default: { '@path': '$.properties.value' } },
     plan: { label: 'Plan', description: 'The plan asked for.', type: 'string', default: { '@path': '$.properties.plan' } },
     reason: { label: 'Reason', description: 'Why they asked, in their words.', type: 'text', default: { '@path': '$.properties.reason' } },
-    handoff_stage: {
-      label: 'Handoff deal stage',
-      description: 'The stage of the handoff deal. Empty: the Handoff deal stage setting.',
-      type: 'string',
-      dynamic: true,
-    },
-    sales_reps: salesRepsField,
+    ...configFields('handoff_stage', 'sales_reps', 'task_due_hours', ...PEOPLE_FIELDS),
     ...deliveryFields,
     ...batchingFields,
   },
-  dynamicFields: {
-    handoff_stage: (request, { settings }) => dealStageChoices(request, settings),
-    // actions-core's types allow no dynamic function on a multiple-value string field (its IsArray maps
-    // string[] to never); the runtime calls it like any other, as the dynamic-field test shows.
-    sales_reps: ((request: RequestClient, { settings }: { settings: Settings }) => salesRepChoices(request, settings)) as never,
-  },
-  perform: async (request, { settings, payload, logger }) => reportOne(await send(request, { settings, payload: [payload], logger }, spec)),
-  performBatch: async (request, { settings, payload, logger }) => reportBatch(await send(request, { settings, payload, logger }, spec)),
+  intents: (payload) => [handoffFromFields(payload)],
+  messageId: (payload) => payload.message_id,
 };
 
-export default action;
+export default salesHandoff;

@@ -50,9 +50,25 @@ export interface Payload {
    */
   signup_source?: string;
   /**
-   * The Attio list signups are added to. Empty: the Trial list setting.
+   * The Attio list that signups are added to.
    */
   trial_list?: string;
+  /**
+   * What a free-mail address (gmail.com, outlook.com, ...) means for companies.
+   */
+  personal_domains?: string;
+  /**
+   * Further domains to treat as free-mail domains, beyond the maintained list (e.g. a test domain of your own).
+   */
+  extra_personal_domains?: string[];
+  /**
+   * Also write Attio Users (by user ID) and Workspaces (by workspace ID), and find people by user ID through Users.
+   */
+  product_objects?: string;
+  /**
+   * Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.
+   */
+  strict?: boolean;
   /**
    * The idempotency key of the delivery: a batch applies each message ID once.
    */
@@ -66,7 +82,7 @@ export interface Payload {
    */
   enable_batching?: boolean;
   /**
-   * Most events in one batch.
+   * The most events Segment sends in one batch.
    */
   batch_size?: number;
 }

@@ -30,6 +30,14 @@ export interface Payload {
    */
   milestone?: string;
   /**
+   * Also write Attio Users (by user ID) and Workspaces (by workspace ID), and find people by user ID through Users.
+   */
+  product_objects?: string;
+  /**
+   * Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.
+   */
+  strict?: boolean;
+  /**
    * The idempotency key of the delivery: a batch applies each message ID once.
    */
   message_id: string;
@@ -42,7 +50,7 @@ export interface Payload {
    */
   enable_batching?: boolean;
   /**
-   * Most events in one batch.
+   * The most events Segment sends in one batch.
    */
   batch_size?: number;
 }

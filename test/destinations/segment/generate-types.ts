@@ -1,14 +1,12 @@
 /**
- * Writes each action's `generated-types.ts` (and the settings') from the field definitions, as Segment's
- * `./bin/run generate:types` does, so payload types never drift from the fields. Run after a build:
- * `node dist/destinations/segment/generate-types.js`. A test renders the same text and compares it with the
- * committed files.
+ * Renders each action's `generated-types.ts` (and the settings') from the field definitions, as Segment's
+ * `./bin/run generate:types` does, so payload types never drift from the fields. A test compares the
+ * rendering with the committed files; `npm run generate:segment-types` writes them (a test tool: Segment
+ * generates these with its own CLI when the destination moves into action-destinations).
  */
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { GlobalSetting, InputField } from '@segment/actions-core';
-import destination from './index.js';
-import { settingsFields } from './settings.js';
+import destination from '../../../src/destinations/segment/index.js';
+import { settingsFields } from '../../../src/destinations/segment/settings.js';
 
 type Field = InputField | GlobalSetting;
 
@@ -29,9 +27,10 @@ function scalarType(field: Field): string {
       return 'boolean';
     case 'object': {
       const properties = Object.entries('properties' in field ? (field.properties ?? {}) : {}).map(
-        ([key, property]) => `${key}?: ${scalarType(property as Field)}`,
+        ([key, property]) => `${key}${property.required === true ? '' : '?'}: ${fieldType(property as Field)}`,
       );
-      return `{ ${[...properties, '[k: string]: unknown'].join('; ')} }`;
+      const closed = 'additionalProperties' in field && field.additionalProperties === false;
+      return `{ ${[...properties, ...(closed ? [] : ['[k: string]: unknown'])].join('; ')} }`;
     }
   }
 }
@@ -57,13 +56,4 @@ export function generatedFiles(): Map<string, string> {
     files.set(`${slug}/generated-types.ts`, renderInterface('Payload', action.fields as Record<string, InputField>));
   }
   return files;
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // From dist/destinations/segment/ back to the sources this file was built from.
-  const sources = new URL('../../../src/destinations/segment/', import.meta.url);
-  for (const [file, text] of generatedFiles()) {
-    writeFileSync(fileURLToPath(new URL(file, sources)), text);
-    process.stdout.write(`wrote src/destinations/segment/${file}\n`);
-  }
 }

@@ -1,0 +1,51 @@
+/**
+ * Spaces requests evenly at a budget (Attio's 25 writes/s: one every 40 ms), so that the calls of one
+ * process never throttle themselves: Attio counts in fixed one-second windows, and evenly spaced requests
+ * never crowd one. A turn is booked before it is waited for; one further away than a caller will wait is
+ * not booked at all, so an over-full process answers "retry later" instead of holding a call open.
+ */
+
+export interface PacerClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: PacerClock = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export class Pacer {
+  private readonly spacingMs: number;
+  private nextAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    perSecond: number,
+    private readonly clock: PacerClock = realClock,
+  ) {
+    this.spacingMs = 1000 / perSecond;
+  }
+
+  /** Books the next turn: the wait until it, or undefined (nothing booked) when that is more than `maxWaitMs`. */
+  book(maxWaitMs: number): number | undefined {
+    const now = this.clock.now();
+    const at = Math.max(now, this.nextAt);
+    const wait = at - now;
+    if (wait > maxWaitMs) return undefined;
+    this.nextAt = at + this.spacingMs;
+    return wait;
+  }
+
+  /** Waits for this request's turn; false (without a turn) when it is more than `maxWaitMs` away. */
+  async take(maxWaitMs: number): Promise<boolean> {
+    const wait = this.book(maxWaitMs);
+    if (wait === undefined) return false;
+    if (wait > 0) await this.clock.sleep(wait);
+    return true;
+  }
+
+  /** How long until the next free turn. */
+  backlogMs(): number {
+    return Math.max(0, this.nextAt - this.clock.now());
+  }
+}
