@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { mapEvent } from '../dist/mapping/map-event.js';
 import { EMULATOR_API_KEY, startEmulator } from '../dist/emulator/index.js';
 import { replayFile } from '../dist/cli/replay.js';
 import { rudderstackDelivery } from '../dist/cli/deliveries.js';
+import { segmentDelivery } from '../dist/cli/segment-delivery.js';
 import { generatePlgEvents } from '../dist/sample/generate.js';
 import { writeSampleFile } from '../dist/sample/main.js';
 import { identify, inMemoryTransport, milestone, QUALIFYING, signedUp, tenUsersBatch, usage, WARM } from './events.js';
@@ -93,24 +94,40 @@ async function coalescedBatch() {
   await Promise.all([batched.emulator.close(), single.emulator.close()]);
 }
 
-async function throughput() {
-  const events = Number(args['throughput-events']);
-  log(`throughput: replaying ${events} events with the emulator's rate limit on (about ${Math.round((events * 1.8) / 25)} s)`);
-  const file = `${TMP}throughput-${events}.jsonl`;
-  if (!existsSync(file)) await writeSampleFile(file, { maxEvents: events, companies: Math.max(1, Math.ceil(events / 45)) });
+/** A replay of `file` through `delivery` against an emulator with Attio's rate limit on: writes per second, as a row. */
+async function rateLimitedReplay(label, file, makeDelivery) {
   const emulator = await startEmulator({ seed: 'plg-demo', rateLimit: true });
   const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url }, {});
-  const summary = await replayFile({ file, delivery: rudderstackDelivery(config, { destinationId: 'bench-throughput' }), config, concurrency: 8 });
+  const summary = await replayFile({ file, delivery: makeDelivery(config), config, concurrency: 8 });
   const writes = emulator.requests.filter((r) => r.write && r.status < 300).length;
   const throttled = emulator.requests.filter((r) => r.status === 429).length;
   await emulator.close();
   const perSecond = writes / (summary.durationMs / 1000);
   row(
-    `writes/s, rate limit on (${summary.events} events, ${writes} writes, ${throttled} throttled, ${summary.failed} failed)`,
+    `${label}: writes/s, rate limit on (${summary.events} events, ${writes} writes, ${throttled} throttled, ${summary.failed} failed)`,
     `${perSecond.toFixed(1)} (${Math.round((perSecond / 25) * 100)}%)`,
     '>= 22.5 (90% of 25)',
     perSecond >= 22.5 && summary.failed === 0,
   );
+}
+
+async function throughput() {
+  const events = Number(args['throughput-events']);
+  log(`throughput: replaying ${events} events through each adapter with the emulator's rate limit on (about ${Math.round((events * 1.8) / 25)} s each)`);
+  const file = `${TMP}throughput-${events}.jsonl`;
+  if (!existsSync(file)) await writeSampleFile(file, { maxEvents: events, companies: Math.max(1, Math.ceil(events / 45)) });
+  await rateLimitedReplay('RudderStack path (processRouterDest)', file, (config) => rudderstackDelivery(config, { destinationId: 'bench-throughput' }));
+  await rateLimitedReplay('Segment path (actions-core Destination runtime)', file, (config) => segmentDelivery(config));
+}
+
+/** Issue 13's target: 300 signups (900 writes) through the Segment path, paced under Attio's 25 writes/s. */
+async function segmentSignups() {
+  const count = 300;
+  log(`segment signups: ${count} signups through the Segment path with the emulator's rate limit on (about ${Math.round((count * 3) / 25)} s)`);
+  const file = `${TMP}signups-${count}.jsonl`;
+  const events = Array.from({ length: count }, (_, i) => signedUp(`person${i}@company${i % 60}.io`, 1));
+  await writeFile(file, `${events.map((event) => JSON.stringify(event)).join('\n')}\n`);
+  await rateLimitedReplay(`Segment path: ${count} signups`, file, (config) => segmentDelivery(config));
 }
 
 function cpu() {
@@ -199,6 +216,7 @@ await coalescedBatch();
 const sample = cpu();
 await cpuEngine(sample);
 await throughput();
+await segmentSignups();
 await peakRss();
 printTable();
 process.exitCode = rows.some((r) => r.pass === 'FAIL') ? 1 : 0;

@@ -85,7 +85,10 @@ let destinations = 0;
 
 export function deliveryFor(via: Via, config: PlgConfig): Delivery {
   // One RudderStack destination per run, so no engine (and no cached schema) outlives its emulator.
-  return via === 'segment' ? segmentDelivery(config) : rudderstackDelivery(config, { destinationId: `reliability-${++destinations}`, timing: TEST_ROUTER_TIMING });
+  // Segment's backoff, compressed: the emulator's faults pass within milliseconds, Attio's within seconds.
+  return via === 'segment'
+    ? segmentDelivery(config, { baseDelayMs: 50, maxDelayMs: 1_000 })
+    : rudderstackDelivery(config, { destinationId: `reliability-${++destinations}`, timing: TEST_ROUTER_TIMING });
 }
 
 export interface ReplayRun {

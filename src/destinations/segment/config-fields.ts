@@ -133,7 +133,7 @@ export const CONFIG_FIELDS = {
         },
         label: { label: 'Label', description: 'How the signal reads in score explanations.', type: 'string', required: true },
         weight: { label: 'Weight', description: 'Points the signal adds when it qualifies: a whole number.', type: 'integer', required: true },
-        threshold: { label: 'Qualifies At', description: 'The count at which the signal qualifies (this many or more).', type: 'number', required: true },
+        threshold: { label: 'Threshold', description: 'The count at which the signal qualifies (this many or more).', type: 'number', required: true },
       },
       default: DEFAULT_SCORING_MODEL.signals.map((signal) => ({ ...signal })),
     },

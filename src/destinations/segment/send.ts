@@ -123,6 +123,8 @@ function blameField(failure: Failure, names: readonly ConfigFieldName[]): Failur
   return { ...failure, field, message };
 }
 
-function loggerFrom(logger: SegmentLogger | undefined): Logger | undefined {
-  return logger === undefined ? undefined : { warn: (message) => logger.warn(message) };
+/** Segment's logger, as far as it has one: its own test harness passes one with only `info` and `error`, or none. */
+function loggerFrom(logger: Partial<SegmentLogger> | undefined): Logger | undefined {
+  const warn = typeof logger?.warn === 'function' ? logger.warn : typeof logger?.info === 'function' ? logger.info : undefined;
+  return warn === undefined ? undefined : { warn: (message) => warn.call(logger, message) };
 }

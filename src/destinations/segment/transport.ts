@@ -11,7 +11,7 @@
 import type { RequestClient } from '@segment/actions-core';
 import { AttioError } from '../../core/attio/errors.js';
 import { attioMetrics } from '../../core/attio/metrics.js';
-import { withRetries, type RetryPolicy } from '../../core/attio/retry.js';
+import { withRetries, type RetryClock, type RetryPolicy } from '../../core/attio/retry.js';
 import { buildPathWithQuery, type AttioRequest, type AttioResponse, type Transport } from '../../core/attio/transport.js';
 import type { WorkspacePacing } from './workspace-state.js';
 
@@ -24,6 +24,16 @@ export const SEGMENT_RETRY_POLICY: Partial<RetryPolicy> = {
   baseDelayMs: 200,
   maxDelayMs: 1_000,
   defaultThrottleDelayMs: 1_000,
+};
+
+/**
+ * Waits are stretched by up to a quarter (at most 250 ms) at random: Attio's Retry-After names the next
+ * second, and requests that all woke at that instant would throttle each other again.
+ */
+const jitteredClock: RetryClock = {
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms + Math.round(Math.random() * Math.min(250, ms / 4)))),
+  random: Math.random,
+  now: Date.now,
 };
 
 /** A request whose turn under the workspace's budget is further away than this is not queued: Segment retries it. */
@@ -77,7 +87,7 @@ export function segmentTransport(request: RequestClient, options: SegmentTranspo
       return { status: response.status, headers: headersOf(response.headers), body: bodyOf(response) };
     },
   };
-  return withRetries(once, SEGMENT_RETRY_POLICY);
+  return withRetries(once, SEGMENT_RETRY_POLICY, jitteredClock);
 }
 
 function headersOf(headers: Headers): Record<string, string | undefined> {
