@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { createAttioConnection } from '../core/attio/index.js';
 import { EMULATOR_API_KEY, startEmulator } from '../emulator/index.js';
 import { loadCliConfig } from './config.js';
-import { createDelivery } from './deliveries.js';
+import { assertReadableFile } from './jsonl.js';
 import { crmCounts, readCrm, renderCounts, renderCrm } from './report.js';
 import { replayFile, type EventProblem, type ReplaySummary } from './replay.js';
 import { listProblems, renderSummary } from './summary.js';
@@ -28,6 +28,7 @@ export function demoCommand(): Command {
 }
 
 export async function runDemoCommand(options: DemoOptions): Promise<number> {
+  await assertReadableFile(options.file);
   const emulator = await startEmulator({ seed: 'plg-demo', rateLimit: false });
   try {
     // The emulator is local and unthrottled, so the client's budgets are raised above Attio's real limits.
@@ -36,6 +37,8 @@ export async function runDemoCommand(options: DemoOptions): Promise<number> {
       env: { ...process.env, ATTIO_API_KEY: EMULATOR_API_KEY },
       overrides: { apiUrl: emulator.url, readsPerSecond: 5_000, writesPerSecond: 5_000 },
     });
+    // The adapters take a second or two to load: only once the command line is known to be good.
+    const { createDelivery } = await import('./deliveries.js');
     const reader = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 5_000 }).client;
     const out = (text: string) => process.stdout.write(`${text}\n`);
     out(`attio-plg demo: ${options.file} on the Attio emulator at ${emulator.url}\n`);
@@ -63,9 +66,9 @@ export async function runDemoCommand(options: DemoOptions): Promise<number> {
 }
 
 /**
- * The two adapters do not see quite the same event: Segment's runtime converts a value to its field's type
- * before the destination runs (`"7"` becomes 7 for a number field, `true` becomes 1), RudderStack hands the
- * event over as it was sent. So a few events with loosely typed values are applied in pass 1 and rejected in
+ * The two adapters do not see quite the same event: Segment's runtime converts some values to the types its
+ * fields expect before the destination runs (`true` becomes 1, `[7]` becomes 7), RudderStack hands the event
+ * over as it was sent. So a few events with loosely typed values are applied in pass 1 and rejected in
  * pass 2. This lists them, so the two totals can be reconciled.
  */
 function explainRejectionDifference(first: ReplaySummary, second: ReplaySummary): string[] {
@@ -77,7 +80,7 @@ function explainRejectionDifference(first: ReplaySummary, second: ReplaySummary)
   if (onlySecond.length > 0) {
     out.push(
       '',
-      `Pass 2 rejected ${onlySecond.length} events that pass 1 applied: Segment's runtime converts a value to its field's type before the destination sees it ("7" becomes 7, true becomes 1), while RudderStack hands the event over as it was sent:`,
+      `Pass 2 rejected ${onlySecond.length} events that pass 1 applied. Segment's runtime converts some values to the types its fields expect before the destination sees them (true becomes 1, [7] becomes 7, [{...}] becomes {...}); RudderStack hands the event over as it was sent:`,
       ...listProblems(onlySecond, onlySecond.length),
     );
   }

@@ -4,7 +4,6 @@
  * (rejections are listed with reasons), 1 when events could not be delivered, 2 for a usage or configuration error.
  */
 import { Command, Option } from 'commander';
-import { createDelivery } from './deliveries.js';
 import { VIAS, type Via } from './delivery.js';
 import { loadCliConfig } from './config.js';
 import { assertReadableFile } from './jsonl.js';
@@ -44,6 +43,8 @@ Exit status: 0 when every event was applied or rejected as invalid, 1 when event
 export async function runReplayCommand(file: string, options: ReplayOptions): Promise<number> {
   await assertReadableFile(file);
   const config = await loadCliConfig({ configPath: options.config, apiUrl: options.apiUrl });
+  // The adapters take a second or two to load: only once the command line is known to be good.
+  const { createDelivery } = await import('./deliveries.js');
   const delivery = await createDelivery(options.via, config);
   const summary: ReplaySummary = await replayFile({
     file,

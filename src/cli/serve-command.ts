@@ -60,7 +60,9 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
   const config = await loadCliConfig({ configPath: options.config, apiUrl: options.apiUrl });
   const logger = createReceiverLogger(options.logLevel);
   const metrics = createReceiverMetrics();
-  const { client } = connectionFor(config, { userAgent: 'attio-plg (receiver)', observe: metrics.attempt });
+  // Waits inside one delivery stay short: senders give up on an answer after 10 s (Segment's SDK default) and
+  // retry on their own schedule, which a 429/503 with Retry-After tells them.
+  const { client } = connectionFor(config, { userAgent: 'attio-plg (receiver)', observe: metrics.attempt, retry: { maxTotalWaitMs: 3_000 } });
   const engine = new EventEngine({ client, config, logger: coreLoggerFor(logger), maxRuns: 2 });
   // /ready has a client of its own: one attempt with a short timeout, so a probe gets a prompt answer.
   const checker = connectionFor({ ...config, requestTimeoutMs: Math.min(config.requestTimeoutMs, 5_000) }, { userAgent: 'attio-plg (receiver readiness)', retry: { maxAttempts: 1 } });
