@@ -48,7 +48,8 @@ async function start(
 }
 
 const post = (path: string, body: unknown, headers: Record<string, string> = JSON_HEADERS) =>
-  fetch(`${current?.receiver.url}${path}`, { method: 'POST', headers, body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body) });
+  fetch(`${current?.receiver.url}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : body instanceof Uint8Array ? arrayBufferOf(body) : JSON.stringify(body) });
+const arrayBufferOf = (bytes: Uint8Array): ArrayBuffer => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 const get = (path: string) => fetch(`${current?.receiver.url}${path}`);
 const writes = () => current?.emulator.requests.filter((r) => r.write).map((r) => `${r.method} ${r.path}`) ?? [];
 
