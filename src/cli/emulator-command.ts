@@ -1,4 +1,4 @@
-/** `attio-plg emulator [--port N] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC] [--api-key K]` */
+/** `attio-plg emulator [--port N] [--host H] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC] [--api-key K]` */
 import { Command, Option } from 'commander';
 import { EMULATOR_API_KEY, parseFaultSpec, startEmulator, type EmulatorOptions } from '../emulator/index.js';
 import { untilStopped } from './signals.js';
@@ -6,6 +6,7 @@ import { UsageError, wholeNumber } from './usage.js';
 
 export interface EmulatorFlags {
   port?: number;
+  host?: string;
   seed?: 'plg-demo' | 'empty';
   rateLimit?: 'on' | 'off';
   faults?: string;
@@ -15,8 +16,9 @@ export interface EmulatorFlags {
 /** The command's definition; ./main.ts attaches the action. */
 export function emulatorCommand(): Command {
   return new Command('emulator')
-    .description('serve a local Attio v2 API on 127.0.0.1 (for the demo, tests and trying attio-plg without an Attio account)')
+    .description('serve a local Attio v2 API (for the demo, tests and trying attio-plg without an Attio account)')
     .option('--port <N>', 'port to listen on (default: any free port)', wholeNumber('--port', 0, 65535))
+    .option('--host <address>', 'address to listen on (default: 127.0.0.1; 0.0.0.0 in a container)')
     .addOption(new Option('--seed <name>', 'workspace to start with: the demo workspace, or one with only Attio’s standard objects').choices(['plg-demo', 'empty']))
     .addOption(new Option('--rate-limit <on|off>', 'enforce Attio’s per-workspace rate limits').choices(['on', 'off']))
     .option('--faults <SPEC>', 'inject faults, e.g. 429=0.1,503=0.05,reset=0.02,timeout=0.01,latency=20-80,after-commit-502=0.02,seed=42')
@@ -27,6 +29,7 @@ export function emulatorCommand(): Command {
 export function emulatorOptions(flags: EmulatorFlags): EmulatorOptions {
   const options: EmulatorOptions = {};
   if (flags.port !== undefined) options.port = flags.port;
+  if (flags.host !== undefined) options.host = flags.host;
   if (flags.seed !== undefined) options.seed = flags.seed;
   if (flags.rateLimit !== undefined) options.rateLimit = flags.rateLimit === 'on';
   if (flags.faults !== undefined) {

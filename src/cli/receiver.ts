@@ -45,7 +45,7 @@ export interface Receiver {
 }
 
 /** The port is taken (or not ours to use): one line for the operator, no stack. */
-export class ListenError extends Error {
+class ListenError extends Error {
   override readonly name = 'ListenError';
 }
 

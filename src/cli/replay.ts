@@ -64,7 +64,7 @@ interface Pending {
 
 const PROBLEMS_KEPT = 1000;
 const REASONS_COUNTED = 100;
-export const OTHER_REASONS = '(other reasons)';
+const OTHER_REASONS = '(other reasons)';
 
 export async function replayFile(options: ReplayOptions): Promise<ReplaySummary> {
   const started = Date.now();

@@ -2,7 +2,7 @@
 import type { EventProblem, ReplaySummary } from './replay.js';
 
 /** Lines listed before "and N more". */
-export const LISTED = 20;
+const LISTED = 20;
 /** Reasons listed before "and N more": fewer, and each counts many events. */
 const REASONS_LISTED = 40;
 

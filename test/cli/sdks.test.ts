@@ -168,6 +168,15 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     expect(serve.logLines().filter((l) => l.status === 503).length).toBeGreaterThanOrEqual(1);
   }, 30_000);
 
+  it('cannot reach beyond loopback: an SDK left on its hosted default is refused here before any connection', async () => {
+    const given: unknown[] = [];
+    const client = new Rudder(WRITE_KEY, { dataPlaneUrl: 'https://hosted.rudderlabs.com', errorHandler: (error) => given.push(error) });
+    client.track({ userId: 'sdk-x', event: 'Signed Up', properties: { email: 'x@y.io' } });
+    await client.flush();
+    expect(given).toHaveLength(1);
+    expect(given[0]).toMatchObject({ code: 'ENETUNREACH', message: expect.stringMatching(/Disallowed net connect/) });
+  });
+
   it('refuses a write key it does not hold with 401 (the SDK drops the batch)', async () => {
     const { serve, attio } = await receiverAndAttio();
     const analytics = new Analytics({ writeKey: 'a-key-the-receiver-does-not-have', host: serve.url });

@@ -22,9 +22,9 @@ export class HttpProblem extends Error {
 }
 
 /** Seconds a sender is asked to wait after an outage (Attio's own Retry-After is used when throttled). */
-export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
-export interface Problem {
+interface Problem {
   index: number;
   messageId?: string;
   reason: string;

@@ -8,7 +8,7 @@
  */
 import { HttpProblem } from './answer.js';
 
-export const CALL_TYPES = ['identify', 'track', 'group', 'page', 'screen', 'alias'] as const;
+const CALL_TYPES = ['identify', 'track', 'group', 'page', 'screen', 'alias'] as const;
 const IGNORED_TYPES = new Set(['page', 'screen', 'alias']);
 
 export type Route = { kind: 'sdk'; path: string; type?: (typeof CALL_TYPES)[number] } | { kind: 'webhook'; path: string };
