@@ -15,5 +15,9 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Unit tests must never reach the network; end-to-end tests talk to the emulator on 127.0.0.1.
     setupFiles: ['test/setup/no-network.ts'],
+    // Most suites wait on emulators, subprocesses and timers rather than the CPU: four files at a time keep
+    // two cores busy (vitest's default, one fewer worker than cores, would run them one by one here).
+    maxWorkers: 4,
+    minWorkers: 1,
   },
 });

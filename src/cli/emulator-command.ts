@@ -1,45 +1,60 @@
-/** `attio-plg emulator [--port N] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC] [--api-key K]` */
-import { parseArgs } from 'node:util';
-import { EMULATOR_API_KEY, startEmulator, type EmulatorOptions } from '../emulator/index.js';
+/** `attio-plg emulator [--port N] [--host H] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC] [--api-key K]` */
+import { Command, Option } from 'commander';
+import { EMULATOR_API_KEY, parseFaultSpec, startEmulator, type EmulatorOptions } from '../emulator/index.js';
 import { untilStopped } from './signals.js';
-import { UsageError } from './usage.js';
+import { UsageError, wholeNumber } from './usage.js';
 
-export function parseEmulatorArgs(args: string[]): EmulatorOptions {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string' },
-      seed: { type: 'string' },
-      'rate-limit': { type: 'string' },
-      faults: { type: 'string' },
-      'api-key': { type: 'string' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
+export interface EmulatorFlags {
+  port?: number;
+  host?: string;
+  seed?: 'plg-demo' | 'empty';
+  rateLimit?: 'on' | 'off';
+  faults?: string;
+  apiKey?: string;
+}
+
+/** The command's definition; ./main.ts attaches the action. */
+export function emulatorCommand(): Command {
+  return new Command('emulator')
+    .description('serve a local Attio v2 API (for the demo, tests and trying attio-plg without an Attio account)')
+    .option('--port <N>', 'port to listen on (default: any free port)', wholeNumber('--port', 0, 65535))
+    .option('--host <address>', 'address to listen on (default: 127.0.0.1; 0.0.0.0 in a container)')
+    .addOption(new Option('--seed <name>', 'workspace to start with: the demo workspace, or one with only Attio’s standard objects').choices(['plg-demo', 'empty']))
+    .addOption(new Option('--rate-limit <on|off>', 'enforce Attio’s per-workspace rate limits').choices(['on', 'off']))
+    .option('--faults <SPEC>', 'inject faults, e.g. 429=0.1,503=0.05,reset=0.02,timeout=0.01,latency=20-80,after-commit-502=0.02,seed=42')
+    .option('--api-key <key>', `API key the emulator accepts (default: ${EMULATOR_API_KEY})`);
+}
+
+/** The emulator options the flags ask for; a fault spec the emulator would refuse is a usage error. */
+export function emulatorOptions(flags: EmulatorFlags): EmulatorOptions {
   const options: EmulatorOptions = {};
-  if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got "${values.port}".`);
-    options.port = port;
+  if (flags.port !== undefined) options.port = flags.port;
+  if (flags.host !== undefined) options.host = flags.host;
+  if (flags.seed !== undefined) options.seed = flags.seed;
+  if (flags.rateLimit !== undefined) options.rateLimit = flags.rateLimit === 'on';
+  if (flags.faults !== undefined) {
+    try {
+      parseFaultSpec(flags.faults);
+    } catch (error) {
+      throw new UsageError(`--faults: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    options.faults = flags.faults;
   }
-  if (values.seed !== undefined) {
-    if (values.seed !== 'plg-demo' && values.seed !== 'empty') throw new UsageError(`--seed must be plg-demo or empty, got "${values.seed}".`);
-    options.seed = values.seed;
-  }
-  const rateLimit = values['rate-limit'];
-  if (rateLimit !== undefined) {
-    if (rateLimit !== 'on' && rateLimit !== 'off') throw new UsageError(`--rate-limit must be on or off, got "${rateLimit}".`);
-    options.rateLimit = rateLimit === 'on';
-  }
-  if (values.faults !== undefined) options.faults = values.faults;
-  if (values['api-key'] !== undefined) options.apiKey = values['api-key'];
+  if (flags.apiKey !== undefined) options.apiKey = flags.apiKey;
   return options;
 }
 
+/** The emulator options a command line asks for (throws on a usage error). */
+export function parseEmulatorArgs(args: string[]): EmulatorOptions {
+  const command = emulatorCommand()
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  command.parse(args, { from: 'user' });
+  return emulatorOptions(command.opts<EmulatorFlags>());
+}
+
 /** Serves the emulator until SIGINT or SIGTERM. */
-export async function runEmulatorCommand(args: string[]): Promise<void> {
-  const options = parseEmulatorArgs(args);
+export async function runEmulatorCommand(options: EmulatorOptions): Promise<number> {
   const emulator = await startEmulator(options);
   const stopped = untilStopped();
   console.log(`Attio emulator listening on ${emulator.url}`);
@@ -47,4 +62,5 @@ export async function runEmulatorCommand(args: string[]): Promise<void> {
   console.log(`Use API key: ${options.apiKey === undefined ? EMULATOR_API_KEY : '(the --api-key you passed)'}`);
   await stopped;
   await emulator.close();
+  return 0;
 }

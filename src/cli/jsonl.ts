@@ -2,8 +2,10 @@
  * Streams a JSONL file one event at a time: memory stays bounded whatever the file's size, because the
  * consumer pulls lines only as fast as it delivers them.
  */
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { UsageError } from './usage.js';
 
 export type JsonLine = { line: number; bytes: number; event: unknown } | { line: number; bytes: number; error: string };
 
@@ -25,6 +27,19 @@ export async function* readJsonLines(path: string): AsyncGenerator<JsonLine> {
   } finally {
     lines.close();
     input.destroy();
+  }
+}
+
+/** Fails with one line (a usage error, exit 2) when `path` is not a readable file. */
+export async function assertReadableFile(path: string): Promise<void> {
+  try {
+    if (!(await stat(path)).isFile()) throw new UsageError(`cannot read ${path}: it is not a file`);
+    await access(path, constants.R_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unreadable');
+    throw new UsageError(`cannot read ${path}: ${why}`);
   }
 }
 

@@ -1,54 +1,61 @@
 #!/usr/bin/env node
-/** attio-plg command-line entry: dispatches to one subcommand and turns its outcome into an exit code. */
+/**
+ * attio-plg command-line entry: commander parses the command line (each command has `--help`), the command
+ * runs, and its outcome becomes the exit status: 0 done, 1 work that could not be done, 2 a usage or
+ * configuration error (one line on stderr, never a stack).
+ */
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/errors.js';
-import { runCheckCommand } from './check-command.js';
-import { runDemoCommand } from './demo-command.js';
-import { runEmulatorCommand } from './emulator-command.js';
-import { runReplayCommand } from './replay-command.js';
-import { runServeCommand } from './serve-command.js';
-import { runSetupCommand } from './setup-command.js';
+import { demoCommand, runDemoCommand, type DemoOptions } from './demo-command.js';
+import { emulatorCommand, emulatorOptions, runEmulatorCommand, type EmulatorFlags } from './emulator-command.js';
+import { replayCommand, runReplayCommand, type ReplayOptions } from './replay-command.js';
+import { runServeCommand, serveCommand, type ServeOptions } from './serve-command.js';
+import { checkCommand, runCheck, type CheckOptions } from './check-command.js';
+import { runSetup, setupCommand, type SetupOptions } from './setup-command.js';
 import { UsageError } from './usage.js';
 
-const USAGE = `Usage: attio-plg <command> [options]
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-  demo                         the sample month through both adapters on the built-in Attio emulator
-  replay FILE.jsonl            replay or backfill Segment-spec events (ATTIO_API_KEY in the environment)
-      [--via segment|rudderstack] [--config FILE.json] [--api-url URL]
-      [--concurrency N] [--batch-size N] [--json]
-  emulator                     serve a local Attio v2 API
-      [--port N] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC]
-  serve                        webhook receiver for Segment/RudderStack deliveries
-      [--port N] [--host H] [--config FILE.json] [--api-url URL]   (ATTIO_PLG_WEBHOOK_SECRET, ATTIO_API_KEY)
-  check                        is the Attio workspace ready for the configuration? (exit 0 ready, 1 not)
-      [--config FILE.json] [--api-url URL] [--json]
-  setup                        plan the attributes, lists and stages the configuration needs
-      [--config FILE.json] [--api-url URL] [--apply] [--json]          (--apply creates them)
-`;
+/** The whole command line; `exit` receives each command's exit status. */
+function buildProgram(exit: (code: number) => void): Command {
+  const program = new Command('attio-plg')
+    .description('Product-led-growth connector for Attio: Segment/RudderStack events become people, companies, trials, PQL scores, deals, tasks and notes')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .showSuggestionAfterError(true)
+    .helpCommand(true)
+    .addHelpText('after', '\nRun `attio-plg <command> --help` for a command’s options.');
+  const commands = [
+    demoCommand().action(async (options: DemoOptions) => exit(await runDemoCommand(options))),
+    replayCommand().action(async (file: string, options: ReplayOptions) => exit(await runReplayCommand(file, options))),
+    emulatorCommand().action(async (flags: EmulatorFlags) => exit(await runEmulatorCommand(emulatorOptions(flags)))),
+    serveCommand().action(async (options: ServeOptions) => exit(await runServeCommand(options))),
+    checkCommand().action(async (options: CheckOptions) => exit(await runCheck(options))),
+    setupCommand().action(async (options: SetupOptions) => exit(await runSetup(options))),
+  ];
+  // Added commands inherit nothing: each reports its parse errors to main() rather than exiting itself.
+  for (const command of commands) program.addCommand(command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true));
+  return program;
+}
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'demo':
-      return runDemoCommand(rest);
-    case 'replay':
-      return runReplayCommand(rest);
-    case 'emulator':
-      await runEmulatorCommand(rest);
-      return 0;
-    case 'serve':
-      return runServeCommand(rest);
-    case 'check':
-      return runCheckCommand(rest);
-    case 'setup':
-      return runSetupCommand(rest);
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(USAGE);
-      return 0;
-    default:
-      throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
   }
+  await program.parseAsync(argv, { from: 'user' });
+  return code;
+}
+
+/** A commander parse error as one line: its own message, or ours where an option parser explains itself. */
+function usageLine(error: CommanderError): string {
+  const message = error.message.replace(/^error: /, '');
+  const ours = / is invalid\. (--.*)$/.exec(message)?.[1];
+  return ours ?? message;
 }
 
 main(process.argv.slice(2)).then(
@@ -56,8 +63,16 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`attio-plg: ${error.message}\n\n${USAGE}`);
+    if (error instanceof CommanderError) {
+      // --help and --version end the parse this way too; they are not errors.
+      if (error.exitCode === 0) {
+        process.exitCode = 0;
+        return;
+      }
+      process.stderr.write(`attio-plg: ${usageLine(error)}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof UsageError) {
+      process.stderr.write(`attio-plg: ${error.message}\n`);
       process.exitCode = 2;
     } else if (error instanceof ConfigError) {
       process.stderr.write(`attio-plg: configuration: ${error.message}\n`);

@@ -1,130 +1,169 @@
 /**
- * A webhook receiver for Segment and RudderStack deliveries: one event, an array, or `{batch: [...]}`.
- * It answers 2xx only once every event is applied (or ignored), 400 naming each invalid event, and
- * 429/503 when anything failed for a passing reason, so the sender retries — safe, since every workflow is
- * idempotent. A shared secret is required; bodies are capped in size and must be JSON.
+ * The receiver: Segment and RudderStack deliveries over HTTP, run like a production service.
+ * - `POST /v1/batch`, `/v1/{identify,track,group,page,screen,alias}`: Segment's HTTP Tracking API and
+ *   RudderStack's HTTP API as their server SDKs send them; `POST /` (any other path): webhook deliveries.
+ *   Both answer as ./receiver/answer.ts explains: 2xx only once applied, so a sender retries what is not.
+ * - `GET /health` (the process is alive), `GET /ready` (the workspace check passes and Attio answers),
+ *   `GET /metrics` (Prometheus text format).
+ * - One JSON log line per delivery. `close()` stops accepting, lets deliveries in flight finish, then ends.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventResult } from '../core/engine.js';
+import { workflowOf } from '../mapping/map-event.js';
 import type { EventEngine } from '../pipeline.js';
+import { answerFor, HttpProblem } from './receiver/answer.js';
+import { isAuthorised, parseSecrets } from './receiver/auth.js';
+import { bodyReader } from './receiver/body.js';
+import { logDelivery, logRefused, silentReceiverLogger, type ReceiverLogger } from './receiver/log.js';
+import type { ReceiverMetrics } from './receiver/metrics.js';
+import { eventsOf, isIgnoredCall, routeOf, type Route } from './receiver/protocol.js';
+import type { Readiness } from './receiver/readiness.js';
 
 export interface ReceiverOptions {
   engine: EventEngine;
+  /** The shared secret, or several separated by commas (one per source). */
   secret: string;
   port?: number;
   host?: string;
-  /** Default 1 MiB. */
+  /** Default 1 MiB, after decompression. */
   maxBodyBytes?: number;
   /** Default 1,000 events per delivery. */
   maxBatch?: number;
+  logger?: ReceiverLogger;
+  metrics?: ReceiverMetrics;
+  /** Without one, /ready answers as /health does. */
+  readiness?: Readiness;
+  /** How long close() lets deliveries in flight finish before it cuts them off. Default 25 s. */
+  shutdownGraceMs?: number;
 }
 
 export interface Receiver {
   url: string;
+  /** Stops accepting, finishes the deliveries in flight (within the grace period), then resolves. */
   close(): Promise<void>;
 }
 
-class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+/** The port is taken (or not ours to use): one line for the operator, no stack. */
+class ListenError extends Error {
+  override readonly name = 'ListenError';
 }
 
+const GET_PATHS = new Set(['/health', '/ready', '/metrics']);
+
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
-  if (options.secret.length < 16) throw new Error('the webhook secret must be at least 16 characters');
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const secrets = parseSecrets(options.secret);
   const maxBatch = options.maxBatch ?? 1000;
+  const readBody = bodyReader(options.maxBodyBytes ?? 1024 * 1024);
+  const logger = options.logger ?? silentReceiverLogger;
+  const { engine, metrics, readiness } = options;
+  let closing = false;
+
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'internal error');
-      reply(response, problem.status, { error: problem.message });
-    });
+    const started = performance.now();
+    const path = new URL(request.url ?? '/', 'http://receiver').pathname;
+    const route = request.method === 'POST' ? routeOf(path) : undefined;
+    handle(request, response, path, route)
+      .catch((error: unknown) => {
+        const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'internal error');
+        if (!(error instanceof HttpProblem)) logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'internal error');
+        if (route) logRefused(logger, { route: route.path, status: problem.status, reason: problem.message });
+        reply(response, problem.status, { error: problem.message });
+      })
+      .finally(() => {
+        if (route) metrics?.delivery(route.path, response.statusCode, (performance.now() - started) / 1000);
+      });
   });
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'POST') throw new HttpProblem(405, 'only POST is accepted');
-    if (!authorised(request, options.secret)) throw new HttpProblem(401, 'missing or wrong webhook secret');
-    const type = request.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) throw new HttpProblem(415, 'content-type must be application/json');
-    const events = eventsOf(await readJson(request, maxBodyBytes));
+  async function handle(request: IncomingMessage, response: ServerResponse, path: string, route: Route | undefined): Promise<void> {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      if (!GET_PATHS.has(path)) throw new HttpProblem(path === '/' || path.startsWith('/v1/') ? 405 : 404, path === '/' || path.startsWith('/v1/') ? 'deliveries are POSTed' : `no such endpoint: ${path}`);
+      return serveGet(path, response);
+    }
+    if (request.method !== 'POST') {
+      response.setHeader('allow', GET_PATHS.has(path) ? 'GET, HEAD' : 'POST');
+      throw new HttpProblem(405, GET_PATHS.has(path) ? 'use GET' : 'deliveries are POSTed');
+    }
+    if (route === undefined) throw new HttpProblem(404, `no such endpoint: ${path} (the SDK endpoints are /v1/batch and /v1/{identify,track,group,page,screen,alias})`);
+    if (!isAuthorised(request.headers, secrets)) throw new HttpProblem(401, 'missing or wrong webhook secret (the write key, as Basic auth user name; or an x-webhook-secret or Bearer header)');
+    const started = performance.now();
+    const events = eventsOf(route, await readBody(request, response), new Date().toISOString());
     if (events.length > maxBatch) throw new HttpProblem(413, `a delivery may carry at most ${maxBatch} events`);
-    const results = await options.engine.processBatch(events);
-    const { status, body, retryAfterSeconds } = answer(results);
-    if (retryAfterSeconds !== undefined) response.setHeader('retry-after', String(retryAfterSeconds));
-    reply(response, status, body);
+    const results = await apply(events);
+    const answer = answerFor(results);
+    for (const [index, result] of results.entries()) metrics?.event(isIgnoredCall(events[index]) ? 'untracked' : workflowOf(events[index], engine.config), result.status);
+    if (answer.permanent !== undefined) readiness?.permanentFailure(answer.permanent);
+    else if (answer.status === 200) readiness?.delivered();
+    logDelivery(logger, { route: route.path, events, results, answer, durationMs: performance.now() - started });
+    if (answer.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(answer.retryAfterSeconds));
+    reply(response, answer.status, answer.body);
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  /** Page, screen and alias calls need no work; the rest go to the engine as one batch. */
+  async function apply(events: unknown[]): Promise<EventResult[]> {
+    const ignored = events.map(isIgnoredCall);
+    const worked = await engine.processBatch(events.filter((_, i) => !ignored[i]));
+    let next = 0;
+    return events.map((event, i) => (ignored[i] ? ignoredResult(event) : (worked[next++] as EventResult)));
+  }
+
+  async function serveGet(path: string, response: ServerResponse): Promise<void> {
+    if (path === '/health') return reply(response, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      if (!metrics) throw new HttpProblem(404, 'metrics are off');
+      const text = await metrics.registry.metrics();
+      response.writeHead(200, { 'content-type': metrics.registry.contentType, ...(closing ? { connection: 'close' } : {}) }).end(text);
+      return;
+    }
+    if (!readiness) return reply(response, 200, { ready: true });
+    const state = await readiness.state();
+    reply(response, state.ready ? 200 : 503, state);
+  }
+
+  function reply(response: ServerResponse, status: number, body: unknown): void {
+    if (response.headersSent) return;
+    // While closing, a keep-alive connection ends after its answer, so close() need not wait for the client.
+    if (closing) response.setHeader('connection', 'close');
+    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const { address, port } = server.address() as AddressInfo;
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close() {
+      closing = true;
+      return new Promise<void>((resolve) => {
+        const deadline = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 25_000);
+        server.close(() => {
+          clearTimeout(deadline);
+          resolve();
+        });
+        // Connections with no request in flight end now; busy ones end after their answer (see reply).
+        server.closeIdleConnections();
+      });
+    },
   };
 }
 
-function authorised(request: IncomingMessage, secret: string): boolean {
-  const header = request.headers['x-webhook-secret'];
-  const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  const given = typeof header === 'string' ? header : bearer;
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
+function ignoredResult(event: unknown): EventResult {
+  const messageId = (event as { messageId?: unknown }).messageId;
+  return { ...(typeof messageId === 'string' && messageId !== '' ? { messageId } : {}), status: 'ignored', outcomes: [] };
 }
 
-async function readJson(request: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new HttpProblem(413, `body larger than ${maxBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      request.destroy();
-      throw new HttpProblem(413, `body larger than ${maxBytes} bytes`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new HttpProblem(400, 'body is not valid JSON');
-  }
-}
-
-function eventsOf(body: unknown): unknown[] {
-  if (Array.isArray(body)) return body;
-  if (body !== null && typeof body === 'object') {
-    const batch = (body as { batch?: unknown }).batch;
-    if (batch === undefined) return [body];
-    if (Array.isArray(batch)) return batch;
-  }
-  throw new HttpProblem(400, 'body must be an event, an array of events or {"batch": [...]}');
-}
-
-function answer(results: EventResult[]): { status: number; body: unknown; retryAfterSeconds?: number } {
-  const failed = results.filter((r) => r.status === 'failed');
-  const rejected = results.flatMap((r, index) => (r.status === 'rejected' ? [{ index, messageId: r.messageId, reason: r.failure?.message }] : []));
-  const applied = results.filter((r) => r.status === 'applied' || r.status === 'ignored').length;
-  if (failed.length > 0) {
-    const throttled = failed.find((r) => r.failure?.category === 'throttled');
-    const retryAfterMs = throttled?.failure?.retryAfterMs;
-    return {
-      status: throttled ? 429 : 503,
-      body: { applied, rejected, failed: failed.map((r) => ({ messageId: r.messageId, reason: r.failure?.message })) },
-      retryAfterSeconds: throttled ? Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000)) : 5,
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      if (error.code === 'EADDRINUSE') reject(new ListenError(`port ${port} on ${host} is already in use: stop what is using it or choose another with --port`));
+      else if (error.code === 'EACCES') reject(new ListenError(`not allowed to listen on ${where}: choose a port above 1023 with --port`));
+      else if (error.code === 'EADDRNOTAVAIL') reject(new ListenError(`cannot listen on ${where}: ${host} is not an address of this machine (--host)`));
+      else reject(new ListenError(`cannot listen on ${where}: ${error.code ?? error.message}`));
     };
-  }
-  if (rejected.length > 0) return { status: 400, body: { applied, rejected } };
-  return { status: 200, body: { applied } };
-}
-
-function reply(response: ServerResponse, status: number, body: unknown): void {
-  if (response.headersSent) return;
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
 }

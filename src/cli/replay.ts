@@ -12,7 +12,7 @@ import { laneKey, messageIdOf } from '../mapping/event-keys.js';
 import { stableHash } from '../core/workflows/owners.js';
 import { workflowOf, type EventWorkflow } from '../mapping/map-event.js';
 import type { Delivery, DeliveryResult } from './delivery.js';
-import { readJsonLines } from './jsonl.js';
+import { assertReadableFile, readJsonLines } from './jsonl.js';
 import { createProgress } from './progress.js';
 
 export interface ReplayOptions {
@@ -46,6 +46,8 @@ export interface ReplaySummary {
   requests: number;
   durationMs: number;
   byWorkflow: Partial<Record<EventWorkflow, WorkflowCounts>>;
+  /** Every rejection counted by its reason (at most 100 reasons; the rest under OTHER_REASONS). */
+  rejectedByReason: Record<string, number>;
   /** Up to the first 1,000 of each, for the report. */
   rejections: EventProblem[];
   failures: EventProblem[];
@@ -58,13 +60,16 @@ interface Pending {
 }
 
 const PROBLEMS_KEPT = 1000;
+const REASONS_COUNTED = 100;
+const OTHER_REASONS = '(other reasons)';
 
 export async function replayFile(options: ReplayOptions): Promise<ReplaySummary> {
   const started = Date.now();
   const attemptsBefore = attioMetrics.attempts;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const batchSize = Math.max(1, options.batchSize ?? 100);
-  const summary: ReplaySummary = { events: 0, applied: 0, rejected: 0, failed: 0, requests: 0, durationMs: 0, byWorkflow: {}, rejections: [], failures: [] };
+  await assertReadableFile(options.file);
+  const summary: ReplaySummary = { events: 0, applied: 0, rejected: 0, failed: 0, requests: 0, durationMs: 0, byWorkflow: {}, rejectedByReason: {}, rejections: [], failures: [] };
   // People with an event that could not be delivered for a passing reason: their later events wait too.
   const heldLanes = new Set<string>();
   const progress = options.showProgress ? createProgress((await stat(options.file)).size) : undefined;
@@ -78,6 +83,7 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
     summary[outcome]++;
     counts[outcome]++;
     const problem = { line: item.line, ...(messageIdOf(item.event) ? { messageId: messageIdOf(item.event) } : {}), reason: result.reason ?? outcome };
+    if (outcome === 'rejected') countReason(summary.rejectedByReason, problem.reason);
     if (outcome === 'rejected' && summary.rejections.length < PROBLEMS_KEPT) summary.rejections.push(problem);
     if (outcome === 'failed' && summary.failures.length < PROBLEMS_KEPT) summary.failures.push(problem);
   };
@@ -114,6 +120,12 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
       record({ line: item.line, event: undefined, lane: `line-${item.line}` }, { status: 'rejected', reason: item.error });
       continue;
     }
+    // Neither adapter is built for a line that is not an object (null, a number, an array...): it never reaches them.
+    const notAnObject = notAnEventObject(item.event);
+    if (notAnObject !== undefined) {
+      record({ line: item.line, event: item.event, lane: `line-${item.line}` }, { status: 'rejected', reason: notAnObject });
+      continue;
+    }
     const lane = laneKey(item.event) ?? `line-${item.line}`;
     const partition = partitions[stableHash(lane) % concurrency]!;
     partition.buffer.push({ line: item.line, event: item.event, lane });
@@ -125,4 +137,16 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
   summary.requests = attioMetrics.attempts - attemptsBefore;
   summary.durationMs = Date.now() - started;
   return summary;
+}
+
+function notAnEventObject(value: unknown): string | undefined {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return undefined;
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return `message: must be a JSON object, got ${kind}`;
+}
+
+function countReason(counts: Record<string, number>, reason: string): void {
+  const known = Object.prototype.hasOwnProperty.call(counts, reason);
+  const key = known || Object.keys(counts).length < REASONS_COUNTED ? reason : OTHER_REASONS;
+  counts[key] = (counts[key] ?? 0) + 1;
 }

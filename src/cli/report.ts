@@ -11,6 +11,8 @@ export interface CrmSnapshot {
   companies: number;
   dealsByStage: Record<string, number>;
   listSizes: Record<string, number>;
+  tasks: number;
+  notes: number;
   tasksByRep: Record<string, number>;
   notesByTitle: Record<string, number>;
   topPqls: Array<{ name: string; email: string; company?: string; score: number; tier?: string; explanation?: string }>;
@@ -47,6 +49,8 @@ export async function readCrm(client: AttioClient, topN = 5): Promise<CrmSnapsho
     companies: companies.length,
     dealsByStage: tally(deals.map(stageOf)),
     listSizes,
+    tasks: tasks.length,
+    notes: notes.length,
     tasksByRep: tally(tasks.flatMap((t) => t.assignees.map((a) => memberEmail.get(a.referenced_actor_id ?? '') ?? 'unassigned'))),
     notesByTitle: tally(notes.map((n) => n.title)),
     topPqls: people
@@ -64,6 +68,37 @@ export async function readCrm(client: AttioClient, topN = 5): Promise<CrmSnapsho
   };
 }
 
+/** What the CRM holds, by kind, in the words a sales team uses. */
+export interface CrmCounts {
+  people: number;
+  companies: number;
+  deals: number;
+  'list entries': number;
+  notes: number;
+  tasks: number;
+}
+
+const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
+
+export function crmCounts(crm: CrmSnapshot): CrmCounts {
+  return {
+    people: crm.people,
+    companies: crm.companies,
+    deals: sum(crm.dealsByStage),
+    'list entries': sum(crm.listSizes),
+    notes: crm.notes,
+    tasks: crm.tasks,
+  };
+}
+
+/** What `after` holds beyond `before`, e.g. "301 people, 60 companies, 49 deals"; empty when nothing was added. */
+export function renderCounts(after: CrmCounts, before: CrmCounts): string {
+  return (Object.keys(after) as (keyof CrmCounts)[])
+    .filter((kind) => after[kind] !== before[kind])
+    .map((kind) => `${after[kind] - before[kind]} ${kind}`)
+    .join(', ');
+}
+
 function stageOf(deal: AttioRecord): string {
   const status = deal.values.stage?.[0]?.status as { title?: string } | undefined;
   return status?.title ?? '(no stage)';
@@ -76,7 +111,7 @@ const list = (counts: Record<string, number>): string =>
     .join(' · ') || 'none';
 
 export function renderCrm(crm: CrmSnapshot): string {
-  const deals = Object.values(crm.dealsByStage).reduce((a, b) => a + b, 0);
+  const deals = sum(crm.dealsByStage);
   const lines = [
     'CRM in Attio',
     `  People ${crm.people} · Companies ${crm.companies} · Deals ${deals} (${list(crm.dealsByStage)})`,

@@ -4,25 +4,38 @@
  * creates what is missing (never deleting or changing anything), then checks the workspace again.
  * Exit 0 when the plan can be carried out (with --apply: when the workspace is ready), 1 otherwise.
  */
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
 import { connectionFor } from '../core/connection.js';
 import { SETUP_COMMAND, SETUP_SCOPES, applyPlan, creations, inspectWorkspace, missingScopes, reportOf, type ApplyResult } from '../core/setup/index.js';
 import type { CommandOutput } from './check-command.js';
 import { loadCliConfig } from './config.js';
 import { planJson, renderApplyResults, renderCheckReport, renderPlan } from './setup-report.js';
-import { UsageError } from './usage.js';
 
 export interface SetupOptions {
-  configPath?: string;
+  config?: string;
   apiUrl?: string;
   apply: boolean;
   json: boolean;
 }
 
+/** The command's definition; ./main.ts attaches the action. */
+export function setupCommand(): Command {
+  return new Command('setup')
+    .description('plan the attributes, lists, stages and deal key the configuration needs; --apply creates them')
+    .option('--config <FILE.json>', 'configuration in the core’s format (see examples/config.json)')
+    .option('--api-url <URL>', 'Attio API base URL (default: ATTIO_API_URL, else https://api.attio.com)')
+    .option('--apply', 'create what is missing (never deletes or changes what exists)', false)
+    .option('--json', 'print the plan (and what was created) as one JSON object', false)
+    .addHelpText(
+      'after',
+      '\nThe Attio access token comes from ATTIO_API_KEY (never a flag).\nExit status: 0 when the plan can be carried out (with --apply: when the workspace is ready), 1 otherwise, 2 for a usage or configuration error.',
+    );
+}
+
 const stdout: CommandOutput = { write: (text) => process.stdout.write(text) };
 
 export async function runSetup(options: SetupOptions, output: CommandOutput = stdout): Promise<number> {
-  const config = await loadCliConfig({ configPath: options.configPath, apiUrl: options.apiUrl });
+  const config = await loadCliConfig({ configPath: options.config, apiUrl: options.apiUrl });
   const { client } = connectionFor(config, { userAgent: 'attio-plg (setup)' });
   const before = await inspectWorkspace(client, config);
   const text: string[] = [];
@@ -51,24 +64,4 @@ export async function runSetup(options: SetupOptions, output: CommandOutput = st
   text.push(renderCheckReport(after, self));
   output.write(options.json ? `${JSON.stringify({ workspace: self?.workspace_slug ?? null, applied: true, plan: planJson(plan), results, ...after })}\n` : `${text.join('\n')}\n`);
   return after.ready && results.every((r) => r.outcome === 'created') ? 0 : 1;
-}
-
-export function parseSetupArgs(args: string[]): SetupOptions {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      config: { type: 'string' },
-      'api-url': { type: 'string' },
-      apply: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length > 0) throw new UsageError('setup takes no arguments besides its options');
-  return { configPath: values.config, apiUrl: values['api-url'], apply: values.apply, json: values.json };
-}
-
-export function runSetupCommand(args: string[]): Promise<number> {
-  return runSetup(parseSetupArgs(args));
 }

@@ -1,4 +1,22 @@
-/** A command used wrongly: the CLI prints the message and its usage, and exits 2. */
+/**
+ * Usage errors and option parsers shared by the commands. A command used wrongly prints one line naming
+ * the option and exits 2; commander reports its own parse errors (unknown options, missing arguments) the
+ * same way (see ./main.ts).
+ */
+import { InvalidArgumentError } from 'commander';
+
+/** A command used wrongly: the CLI prints the message on one line and exits 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** An option parser for a whole number in [min, max]; its message names the option. */
+export function wholeNumber(option: string, min: number, max: number): (raw: string) => number {
+  return (raw) => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+      throw new InvalidArgumentError(`${option} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    }
+    return value;
+  };
 }

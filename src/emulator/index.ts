@@ -2,3 +2,4 @@
 export { startEmulator, EMULATOR_API_KEY } from './server.js';
 export type { EmulatorHandle, EmulatorOptions, RequestLogEntry } from './types.js';
 export type { RateLimits } from './rate-limit.js';
+export { parseFaultSpec } from './faults.js';

@@ -73,7 +73,7 @@ describe.skipIf(!CLI_BUILT)('attio-plg check', () => {
   it('usage errors exit 2', async () => {
     const run = await runCli(['check', '--apply'], await start('plg-demo'));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^attio-plg: Unknown option '--apply'/);
+    expect(run.stderr).toMatch(/^attio-plg: unknown option '--apply'/);
   });
 });
 

@@ -50,7 +50,9 @@ describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
     for (const run of [segment, rudder]) {
       expect(run.code, run.stderr).toBe(0);
       const summary = jsonSummary(run);
-      expect(Object.keys(summary)).toEqual(['events', 'applied', 'rejected', 'failed', 'requests', 'durationMs', 'byWorkflow']);
+      expect(Object.keys(summary)).toEqual(['events', 'applied', 'rejected', 'failed', 'requests', 'durationMs', 'byWorkflow', 'rejectedByReason']);
+      // Every rejection is counted under its reason.
+      expect(Object.values(summary.rejectedByReason as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(summary.rejected);
       expect(summary).toMatchObject({ events: expected.total, failed: 0 });
       expect(summary.requests).toBeGreaterThan(0);
       // Every invalid event is rejected (Segment's schema also takes a few malformed values it does not use).
@@ -104,6 +106,11 @@ describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
     expect(jsonSummary(run)).toMatchObject({ rejected: expected.invalid, failed: expected.total - expected.invalid - expected.ignored });
     expect(`${run.stdout}${run.stderr}`).not.toContain(key);
     expect(run.stderr).toMatch(/401/);
+    // The first 20 are listed, then how many more.
+    const failed = Number(jsonSummary(run).failed);
+    expect(run.stderr).toContain(`Events that could not be delivered (${failed}):`);
+    expect(run.stderr.match(/^ {2}line \d+ /gm)).toHaveLength(20);
+    expect(run.stderr).toContain(`\n  and ${failed - 20} more\n`);
   });
 
   it('exits 2 with a clear message when the API key is missing or the URL would leak it', async () => {
@@ -113,8 +120,8 @@ describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain('apiUrl: must use https');
     const batch = await runCli(['replay', sample, '--batch-size', '0'], { ATTIO_API_KEY: 'k' });
-    expect([batch.code, batch.stderr.split('\n')[0]]).toEqual([2, 'attio-plg: --batch-size must be a whole number from 1 to 1000']);
+    expect([batch.code, batch.stderr]).toEqual([2, 'attio-plg: --batch-size must be a whole number from 1 to 1000, got "0"\n']);
     const usage = await runCli(['replay'], {});
-    expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'attio-plg: replay takes exactly one FILE.jsonl']);
+    expect([usage.code, usage.stderr]).toEqual([2, "attio-plg: missing required argument 'FILE.jsonl'\n"]);
   });
 });

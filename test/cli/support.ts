@@ -37,3 +37,41 @@ export function jsonSummary(run: CliRun): Record<string, unknown> {
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(last) as Record<string, unknown>;
 }
+
+export interface Served {
+  url: string;
+  /** Everything printed so far, stdout and stderr. */
+  output(): string;
+  /** The JSON log lines printed so far. */
+  logLines(): Array<Record<string, unknown>>;
+  /** Sends `signal` and resolves once the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; output: string }>;
+}
+
+/** Starts the built CLI's `serve` and resolves once it says where it listens. */
+export function startServe(env: Record<string, string>, args: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return new Promise((resolve, reject) => {
+    const served: Omit<Served, 'url'> = {
+      output: () => output,
+      logLines: () =>
+        output
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>),
+      async stop(signal = 'SIGTERM') {
+        child.kill(signal);
+        return { code: await exited, output };
+      },
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/[^\s"]+)/.exec(output)?.[1];
+      if (url) resolve({ url, ...served });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) => reject(new Error(`serve exited (${code}) before listening: ${output}`)));
+  });
+}

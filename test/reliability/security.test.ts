@@ -83,8 +83,9 @@ describe('the webhook receiver', () => {
     ['no secret', { 'content-type': 'application/json' }, 401],
     ['a wrong secret of the same length', { 'content-type': 'application/json', 'x-webhook-secret': secret.replace(/.$/, 'x') }, 401],
     ['a prefix of the secret as bearer', { 'content-type': 'application/json', authorization: `Bearer ${secret.slice(0, 8)}` }, 401],
-    ['form data', { 'content-type': 'application/x-www-form-urlencoded', 'x-webhook-secret': secret }, 415],
-    ['text', { 'content-type': 'text/plain', 'x-webhook-secret': secret }, 415],
+    ['XML', { 'content-type': 'application/xml', 'x-webhook-secret': secret }, 415],
+    ['multipart form data', { 'content-type': 'multipart/form-data; boundary=x', 'x-webhook-secret': secret }, 415],
+    ['a Basic auth user name that is not a secret', { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${secret.slice(0, 8)}:`).toString('base64')}` }, 401],
   ])('refuses %s (%j) with %i before touching Attio', async (_name, headers, status) => {
     attio.reset();
     const response = await post(headers, JSON.stringify(event));

@@ -1,6 +1,6 @@
 import { AttioClient } from './client.js';
 import { createGotTransport, type GotTransportOptions } from './got-transport.js';
-import { withRetries, type RetryPolicy, type RetryStats } from './retry.js';
+import { withRetries, type AttemptObserver, type RetryPolicy, type RetryStats } from './retry.js';
 
 export interface AttioConnection {
   client: AttioClient;
@@ -11,8 +11,8 @@ export interface AttioConnection {
 }
 
 /** The default stack: got + p-queue rate budgets, wrapped in the retry policy, behind the typed client. */
-export function createAttioConnection(options: GotTransportOptions & { retry?: Partial<RetryPolicy> }): AttioConnection {
+export function createAttioConnection(options: GotTransportOptions & { retry?: Partial<RetryPolicy>; observe?: AttemptObserver }): AttioConnection {
   const limited = createGotTransport(options);
-  const retrying = withRetries(limited, options.retry);
+  const retrying = withRetries(limited, options.retry, undefined, options.observe);
   return { client: new AttioClient(retrying), stats: retrying.stats, onIdle: () => limited.onIdle() };
 }

@@ -49,6 +49,20 @@ export interface RetryingTransport extends Transport {
   readonly stats: RetryStats;
 }
 
+/** One attempt as the retry layer saw it: for metrics, without the core knowing any metrics library. */
+export interface AttemptReport {
+  request: AttioRequest;
+  /** 1 for the first attempt; more means a retry. */
+  attempt: number;
+  /** Attio's HTTP status, or how the attempt ended without one. */
+  status: number | 'timeout' | 'network';
+  /** From sending to the answer, including any wait for the client's own rate budget. */
+  durationMs: number;
+}
+
+/** Told about every attempt; must not throw. */
+export type AttemptObserver = (report: AttemptReport) => void;
+
 /**
  * Wraps `inner` so that every `send` either resolves with a 2xx response or rejects with an AttioError
  * whose `retryable` says whether the caller (a workflow re-run, or the platform) should try again.
@@ -57,6 +71,7 @@ export function withRetries(
   inner: Transport,
   policy: Partial<RetryPolicy> = {},
   clock: RetryClock = realClock,
+  observe?: AttemptObserver,
 ): RetryingTransport {
   const settings = { ...DEFAULT_RETRY_POLICY, ...policy };
   const stats: RetryStats = { attempts: 0, retries: 0, throttled: 0 };
@@ -64,7 +79,7 @@ export function withRetries(
   async function send(request: AttioRequest): Promise<AttioResponse> {
     let waited = 0;
     for (let attempt = 1; ; attempt++) {
-      const error = await attemptOnce(request);
+      const error = await attemptOnce(request, attempt);
       if (!(error instanceof AttioError)) return error;
       const delay = nextDelay(error, request, attempt);
       if (delay === undefined || attempt >= settings.maxAttempts || waited + delay > settings.maxTotalWaitMs) {
@@ -76,15 +91,20 @@ export function withRetries(
     }
   }
 
-  async function attemptOnce(request: AttioRequest): Promise<AttioResponse | AttioError> {
+  async function attemptOnce(request: AttioRequest, attempt: number): Promise<AttioResponse | AttioError> {
     stats.attempts++;
+    const started = clock.now();
     let response: AttioResponse;
     try {
       response = await inner.send(request);
     } catch (error) {
-      if (error instanceof AttioError) return error;
+      if (error instanceof AttioError) {
+        observe?.({ request, attempt, status: error.status ?? (error.kind === 'timeout' ? 'timeout' : 'network'), durationMs: clock.now() - started });
+        return error;
+      }
       throw error;
     }
+    observe?.({ request, attempt, status: response.status, durationMs: clock.now() - started });
     if (response.status >= 200 && response.status < 300) return response;
     if (response.status === 429) stats.throttled++;
     return classifyAttioResponse(request, response.status, response.headers, response.body, clock.now());
