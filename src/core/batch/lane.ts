@@ -13,6 +13,7 @@ import { readEmails, recordIdOf } from '../attio/values.js';
 import type { PersonKey } from '../intents.js';
 import { attioRequests } from '../attio/requests.js';
 import type { WorkflowContext, WorkflowRun } from '../workflows/context.js';
+import { activationScore, configuredMilestones } from '../workflows/milestone.js';
 import { allValues, changedValues, cloneFacts, emptyFacts, PROFILE_FACTS, readPersonFacts, sameFact, type PersonFact, type PersonFacts } from '../workflows/person-facts.js';
 import { DeferredWrites, type DeferredWrite } from './deferred-writes.js';
 
@@ -155,6 +156,9 @@ export class LaneSession {
    */
   async finish(run: WorkflowRun): Promise<void> {
     for (const person of this.everyone()) {
+      // Derived from the milestones as read plus the lane's: another process may have appended some since an
+      // earlier write of ours computed it, and whichever lane reads the person next puts it right.
+      if (person.facts.milestones.length > 0) person.facts.activationScore = activationScore(person.facts.milestones, configuredMilestones(this.ctx));
       const wanted = person.id === undefined ? allValues(person.facts) : changedValues(person.stored, person.facts);
       if (Object.keys(wanted).length === 0) continue;
       const prepared = await run.prepare('people', wanted);
