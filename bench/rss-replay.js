@@ -6,10 +6,11 @@
 import { EMULATOR_API_KEY } from '../dist/emulator/index.js';
 import { parseConfig } from '../dist/core/config/index.js';
 import { replayFile } from '../dist/cli/replay.js';
-import { rudderstackDelivery } from '../dist/cli/deliveries.js';
+import { createDelivery, rudderstackDelivery } from '../dist/cli/deliveries.js';
 
-const [file, apiUrl, concurrency = "8", batchSize = "250"] = process.argv.slice(2);
+const [file, apiUrl, concurrency = "8", batchSize = "250", via = 'rudderstack'] = process.argv.slice(2);
 const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl, readsPerSecond: 100_000, writesPerSecond: 100_000 }, {});
-const summary = await replayFile({ file, delivery: rudderstackDelivery(config, { destinationId: 'bench-rss' }), config, concurrency: Number(concurrency), batchSize: Number(batchSize) });
+const delivery = via === 'rudderstack' ? rudderstackDelivery(config, { destinationId: 'bench-rss' }) : await createDelivery(via, config);
+const summary = await replayFile({ file, delivery, config, concurrency: Number(concurrency), batchSize: Number(batchSize) });
 const { events, applied, rejected, failed, requests, durationMs } = summary;
 process.stdout.write(`${JSON.stringify({ events, applied, rejected, failed, requests, durationMs, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

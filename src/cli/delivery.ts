@@ -1,6 +1,7 @@
 /**
  * How the CLI hands events to the connector: through one of the two platform adapters, exactly as Segment or
- * RudderStack would, so a replay exercises the same code as production. Each event gets its own result.
+ * RudderStack would, so a replay exercises the same code as production — or `direct`, the core engine
+ * itself, for backfills whose large batches coalesce. Each event gets its own result.
  */
 import type { EventStatus } from '../core/engine.js';
 
@@ -13,9 +14,9 @@ export interface DeliveryResult {
 }
 
 export interface Delivery {
-  readonly name: 'segment' | 'rudderstack';
+  readonly name: 'segment' | 'rudderstack' | 'direct';
   deliver(events: readonly unknown[]): Promise<DeliveryResult[]>;
 }
 
 export type Via = Delivery['name'];
-export const VIAS: readonly Via[] = ['segment', 'rudderstack'];
+export const VIAS: readonly Via[] = ['segment', 'rudderstack', 'direct'];

@@ -1,5 +1,5 @@
 /**
- * `attio-plg replay FILE.jsonl [--via segment|rudderstack] [--config FILE.json] [--api-url URL]
+ * `attio-plg replay FILE.jsonl [--via segment|rudderstack|direct] [--config FILE.json] [--api-url URL]
  * [--concurrency N] [--batch-size N] [--json]` — exit 0 when every event was applied or rejected as invalid
  * (rejections are listed with reasons), 1 when events could not be delivered, 2 for a usage or configuration error.
  */
@@ -23,9 +23,9 @@ export interface ReplayOptions {
 /** The command's definition; ./main.ts attaches the action. */
 export function replayCommand(): Command {
   return new Command('replay')
-    .description('replay or backfill a file of Segment-spec events (one JSON object a line) into Attio, through one of the two adapters')
+    .description('replay or backfill a file of Segment-spec events (one JSON object a line) into Attio, through one of the two adapters or, for backfills, directly')
     .argument('<FILE.jsonl>', 'events, one JSON object a line (a Segment or RudderStack export, or attio-plg sample output)')
-    .addOption(new Option('--via <adapter>', 'deliver as this platform would').choices(VIAS).default('rudderstack'))
+    .addOption(new Option('--via <adapter>', 'deliver as this platform would; direct: the core engine alone, whose large batches coalesce each person’s history (backfills)').choices(VIAS).default('rudderstack'))
     .option('--config <FILE.json>', 'configuration in the core’s format (see examples/config.json)')
     .option('--api-url <URL>', 'Attio API base URL (default: ATTIO_API_URL, else https://api.attio.com)')
     .option('--concurrency <N>', 'partitions delivering in parallel; one person’s events stay in order', wholeNumber('--concurrency', 1, 64), 4)

@@ -32,7 +32,7 @@ describe.skipIf(!CLI_BUILT)('attio-plg messages', () => {
     [['wat'], "attio-plg: unknown command 'wat'"],
     [['replay', '--wat', 'x.jsonl'], "attio-plg: unknown option '--wat'"],
     [['replay', 'a.jsonl', 'b.jsonl'], "attio-plg: too many arguments for 'replay'. Expected 1 argument but got 2."],
-    [['replay', 'x.jsonl', '--via', 'kafka'], "attio-plg: option '--via <adapter>' argument 'kafka' is invalid. Allowed choices are segment, rudderstack."],
+    [['replay', 'x.jsonl', '--via', 'kafka'], "attio-plg: option '--via <adapter>' argument 'kafka' is invalid. Allowed choices are segment, rudderstack, direct."],
     [['replay', 'x.jsonl', '--concurrency', 'many'], 'attio-plg: --concurrency must be a whole number from 1 to 64, got "many"'],
     [['emulator', '--faults', 'wat=2'], 'attio-plg: --faults: Unknown fault "wat": use 429, 5xx codes, reset, timeout, latency, after-commit-502 or seed.'],
     [['emulator', '--faults', '503=2'], 'attio-plg: --faults: Fault "503" needs a probability between 0 and 1, got "2".'],
@@ -52,7 +52,7 @@ describe.skipIf(!CLI_BUILT)('attio-plg messages', () => {
     expect([demo.code, demo.stderr]).toEqual([2, `attio-plg: cannot read ${join(dir, 'missing.jsonl')}: no such file\n`]);
   });
 
-  describe('lines of every JSON type, through both adapters', () => {
+  describe('lines of every JSON type, through every delivery', () => {
     let attio: EmulatorHandle;
     const file = join(dir, 'odd.jsonl');
     beforeAll(async () => {
@@ -61,7 +61,7 @@ describe.skipIf(!CLI_BUILT)('attio-plg messages', () => {
     });
     afterAll(() => attio.close());
 
-    it.each(['segment', 'rudderstack'])('via %s: each is rejected with its reason, none reaches an internal error', async (via) => {
+    it.each(['segment', 'rudderstack', 'direct'])('via %s: each is rejected with its reason, none reaches an internal error', async (via) => {
       const run = await runCli(['replay', file, '--via', via, '--json'], { ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: attio.url });
       expect(run.code, run.stderr).toBe(0);
       expect(`${run.stdout}${run.stderr}`).not.toMatch(/TypeError|Cannot read properties|undefined is not|internal/i);

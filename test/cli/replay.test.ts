@@ -40,14 +40,16 @@ async function emulator(options: Parameters<typeof startEmulator>[0] = {}): Prom
 const env = (url: string, key = EMULATOR_API_KEY) => ({ ATTIO_API_KEY: key, ATTIO_API_URL: url });
 
 describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
-  it('replays through each adapter to the same CRM, ending with the JSON summary line', async () => {
+  it('replays through each adapter, and directly, to the same CRM, ending with the JSON summary line', async () => {
     const viaSegment = await emulator();
     const viaRudder = await emulator();
-    const [segment, rudder] = await Promise.all([
+    const viaDirect = await emulator();
+    const [segment, rudder, direct] = await Promise.all([
       runCli(['replay', sample, '--via', 'segment', '--config', config, '--json'], env(viaSegment.url)),
       runCli(['replay', sample, '--via', 'rudderstack', '--config', config, '--json', '--concurrency', '8'], env(viaRudder.url)),
+      runCli(['replay', sample, '--via', 'direct', '--config', config, '--json', '--batch-size', '1000'], env(viaDirect.url)),
     ]);
-    for (const run of [segment, rudder]) {
+    for (const run of [segment, rudder, direct]) {
       expect(run.code, run.stderr).toBe(0);
       const summary = jsonSummary(run);
       expect(Object.keys(summary)).toEqual(['events', 'applied', 'rejected', 'failed', 'requests', 'durationMs', 'byWorkflow', 'rejectedByReason']);
@@ -60,6 +62,9 @@ describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
       expect(summary.rejected).toBeLessThanOrEqual(expected.invalid);
     }
     expect(jsonSummary(rudder).rejected).toBe(expected.invalid);
+    expect(jsonSummary(direct).rejected).toBe(expected.invalid);
+    // The direct path's batches hold whole histories, so it needs the fewest requests.
+    expect(Number(jsonSummary(direct).requests)).toBeLessThan(Number(jsonSummary(rudder).requests));
     const read = (url: string) => crmState(createAttioConnection({ apiUrl: url, apiKey: EMULATOR_API_KEY, readsPerSecond: 5000 }).client);
     // Colleagues are processed concurrently, so which of them qualified first (the PQL task's person and
     // deadline) depends on arrival order; everything else must be identical.
@@ -67,10 +72,11 @@ describe.skipIf(!CLI_BUILT)('attio-plg replay', () => {
       ...state,
       tasks: state.tasks.map((t) => (t.startsWith('PQL Follow-up') ? t.split(' | ').filter((_, i) => i !== 1 && i !== 3).join(' | ') : t)),
     });
-    const [a, b] = (await Promise.all([read(viaSegment.url), read(viaRudder.url)])).map(comparable) as [ReturnType<typeof comparable>, ReturnType<typeof comparable>];
-    expect(a.people.length).toBeGreaterThan(10);
-    expect(a.deals.length).toBeGreaterThan(0);
+    const [a, b, c] = (await Promise.all([read(viaSegment.url), read(viaRudder.url), read(viaDirect.url)])).map(comparable) as ReturnType<typeof comparable>[];
+    expect(a?.people.length).toBeGreaterThan(10);
+    expect(a?.deals.length).toBeGreaterThan(0);
     expect(b).toEqual(a);
+    expect(c).toEqual(a);
   });
 
   it('larger batches coalesce one person’s events into fewer requests and apply the same events', async () => {
