@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareCandidates, ensureOne, winnerOf, type Candidate } from '../../src/core/workflows/converge.js';
+import { compareCandidates, ensureOne, winnerOf, withoutDuplicates, type Candidate } from '../../src/core/workflows/converge.js';
 
 /**
  * The reconcile rule under every interleaving fast-check's scheduler finds: two or three processes run
@@ -80,5 +80,21 @@ describe('converging duplicates of what Attio cannot assert', () => {
     });
     expect(result).toMatchObject({ winner: { id: 'n1' }, created: false, removed: [{ id: 'n2' }] });
     expect([...store.keys()]).toEqual(['n1']);
+  });
+
+  it('a fresh listing keeps each key’s winner, and everything without a key', async () => {
+    const at = (s: number) => `2024-11-01T10:00:0${s}.000000000Z`;
+    const items = [
+      { id: 'n1', createdAt: at(2), key: 'pql' },
+      { id: 'n2', createdAt: at(1), key: 'pql' },
+      { id: 'n3', createdAt: at(1), key: undefined },
+      { id: 'n4', createdAt: at(1), key: undefined },
+      { id: 'n5', createdAt: at(3), key: 'milestone:a' },
+      { id: 'n6', createdAt: at(3), key: 'pql' },
+    ];
+    const removed: string[] = [];
+    const kept = await withoutDuplicates(items, (i) => i.key, (i) => i, async (i) => removed.push(i.id));
+    expect(removed).toEqual(['n1', 'n6']);
+    expect(kept.map((i) => i.id)).toEqual(['n2', 'n3', 'n4', 'n5']);
   });
 });

@@ -97,15 +97,22 @@ export interface LaneSnapshot {
 
 export class LaneSession {
   readonly writes = new DeferredWrites();
-  /** Every request this lane sent (for a platform's record of what was done, e.g. RudderStack Live Events). */
+  /**
+   * Every request this lane sent, when asked to record them (for a platform's record of what was done, e.g.
+   * RudderStack Live Events); a lane that sends its own writes keeps none, so a large batch holds no bodies.
+   */
   readonly performed: AttioRequest[] = [];
-  /** The context with a client that records into `performed`. */
+  /** The context, with a client that records into `performed` when recording. */
   readonly ctx: WorkflowContext;
   private readonly people = new Map<string, PersonState>();
   private readonly notes = new Map<string, AttioNote[]>();
   private readonly tasks = new Map<string, AttioTask[]>();
 
-  constructor(ctx: WorkflowContext) {
+  constructor(ctx: WorkflowContext, options: { record?: boolean } = {}) {
+    if (options.record === false) {
+      this.ctx = ctx;
+      return;
+    }
     const client: AttioClient = ctx.client.observed({
       sent: (request, { status }) => {
         if (status !== undefined && status >= 200 && status < 300) this.performed.push(request);
@@ -178,12 +185,19 @@ export class LaneSession {
     return { people: new Map(this.everyone().map((p) => [p, p.snapshot()])), keys: new Map(this.people), writes: this.writes.snapshot() };
   }
 
-  /** Back to `snapshot`: an event that failed half way leaves no trace in memory (what it wrote to Attio stays). */
+  /**
+   * Back to `snapshot`: an event that failed half way leaves no trace in memory (what it wrote to Attio
+   * stays). The notes and tasks this lane had listed are forgotten: the failed event may have created one and
+   * failed before listing again, so only a fresh listing shows what it and other processes made, and the
+   * next run converges on it.
+   */
   restore(snapshot: LaneSnapshot): void {
     for (const [person, state] of snapshot.people) person.restore(state);
     this.people.clear();
     for (const [key, person] of snapshot.keys) this.people.set(key, person);
     this.writes.restore(snapshot.writes);
+    this.notes.clear();
+    this.tasks.clear();
   }
 }
 

@@ -8,6 +8,11 @@
  * the global winner is never deleted (it wins every set it is in) and every other candidate is deleted by
  * whoever lists after it and the winner both exist. Only objects carrying our key that no workspace member
  * made are ever deleted.
+ *
+ * A process can fail between its create and the delete of a loser, and its next run may no longer need that
+ * object (the person's qualification was meanwhile marked by another process). So every fresh listing of a
+ * record's notes or tasks reconciles all the keys it shows (`withoutDuplicates`), not only the one a step
+ * asked for: the next event of that person or account that lists them removes what was left.
  */
 
 export interface Candidate {
@@ -65,4 +70,35 @@ async function keepWinner<T extends Candidate>(candidates: readonly T[], steps: 
     removed.push(candidate);
   }
   return { winner, removed };
+}
+
+/**
+ * Deletes, in `items` as freshly listed, every keyed duplicate down to its key's winner, and returns the
+ * items that remain. `keyOf` is undefined for an item that is not ours (no key, or made by a person).
+ */
+export async function withoutDuplicates<I>(
+  items: readonly I[],
+  keyOf: (item: I) => string | undefined,
+  candidateOf: (item: I) => Candidate,
+  remove: (item: I) => Promise<unknown>,
+): Promise<I[]> {
+  const byKey = new Map<string, { item: I; candidate: Candidate }[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const group = byKey.get(key) ?? [];
+    group.push({ item, candidate: candidateOf(item) });
+    byKey.set(key, group);
+  }
+  const removed = new Set<I>();
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const winner = winnerOf(group.map((g) => g.candidate));
+    for (const { item, candidate } of group) {
+      if (candidate === winner) continue;
+      await remove(item);
+      removed.add(item);
+    }
+  }
+  return removed.size === 0 ? [...items] : items.filter((item) => !removed.has(item));
 }

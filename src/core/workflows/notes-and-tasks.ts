@@ -8,7 +8,7 @@ import type { TaskInput } from '../attio/client.js';
 import type { AttioActor, AttioNote, AttioTask } from '../attio/schemas.js';
 import type { LaneSession } from '../batch/lane.js';
 import type { WorkflowRun } from './context.js';
-import { ensureOne } from './converge.js';
+import { ensureOne, withoutDuplicates } from './converge.js';
 
 const TASK_CONTENT_LIMIT = 2000;
 
@@ -40,12 +40,33 @@ function isOurNote(note: AttioNote, spec: NoteSpec): boolean {
   return note.title === spec.title && !madeByMember(note.created_by_actor) && note.content_plaintext.split('\n').includes(keyMarker(spec.key));
 }
 
+const MARKER_LINE = /^attio-plg key: (.+)$/;
+const TASK_MARKER = /\[attio-plg key: ([^\]]+)\]$/;
+
+/** What makes a note of ours unique among its parent's (its title and key), or undefined for any other note. */
+function noteKeyOf(note: AttioNote): string | undefined {
+  if (madeByMember(note.created_by_actor)) return undefined;
+  for (const line of note.content_plaintext.split('\n')) {
+    const key = MARKER_LINE.exec(line)?.[1];
+    if (key !== undefined) return `${note.title}\n${key}`;
+  }
+  return undefined;
+}
+
+function taskKeyOf(task: AttioTask): string | undefined {
+  return madeByMember(task.created_by_actor) ? undefined : TASK_MARKER.exec(task.content_plaintext)?.[1];
+}
+
 async function notesOf(run: WorkflowRun, lane: LaneSession, parentObject: string, parentRecordId: string, fresh: boolean): Promise<AttioNote[]> {
   const parent = `${parentObject}:${parentRecordId}`;
   const known = fresh ? undefined : lane.notesOf(parent);
   if (known) return known;
-  const notes: AttioNote[] = [];
-  for await (const note of run.ctx.client.listAllNotes(parentObject, parentRecordId)) notes.push(note);
+  const listed: AttioNote[] = [];
+  for await (const note of run.ctx.client.listAllNotes(parentObject, parentRecordId)) listed.push(note);
+  const notes = await withoutDuplicates(listed, noteKeyOf, candidateNote, async (note) => {
+    await run.ctx.client.deleteNote(note.id.note_id);
+    run.step('deleteDuplicateNote', 'deleted', note.id.note_id, note.title);
+  });
   lane.setNotes(parent, notes);
   return notes;
 }
@@ -105,16 +126,20 @@ function isOurTask(task: AttioTask, spec: TaskSpec): boolean {
 /** The task `spec` describes, created unless the linked record has it; duplicates are deleted down to one. */
 export async function ensureTask(run: WorkflowRun, lane: LaneSession, spec: TaskSpec): Promise<void> {
   const { client } = run.ctx;
+  const asCandidate = (task: AttioTask) => ({ id: task.id.task_id, createdAt: task.created_at, task });
   const linked = `${spec.linkedObject}:${spec.linkedRecordId}`;
   const tasksOf = async (fresh: boolean): Promise<AttioTask[]> => {
     const known = fresh ? undefined : lane.tasksOf(linked);
     if (known) return known;
-    const tasks: AttioTask[] = [];
-    for await (const task of client.listAllTasks({ linkedObject: spec.linkedObject, linkedRecordId: spec.linkedRecordId })) tasks.push(task);
+    const listed: AttioTask[] = [];
+    for await (const task of client.listAllTasks({ linkedObject: spec.linkedObject, linkedRecordId: spec.linkedRecordId })) listed.push(task);
+    const tasks = await withoutDuplicates(listed, taskKeyOf, asCandidate, async (task) => {
+      await client.deleteTask(task.id.task_id);
+      run.step('deleteDuplicateTask', 'deleted', task.id.task_id, spec.prefix);
+    });
     lane.setTasks(linked, tasks);
     return tasks;
   };
-  const asCandidate = (task: AttioTask) => ({ id: task.id.task_id, createdAt: task.created_at, task });
   const result = await ensureOne({
     list: async (fresh) => (await tasksOf(fresh)).filter((t) => isOurTask(t, spec)).map(asCandidate),
     create: async () => {
