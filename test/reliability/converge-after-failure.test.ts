@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AttioClient } from '../../src/core/attio/client.js';
 import { createGotTransport } from '../../src/core/attio/got-transport.js';
+import type { AttioNote } from '../../src/core/attio/schemas.js';
 import type { AttioRequest, Transport } from '../../src/core/attio/transport.js';
 import { parseConfig } from '../../src/core/config/index.js';
 import { keyMarker } from '../../src/core/workflows/notes-and-tasks.js';
@@ -55,7 +56,7 @@ describe('duplicates a failure left behind', () => {
     expect(result.status).toBe('applied');
     expect([created, failedList]).toEqual([true, true]);
 
-    const notes = [];
+    const notes: AttioNote[] = [];
     for await (const note of other.listAllNotes()) if (note.content_plaintext.includes(keyMarker('milestone:first_integration'))) notes.push(note);
     expect(notes).toHaveLength(1);
   });
@@ -75,7 +76,7 @@ describe('duplicates a failure left behind', () => {
     const unrelated = await client.createNote({ parentObject: 'people', parentRecordId, title: 'Call notes', content: 'no key here' });
 
     expect((await engine.processEvent(milestone('ada@acme.com', 'Data Imported', 3))).status).toBe('applied');
-    const left = [];
+    const left: AttioNote[] = [];
     for await (const note of client.listAllNotes('people', parentRecordId)) left.push(note);
     const ids = (title: string) => left.filter((n) => n.title === title).map((n) => n.id.note_id);
     expect(ids('PQL Qualified')).toEqual([kept.id.note_id]);
