@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: the issue 9 targets, measured on the built package (dist/) and printed as one table.
- * Request counts and throughput run on the emulator over HTTP; CPU runs in memory; peak RSS is measured by
- * a child process replaying a generated 200,000-event file (in .bench-tmp/, gitignored).
- * Options: --events N (size of the RSS replay file, default 200000), --throughput-events N (default 600).
+ * `npm run bench`: the measured targets (writes against the CRM's own size, sync time under Attio's limits,
+ * the Segment path's pace, CPU, the month at scale), on the built package (dist/), printed as one table; exit
+ * 1 when a target fails. Writes and reads are counted by the emulator, over HTTP with the real got transport.
+ * Generated files go to .bench-tmp/ (gitignored).
+ * Options: --companies N (accounts in the generated month, default 4500), --throughput-events N (default 600).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +20,14 @@ import { scoreSignals } from '../dist/core/scoring/index.js';
 import { mapEvent } from '../dist/mapping/map-event.js';
 import { EMULATOR_API_KEY, startEmulator } from '../dist/emulator/index.js';
 import { replayFile } from '../dist/cli/replay.js';
-import { rudderstackDelivery } from '../dist/cli/deliveries.js';
+import { createDelivery } from '../dist/cli/deliveries.js';
+import { rudderstackDelivery } from '../dist/cli/rudder-server/delivery.js';
 import { segmentDelivery } from '../dist/cli/segment-delivery.js';
 import { generatePlgEvents } from '../dist/sample/generate.js';
 import { writeSampleFile } from '../dist/sample/main.js';
 import { identify, inMemoryTransport, milestone, QUALIFYING, signedUp, tenUsersBatch, usage, WARM } from './events.js';
 
-const { values: args } = parseArgs({ options: { events: { type: 'string', default: '200000' }, 'throughput-events': { type: 'string', default: '600' } } });
+const { values: args } = parseArgs({ options: { companies: { type: 'string', default: '4500' }, 'throughput-events': { type: 'string', default: '600' } } });
 const TMP = fileURLToPath(new URL('../.bench-tmp/', import.meta.url));
 const REPS = ['alex.rivera@plg-demo.test', 'sam.chen@plg-demo.test', 'jordan.patel@plg-demo.test'];
 const rows = [];
@@ -56,21 +58,28 @@ async function warm(ws) {
   ws.take();
 }
 
-async function requestsPerWorkflow() {
-  log('requests per workflow');
+/** The successful writes and the reads the emulator answered since the last call (Attio's two budgets). */
+function takeCounts(emulator) {
+  const requests = emulator.requests.splice(0);
+  return { writes: requests.filter((r) => r.write && r.status >= 200 && r.status < 300).length, reads: requests.filter((r) => !r.write).length };
+}
+
+async function writesPerWorkflow() {
+  log('writes per workflow');
   const ws = await workspace();
   await warm(ws);
-  const count = async (event) => (await applied(ws.engine, [event]), ws.take().length);
+  const count = async (event) => (await applied(ws.engine, [event]), takeCounts(ws.emulator));
+  const shown = ({ writes, reads }) => `${writes} (${reads} reads)`;
   const signup = await count(signedUp('jane.doe@acme.com', 1));
-  row('signup: requests/event (seed flow: 5)', signup, '3', signup <= 3);
+  row('new signup: writes/event (seed flow: 5 requests)', shown(signup), '3', signup.writes <= 3);
   const personal = await count(signedUp('sam.smith@gmail.com', 1));
-  row('signup, personal domain: requests/event', personal, '2', personal <= 2);
+  row('new signup, personal domain: writes/event', shown(personal), '2', personal.writes <= 2);
   const fresh = await count(milestone('jane.doe@acme.com', 'Data Imported', 2));
-  row('milestone, new: requests/event', fresh, '<= 3', fresh <= 3);
+  row('new milestone: writes/event (note, activation)', shown(fresh), '2', fresh.writes <= 2);
   const repeat = await count(milestone('jane.doe@acme.com', 'Data Imported', 2));
-  row('milestone, repeated (duplicate check): requests/event', repeat, '<= 3', repeat <= 3);
+  row('repeated milestone: writes/event', shown(repeat), '0', repeat.writes === 0);
   const pql = await count(usage('jane.doe@acme.com', 3, WARM));
-  row('PQL update below threshold: requests/event', pql, '<= 2', pql <= 2);
+  row('PQL update below threshold: writes/event', shown(pql), '1', pql.writes <= 1);
   // Steady state: a stream of the other workflows reads no workspace metadata at all.
   const stream = [];
   for (let i = 0; i < 20; i++) stream.push(signedUp(`p${i}@co${i}.io`, 1), milestone(`p${i}@co${i}.io`, 'Invite Sent', 2), usage(`p${i}@co${i}.io`, 3, i % 4 === 0 ? QUALIFYING : WARM));
@@ -85,13 +94,102 @@ async function coalescedBatch() {
   const batched = await workspace();
   await warm(batched);
   await applied(batched.engine, tenUsersBatch(), true);
-  const coalesced = batched.take().length;
+  const coalesced = takeCounts(batched.emulator).writes;
   const single = await workspace();
   await warm(single);
   await applied(single.engine, tenUsersBatch());
-  const oneByOne = single.take().length;
-  row('batch of 100 events from 10 users: requests coalesced (one-by-one)', `${coalesced} (${oneByOne})`, '~ 10 users\' work', coalesced * 3 < oneByOne);
+  const oneByOne = takeCounts(single.emulator).writes;
+  row('batch of 100 events from 10 users: writes coalesced (one by one)', `${coalesced} (${oneByOne})`, '<= half', coalesced * 2 <= oneByOne);
   await Promise.all([batched.emulator.close(), single.emulator.close()]);
+}
+
+/** The objects of the CRM a replay produced: records, list entries, notes and tasks (the floor of its writes). */
+async function crmObjects(url) {
+  const { client } = createAttioConnection({ apiUrl: url, apiKey: EMULATOR_API_KEY, readsPerSecond: 100_000 });
+  const counts = {};
+  for (const object of ['people', 'companies', 'users', 'workspaces', 'deals']) {
+    counts[object] = 0;
+    for await (const _ of client.queryAllRecords(object)) counts[object]++;
+  }
+  for (const list of await client.listLists()) {
+    counts[list.api_slug] = 0;
+    for await (const _ of client.queryAllEntries(list.api_slug)) counts[list.api_slug]++;
+  }
+  counts.notes = 0;
+  for await (const _ of client.listAllNotes()) counts.notes++;
+  counts.tasks = 0;
+  for await (const _ of client.listAllTasks()) counts.tasks++;
+  return { total: Object.values(counts).reduce((a, b) => a + b, 0), counts };
+}
+
+/** The seed workflow's requests for what a replay applied: one request a step (seed-plg-pattern.md), writes and reads apart. */
+function seedCost(summary, qualifications) {
+  const applied = (workflow) => summary.byWorkflow[workflow]?.applied ?? 0;
+  const reads = applied('signup'); // records_search for the company
+  const writes = applied('signup') * 4 + applied('milestone') * 2 + applied('pql') + qualifications * 3 + applied('handoff') * 3 + applied('identify') + applied('group');
+  return { writes, reads, seconds: Math.max(writes / 25, reads / 100) };
+}
+
+const SAMPLE_MONTH = fileURLToPath(new URL('../examples/plg-events.jsonl', import.meta.url));
+const PATHS = {
+  live: { label: 'live (RudderStack path, batches of 100)', via: 'rudderstack', batchSize: 100, ratio: 1.8 },
+  backfill: { label: 'backfill (--via direct, batches of 1000)', via: 'direct', batchSize: 1000, ratio: 1.3 },
+};
+const deliveryFor = (via, config, id) => (via === 'rudderstack' ? rudderstackDelivery(config, { destinationId: id }) : createDelivery(via, config));
+
+/**
+ * The sample month (examples/plg-events.jsonl) with rate limits off: the CRM's objects (the floor), the
+ * writes of the live and the backfill path against it, and a second replay of the same stream by a new
+ * process (fresh caches) into the CRM the first one made.
+ */
+async function writesAgainstFloor() {
+  let floor;
+  for (const path of Object.values(PATHS)) {
+    log(`sample month: ${path.label}, then again`);
+    const emulator = await startEmulator({ seed: 'plg-demo' });
+    const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS, readsPerSecond: 100_000, writesPerSecond: 100_000 }, {});
+    const replay = async (id) => {
+      takeCounts(emulator);
+      const summary = await replayFile({ file: SAMPLE_MONTH, delivery: await deliveryFor(path.via, config, id), config, concurrency: 4, batchSize: path.batchSize });
+      if (summary.failed > 0) throw new Error(`${path.label}: ${summary.failed} events failed`);
+      return { summary, ...takeCounts(emulator) };
+    };
+    const first = await replay('bench-first');
+    const objects = await crmObjects(emulator.url);
+    if (floor === undefined) {
+      floor = objects;
+      row(`sample month (${first.summary.events} events): objects in the resulting CRM (the floor)`, objects.total, '(info)', undefined);
+    }
+    const ratio = first.writes / objects.total;
+    row(`${path.label}: writes (ratio to the floor)`, `${first.writes} (${ratio.toFixed(2)})`, `<= ${path.ratio}`, ratio <= path.ratio && objects.total === floor.total);
+    const again = await replay('bench-again');
+    const share = (again.writes / first.writes) * 100;
+    row(`${path.label}, redelivered: writes (share of the first run)`, `${again.writes} (${share.toFixed(2)}%)`, '<= 1%', share <= 1);
+    await emulator.close();
+  }
+  return floor;
+}
+
+/** The sample month through each path with the emulator's rate limit on and the default budgets, beside the floor and the seed flow. */
+async function rateLimitedSync(floor) {
+  const floorSeconds = floor.total / 25;
+  for (const path of Object.values(PATHS)) {
+    log(`sample month with Attio's rate limit: ${path.label} (about ${Math.round(floorSeconds * path.ratio)} s)`);
+    const emulator = await startEmulator({ seed: 'plg-demo', rateLimit: true });
+    const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS }, {});
+    const summary = await replayFile({ file: SAMPLE_MONTH, delivery: await deliveryFor(path.via, config, 'bench-limited'), config, concurrency: 4, batchSize: path.batchSize });
+    const { writes } = takeCounts(emulator);
+    const qualifications = (await crmObjects(emulator.url)).counts.pql_queue ?? 0;
+    await emulator.close();
+    const seconds = summary.durationMs / 1000;
+    const seed = seedCost(summary, qualifications);
+    row(
+      `${path.label}, rate limit on: sync time (${writes} writes at ${(writes / seconds).toFixed(1)}/s, ${summary.failed} failed)`,
+      `${seconds.toFixed(0)} s`,
+      `floor ${floorSeconds.toFixed(0)} s; seed flow ${seed.seconds.toFixed(0)} s (${seed.writes} writes)`,
+      summary.failed === 0 && seconds <= (floorSeconds * path.ratio) / 0.9,
+    );
+  }
 }
 
 /** A replay of `file` through `delivery` against an emulator with Attio's rate limit on: writes per second, as a row. */
@@ -111,23 +209,16 @@ async function rateLimitedReplay(label, file, makeDelivery) {
   );
 }
 
-async function throughput() {
+/** Issue 13's targets: a sample and 300 signups (900 writes) through the Segment path, paced under Attio's 25 writes/s. */
+async function segmentThroughput() {
   const events = Number(args['throughput-events']);
-  log(`throughput: replaying ${events} events through each adapter with the emulator's rate limit on (about ${Math.round((events * 1.8) / 25)} s each)`);
+  log(`segment throughput: ${events} sample events, then 300 signups, through the Segment path with the emulator's rate limit on (about ${Math.round((events * 1.2 + 900) / 25)} s)`);
   const file = `${TMP}throughput-${events}.jsonl`;
   if (!existsSync(file)) await writeSampleFile(file, { maxEvents: events, companies: Math.max(1, Math.ceil(events / 45)) });
-  await rateLimitedReplay('RudderStack path (processRouterDest)', file, (config) => rudderstackDelivery(config, { destinationId: 'bench-throughput' }));
   await rateLimitedReplay('Segment path (actions-core Destination runtime)', file, (config) => segmentDelivery(config));
-}
-
-/** Issue 13's target: 300 signups (900 writes) through the Segment path, paced under Attio's 25 writes/s. */
-async function segmentSignups() {
-  const count = 300;
-  log(`segment signups: ${count} signups through the Segment path with the emulator's rate limit on (about ${Math.round((count * 3) / 25)} s)`);
-  const file = `${TMP}signups-${count}.jsonl`;
-  const events = Array.from({ length: count }, (_, i) => signedUp(`person${i}@company${i % 60}.io`, 1));
-  await writeFile(file, `${events.map((event) => JSON.stringify(event)).join('\n')}\n`);
-  await rateLimitedReplay(`Segment path: ${count} signups`, file, (config) => segmentDelivery(config));
+  const signups = `${TMP}signups-300.jsonl`;
+  await writeFile(signups, `${Array.from({ length: 300 }, (_, i) => JSON.stringify(signedUp(`person${i}@company${i % 60}.io`, 1))).join('\n')}\n`);
+  await rateLimitedReplay('Segment path: 300 signups', signups, (config) => segmentDelivery(config));
 }
 
 function cpu() {
@@ -171,33 +262,43 @@ async function cpuEngine({ events }) {
   row('CPU: whole engine incl. workflows + in-memory Attio model, µs/event', +micros.toFixed(0), '(info)', undefined);
 }
 
-async function peakRss() {
-  const events = Number(args.events);
-  const file = `${TMP}events-${events}.jsonl`;
+/**
+ * Issue 17's month: a generated month of `--companies` accounts replayed by the built CLI (`replay --via
+ * direct`, batches of 1000, 4 partitions) in its own process, rate limits off on both sides, against an
+ * emulator in this one. The CLI's peak RSS comes from bench/peak-rss.cjs preloaded into it.
+ */
+async function monthScale() {
+  const companies = Number(args.companies);
+  const file = `${TMP}month-${companies}.jsonl`;
   if (!existsSync(file)) {
-    log(`generating ${events} events to ${file}`);
-    // A long history of a few hundred accounts: the emulator's record store (a linear scan per assert)
-    // stays small enough to answer quickly, while the connector streams the whole file.
-    await writeSampleFile(file, { maxEvents: events, companies: Math.max(1, Math.ceil(events / 690)), days: 1200 });
+    log(`generating a month of ${companies} accounts to ${file}`);
+    await writeSampleFile(file, { companies });
   }
-  log(`peak RSS: replaying ${events} events in a child process (rate limit off; a few minutes)`);
-  const emulator = await startEmulator({ seed: 'plg-demo' });
-  // The request log is the emulator's (this process's), not the connector's: keep it from growing.
-  const trim = setInterval(() => emulator.reset(), 1000);
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./rss-replay.js', import.meta.url)), file, emulator.url, '8', '250'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  log(`month scale: replaying ${file} through the CLI (rate limits off; several minutes)`);
+  const emulator = await startEmulator({ seed: 'plg-demo', requestLogLimit: 10_000 });
+  let writes = 0;
+  const tally = () => (writes += takeCounts(emulator).writes);
+  const every = setInterval(tally, 100);
+  const config = `${TMP}unthrottled.json`;
+  await writeFile(config, JSON.stringify({ readsPerSecond: 100_000, writesPerSecond: 100_000 }));
+  const rssFile = `${TMP}month-peak-rss`;
+  const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+  const preload = fileURLToPath(new URL('./peak-rss.cjs', import.meta.url));
+  const argv = ['--require', preload, cli, 'replay', file, '--via', 'direct', '--batch-size', '1000', '--concurrency', '4', '--config', config, '--api-url', emulator.url, '--json'];
+  const child = spawn(process.execPath, argv, { env: { ...process.env, ATTIO_API_KEY: EMULATOR_API_KEY, PEAK_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   const code = await new Promise((resolve) => child.on('close', resolve));
-  clearInterval(trim);
+  clearInterval(every);
+  tally();
   await emulator.close();
-  if (code !== 0) throw new Error(`the replay child exited with ${code}`);
-  const result = JSON.parse(out.trim().split('\n').at(-1));
-  row(
-    `peak RSS replaying ${result.events} events (${result.failed} failed, ${(result.durationMs / 1000).toFixed(0)} s)`,
-    `${result.maxRssMb.toFixed(0)} MB`,
-    '< 300 MB',
-    result.maxRssMb < 300 && result.failed === 0,
-  );
+  if (code !== 0) throw new Error(`the month replay exited with ${code}`);
+  const summary = JSON.parse(out.trim().split('\n').at(-1));
+  const peakRssMb = Number(await readFile(rssFile, 'utf8'));
+  const seconds = summary.durationMs / 1000;
+  row(`month of ${companies} accounts (${summary.events} events, ${summary.failed} failed): replay time`, `${seconds.toFixed(0)} s`, 'a few minutes', summary.failed === 0 && seconds <= 600);
+  row('month: events/s (writes/s)', `${Math.round(summary.events / seconds)} (${Math.round(writes / seconds)})`, '(info)', undefined);
+  row('month: the replay\'s peak RSS', `${peakRssMb.toFixed(0)} MB`, '< 200 MB', peakRssMb < 200);
 }
 
 function printTable() {
@@ -211,12 +312,13 @@ function printTable() {
 }
 
 await mkdir(TMP, { recursive: true });
-await requestsPerWorkflow();
+await writesPerWorkflow();
 await coalescedBatch();
 const sample = cpu();
 await cpuEngine(sample);
-await throughput();
-await segmentSignups();
-await peakRss();
+const floor = await writesAgainstFloor();
+await rateLimitedSync(floor);
+await segmentThroughput();
+await monthScale();
 printTable();
 process.exitCode = rows.some((r) => r.pass === 'FAIL') ? 1 : 0;

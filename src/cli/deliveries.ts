@@ -6,10 +6,8 @@
  */
 import type { PlgConfig } from '../core/config/index.js';
 import type { Delivery, Via } from './delivery.js';
-import { rudderstackDelivery } from './rudder-server/delivery.js';
 
-export { rudderstackDelivery, type RudderstackDeliveryOptions } from './rudder-server/delivery.js';
-
+/** Each path is loaded only when chosen: a direct backfill never holds either platform's libraries in memory. */
 export async function createDelivery(via: Via, config: PlgConfig): Promise<Delivery> {
   if (via === 'segment') {
     const { segmentDelivery } = await import('./segment-delivery.js');
@@ -19,5 +17,6 @@ export async function createDelivery(via: Via, config: PlgConfig): Promise<Deliv
     const { directDelivery } = await import('./direct-delivery.js');
     return directDelivery(config);
   }
+  const { rudderstackDelivery } = await import('./rudder-server/delivery.js');
   return rudderstackDelivery(config);
 }

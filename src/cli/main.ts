@@ -13,6 +13,7 @@ import { replayCommand, runReplayCommand, type ReplayOptions } from './replay-co
 import { runServeCommand, serveCommand, type ServeOptions } from './serve-command.js';
 import { checkCommand, runCheck, type CheckOptions } from './check-command.js';
 import { runSetup, setupCommand, type SetupOptions } from './setup-command.js';
+import { boundHeapGrowth } from './heap.js';
 import { UsageError } from './usage.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -58,6 +59,7 @@ function usageLine(error: CommanderError): string {
   return ours ?? message;
 }
 
+boundHeapGrowth();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -154,13 +154,7 @@ export class PlgEngine {
       if (outcome === undefined) return failed(item.messageId, { category: 'internal', message: 'event was not processed', retryable: true });
       return outcome.failure ? { ...failed(item.messageId, outcome.failure), outcomes: outcome.outcomes } : { ...messageId, status: 'applied', outcomes: outcome.outcomes };
     });
-    const groups = lanes
-      .filter((lane) => lane.applied.length > 0)
-      .map((lane): DeferredGroup => {
-        const applied = new Set(lane.applied);
-        return { items: items.map((_, index) => index).filter((index) => applied.has(original(index))), writes: lane.writes, performed: lane.performed };
-      });
-    return { results, groups };
+    return { results, groups: send ? [] : groupsOf(lanes, items.length, original) };
   }
 
   /**
@@ -169,7 +163,7 @@ export class PlgEngine {
    * one, a milestone before its signup); they are retried with it. The items before it are still applied.
    */
   private async runLane(lane: readonly number[], items: readonly MappedItem[], send: boolean): Promise<LaneResult> {
-    const session = new LaneSession(this.ctx);
+    const session = new LaneSession(this.ctx, { record: !send });
     const outcomes = new Map<number, ItemOutcome>();
     let held: Failure | undefined;
     for (const index of lane) {
@@ -229,6 +223,20 @@ export class PlgEngine {
       }
     }
   }
+}
+
+/** Each lane that applied items, with those items and their duplicates in input order: one pass over the batch. */
+function groupsOf(lanes: readonly LaneResult[], count: number, original: (index: number) => number): DeferredGroup[] {
+  const laneOf = new Map<number, DeferredGroup>();
+  const groups: DeferredGroup[] = [];
+  for (const lane of lanes) {
+    if (lane.applied.length === 0) continue;
+    const group: DeferredGroup = { items: [], writes: lane.writes, performed: lane.performed };
+    groups.push(group);
+    for (const index of lane.applied) laneOf.set(index, group);
+  }
+  for (let index = 0; index < count; index++) laneOf.get(original(index))?.items.push(index);
+  return groups;
 }
 
 function heldBack(cause: Failure): Failure {

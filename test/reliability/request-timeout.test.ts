@@ -4,7 +4,7 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rudderstackDelivery } from '../../src/cli/deliveries.js';
+import { rudderstackDelivery } from '../../src/cli/rudder-server/delivery.js';
 import { segmentDelivery } from '../../src/cli/segment-delivery.js';
 import { parseConfig } from '../../src/core/config/index.js';
 import { toPlgConfig } from '../../src/destinations/rudderstack/index.js';

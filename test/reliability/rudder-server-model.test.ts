@@ -6,7 +6,7 @@
  * corpus through the same model: every job aborted with its field named, no request to Attio.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rudderstackDelivery } from '../../src/cli/deliveries.js';
+import { rudderstackDelivery } from '../../src/cli/rudder-server/delivery.js';
 import { replayFile } from '../../src/cli/replay.js';
 import type { JobOutcome } from '../../src/cli/rudder-server/router.js';
 import type { RouterTransformRequest } from '../../src/cli/rudder-transformer.js';

@@ -5,7 +5,7 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rudderstackDelivery } from '../../src/cli/deliveries.js';
+import { rudderstackDelivery } from '../../src/cli/rudder-server/delivery.js';
 import { startReceiver, type Receiver } from '../../src/cli/receiver.js';
 import { segmentDelivery, segmentSetupFor } from '../../src/cli/segment-delivery.js';
 import { createAttioConnection } from '../../src/core/attio/index.js';

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rudderstackDelivery } from '../../src/cli/deliveries.js';
+import { rudderstackDelivery } from '../../src/cli/rudder-server/delivery.js';
 import type { RouterTiming } from '../../src/cli/rudder-server/router.js';
 import type { Delivery, Via } from '../../src/cli/delivery.js';
 import { replayFile, type ReplaySummary } from '../../src/cli/replay.js';
