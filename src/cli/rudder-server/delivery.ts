@@ -6,7 +6,7 @@
  */
 import { operatorEnvFor, toRudderConfig, withTransformerEnv } from '../../destinations/rudderstack/config.js';
 import { process, processRouterDest } from '../../destinations/rudderstack/index.js';
-import PQueue from 'p-queue';
+import { takeWriteSlot } from '../../core/attio/index.js';
 import type { PlgConfig } from '../../core/config/index.js';
 import type { Delivery, DeliveryResult } from '../delivery.js';
 import { routerTransformService } from '../rudder-transformer.js';
@@ -51,16 +51,15 @@ export function rudderstackDelivery(config: PlgConfig, options: RudderstackDeliv
     RevisionID: 'cli',
   };
   const transformer = routerTransformService({ process, processRouterDest }, (work) => withTransformerEnv(env, work));
-  // As an operator caps rudder-server's deliveries to a workspace: the writes it sends, at Attio's write rate.
-  const deliveries = new PQueue({ intervalCap: config.writesPerSecond, interval: 1000 });
+  // As an operator caps rudder-server's deliveries to a workspace at Attio's write rate — here from the same
+  // budget as the transformer's own writes (one process, one workspace), so the two never sum past it.
+  const budget = { apiUrl: config.apiUrl, apiKey: config.apiKey, readsPerSecond: config.readsPerSecond, writesPerSecond: config.writesPerSecond };
   const router = new RudderRouter({
     destination,
     destType: DESTINATION_TYPE,
     transformer,
     timing: { ...CLI_ROUTER_TIMING, ...options.timing },
-    throttle: async () => {
-      await deliveries.add(() => undefined);
-    },
+    throttle: () => takeWriteSlot(budget),
     ...(options.observe ? { observe: options.observe } : {}),
   });
   return {

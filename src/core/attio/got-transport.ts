@@ -2,6 +2,7 @@
  * The default transport: got for HTTP, p-queue for Attio's per-workspace budgets (reads and writes are
  * limited separately) and a concurrency cap. It makes one attempt per call; retries are ./retry.ts's job.
  */
+import { createHash } from 'node:crypto';
 import got, { RequestError, type Got } from 'got';
 import PQueue from 'p-queue';
 import { AttioError } from './errors.js';
@@ -27,10 +28,41 @@ export interface RateLimitedTransport extends Transport {
   onIdle(): Promise<void>;
 }
 
-export function createGotTransport(options: GotTransportOptions): RateLimitedTransport {
+interface Budget {
+  reads: PQueue;
+  writes: PQueue;
+}
+
+/**
+ * Attio's budgets are per workspace, so every transport of this process to one workspace (the same URL and
+ * key) with the same budgets draws from one pair of queues: two engines, or a transformer and the deliveries
+ * of its requests, never spend the workspace's 25 writes a second twice. The key is kept only as a hash.
+ */
+const budgets = new Map<string, Budget>();
+
+function budgetFor(options: GotTransportOptions): Budget {
   const concurrency = options.concurrency ?? 10;
-  const reads = new PQueue({ concurrency, intervalCap: options.readsPerSecond ?? 100, interval: 1000 });
-  const writes = new PQueue({ concurrency, intervalCap: options.writesPerSecond ?? 25, interval: 1000 });
+  const readsPerSecond = options.readsPerSecond ?? 100;
+  const writesPerSecond = options.writesPerSecond ?? 25;
+  const id = [options.apiUrl.replace(/\/+$/, ''), createHash('sha256').update(options.apiKey).digest('hex'), readsPerSecond, writesPerSecond, concurrency].join('\n');
+  let budget = budgets.get(id);
+  if (budget === undefined) {
+    budget = {
+      reads: new PQueue({ concurrency, intervalCap: readsPerSecond, interval: 1000 }),
+      writes: new PQueue({ concurrency, intervalCap: writesPerSecond, interval: 1000 }),
+    };
+    budgets.set(id, budget);
+  }
+  return budget;
+}
+
+/** Waits for one write of the workspace's budget, for requests this process sends to Attio by other means. */
+export function takeWriteSlot(options: GotTransportOptions): Promise<void> {
+  return budgetFor(options).writes.add(() => undefined);
+}
+
+export function createGotTransport(options: GotTransportOptions): RateLimitedTransport {
+  const { reads, writes } = budgetFor(options);
   const http: Got = got.extend({
     prefixUrl: options.apiUrl.replace(/\/+$/, ''),
     headers: {
