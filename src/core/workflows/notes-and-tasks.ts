@@ -57,13 +57,21 @@ function taskKeyOf(task: AttioTask): string | undefined {
   return madeByMember(task.created_by_actor) ? undefined : TASK_MARKER.exec(task.content_plaintext)?.[1];
 }
 
-async function notesOf(run: WorkflowRun, lane: LaneSession, parentObject: string, parentRecordId: string, fresh: boolean): Promise<AttioNote[]> {
+/**
+ * The parent's notes; a fresh listing also reconciles the duplicates of every key but `ownKey`, the one the
+ * calling step converges itself (deleting its duplicates here would hide the step's own copy from it).
+ */
+async function notesOf(run: WorkflowRun, lane: LaneSession, parentObject: string, parentRecordId: string, fresh: boolean, ownKey: string): Promise<AttioNote[]> {
   const parent = `${parentObject}:${parentRecordId}`;
   const known = fresh ? undefined : lane.notesOf(parent);
   if (known) return known;
   const listed: AttioNote[] = [];
   for await (const note of run.ctx.client.listAllNotes(parentObject, parentRecordId)) listed.push(note);
-  const notes = await withoutDuplicates(listed, noteKeyOf, candidateNote, async (note) => {
+  const otherKeyOf = (note: AttioNote) => {
+    const key = noteKeyOf(note);
+    return key === ownKey ? undefined : key;
+  };
+  const notes = await withoutDuplicates(listed, otherKeyOf, candidateNote, async (note) => {
     await run.ctx.client.deleteNote(note.id.note_id);
     run.step('deleteDuplicateNote', 'deleted', note.id.note_id, note.title);
   });
@@ -76,7 +84,7 @@ export async function ensureNote(run: WorkflowRun, lane: LaneSession, spec: Note
   const { client } = run.ctx;
   const parent = `${spec.parentObject}:${spec.parentRecordId}`;
   const result = await ensureOne({
-    list: async (fresh) => (await notesOf(run, lane, spec.parentObject, spec.parentRecordId, fresh)).filter((n) => isOurNote(n, spec)).map(candidateNote),
+    list: async (fresh) => (await notesOf(run, lane, spec.parentObject, spec.parentRecordId, fresh, `${spec.title}\n${spec.key}`)).filter((n) => isOurNote(n, spec)).map(candidateNote),
     create: async () => {
       const note = await client.createNote({
         parentObject: spec.parentObject,
@@ -133,7 +141,12 @@ export async function ensureTask(run: WorkflowRun, lane: LaneSession, spec: Task
     if (known) return known;
     const listed: AttioTask[] = [];
     for await (const task of client.listAllTasks({ linkedObject: spec.linkedObject, linkedRecordId: spec.linkedRecordId })) listed.push(task);
-    const tasks = await withoutDuplicates(listed, taskKeyOf, asCandidate, async (task) => {
+    // The step converges its own key below; the listing reconciles every other key it shows.
+    const otherKeyOf = (task: AttioTask) => {
+      const key = taskKeyOf(task);
+      return key === spec.key ? undefined : key;
+    };
+    const tasks = await withoutDuplicates(listed, otherKeyOf, asCandidate, async (task) => {
       await client.deleteTask(task.id.task_id);
       run.step('deleteDuplicateTask', 'deleted', task.id.task_id, spec.prefix);
     });
