@@ -1,6 +1,7 @@
 /** The HTTP shell: logging, faults, auth, rate limits, JSON in and out, routing to the handlers. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AttioApiError, authError, notFound, rateLimitError, validationType } from './errors.js';
 import { FaultInjector, parseFaultSpec } from './faults.js';
 import { ATTIO_RATE_LIMITS, RateLimiter } from './rate-limit.js';
@@ -48,14 +49,14 @@ function serverErrorReply(status: number, message: string): Reply {
   return { status, body: { status_code: status, type: 'api_error', code: 'server_error', message } };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const host = opts.host ?? '127.0.0.1';
   const apiKey = opts.apiKey ?? EMULATOR_API_KEY;
   const ws = createWorkspace(opts.seed ?? 'plg-demo');
   const limits = opts.rateLimit === true ? ATTIO_RATE_LIMITS : opts.rateLimit || undefined;
-  const limiter = limits ? new RateLimiter(limits) : undefined;
+  const now = opts.now ?? Date.now;
+  const limiter = limits ? new RateLimiter(limits, now) : undefined;
   const faults = opts.faults ? new FaultInjector(parseFaultSpec(opts.faults)) : undefined;
   const requests: RequestLogEntry[] = [];
   const logLimit = opts.requestLogLimit ?? 100_000;
@@ -103,7 +104,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (fault?.kind === 'status') {
       entry.fault = String(fault.status);
       if (fault.status === 429) {
-        respond(errorReply(rateLimitError()), { 'retry-after': nextSecond().toUTCString() });
+        respond(errorReply(rateLimitError()), { 'retry-after': nextSecond(now()).toUTCString() });
       } else {
         respond(serverErrorReply(fault.status, 'The emulator injected this failure; the request was not processed.'));
       }
@@ -165,6 +166,6 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   };
 }
 
-function nextSecond(): Date {
-  return new Date((Math.floor(Date.now() / 1000) + 1) * 1000);
+function nextSecond(now: number): Date {
+  return new Date((Math.floor(now / 1000) + 1) * 1000);
 }

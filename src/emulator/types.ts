@@ -19,6 +19,8 @@ export interface EmulatorOptions {
    * long-running emulator (a month-scale replay) does not hold every request body it ever received.
    */
   requestLogLimit?: number;
+  /** The clock the rate limiter's one-second windows are read from; default `Date.now` (tests inject one). */
+  now?: () => number;
 }
 
 export interface RequestLogEntry {
