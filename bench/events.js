@@ -1,5 +1,5 @@
 /**
- * Segment-spec events for the benchmarks (the same shapes as test/e2e/support.ts builds), and an in-memory
+ * Segment-spec events for the benchmarks (the same shapes as test/support/e2e.ts builds), and an in-memory
  * transport over the emulator's own request handlers, so that CPU can be measured without HTTP.
  */
 import { createWorkspace } from '../dist/emulator/seeds.js';

@@ -21,7 +21,7 @@ import { mapEvent } from '../dist/mapping/map-event.js';
 import { EMULATOR_API_KEY, startEmulator } from '../dist/emulator/index.js';
 import { replayFile } from '../dist/cli/replay.js';
 import { createDelivery } from '../dist/cli/deliveries.js';
-import { rudderstackDelivery } from '../dist/cli/rudder-server/delivery.js';
+import { rudderstackDelivery } from '../dist/cli/rudderstack-delivery.js';
 import { segmentDelivery } from '../dist/cli/segment-delivery.js';
 import { generatePlgEvents } from '../dist/sample/generate.js';
 import { writeSampleFile } from '../dist/sample/main.js';

@@ -17,6 +17,6 @@ export async function createDelivery(via: Via, config: PlgConfig): Promise<Deliv
     const { directDelivery } = await import('./direct-delivery.js');
     return directDelivery(config);
   }
-  const { rudderstackDelivery } = await import('./rudder-server/delivery.js');
+  const { rudderstackDelivery } = await import('./rudderstack-delivery.js');
   return rudderstackDelivery(config);
 }

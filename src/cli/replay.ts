@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { attioMetrics } from '../core/attio/metrics.js';
 import type { PlgConfig } from '../core/config/index.js';
 import { laneKey, messageIdOf } from '../mapping/event-keys.js';
-import { stableHash } from '../core/workflows/owners.js';
+import { stableHash } from '../lib/stable-hash.js';
 import { workflowOf, type EventWorkflow } from '../mapping/map-event.js';
 import type { Delivery, DeliveryResult } from './delivery.js';
 import { assertReadableFile, readJsonLines } from './jsonl.js';

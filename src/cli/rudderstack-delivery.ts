@@ -4,13 +4,14 @@
  * `processRouterDest`, delivers what the transformer hands back, and retries as rudder-server does. The
  * transformer runs with the operator settings in its environment, the rest in the destination's Config.
  */
-import { operatorEnvFor, toRudderConfig, withTransformerEnv } from '../../destinations/rudderstack/config.js';
-import { process, processRouterDest } from '../../destinations/rudderstack/index.js';
-import { takeWriteSlot } from '../../core/attio/index.js';
-import type { PlgConfig } from '../../core/config/index.js';
-import type { Delivery, DeliveryResult } from '../delivery.js';
-import { routerTransformService } from '../rudder-transformer.js';
-import { RudderRouter, type JobOutcome, type RouterOptions, type RouterTiming } from './router.js';
+import { operatorEnvFor, toRudderConfig, withTransformerEnv } from '../destinations/rudderstack/config.js';
+import { process, processRouterDest } from '../destinations/rudderstack/index.js';
+import { takeWriteSlot } from '../core/attio/index.js';
+import { attioMetrics } from '../core/attio/metrics.js';
+import type { PlgConfig } from '../core/config/index.js';
+import type { Delivery, DeliveryResult } from './delivery.js';
+import { routerTransformService } from '../simulators/rudder-transformer.js';
+import { RudderRouter, type JobOutcome, type RouterOptions, type RouterTiming } from '../simulators/rudder-server/router.js';
 
 /** The destination definition's name (definition/db-config.json), which rudder-server sends as `destType`. */
 export const DESTINATION_TYPE = 'ATTIO_PLG';
@@ -60,6 +61,9 @@ export function rudderstackDelivery(config: PlgConfig, options: RudderstackDeliv
     transformer,
     timing: { ...CLI_ROUTER_TIMING, ...options.timing },
     throttle: () => takeWriteSlot(budget),
+    onAttempt: () => {
+      attioMetrics.attempts++;
+    },
     ...(options.observe ? { observe: options.observe } : {}),
   });
   return {

@@ -4,7 +4,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { CLI_BUILT, runCli } from './support.js';
+import { CLI_BUILT, runCli } from '../support/cli.js';
 
 let emulator: EmulatorHandle | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLI_BUILT, runCli } from './support.js';
+import { CLI_BUILT, runCli } from '../support/cli.js';
 
 describe.skipIf(!CLI_BUILT)('attio-plg demo', () => {
   it('replays the sample through both adapters on the emulator and reports the CRM', async () => {

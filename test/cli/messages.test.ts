@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { CLI_BUILT, jsonSummary, runCli } from './support.js';
+import { CLI_BUILT, jsonSummary, runCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attio-plg-messages-'));
 

@@ -5,8 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { generateLabelledEvents } from '../../src/sample/generate.js';
-import { crmState } from '../e2e/support.js';
-import { CLI_BUILT, jsonSummary, runCli } from './support.js';
+import { crmState } from '../support/e2e.js';
+import { CLI_BUILT, jsonSummary, runCli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'attio-plg-cli-'));
 const config = join(dir, 'config.json');

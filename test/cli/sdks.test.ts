@@ -12,8 +12,8 @@ import { Analytics } from '@segment/analytics-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { crmState, QUALIFYING, REPS } from '../e2e/support.js';
-import { CLI_BUILT, startServe, type Served } from './support.js';
+import { crmState, QUALIFYING, REPS } from '../support/e2e.js';
+import { CLI_BUILT, startServe, type Served } from '../support/cli.js';
 
 // RudderStack's SDK is CommonJS: `module.exports = Analytics`.
 type RudderAnalytics = {

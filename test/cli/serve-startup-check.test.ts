@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { CLI, CLI_BUILT } from './support.js';
+import { CLI, CLI_BUILT } from '../support/cli.js';
 
 let emulator: EmulatorHandle | undefined;
 afterEach(async () => {

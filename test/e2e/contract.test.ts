@@ -8,7 +8,7 @@ import { parseConfig } from '../../src/core/config/index.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { loadAttioOpenApi, OPENAPI_ABSENT_MESSAGE, withoutKnownDocumentDefects } from '../support/openapi.js';
-import { group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, WARM } from './support.js';
+import { group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, WARM } from '../support/e2e.js';
 
 const openApi = loadAttioOpenApi();
 if (!openApi) console.warn(OPENAPI_ABSENT_MESSAGE);

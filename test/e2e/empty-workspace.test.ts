@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crmState, handoff, identify, milestone, QUALIFYING, signedUp, usage, useE2E } from './support.js';
+import { crmState, handoff, identify, milestone, QUALIFYING, signedUp, usage, useE2E } from '../support/e2e.js';
 
 describe('a new, empty Attio workspace', () => {
   const e2e = useE2E({ emulator: { seed: 'empty' }, config: { pqlStage: 'Lead', handoffStage: 'In Progress', salesReps: [] } });

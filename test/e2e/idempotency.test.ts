@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crmState, handoff, milestone, QUALIFYING, signedUp, usage, useE2E, WARM } from './support.js';
+import { crmState, handoff, milestone, QUALIFYING, signedUp, usage, useE2E, WARM } from '../support/e2e.js';
 
 /** A small PLG story: two companies, a free-mail user, milestones, scores crossing the threshold, a handoff. */
 function story() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { group, handoff, identify, milestone, QUALIFYING, signedUp, usage, useE2E, WARM } from './support.js';
+import { group, handoff, identify, milestone, QUALIFYING, signedUp, usage, useE2E, WARM } from '../support/e2e.js';
 
 /**
  * Requests per workflow once the schema cache is warm. Writes are what Attio's 25-a-second budget limits (the

@@ -11,8 +11,8 @@ import { parseConfig, type PlgConfigInput } from '../../src/core/config/index.js
 import type { EventResult } from '../../src/core/engine.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { EventEngine } from '../../src/pipeline.js';
-import { CLI_BUILT, runCli, type CliRun } from '../cli/support.js';
-import { crmState } from './support.js';
+import { CLI_BUILT, runCli, type CliRun } from '../support/cli.js';
+import { crmState } from '../support/e2e.js';
 
 const SAMPLE = new URL('../../examples/plg-events.jsonl', import.meta.url);
 const BATCH = 100;

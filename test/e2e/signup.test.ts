@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crmState, signedUp, useE2E } from './support.js';
+import { crmState, signedUp, useE2E } from '../support/e2e.js';
 
 describe('signup workflow on the emulator', () => {
   const e2e = useE2E();

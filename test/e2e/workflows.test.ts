@@ -3,7 +3,7 @@ import { createAttioConnection } from '../../src/core/attio/index.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { chooseRep } from '../../src/core/workflows/index.js';
 import { EMULATOR_API_KEY } from '../../src/emulator/index.js';
-import { at, crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, useE2E, WARM } from './support.js';
+import { at, crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, useE2E, WARM } from '../support/e2e.js';
 
 describe('workflows on the emulator', () => {
   const e2e = useE2E();

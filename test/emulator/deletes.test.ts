@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { itConformsToOpenApi, useEmulator, values } from './harness.js';
+import { itConformsToOpenApi, useEmulator, values } from '../support/emulator.js';
 
 const fixture = useEmulator({ seed: 'plg-demo' });
 const { api } = fixture;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { itConformsToOpenApi, useEmulator, values } from './harness.js';
+import { itConformsToOpenApi, useEmulator, values } from '../support/emulator.js';
 
 const fixture = useEmulator();
 const { api } = fixture;

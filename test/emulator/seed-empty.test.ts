@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itConformsToOpenApi, useEmulator } from './harness.js';
+import { itConformsToOpenApi, useEmulator } from '../support/emulator.js';
 
 const fixture = useEmulator({ seed: 'empty' });
 const { api } = fixture;

@@ -4,7 +4,7 @@
  * an SDK; group calls are for an account of no one in the batch (another lane, run concurrently); usage summaries may arrive late (an older timestamp after a newer one), milestones may repeat.
  */
 import { mulberry32 } from '../../src/sample/random.js';
-import { group, handoff, identify, milestone, QUALIFYING, signedUp, usage, WARM } from '../e2e/support.js';
+import { group, handoff, identify, milestone, QUALIFYING, signedUp, usage, WARM } from '../support/e2e.js';
 
 const MILESTONE_EVENTS = ['Onboarding Completed', 'Integration Connected', 'Data Imported', 'Invite Sent', 'Feature Activated'];
 

@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/core/config/index.js';
 import type { EventResult } from '../../src/core/engine.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, WARM } from '../e2e/support.js';
+import { crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, WARM } from '../support/e2e.js';
 import { randomBatch, tenUsersBatch, TEN_USERS_MERGED_WRITES_PER_USER } from './batches.js';
 
 /** An emulator and an engine on it; the engine's client budgets are raised so that tests run fast. */

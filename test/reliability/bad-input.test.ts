@@ -5,7 +5,7 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver } from '../../src/cli/receiver.js';
+import { startReceiver } from '../../src/destinations/http/receiver.js';
 import { segmentSetupFor } from '../../src/cli/segment-delivery.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { InvalidEventError } from '../../src/core/errors.js';
@@ -15,9 +15,9 @@ import { operatorEnvFor, toRudderConfig } from '../../src/destinations/ruddersta
 import { clearSchemaStores } from '../../src/destinations/segment/workspace-state.js';
 import { EMULATOR_API_KEY, type EmulatorHandle } from '../../src/emulator/index.js';
 import { mapEvent } from '../../src/mapping/map-event.js';
-import { actionsCore } from '../destinations/segment/support.js';
+import { actionsCore } from '../support/segment.js';
 import { BAD_INPUT_CASES, SEGMENT_COERCED_CASES, type BadInputCase } from './bad-input-corpus.js';
-import { configFor, startAttio } from './support.js';
+import { configFor, startAttio } from '../support/reliability.js';
 
 let emulator: EmulatorHandle;
 beforeAll(async () => {

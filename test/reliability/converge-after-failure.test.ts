@@ -14,7 +14,7 @@ import { parseConfig } from '../../src/core/config/index.js';
 import { keyMarker } from '../../src/core/workflows/notes-and-tasks.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { EventEngine } from '../../src/pipeline.js';
-import { milestone, REPS, signedUp } from '../e2e/support.js';
+import { milestone, REPS, signedUp } from '../support/e2e.js';
 
 const opened: EmulatorHandle[] = [];
 afterEach(async () => {

@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { CLI, CLI_BUILT } from '../cli/support.js';
-import { REPS } from '../e2e/support.js';
-import { comparable, crmOf, faultCounts, followUpsLinkDealPeople, writeStream } from './support.js';
+import { CLI, CLI_BUILT } from '../support/cli.js';
+import { REPS } from '../support/e2e.js';
+import { comparable, crmOf, faultCounts, followUpsLinkDealPeople, writeStream } from '../support/reliability.js';
 
 // Only emulators on loopback and subprocesses here (see replays.test.ts for why nock's interception is lifted).
 nock.restore();

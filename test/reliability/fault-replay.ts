@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import type { Via } from '../../src/cli/delivery.js';
 import type { EmulatorHandle } from '../../src/emulator/index.js';
-import { FAULTS, comparable, sharedEmails, creations, crmOf, followUpsLinkDealPeople, faultCounts, replayUntilSettled, startAttio, type Stream } from './support.js';
+import { FAULTS, comparable, sharedEmails, creations, crmOf, followUpsLinkDealPeople, faultCounts, replayUntilSettled, startAttio, type Stream } from '../support/reliability.js';
 
 type Crm = Awaited<ReturnType<typeof crmOf>>;
 

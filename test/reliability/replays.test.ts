@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { REPS } from '../e2e/support.js';
-import { CLI, CLI_BUILT } from '../cli/support.js';
+import { REPS } from '../support/e2e.js';
+import { CLI, CLI_BUILT } from '../support/cli.js';
 import { baselineOf, faultReplay } from './fault-replay.js';
-import { FAULTS, comparable, creations, crmOf, replayUntilSettled, startAttio, writeStream } from './support.js';
+import { FAULTS, comparable, creations, crmOf, replayUntilSettled, startAttio, writeStream } from '../support/reliability.js';
 
 // Only emulators on loopback here, so nock's interception (test/setup/no-network.ts) is lifted for this file.
 // Its passthrough sockets about double the run's time, and under load a connect they cancel reaches got's

@@ -4,14 +4,14 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rudderstackDelivery } from '../../src/cli/rudder-server/delivery.js';
+import { rudderstackDelivery } from '../../src/cli/rudderstack-delivery.js';
 import { segmentDelivery } from '../../src/cli/segment-delivery.js';
 import { parseConfig } from '../../src/core/config/index.js';
 import { toPlgConfig } from '../../src/destinations/rudderstack/index.js';
 import { SEGMENT_REQUEST_TIMEOUT_MS, resolveHost } from '../../src/destinations/segment/host.js';
 import { settingsFields } from '../../src/destinations/segment/settings.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { actionsCore, destinationAt } from '../destinations/segment/support.js';
+import { actionsCore, destinationAt } from '../support/segment.js';
 
 const noEnv = {};
 

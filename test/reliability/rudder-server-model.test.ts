@@ -6,18 +6,18 @@
  * corpus through the same model: every job aborted with its field named, no request to Attio.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rudderstackDelivery } from '../../src/cli/rudder-server/delivery.js';
+import { rudderstackDelivery } from '../../src/cli/rudderstack-delivery.js';
 import { replayFile } from '../../src/cli/replay.js';
-import type { JobOutcome } from '../../src/cli/rudder-server/router.js';
-import type { RouterTransformRequest } from '../../src/cli/rudder-transformer.js';
-import { processorTransformService } from '../../src/cli/rudder-transformer.js';
+import type { JobOutcome } from '../../src/simulators/rudder-server/router.js';
+import type { RouterTransformRequest } from '../../src/simulators/rudder-transformer.js';
+import { processorTransformService } from '../../src/simulators/rudder-transformer.js';
 import { operatorEnvFor, toRudderConfig } from '../../src/destinations/rudderstack/config.js';
 import { process, processRouterDest, withTransformerEnv } from '../../src/destinations/rudderstack/index.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { workflowOf } from '../../src/mapping/map-event.js';
 import { expectRouterOutput, processorSchemaProblemsBesidesFiltered, routerSchemaProblems } from '../support/rudder-transformer-schemas.js';
 import { BAD_INPUT_CASES } from './bad-input-corpus.js';
-import { EMULATOR_RATE_LIMIT, TEST_ROUTER_TIMING, comparable, configFor, crmOf, faultCounts, followUpsLinkDealPeople, writeStream } from './support.js';
+import { EMULATOR_RATE_LIMIT, TEST_ROUTER_TIMING, comparable, configFor, crmOf, faultCounts, followUpsLinkDealPeople, writeStream } from '../support/reliability.js';
 
 const FAULTS = '429=0.05,503=0.05,reset=0.02,after-commit-502=0.03,seed=7';
 const stream = writeStream();

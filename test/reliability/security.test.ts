@@ -5,8 +5,8 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rudderstackDelivery } from '../../src/cli/rudder-server/delivery.js';
-import { startReceiver, type Receiver } from '../../src/cli/receiver.js';
+import { rudderstackDelivery } from '../../src/cli/rudderstack-delivery.js';
+import { startReceiver, type Receiver } from '../../src/destinations/http/receiver.js';
 import { segmentDelivery, segmentSetupFor } from '../../src/cli/segment-delivery.js';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { parseConfig } from '../../src/core/config/index.js';
@@ -16,9 +16,9 @@ import { operatorEnvFor, toRudderConfig } from '../../src/destinations/ruddersta
 import { resolveHost } from '../../src/destinations/segment/host.js';
 import { configFromSettings } from '../../src/destinations/segment/settings.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { REPS } from '../e2e/support.js';
-import { actionsCore } from '../destinations/segment/support.js';
-import { FAULTS, writeStream } from './support.js';
+import { REPS } from '../support/e2e.js';
+import { actionsCore } from '../support/segment.js';
+import { FAULTS, writeStream } from '../support/reliability.js';
 
 const SECRET_KEY = 'attio-live-key-7f3a9c1e5b2d4f6a8c0e';
 const stream = writeStream({ companies: 2, seed: 5 });

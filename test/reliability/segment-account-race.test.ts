@@ -6,9 +6,9 @@
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { QUALIFYING, REPS, signedUp, usage } from '../e2e/support.js';
-import { actionsCore, destinationAt } from '../destinations/segment/support.js';
-import { crmOf } from './support.js';
+import { QUALIFYING, REPS, signedUp, usage } from '../support/e2e.js';
+import { actionsCore, destinationAt } from '../support/segment.js';
+import { crmOf } from '../support/reliability.js';
 
 let emulator: EmulatorHandle | undefined;
 afterEach(async () => {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { segmentTransport } from '../../src/destinations/segment/transport.js';
 import { pacingFor } from '../../src/destinations/segment/workspace-state.js';
-import { actionsCore } from '../destinations/segment/support.js';
+import { actionsCore } from '../support/segment.js';
 
 const { createRequestClient } = actionsCore;
 

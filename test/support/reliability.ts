@@ -6,8 +6,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rudderstackDelivery } from '../../src/cli/rudder-server/delivery.js';
-import type { RouterTiming } from '../../src/cli/rudder-server/router.js';
+import { rudderstackDelivery } from '../../src/cli/rudderstack-delivery.js';
+import type { RouterTiming } from '../../src/simulators/rudder-server/router.js';
 import type { Delivery, Via } from '../../src/cli/delivery.js';
 import { replayFile, type ReplaySummary } from '../../src/cli/replay.js';
 import { segmentDelivery } from '../../src/cli/segment-delivery.js';
@@ -15,7 +15,7 @@ import { createAttioConnection } from '../../src/core/attio/index.js';
 import { parseConfig, type PlgConfig } from '../../src/core/config/index.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle, type RequestLogEntry } from '../../src/emulator/index.js';
 import { generateLabelledEvents, type LabelledEvent } from '../../src/sample/generate.js';
-import { REPS, crmState } from '../e2e/support.js';
+import { REPS, crmState } from './e2e.js';
 
 /** Every failure Attio (or the network to it) can produce, at the rates the issue names. */
 export const FAULTS = '429=0.1,503=0.05,reset=0.02,timeout=0.01,after-commit-502=0.02';

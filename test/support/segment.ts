@@ -6,8 +6,8 @@
  */
 import * as actionsCoreModule from '@segment/actions-core';
 import nock from 'nock';
-import { createAttioPlgDestination } from '../../../src/destinations/segment/index.js';
-import { EMULATOR_API_KEY, startEmulator } from '../../../src/emulator/index.js';
+import { createAttioPlgDestination } from '../../src/destinations/segment/index.js';
+import { EMULATOR_API_KEY, startEmulator } from '../../src/emulator/index.js';
 
 export const actionsCore = actionsCoreModule;
 

@@ -49,7 +49,7 @@ export async function runWorkflow(intent: WorkflowIntent, lane: LaneSession): Pr
 
 export type { AssertRecordIntent } from './assert-record.js';
 export * from './context.js';
-export { chooseRep, stableHash } from './owners.js';
+export { chooseRep } from './owners.js';
 export { activationScore } from './milestone.js';
 export { HANDOFF_NOTE_TITLE, HANDOFF_TASK_PREFIX } from './handoff.js';
 export { MILESTONE_NOTE_TITLE } from './milestone.js';

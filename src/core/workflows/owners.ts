@@ -3,18 +3,9 @@
  * email when there is no company), so every event for an account picks the same rep without any state.
  * With no reps configured, the member the API token acts for.
  */
+import { stableHash } from '../../lib/stable-hash.js';
 import { ConfigError } from '../errors.js';
 import type { WorkflowRun } from './context.js';
-
-/** FNV-1a, 32 bit: small, fast and stable across processes and versions. */
-export function stableHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
 
 export function chooseRep(accountKey: string, reps: readonly string[]): string | undefined {
   if (reps.length === 0) return undefined;

@@ -9,16 +9,16 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventResult } from '../core/engine.js';
-import { workflowOf } from '../mapping/map-event.js';
-import type { EventEngine } from '../pipeline.js';
-import { answerFor, HttpProblem } from './receiver/answer.js';
-import { isAuthorised, parseSecrets } from './receiver/auth.js';
-import { bodyReader } from './receiver/body.js';
-import { logDelivery, logRefused, silentReceiverLogger, type ReceiverLogger } from './receiver/log.js';
-import type { ReceiverMetrics } from './receiver/metrics.js';
-import { eventsOf, isIgnoredCall, routeOf, type Route } from './receiver/protocol.js';
-import type { Readiness } from './receiver/readiness.js';
+import type { EventResult } from '../../core/engine.js';
+import { workflowOf } from '../../mapping/map-event.js';
+import type { EventEngine } from '../../pipeline.js';
+import { answerFor, HttpProblem } from './answer.js';
+import { isAuthorised, parseSecrets } from './auth.js';
+import { bodyReader } from './body.js';
+import { logDelivery, logRefused, silentReceiverLogger, type ReceiverLogger } from './log.js';
+import type { ReceiverMetrics } from './metrics.js';
+import { eventsOf, isIgnoredCall, routeOf, type Route } from './protocol.js';
+import type { Readiness } from './readiness.js';
 
 export interface ReceiverOptions {
   engine: EventEngine;

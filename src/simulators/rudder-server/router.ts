@@ -6,7 +6,8 @@
  * with exponential backoff. A user's later jobs wait while an earlier one is failed (the ordering barrier);
  * inside one batch, 298/299 and transformer 4xx entries are final whatever came before them.
  */
-import { stableHash } from '../../core/workflows/owners.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { stableHash } from '../../lib/stable-hash.js';
 import { parseRouterResponse, type DestinationJob } from './contract.js';
 import { sendPost, type PostParameters, type SendPostResponse } from './send-post.js';
 import type { RouterTransformer } from '../rudder-transformer.js';
@@ -77,6 +78,8 @@ export interface RouterOptions {
    * `Router.throttler.delivery.<DEST>.<destinationId>.<endpointPath>.limit`); by default nothing is throttled.
    */
   throttle?: (request: PostParameters) => Promise<void>;
+  /** Called for every request actually sent, as a counter of the destination's outgoing requests would be. */
+  onAttempt?: () => void;
   sourceId?: string;
   /** Sees every transform request and answer, e.g. to check them against rudder-transformer's schemas. */
   observe?: (request: Parameters<RouterTransformer>[0], response: unknown) => void;
@@ -161,7 +164,7 @@ export class RudderRouter {
       const blocking = open.filter((job) => job.state === 'failed');
       if (blocking.length === 0) continue;
       const wake = Math.min(...blocking.map((job) => Math.min(job.retryAt, job.createdAt + this.timing.jobRetentionMs + 1)));
-      await new Promise((resolve) => setTimeout(resolve, Math.max(1, wake - Date.now())));
+      await sleep(Math.max(1, wake - Date.now()));
     }
   }
 
@@ -258,7 +261,7 @@ export class RudderRouter {
     const bodies: string[] = [];
     for (const request of entry.requests) {
       await this.options.throttle?.(request);
-      last = await sendPost(request, this.timing.deliveryTimeoutMs);
+      last = await sendPost(request, this.timing.deliveryTimeoutMs, this.options.onAttempt);
       if (!isSuccess(last.status)) return { statusCode: last.status, reason: `${request.method ?? ''} ${request.endpointPath ?? request.endpoint ?? ''}: ${last.body}`.slice(0, REASON_LIMIT) };
       bodies.push(last.body);
     }

@@ -6,7 +6,6 @@
  */
 import { gzipSync } from 'node:zlib';
 import got from 'got';
-import { attioMetrics } from '../../core/attio/metrics.js';
 
 /** `integrations.PostParametersT` as rudder-server unmarshals it. */
 export interface PostParameters {
@@ -74,7 +73,7 @@ function payloadOf(body: Record<string, unknown>): Payload {
   }
 }
 
-export async function sendPost(request: PostParameters, timeoutMs: number): Promise<SendPostResponse> {
+export async function sendPost(request: PostParameters, timeoutMs: number, onAttempt?: () => void): Promise<SendPostResponse> {
   const multipart = Object.keys(request.files ?? {}).length > 0;
   if (request.type !== 'REST' || multipart) return { status: 200, body: '' };
   const payload = payloadOf(request.body ?? {});
@@ -87,7 +86,7 @@ export async function sendPost(request: PostParameters, timeoutMs: number): Prom
     return { status: 400, body: `400 Unable to construct "${method}" request for URL : "${request.endpoint ?? ''}"` };
   }
   for (const [key, value] of Object.entries(request.params ?? {})) url.searchParams.append(key, queryValue(value));
-  attioMetrics.attempts++;
+  onAttempt?.();
   try {
     const response = await got(url, {
       method: method as 'POST',

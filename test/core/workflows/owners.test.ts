@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activationScore, chooseRep, stableHash } from '../../../src/core/workflows/index.js';
+import { stableHash } from '../../../src/lib/stable-hash.js';
+import { activationScore, chooseRep } from '../../../src/core/workflows/index.js';
 
 const REPS = ['a@x.test', 'b@x.test', 'c@x.test'];
 

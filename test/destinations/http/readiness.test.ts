@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../src/core/setup/index.js';
-import { createReadiness } from '../../src/cli/receiver/readiness.js';
+import type { CheckReport } from '../../../src/core/setup/index.js';
+import { createReadiness } from '../../../src/destinations/http/readiness.js';
 
 const passing: CheckReport = { ready: true, problems: [], notes: [] };
 const failing: CheckReport = { ready: false, problems: [{ subject: 'pqlStage', problem: '"Product Qualified" is not a stage of deals', fix: 'run attio-plg setup --apply' }], notes: [] };

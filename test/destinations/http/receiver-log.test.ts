@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventResult } from '../../src/core/engine.js';
-import { createReceiverLogger, logDelivery, type LogLevel } from '../../src/cli/receiver/log.js';
+import type { EventResult } from '../../../src/core/engine.js';
+import { createReceiverLogger, logDelivery, type LogLevel } from '../../../src/destinations/http/log.js';
 
 const results: EventResult[] = [
   { messageId: 'm-1', status: 'applied', outcomes: [] },

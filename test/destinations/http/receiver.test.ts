@@ -1,17 +1,17 @@
 import { createServer, type Server } from 'node:net';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAttioConnection } from '../../src/core/attio/index.js';
-import { parseConfig, type PlgConfigInput } from '../../src/core/config/index.js';
-import { checkWorkspace } from '../../src/core/setup/index.js';
-import { EventEngine } from '../../src/pipeline.js';
-import { startReceiver, type Receiver } from '../../src/cli/receiver.js';
-import { createReceiverLogger, type LogLevel } from '../../src/cli/receiver/log.js';
-import { createReceiverMetrics, type ReceiverMetrics } from '../../src/cli/receiver/metrics.js';
-import { createReadiness } from '../../src/cli/receiver/readiness.js';
-import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
-import { group, identify, QUALIFYING, signedUp, usage, WARM } from '../e2e/support.js';
-import { CLI_BUILT, runCli, startServe } from './support.js';
+import { createAttioConnection } from '../../../src/core/attio/index.js';
+import { parseConfig, type PlgConfigInput } from '../../../src/core/config/index.js';
+import { checkWorkspace } from '../../../src/core/setup/index.js';
+import { EventEngine } from '../../../src/pipeline.js';
+import { startReceiver, type Receiver } from '../../../src/destinations/http/receiver.js';
+import { createReceiverLogger, type LogLevel } from '../../../src/destinations/http/log.js';
+import { createReceiverMetrics, type ReceiverMetrics } from '../../../src/destinations/http/metrics.js';
+import { createReadiness } from '../../../src/destinations/http/readiness.js';
+import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../src/emulator/index.js';
+import { group, identify, QUALIFYING, signedUp, usage, WARM } from '../../support/e2e.js';
+import { CLI_BUILT, runCli, startServe } from '../../support/cli.js';
 
 const SECRET = 'a-webhook-secret-of-some-length';
 const SECOND_SOURCE = 'rudderstack-source-write-key-0001';

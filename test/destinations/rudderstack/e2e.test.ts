@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { processRouterDest as transformBatch, withTransformerEnv, type RouterOutputEntry } from '../../../src/destinations/rudderstack/index.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
-import { crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, useE2E, WARM } from '../../e2e/support.js';
+import { crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, useE2E, WARM } from '../../support/e2e.js';
 import { deliverEntries, expectEachJobOnce, metadata } from './support.js';
 
 function batch() {

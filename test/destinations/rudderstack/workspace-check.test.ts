@@ -9,7 +9,7 @@ import { parseConfig } from '../../../src/core/config/index.js';
 import { processRouterDest, withTransformerEnv } from '../../../src/destinations/rudderstack/index.js';
 import { WorkspaceGate } from '../../../src/destinations/rudderstack/workspace-check.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
-import { signedUp, useE2E } from '../../e2e/support.js';
+import { signedUp, useE2E } from '../../support/e2e.js';
 import { ATTIO, KEY, plgWorkspace, serveWorkspace } from '../../core/setup/workspace-fixture.js';
 import { expectEachJobOnce, metadata } from './support.js';
 

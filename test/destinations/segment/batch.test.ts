@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { API_KEY, ATTIO, COMPANY_ID, NO_PRODUCT_OBJECTS, PERSON_ID, SETTINGS, actionsCore, attioError, destination, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from './support.js';
+import { API_KEY, ATTIO, COMPANY_ID, NO_PRODUCT_OBJECTS, PERSON_ID, SETTINGS, actionsCore, attioError, destination, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from '../../support/segment.js';
 
 const { createTestEvent, createTestIntegration, defaultValues } = actionsCore;
 const testDestination = createTestIntegration(destination);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { segmentDelivery, segmentSetupFor } from '../../../src/cli/segment-delivery.js';
 import { CONFIG_DEFAULTS, parseConfig } from '../../../src/core/config/index.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { API_KEY, ATTIO, COMPANY_ID, PERSON_ID, attioError, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from './support.js';
+import { API_KEY, ATTIO, COMPANY_ID, PERSON_ID, attioError, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from '../../support/segment.js';
 
 const config = parseConfig({ apiKey: API_KEY, productObjects: 'off', salesReps: ['alex.rivera@plg-demo.test'], trialList: 'pql_queue' }, {});
 

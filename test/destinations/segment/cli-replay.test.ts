@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../../src/emulator/index.js';
-import { CLI_BUILT, runCli } from '../../cli/support.js';
-import { REPS } from '../../e2e/support.js';
-import { comparable, crmOf, faultCounts, writeStream } from '../../reliability/support.js';
+import { CLI_BUILT, runCli } from '../../support/cli.js';
+import { REPS } from '../../support/e2e.js';
+import { comparable, crmOf, faultCounts, writeStream } from '../../support/reliability.js';
 
 // Emulators on loopback only (see test/reliability/replays.test.ts on lifting nock's interception).
 nock.restore();

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAttioPlgDestination } from '../../../src/destinations/segment/index.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { API_KEY, ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, attioError, destination, serveEmptyLookups, serveMetadata } from './support.js';
+import { API_KEY, ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, attioError, destination, serveEmptyLookups, serveMetadata } from '../../support/segment.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);

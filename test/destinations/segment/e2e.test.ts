@@ -6,8 +6,8 @@
 import type { SegmentEvent } from '@segment/actions-core';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
-import { QUALIFYING, REPS, crmState, group, handoff, identify, milestone, signedUp, usage, useE2E } from '../../e2e/support.js';
-import { actionsCore, destinationAt } from './support.js';
+import { QUALIFYING, REPS, crmState, group, handoff, identify, milestone, signedUp, usage, useE2E } from '../../support/e2e.js';
+import { actionsCore, destinationAt } from '../../support/segment.js';
 
 const fixture = useE2E();
 

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readEmails, readRecordRef, readText } from '../../../src/core/attio/values.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
-import { useE2E } from '../../e2e/support.js';
-import { actionsCore, destinationAt } from './support.js';
+import { useE2E } from '../../support/e2e.js';
+import { actionsCore, destinationAt } from '../../support/segment.js';
 
 const fixture = useE2E();
 const settings = () => ({ apiKey: EMULATOR_API_KEY });

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { AttioClient } from '../../../src/core/attio/index.js';
 import { CONFIG_DEFAULTS } from '../../../src/core/config/index.js';
 import { EMULATOR_API_KEY, type RequestLogEntry } from '../../../src/emulator/index.js';
-import { QUALIFYING, group, handoff, identify, milestone, signedUp, usage, useE2E } from '../../e2e/support.js';
-import { actionsCore, destination, destinationAt } from './support.js';
+import { QUALIFYING, group, handoff, identify, milestone, signedUp, usage, useE2E } from '../../support/e2e.js';
+import { actionsCore, destination, destinationAt } from '../../support/segment.js';
 
 const fixture = useE2E();
 

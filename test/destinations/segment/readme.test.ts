@@ -8,7 +8,7 @@ import type { GlobalSetting, InputField } from '@segment/actions-core';
 import { describe, expect, it } from 'vitest';
 import { dropdownOf, type ConfigFieldName, CONFIG_FIELDS } from '../../../src/destinations/segment/config-fields.js';
 import { settingsFields } from '../../../src/destinations/segment/settings.js';
-import { destination } from './support.js';
+import { destination } from '../../support/segment.js';
 
 const README = new URL('../../../src/destinations/segment/README.md', import.meta.url);
 const BEGIN = '<!-- screens: generated from the definition by test/destinations/segment/readme.test.ts -->';

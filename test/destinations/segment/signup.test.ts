@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, destination, pinSignupWrites, serveEmptyLookups, serveMetadata } from './support.js';
+import { ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, destination, pinSignupWrites, serveEmptyLookups, serveMetadata } from '../../support/segment.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);

@@ -13,7 +13,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../../src/destinations/segment/generated-types.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { ATTIO, actionsCore, destination, entryOf, loadSeedMetadata, recordOf, WORKSPACE_ID } from './support.js';
+import { ATTIO, actionsCore, destination, entryOf, loadSeedMetadata, recordOf, WORKSPACE_ID } from '../../support/segment.js';
 import { generateTestData, valueFor } from './test-data.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;

@@ -9,7 +9,7 @@ import { Pacer } from '../../../src/destinations/segment/pacer.js';
 import { IN_CALL_WAIT_MS } from '../../../src/destinations/segment/transport.js';
 import { clearSchemaStores, pacingFor } from '../../../src/destinations/segment/workspace-state.js';
 import { EMULATOR_API_KEY, startEmulator } from '../../../src/emulator/index.js';
-import { ATTIO, COMPANY_ID, NO_PRODUCT_OBJECTS, PERSON_ID, SETTINGS, actionsCore, attioError, destination, destinationAt, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from './support.js';
+import { ATTIO, COMPANY_ID, NO_PRODUCT_OBJECTS, PERSON_ID, SETTINGS, actionsCore, attioError, destination, destinationAt, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from '../../support/segment.js';
 
 const { createTestEvent, createTestIntegration, defaultValues } = actionsCore;
 

@@ -3,7 +3,7 @@
  * or the processor's bare array, through rudder-transformer's service around a destination
  * (src/cli/rudder-transformer.ts), with the transformer's environment given (the base URL is Attio's own).
  */
-import { processorTransformService, routerTransformService, type RouterTransformRequest } from '../../../src/cli/rudder-transformer.js';
+import { processorTransformService, routerTransformService, type RouterTransformRequest } from '../../../src/simulators/rudder-transformer.js';
 import { process, processRouterDest, withTransformerEnv } from '../../../src/destinations/rudderstack/index.js';
 
 export type Feature = 'router' | 'processor';
