@@ -1,4 +1,4 @@
-/** `attio-plg emulator [--port N] [--host H] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC] [--api-key K]` */
+/** `attio-plg emulator [--port N] [--host H] [--seed plg-demo|empty] [--rate-limit on|off] [--faults LIST] [--api-key K]` */
 import { Command, Option } from 'commander';
 import { EMULATOR_API_KEY, parseFaultSpec, startEmulator, type EmulatorOptions } from '../emulator/index.js';
 import { untilStopped } from './signals.js';
@@ -21,7 +21,7 @@ export function emulatorCommand(): Command {
     .option('--host <address>', 'address to listen on (default: 127.0.0.1; 0.0.0.0 in a container)')
     .addOption(new Option('--seed <name>', 'workspace to start with: the demo workspace, or one with only Attio’s standard objects').choices(['plg-demo', 'empty']))
     .addOption(new Option('--rate-limit <on|off>', 'enforce Attio’s per-workspace rate limits').choices(['on', 'off']))
-    .option('--faults <SPEC>', 'inject faults, e.g. 429=0.1,503=0.05,reset=0.02,timeout=0.01,latency=20-80,after-commit-502=0.02,seed=42')
+    .option('--faults <LIST>', 'inject faults, e.g. 429=0.1,503=0.05,reset=0.02,timeout=0.01,latency=20-80,after-commit-502=0.02,seed=42')
     .option('--api-key <key>', `API key the emulator accepts (default: ${EMULATOR_API_KEY})`);
 }
 

@@ -1,4 +1,4 @@
-/** The workspaces the emulator can start with: `plg-demo` (what SPEC §2's defaults expect) and `empty`. */
+/** The workspaces the emulator can start with: `plg-demo` (what the configuration's defaults expect) and `empty`. */
 import { randomUUID } from 'node:crypto';
 import { newAttribute, type AttributeSpec } from './attributes.js';
 import { WorkspaceIndexes } from './indexes.js';

@@ -1,4 +1,4 @@
-/** The emulator's public option and handle types (SPEC §2 `./emulator`). */
+/** The emulator's public option and handle types (the package's `./emulator` export). */
 import type { RateLimits } from './rate-limit.js';
 
 export interface EmulatorOptions {

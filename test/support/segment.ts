@@ -130,7 +130,7 @@ export function attioError(status: number, type: string, code: string, message: 
   return { status_code: status, type, code, message };
 }
 
-/** The three writes of a signup with a work email (SPEC §4): company, person linked to it, trial entry. */
+/** The three writes of a signup with a work email (docs/architecture.md#the-workflows): company, person linked to it, trial entry. */
 export function pinSignupWrites(email: string, personValues: Record<string, unknown[]>) {
   const domain = email.split('@')[1] ?? '';
   return nock(ATTIO, { reqheaders: { authorization: `Bearer ${API_KEY}` } })

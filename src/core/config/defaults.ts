@@ -1,7 +1,7 @@
 import { DEFAULT_PQL_THRESHOLD, DEFAULT_SCORING_MODEL } from '../scoring/model.js';
 
 /**
- * Every configuration default, as data (SPEC §2, §3). They match the emulator's `plg-demo` workspace.
+ * Every configuration default, as data (docs/configuration.md). They match the emulator's `plg-demo` workspace.
  * The schema reads them from here; nothing else should repeat them.
  */
 export const CONFIG_DEFAULTS = Object.freeze({
@@ -38,5 +38,5 @@ export const CONFIG_DEFAULTS = Object.freeze({
   requestTimeoutMs: 15_000,
 } as const);
 
-/** Environment variable that overrides the default `apiUrl` (SPEC §2). */
+/** Environment variable that overrides the default `apiUrl` (docs/configuration.md). */
 export const API_URL_ENV = 'ATTIO_API_URL';

@@ -37,7 +37,7 @@ const personalDomain = z.string().transform((input, ctx) => {
   return z.NEVER;
 });
 
-/** The connector configuration (SPEC §2). Segment settings, RudderStack `Config` and `--config` map onto it. */
+/** The connector configuration (docs/configuration.md). Segment settings, RudderStack `Config` and `--config` map onto it. */
 export const plgConfigSchema = z
   .strictObject({
     apiKey: z.string().trim().min(1),

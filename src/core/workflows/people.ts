@@ -21,7 +21,7 @@ export const UNKNOWN_USER_RETRY_WINDOW_MS = 60 * 60 * 1000;
 export const companyRef = (companyId: string): RecordRef => recordRef('companies', companyId);
 export const personRef = (personId: string): RecordRef => recordRef('people', personId);
 
-/** The company domain for a person's email: its domain, unless it is a free-mail one (SPEC §4). */
+/** The company domain for a person's email: its domain, unless it is a free-mail one (`personalDomains`). */
 export function companyDomainForEmail(run: WorkflowRun, email: string | undefined): string | undefined {
   if (email === undefined) return undefined;
   const domain = emailDomain(email);

@@ -1,5 +1,5 @@
 /**
- * Signup (the seed's steps 1-5): the company of the work email (not for free-mail addresses), the person
+ * Signup (the seed recipe's five steps, in three writes): the company of the work email (not for free-mail addresses), the person
  * with their profile linked to it, and their entry in the trial list.
  */
 import type { LaneSession } from '../batch/lane.js';

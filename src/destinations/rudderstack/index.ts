@@ -1,6 +1,6 @@
 /**
  * attio-plg as a rudder-transformer destination (`attio-plg/rudderstack`): `process` and `processRouterDest`
- * over the shared core. See README.md beside this file for the Config keys and what the outputs mean.
+ * over the shared core. docs/rudderstack.md lists the Config keys and what the outputs mean.
  */
 export { process, processRouterDest } from './transform.js';
 export { OPERATOR_SETTINGS, rudderConfigSchema, toPlgConfig, transformerEnv, withTransformerEnv, type RudderConfig } from './config.js';

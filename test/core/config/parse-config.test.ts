@@ -17,7 +17,7 @@ function configError(input: unknown, env: Record<string, string | undefined> = n
 const validModel = () => structuredClone(DEFAULT_SCORING_MODEL);
 
 describe('parseConfig defaults', () => {
-  it('fills every default of SPEC §2 from an API key alone', () => {
+  it('fills every default of docs/configuration.md from an API key alone', () => {
     expect(parseConfig({ apiKey: 'key' }, noEnv)).toEqual({
       apiKey: 'key',
       apiUrl: 'https://api.attio.com',
