@@ -1,5 +1,5 @@
 /**
- * The RudderStack destination under the CLI's model of rudder-server (src/cli/rudder-server) against the
+ * The RudderStack destination under the CLI's model of rudder-server (src/simulators/rudder-server) against the
  * emulator with Attio's rate limit and failures on: a generated PLG month ends in the CRM of a fault-free
  * run, with the writes rudder-server delivered itself; every router answer passes rudder-transformer's
  * response schemas and names each jobId once; every processor answer passes its schema too. The bad-input
