@@ -7,6 +7,7 @@
  * sends the deferred writes itself; for RudderStack (`transformIntentBatch`) it returns them, for
  * rudder-server to deliver. Each item keeps its own result. Raw events reach it through ../pipeline.ts.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import type { AttioClient } from './attio/client.js';
 import type { AttioRequest } from './attio/transport.js';
@@ -105,7 +106,7 @@ export class PlgEngine {
     };
     this.maxRuns = Math.max(1, options.maxRuns ?? 1);
     this.concurrency = Math.max(1, options.concurrency ?? 8);
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? ((ms) => sleep(ms));
   }
 
   get config(): PlgConfig {
