@@ -105,9 +105,10 @@ export class WorkflowRun {
   }
 
   /**
-   * Defers a write and records its step. Whether a write waits is decided here and only here: a workflow
-   * makes a write at once (through the client) only when a later step needs its result — a record id, a
-   * note, a deal — and defers every other one.
+   * Defers a write and records its step: the only way a write waits for the lane's end. The rule for which
+   * writes wait lives here too: a workflow writes at once (through the client) only when a later step needs
+   * the result — a record id, a note, a deal — and defers every other write. Who sends the deferred writes
+   * (the engine, or the platform) is the engine's choice, not the workflow's.
    */
   defer(write: DeferredWrite, recordId?: string, detail?: string): void {
     this.lane.defer(write);
