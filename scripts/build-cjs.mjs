@@ -6,9 +6,10 @@
  * so a plain `tsc --module commonjs` build could not `require` them. esbuild bundles each entry point with
  * those inlined; what the platforms provide themselves, or what loads from CommonJS as it is, stays external:
  * @segment/actions-core (its error and MultiStatusResponse classes must be the runtime's own), liquidjs (its
- * peer), @rudderstack/integrations-lib and zod. email-providers' entry point reads its JSON through
- * `createRequire(import.meta.url)`, which cannot survive bundling, so the bundle takes `all.json` directly —
- * the same list, which the package documents as its default export.
+ * peer), @rudderstack/integrations-lib and zod. lru-cache, small and no host's own, is inlined as well.
+ * email-providers' entry point reads its JSON through `createRequire(import.meta.url)`, which cannot survive
+ * bundling, so the bundle takes `all.json` directly — the same list, which the package documents as its
+ * default export.
  *
  * The Segment destination then runs as this bundle in every build: tsc's ESM output of its folder cannot run
  * in Node's native ESM (it imports actions-core, whose ESM build does not load there), so it is replaced by

@@ -70,10 +70,10 @@ export async function loadSeedMetadata(): Promise<Map<string, unknown>> {
   }
 }
 
-/** Serves every metadata read from the seed, as often as asked. */
-export async function serveMetadata(): Promise<void> {
+/** Serves every metadata read from the seed (or what `edit` makes of it), as often as asked. */
+export async function serveMetadata(edit: (path: string, body: unknown) => unknown = (_path, body) => body): Promise<void> {
   const answers = await loadSeedMetadata();
-  for (const [path, body] of answers) nock(ATTIO).persist().get(path).reply(200, body as nock.Body);
+  for (const [path, body] of answers) nock(ATTIO).persist().get(path).reply(200, edit(path, body) as nock.Body);
 }
 
 /** The look-ups before a write find nothing: a new workspace as far as these records go. */

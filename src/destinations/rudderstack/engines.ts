@@ -2,17 +2,19 @@
  * One engine per RudderStack destination in this process: its own Attio connection (one rate budget, the
  * transformer's ATTIO_READS_PER_SECOND/ATTIO_WRITES_PER_SECOND, since a destination is one Attio workspace
  * and token) and its own cached workspace schema. A changed Config for the same destination ID replaces
- * both, so a new token or URL never reuses the old connection. Each engine carries the workspace check made
- * for its Config (./workspace-check.ts).
+ * both, so a new token or URL never reuses the old connection. Each engine carries the workspace gate for
+ * its Config (the core's, which `serve` and the Segment destination also use): a workspace that is not ready
+ * fails every job of that destination that would write with the check's problems, as a ConfigurationError
+ * (token problems: UnauthorizedError), before any write, rather than each event failing later on its own.
  */
 import { createHash } from 'node:crypto';
 import type { RetryPolicy } from '../../core/attio/index.js';
 import { connectionFor } from '../../core/connection.js';
 import type { PlgConfig } from '../../core/config/index.js';
+import { WorkspaceGate } from '../../core/setup/index.js';
 import type { MappedItem } from '../../core/engine.js';
 import { EventEngine, mapItem } from '../../pipeline.js';
 import { stderrLogger } from '../../core/logger.js';
-import { WorkspaceGate } from './workspace-check.js';
 
 /**
  * Short in-process retries: rudder-server retries a failed job with its own backoff, and a router request
@@ -52,6 +54,8 @@ export function engineFor(destinationId: string, config: PlgConfig): Destination
 export async function gatedItems(destination: DestinationEngine, raws: readonly unknown[]): Promise<MappedItem[]> {
   const items = raws.map((raw) => mapItem(raw, destination.engine.config));
   const writes = (item: MappedItem) => item.failure === undefined && item.intents.length > 0;
-  const failure = items.some(writes) ? await destination.gate.failure() : undefined;
+  const verdict = items.some(writes) ? await destination.gate.verdict() : undefined;
+  // A check that could not run decides nothing: the events go on, and their own failures are retried.
+  const failure = verdict?.state === 'not-ready' ? verdict.failure : undefined;
   return failure ? items.map((item) => (writes(item) ? { ...item, intents: [], failure } : item)) : items;
 }

@@ -19,6 +19,7 @@ import type { EventResult, TransformedBatch } from '../../core/engine.js';
 import { classifyFailure } from '../../core/failures.js';
 import { describeIssue, firstProblem } from '../../core/config/zod-issues.js';
 import { workflowOf } from '../../mapping/map-event.js';
+import { isRecord } from '../../lib/is-record.js';
 import type { EventEngine } from '../../pipeline.js';
 import { toPlgConfig } from './config.js';
 import { engineFor, gatedItems, type DestinationEngine } from './engines.js';
@@ -282,8 +283,4 @@ function secretOf(input: unknown): string | undefined {
 
 function field(value: unknown, name: string): unknown {
   return isRecord(value) ? value[name] : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@ import type { CheckReport } from '../../../src/core/setup/index.js';
 import { createReadiness } from '../../../src/destinations/http/readiness.js';
 
 const passing: CheckReport = { ready: true, problems: [], notes: [] };
-const failing: CheckReport = { ready: false, problems: [{ subject: 'pqlStage', problem: '"Product Qualified" is not a stage of deals', fix: 'run attio-plg setup --apply' }], notes: [] };
+const failing: CheckReport = { ready: false, problems: [{ kind: 'missing-stage', subject: 'pqlStage', problem: '"Product Qualified" is not a stage of deals', fix: 'run attio-plg setup --apply' }], notes: [] };
 
 function fixture(reports: Array<CheckReport | Error>) {
   let t = 0;
