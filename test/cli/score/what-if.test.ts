@@ -37,7 +37,7 @@ describe('the what-if replay', () => {
   });
 
   it('qualifies an account of lightly active users that no user of it would, and opens its deal on account qualification', () => {
-    const light = [{ logins_7d: 5, features_activated: 3 }, { team_invites: 2 }, { integrations_connected: 1 }, { records_imported: 100 }, { active_days_14d: 7 }];
+    const light: Array<Record<string, number>> = [{ logins_7d: 5, features_activated: 3 }, { team_invites: 2 }, { integrations_connected: 1 }, { records_imported: 100 }, { active_days_14d: 7 }];
     const events = [group(1, 'ws_team', { name: 'Team Co', website: 'team.io', industry: 'SaaS' }), ...light.map((signals, index) => usage(`u${index}@team.io`, 2, signals, 12 + index))];
     const byUser = whatIf(events);
     const byAccount = whatIf(events, { dealTrigger: 'account' });
