@@ -78,6 +78,6 @@ export function defaultAccountModel(): AccountModel {
   };
 }
 
-export function accountModelWeight(model: { topUsers: { weight: number }; activeSeats: { weight: number }; featureBreadth: { weight: number }; fit: FitModel }): number {
+function accountModelWeight(model: { topUsers: { weight: number }; activeSeats: { weight: number }; featureBreadth: { weight: number }; fit: FitModel }): number {
   return model.topUsers.weight + model.activeSeats.weight + model.featureBreadth.weight + fitWeight(model.fit);
 }

@@ -143,7 +143,7 @@ function explainAccount(result: Omit<AccountScore, 'explanation'>): string {
 }
 
 /** One decimal at most: `36`, `25.5`. */
-export function formatPoints(points: number): string {
+function formatPoints(points: number): string {
   return String(roundScore(points));
 }
 

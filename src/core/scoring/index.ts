@@ -26,7 +26,6 @@ export {
 export { DEFAULT_ACCOUNT_THRESHOLD, accountModelSchema, defaultAccountModel, type AccountModel, type AccountModelInput } from './account-model.js';
 export { latestReport, roundScore, scoreUser, type ScoringSettings, type SignalReport, type UserScore } from './user.js';
 export {
-  formatPoints,
   scoreAccount,
   type AccountActivity,
   type AccountMember,

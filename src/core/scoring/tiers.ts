@@ -7,7 +7,7 @@ import { TIER_BOUNDS } from './model.js';
  * tier. Names become select options in Attio, so they follow the option titles' rules (one line, short).
  */
 
-export const tierBandSchema = z.strictObject({
+const tierBandSchema = z.strictObject({
   name: z
     .string()
     .trim()
