@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BUILT, runCli, type CliRun } from '../support.js';
+import { CLI_BUILT, runCli, type CliRun } from '../../support/cli.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../examples/plg-events.jsonl', import.meta.url));
 const SECOND_MODEL = fileURLToPath(new URL('../../../examples/account-model.json', import.meta.url));
