@@ -1,5 +1,6 @@
 /** The in-memory shape of one Attio workspace. Ids are UUIDs, as in Attio. */
 import type { WorkspaceIndexes } from './indexes.js';
+import type { Subscription } from './webhooks/subscriptions.js';
 
 export type AttributeType =
   | 'text'
@@ -130,6 +131,7 @@ export interface NoteRow {
   title: string;
   contentPlaintext: string;
   contentMarkdown: string;
+  createdBy: Actor;
   createdAt: string;
 }
 
@@ -140,6 +142,18 @@ export interface TaskRow {
   isCompleted: boolean;
   linkedRecords: { object: string; recordId: string }[];
   assigneeIds: string[];
+  createdBy: Actor;
+  createdAt: string;
+}
+
+export interface WebhookRow {
+  id: string;
+  targetUrl: string;
+  subscriptions: Subscription[];
+  /** Active and degraded webhooks receive events; degraded after a message exhausted its retries. */
+  status: 'active' | 'degraded' | 'inactive';
+  /** Hex, as Attio's; returned once, by the create. */
+  secret: string;
   createdAt: string;
 }
 
@@ -157,6 +171,7 @@ export interface Workspace {
   entries: Map<string, EntryRow>;
   notes: Map<string, NoteRow>;
   tasks: Map<string, TaskRow>;
+  webhooks: Map<string, WebhookRow>;
   /** Kept in step by the write functions of indexes.ts; never changed directly. */
   indexes: WorkspaceIndexes;
 }
