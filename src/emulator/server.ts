@@ -12,6 +12,7 @@ import { metaRoutes } from './routes/meta.js';
 import { noteRoutes } from './routes/notes.js';
 import { recordRoutes } from './routes/records.js';
 import { taskRoutes } from './routes/tasks.js';
+import { controlRoutes } from './routes/control.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { createWorkspace } from './seeds.js';
 import { attioTimestamp, findMemberByEmail } from './store.js';
@@ -31,6 +32,7 @@ export const EMULATOR_ROUTES = [
   ...noteRoutes,
   ...taskRoutes,
   ...webhookRoutes,
+  ...controlRoutes,
 ];
 const router = new Router(EMULATOR_ROUTES);
 
