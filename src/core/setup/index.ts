@@ -12,6 +12,16 @@ export { checkWorkspace, inspectWorkspace, reportOf, type CheckReport, type Work
 export { planSetup } from './plan.js';
 export { creations, type PlanItem, type PlanState, type SetupAction, type SetupPlan } from './plan-types.js';
 export { requirementsFor, type WorkspaceRequirements } from './requirements.js';
-export { SETUP_SCOPES, missingScopes } from './scopes.js';
+export { SETUP_SCOPES, WEBHOOK_SCOPES, missingScopes } from './scopes.js';
 export { readWorkspace, type WorkspaceSnapshot } from './snapshot.js';
 export { describeCheckReport, describeProblem } from './describe.js';
+export {
+  applyWebhook,
+  neededSubscriptions,
+  planWebhook,
+  readWebhookWorkspace,
+  type NeededSubscription,
+  type WebhookApplyResult,
+  type WebhookPlan,
+  type WebhookWorkspace,
+} from './webhook.js';
