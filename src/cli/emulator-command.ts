@@ -1,5 +1,5 @@
 /**
- * `attio-plg emulator [--port N] [--host H] [--seed plg-demo|empty] [--rate-limit on|off] [--faults SPEC]
+ * `attio-plg emulator [--port N] [--host H] [--seed plg-demo|empty] [--rate-limit on|off] [--faults LIST]
  * [--api-key K] [--member-token T [--member-email E]] [--webhook-retries N] [--webhook-retry-base-ms MS]`
  */
 import { Command, Option } from 'commander';
