@@ -191,6 +191,17 @@ describe('deliveries', () => {
     expect(await delivered()).toEqual([]);
   });
 
+  it('a write whose success an injected 502 hid is announced all the same', async () => {
+    const faulty = await startEmulator({ faults: 'after-commit-502=1' });
+    const post = (path: string, body: unknown) =>
+      fetch(`${faulty.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post('/v2/webhooks', { data: { target_url: receiver.url, subscriptions: [all('record.created')] } })).status).toBe(502);
+    expect((await post('/v2/objects/people/records', { data: { values: { email_addresses: ['hidden@hooks.test'] } } })).status).toBe(502);
+    await faulty.webhooks.settled();
+    await faulty.close();
+    expect((await delivered()).map((d) => d.body.events[0].event_type)).toEqual(['record.created']);
+  });
+
   it('takes http target URLs on loopback only (Attio takes https only)', async () => {
     const remote = await call('POST', '/v2/webhooks', { data: { target_url: 'http://hooks.example.test/attio', subscriptions: [all('record.created')] } });
     expect(remote.status).toBe(400);
