@@ -83,11 +83,14 @@ async function storeSecret(path: string, secret: string): Promise<void> {
   await chmod(path, 0o600);
 }
 
-function planLines(plan: WebhookPlan): string[] {
+/** The plan as text; once applied, the result line says what was done, so the plan only lists the subscriptions. */
+function planLines(plan: WebhookPlan, apply: boolean): string[] {
   const head = `Attio webhook to ${plan.targetUrl}:`;
   if (plan.state === 'manual') return [head, `  ✗ ${plan.problem ?? ''}`, `      fix: ${plan.fix ?? ''}`];
-  const what = { create: 'will create it', update: `will update the subscriptions of webhook ${plan.webhookId ?? ''}`, exists: `webhook ${plan.webhookId ?? ''} is already there` }[plan.state];
-  return [head, `  ${what}, subscribed to:`, ...plan.needed.map((n) => `    - ${n.purpose}`), ...plan.notes.map((note) => `  note: ${note}`)];
+  const what = apply
+    ? 'subscriptions'
+    : { create: 'will create it, subscribed to', update: `will update the subscriptions of webhook ${plan.webhookId ?? ''} to`, exists: `webhook ${plan.webhookId ?? ''} is already there, subscribed to` }[plan.state];
+  return [head, `  ${what}:`, ...plan.needed.map((n) => `    - ${n.purpose}`), ...plan.notes.map((note) => `  note: ${note}`)];
 }
 
 function resultLine(result: WebhookApplyResult, flags: WebhookFlags): string {
@@ -124,7 +127,7 @@ export async function setupWebhook(client: AttioClient, flags: WebhookFlags & { 
     const problem = `Attio refused to show the webhooks (${error.status ?? ''}${error.code ? ` ${error.code}` : ''}): the access token needs the scope webhook:read-write`;
     return { text: [`Attio webhook to ${flags.webhookUrl}:`, `  ✗ ${problem}`].join('\n'), json: { targetUrl: flags.webhookUrl, state: 'manual', problem }, ok: false };
   }
-  const lines = planLines(plan);
+  const lines = planLines(plan, apply);
   if (!apply) return { text: lines.join('\n'), json: planJson(plan), ok: plan.state !== 'manual' };
 
   if (plan.state === 'create' && flags.webhookSecretFile !== undefined) await checkSecretFileWritable(flags.webhookSecretFile);
