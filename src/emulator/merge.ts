@@ -63,7 +63,10 @@ export function mergeRecords(ctx: WriteContext, object: ObjectDef, primary: Reco
 
   const survivor: RecordRow = mode === 'into-primary' ? primary : { id: randomUUID(), object: object.slug, createdAt: primary.createdAt, values: {} };
   for (const row of [primary, secondary]) if (row !== survivor) removeRecord(ws, object, row);
-  if (survivor !== primary) addRecord(ws, survivor);
+  if (survivor !== primary) {
+    addRecord(ws, survivor);
+    if (primary.history) survivor.history = primary.history;
+  }
   for (const [attr, merged] of values) setValues(ws, object, survivor, attr, merged);
 
   const onSurvivor = (value: StoredValue): StoredValue =>

@@ -93,6 +93,8 @@ export interface Actor {
 /** One stored value: its type-specific fields (as Attio renders them, select/status by id) plus history. */
 export interface StoredValue {
   activeFrom: string;
+  /** Set on a value that was replaced or removed (kept in a row's `history`). */
+  activeUntil?: string;
   createdBy: Actor;
   fields: Record<string, unknown>;
 }
@@ -104,6 +106,8 @@ export interface RecordRow {
   object: string;
   createdAt: string;
   values: ValueMap;
+  /** Values of status attributes that are no longer active, oldest first (see ./records.ts changeValues). */
+  history?: ValueMap;
 }
 
 export interface EntryRow {
@@ -113,6 +117,7 @@ export interface EntryRow {
   parentRecordId: string;
   createdAt: string;
   values: ValueMap;
+  history?: ValueMap;
 }
 
 export interface Member {

@@ -86,6 +86,12 @@ const sameValues = (a: StoredValue[], b: StoredValue[]): boolean => a.length ===
 export function changeValues(ctx: WriteContext, owner: AttributeParent, row: RecordRow | EntryRow, attr: AttributeDef, values: StoredValue[], announce = true): void {
   const before = row.values[attr.slug] ?? [];
   setValues(ctx.ws, owner, row, attr, values);
+  // History is kept for status attributes only (deal stages: where a deal came from), so it stays small.
+  const ended = attr.type === 'status' ? before.filter((v) => !values.includes(v)) : [];
+  if (ended.length > 0) {
+    row.history ??= {};
+    row.history[attr.slug] = [...(row.history[attr.slug] ?? []), ...ended.map((v) => ({ ...v, activeUntil: ctx.now }))];
+  }
   if (!announce || sameValues(before, values)) return;
   if (owner.kind === 'object') emitRecordEvent(ctx, 'record.updated', owner, row.id, attr.id);
   else if ('list' in row) emitEntryEvent(ctx, 'list-entry.updated', owner, row, attr.id);

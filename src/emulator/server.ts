@@ -13,6 +13,7 @@ import { noteRoutes } from './routes/notes.js';
 import { recordRoutes } from './routes/records.js';
 import { taskRoutes } from './routes/tasks.js';
 import { controlRoutes } from './routes/control.js';
+import { valueRoutes } from './routes/values.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { createWorkspace } from './seeds.js';
 import { attioTimestamp, findMemberByEmail } from './store.js';
@@ -31,6 +32,7 @@ export const EMULATOR_ROUTES = [
   ...entryRoutes,
   ...noteRoutes,
   ...taskRoutes,
+  ...valueRoutes,
   ...webhookRoutes,
   ...controlRoutes,
 ];

@@ -243,7 +243,7 @@ export function renderValue(ws: Workspace, parent: AttributeParent, attr: Attrib
   }
   return {
     active_from: value.activeFrom,
-    active_until: null,
+    active_until: value.activeUntil ?? null,
     created_by_actor: value.createdBy,
     ...typed,
     attribute_type: attr.type,
