@@ -29,6 +29,7 @@ import {
   type AttioSelf,
   type AttioStatus,
   type AttioTask,
+  type AttioValue,
   type AttioWorkspaceMember,
 } from './schemas.js';
 import { attioRequests, NOTES_PAGE_LIMIT, type AttioValuesInput, type EntryInput, type NoteInput, type RecordQuery, type TaskInput, type TaskQuery } from './requests.js';
@@ -274,6 +275,19 @@ export class AttioClient {
 
   async deleteWebhook(webhookId: string): Promise<boolean> {
     return this.deleted(webhookRequests.deleteWebhook(webhookId));
+  }
+
+  /** A task, e.g. after `task.updated`, which names the task only. */
+  async getTask(taskId: string): Promise<AttioTask> {
+    return this.call(webhookRequests.getTask(taskId), WEBHOOK_RESPONSES.oneTask).then((r) => r.data);
+  }
+
+  /**
+   * One attribute's values on a record; with `showHistoric` the ended ones too, oldest first, each with its
+   * `active_until` (e.g. a deal's previous stage after `record.updated` of `stage`).
+   */
+  async listRecordAttributeValues(object: string, recordId: string, attribute: string, options: { showHistoric?: boolean } = {}): Promise<AttioValue[]> {
+    return this.call(webhookRequests.listRecordAttributeValues(object, recordId, attribute, options.showHistoric ?? false), WEBHOOK_RESPONSES.manyValue).then((r) => r.data);
   }
 
   // --- plumbing -----------------------------------------------------------------------------------------

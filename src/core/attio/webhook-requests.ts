@@ -4,7 +4,7 @@
  * event payload). Only the create's answer carries the signing secret: callers keep it out of every output.
  */
 import { z } from 'zod';
-import { dataOf } from './schemas.js';
+import { attioValueSchema, dataOf, taskSchema } from './schemas.js';
 import type { AttioRequest } from './transport.js';
 
 const conditionSchema = z.object({ field: z.string(), operator: z.enum(['equals', 'not_equals']), value: z.string() });
@@ -64,10 +64,21 @@ export const webhookRequests = {
     idempotent: true,
   }),
   deleteWebhook: (webhookId: string): AttioRequest => ({ method: 'DELETE', path: `/v2/webhooks/${seg(webhookId)}`, read: false, idempotent: true }),
+  // What a receiver of the webhooks reads: an event names a task or an attribute, never the new state.
+  getTask: (taskId: string): AttioRequest => ({ method: 'GET', path: `/v2/tasks/${seg(taskId)}`, read: true, idempotent: true }),
+  listRecordAttributeValues: (object: string, recordId: string, attribute: string, showHistoric: boolean): AttioRequest => ({
+    method: 'GET',
+    path: `/v2/objects/${seg(object)}/records/${seg(recordId)}/attributes/${seg(attribute)}/values`,
+    query: { show_historic: showHistoric },
+    read: true,
+    idempotent: true,
+  }),
 };
 
 export const WEBHOOK_RESPONSES = {
   oneWebhook: dataOf(webhookSchema),
   manyWebhook: dataOf(webhookSchema.array()),
   createdWebhook: dataOf(createdWebhookSchema),
+  oneTask: dataOf(taskSchema),
+  manyValue: dataOf(attioValueSchema.array()),
 };

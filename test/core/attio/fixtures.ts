@@ -66,3 +66,5 @@ export const webhookSubscriptions: WebhookSubscription[] = [
   { event_type: 'task.updated', filter: null },
 ];
 export const webhook = { target_url: 'https://plg.example.com/attio/webhooks', subscriptions: webhookSubscriptions, id: { workspace_id: WORKSPACE_ID, webhook_id: WEBHOOK_ID }, status: 'active', created_at: CREATED_AT };
+/** A text value as Attio renders one: when it became active, until when, and who wrote it. */
+export const textValue = { active_from: CREATED_AT, active_until: null, created_by_actor: actor, value: 'Acme', attribute_type: 'text' };

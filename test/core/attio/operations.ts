@@ -203,5 +203,15 @@ export const OPERATIONS: OperationCase[] = [
     reply: { data: f.webhook },
     read: false,
   },
+  { name: 'getTask', call: (c) => c.getTask(f.TASK_ID), method: 'GET', path: `/v2/tasks/${f.TASK_ID}`, reply: { data: f.task }, read: true },
+  {
+    name: 'listRecordAttributeValues',
+    call: (c) => c.listRecordAttributeValues('deals', f.PERSON_ID, 'stage', { showHistoric: true }),
+    method: 'GET',
+    path: `/v2/objects/deals/records/${f.PERSON_ID}/attributes/stage/values`,
+    query: { show_historic: 'true' },
+    reply: { data: [f.textValue] },
+    read: true,
+  },
   { name: 'deleteWebhook', call: (c) => c.deleteWebhook(f.WEBHOOK_ID), method: 'DELETE', path: `/v2/webhooks/${f.WEBHOOK_ID}`, reply: {}, read: false },
 ];
