@@ -201,6 +201,7 @@ export function createWorkspace(seed: SeedName): Workspace {
     entries: new Map(),
     notes: new Map(),
     tasks: new Map(),
+    webhooks: new Map(),
     indexes: new WorkspaceIndexes(),
   };
 }

@@ -13,6 +13,16 @@ export { failureForReport, WorkspaceGate, type WorkspaceGateOptions, type Worksp
 export { planSetup } from './plan.js';
 export { creations, type PlanItem, type PlanState, type ProblemKind, type SetupAction, type SetupPlan } from './plan-types.js';
 export { requirementsFor, type WorkspaceRequirements } from './requirements.js';
-export { SETUP_SCOPES, missingScopes } from './scopes.js';
+export { SETUP_SCOPES, WEBHOOK_SCOPES, missingScopes } from './scopes.js';
 export { readWorkspace, type WorkspaceSnapshot } from './snapshot.js';
 export { describeCheckReport, describeProblem } from './describe.js';
+export {
+  applyWebhook,
+  neededSubscriptions,
+  planWebhook,
+  readWebhookWorkspace,
+  type NeededSubscription,
+  type WebhookApplyResult,
+  type WebhookPlan,
+  type WebhookWorkspace,
+} from './webhook.js';
