@@ -85,16 +85,22 @@ function stageHostPackage(host) {
   return dir;
 }
 
-function pack(dir, ignoreScripts) {
-  const args = ['pack', dir, '--pack-destination', out, '--json', ...(ignoreScripts ? ['--ignore-scripts'] : [])];
+function pack(dir) {
+  const args = ['pack', dir, '--pack-destination', out, '--json', '--ignore-scripts'];
   const [result] = JSON.parse(execFileSync('npm', args, { cwd: root, encoding: 'utf8' }));
   return { name: result.name, file: join(out, result.filename), size: result.size, unpackedSize: result.unpackedSize, files: result.entryCount };
 }
 
 requireBuild();
 mkdirSync(out, { recursive: true });
-// This package itself: already built, so its prepare script (the build) need not run again.
-const packed = [pack(root, true), ...HOST_PACKAGES.map((host) => pack(stageHostPackage(host), true))];
+// `node scripts/pack-hosts.mjs attio-plg-segment` packs only the packages named (the host tests do).
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+// This package itself is already built, so its prepare script (the build) need not run again.
+const packed = [
+  ...(wanted(main.name) ? [pack(root)] : []),
+  ...HOST_PACKAGES.filter((host) => wanted(host.name)).map((host) => pack(stageHostPackage(host))),
+];
 for (const { file, size, unpackedSize, files } of packed) {
   console.log(`${relative(root, file)}  ${(size / 1024).toFixed(0)} kB packed, ${(unpackedSize / 1024).toFixed(0)} kB unpacked, ${files} files`);
 }
