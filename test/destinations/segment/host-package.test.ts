@@ -7,7 +7,7 @@
  * MultiStatusResponse is the host's class, which it is only if nothing nests a second actions-core.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import semver from 'semver';
@@ -44,6 +44,23 @@ destination
     }));
   });
 `;
+
+/** How a monorepo destination imports it: the definition, typed with the host's own actions-core. */
+const TYPED_CONSUMER = `import destination from 'attio-plg-segment'
+import type { DestinationDefinition } from '@segment/actions-core'
+import type { Settings } from 'attio-plg-segment'
+
+const definition: DestinationDefinition<Settings> = destination
+export default definition
+`;
+
+/** action-destinations' compiler options, as tsconfig.segment.json restates them, without its project settings. */
+function monorepoCompilerOptions(): Record<string, unknown> {
+  const text = readFileSync(join(ROOT, 'tsconfig.segment.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+  const { compilerOptions } = JSON.parse(text) as { compilerOptions: Record<string, unknown> };
+  const { composite: _composite, rootDir: _rootDir, outDir: _outDir, ...options } = compilerOptions;
+  return options;
+}
 
 describe.skipIf(!BUILT)('attio-plg-segment in a host with its own actions-core', () => {
   let emulator: EmulatorHandle;
@@ -82,6 +99,16 @@ describe.skipIf(!BUILT)('attio-plg-segment in a host with its own actions-core',
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
     // The signup reached Attio (the emulator), the rejected one did not.
     expect(emulator.requests.some((request) => request.method === 'PUT' && request.path.startsWith('/v2/lists/'))).toBe(true);
+  });
+
+  it('TypeScript 5.5.4 with the monorepo’s options type-checks the package against the host’s actions-core', async () => {
+    linkHostLibrary(project, '@types', '@types');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'src/index.ts'), TYPED_CONSUMER);
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...monorepoCompilerOptions(), noEmit: true }, include: ['src'] }));
+    const tsc = join(ROOT, 'node_modules/typescript-5.5/bin/tsc');
+    const result = await run(process.execPath, [tsc, '-p', project], { cwd: project }).catch((error: { stdout: string }) => error);
+    expect('stdout' in result ? result.stdout : '').toBe('');
   });
 
   it('the package installs nothing else: actions-core a peer covering the hosts’ versions, Node 20.12 and 22.13 allowed, about a megabyte', () => {
