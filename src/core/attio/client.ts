@@ -348,7 +348,8 @@ export class AttioClient {
 async function* paginate<T>(pageSize: number, fetchPage: (limit: number, offset: number) => Promise<T[]>): AsyncGenerator<T> {
   for (let offset = 0; ; offset += pageSize) {
     const page = await fetchPage(pageSize, offset);
-    yield* page;
+    // Item by item rather than `yield* page`: TypeScript before 5.6 refuses to delegate to an array's iterator here.
+    for (const item of page) yield item;
     if (page.length < pageSize) return;
   }
 }

@@ -15,6 +15,7 @@ import { WorkspaceGate } from '../../core/setup/index.js';
 import type { MappedItem } from '../../core/engine.js';
 import { EventEngine, mapItem } from '../../pipeline.js';
 import { stderrLogger } from '../../core/logger.js';
+import { hostNetworkTransport, type HostNetwork } from './host-network.js';
 
 /**
  * Short in-process retries: rudder-server retries a failed job with its own backoff, and a router request
@@ -34,13 +35,27 @@ export interface DestinationEngine {
   gate: WorkspaceGate;
 }
 
-const engines = new Map<string, DestinationEngine>();
+const USER_AGENT = 'attio-plg (rudderstack)';
 
-export function engineFor(destinationId: string, config: PlgConfig): DestinationEngine {
+/** Engines on our own transport, and engines on each host network module (their requests go another way). */
+const ownEngines = new Map<string, DestinationEngine>();
+const hostEngines = new WeakMap<HostNetwork, Map<string, DestinationEngine>>();
+
+function enginesOn(network: HostNetwork | undefined): Map<string, DestinationEngine> {
+  if (network === undefined) return ownEngines;
+  let engines = hostEngines.get(network);
+  if (engines === undefined) hostEngines.set(network, (engines = new Map()));
+  return engines;
+}
+
+/** The destination's engine; its requests go through the host's `network` when given (./host-network.ts), else got. */
+export function engineFor(destinationId: string, config: PlgConfig, network?: HostNetwork): DestinationEngine {
+  const engines = enginesOn(network);
   const fingerprint = createHash('sha256').update(JSON.stringify(config)).digest('hex');
   const current = engines.get(destinationId);
   if (current?.fingerprint === fingerprint) return current;
-  const { client } = connectionFor(config, { userAgent: 'attio-plg (rudderstack)', retry: TRANSFORMER_RETRY_POLICY });
+  const http = network && hostNetworkTransport(network, { apiUrl: config.apiUrl, apiKey: config.apiKey, timeoutMs: config.requestTimeoutMs, userAgent: USER_AGENT });
+  const { client } = connectionFor(config, { userAgent: USER_AGENT, retry: TRANSFORMER_RETRY_POLICY, ...(http ? { http } : {}) });
   const built = { fingerprint, engine: new EventEngine({ client, config, logger: stderrLogger }), gate: new WorkspaceGate(client, config) };
   engines.set(destinationId, built);
   return built;

@@ -26,6 +26,7 @@ import updatePqlScore from './updatePqlScore/index.js';
 import { segmentErrorForReport } from './workspace-check.js';
 
 export type { SegmentHost } from './host.js';
+export type { Settings } from './generated-types.js';
 export { configFieldValues } from './config-fields.js';
 
 /**
