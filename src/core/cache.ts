@@ -20,7 +20,7 @@ export interface ExpiringCache<V> {
   readonly size: number;
 }
 
-export function expiringCache<V extends {}>(options: ExpiringCacheOptions): ExpiringCache<V> {
+export function expiringCache<V extends NonNullable<unknown>>(options: ExpiringCacheOptions): ExpiringCache<V> {
   // lru-cache reads a TTL of 0 as "never expires", the opposite of what it means here.
   if (options.ttlMs <= 0) return KEEPS_NOTHING;
   const { now } = options;

@@ -18,7 +18,7 @@ export function workspaceKey(apiUrl: string, apiKey: string): string {
 }
 
 /** At most MAX_WORKSPACES values, one per workspace key, made on first use; the least recently used go first. */
-function workspaceCache<T extends {}>(create: () => T): LRUCache<string, T> {
+function workspaceCache<T extends NonNullable<unknown>>(create: () => T): LRUCache<string, T> {
   return new LRUCache<string, T>({ max: MAX_WORKSPACES, memoMethod: () => create() });
 }
 
