@@ -153,7 +153,7 @@ async function writeOutputs(): Promise<void> {
       new URL(`${feature}/data.ts`, OUT),
       [
         `/** attio_plg ${feature} cases in rudder-transformer's format; outputs recorded by test/integrations/support/record.ts. */`,
-        `import { ${type} } from '../../../testTypes';`,
+        `import type { ${type} } from '../../../testTypes';`,
         "import { authHeader1, secret1 } from '../maskedSecrets';",
         '',
         `export const data: ${type}[] = ${literal(cases)};`,

@@ -1,5 +1,5 @@
 /** attio_plg processor cases in rudder-transformer's format; outputs recorded by test/integrations/support/record.ts. */
-import { type ProcessorTestData } from '../../../testTypes';
+import type { ProcessorTestData } from '../../../testTypes';
 import { authHeader1, secret1 } from '../maskedSecrets';
 
 export const data: ProcessorTestData[] = [

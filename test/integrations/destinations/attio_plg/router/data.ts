@@ -1,5 +1,5 @@
 /** attio_plg router cases in rudder-transformer's format; outputs recorded by test/integrations/support/record.ts. */
-import { type RouterTestData } from '../../../testTypes';
+import type { RouterTestData } from '../../../testTypes';
 import { authHeader1, secret1 } from '../maskedSecrets';
 
 export const data: RouterTestData[] = [
