@@ -1,0 +1,128 @@
+/**
+ * The receiver's durable queue: deliveries are stored (./store.ts) before they are answered, drained to
+ * Attio at the workspace's pace (./drain.ts), and refused with a Retry-After past a bound
+ * (./backpressure.ts). One receiver per data directory (./lock.ts).
+ *
+ * Deliveries that arrive together are committed together: each delivery's events are all stored or none
+ * are, but one disk flush serves every delivery that was waiting for it. A burst of a hundred concurrent
+ * deliveries costs a few flushes, not a hundred, so each is answered in milliseconds.
+ */
+import { admission, DEFAULT_QUEUE_BOUNDS, PaceMeter, type Admission, type QueueBounds } from './backpressure.js';
+import { Drainer, type DrainOptions } from './drain.js';
+import { lockDataDir, type DataDirLock } from './lock.js';
+import { QueueStore, type NewEvent, type QueueStats } from './store.js';
+
+export { DEFAULT_QUEUE_BOUNDS, type Admission, type QueueBounds } from './backpressure.js';
+export { DataDirInUseError } from './lock.js';
+export { QueueStore, QueueWriteError, type DeadLetter, type NewEvent, type QueueStats, type QueuedEvent } from './store.js';
+export type { ApplyEvents, DrainedEvent, DrainOutcome } from './drain.js';
+
+export const DEFAULT_DATA_DIR = './.attio-plg';
+
+export interface EventQueueOptions {
+  dataDir: string;
+  bounds?: Partial<QueueBounds>;
+  now?: () => number;
+  /** See StoreOptions.maxPageCount (tests of a full disk). */
+  maxPageCount?: number;
+  /** A store to use instead of opening one (tests of a failing store). */
+  store?: QueueStore;
+}
+
+interface Pending {
+  events: readonly NewEvent[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** What the receiver's intake needs of the queue. */
+export interface Intake {
+  /** Whether a delivery may be taken now, or why not and when to come back. */
+  admission(): Admission;
+  /** Stores a delivery's events; resolves once they are on disk, rejects (QueueWriteError) when they are not. */
+  enqueue(events: readonly NewEvent[]): Promise<void>;
+}
+
+export class EventQueue implements Intake {
+  readonly store: QueueStore;
+  readonly bounds: QueueBounds;
+  private readonly now: () => number;
+  private readonly pace: PaceMeter;
+  private readonly lock: DataDirLock;
+  private pending: Pending[] = [];
+  private drainer: Drainer | undefined;
+
+  /** Takes the data directory's lock: one receiver per data directory (DataDirInUseError otherwise). */
+  constructor(options: EventQueueOptions) {
+    this.lock = lockDataDir(options.dataDir);
+    try {
+      this.now = options.now ?? Date.now;
+      this.store = options.store ?? new QueueStore({ dataDir: options.dataDir, now: this.now, maxPageCount: options.maxPageCount });
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
+    this.bounds = { ...DEFAULT_QUEUE_BOUNDS, ...options.bounds };
+    this.pace = new PaceMeter(this.now);
+  }
+
+  admission(): Admission {
+    return admission(this.store.backlog(), this.bounds, this.now(), this.pace.perSecond());
+  }
+
+  enqueue(events: readonly NewEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      if (this.pending.push({ events, resolve, reject }) === 1) setImmediate(() => this.commit());
+    });
+  }
+
+  /** Records a key durably; true the first time (see QueueStore.markSeen). */
+  markSeen(key: string): boolean {
+    return this.store.markSeen(key);
+  }
+
+  stats(): QueueStats {
+    return this.store.stats();
+  }
+
+  /** Events drained per second lately. */
+  drainedPerSecond(): number {
+    return this.pace.perSecond();
+  }
+
+  /** Starts draining the queue with `apply`; the drain counts its pace here for the Retry-After. */
+  startDrain(options: Omit<DrainOptions, 'store' | 'now'>): Drainer {
+    const drainer = new Drainer({
+      ...options,
+      store: this.store,
+      now: this.now,
+      onSettled: (drained) => {
+        this.pace.record(drained.filter((d) => d.outcome !== 'retry').length);
+        options.onSettled?.(drained);
+      },
+    });
+    this.drainer = drainer;
+    drainer.start();
+    return drainer;
+  }
+
+  /** Closes the store and releases the data directory; stop the drain first. */
+  close(): void {
+    this.store.close();
+    this.lock.release();
+  }
+
+  private commit(): void {
+    const group = this.pending;
+    this.pending = [];
+    try {
+      this.store.enqueue(group.flatMap((p) => p.events));
+    } catch (error) {
+      for (const p of group) p.reject(error);
+      return;
+    }
+    for (const p of group) p.resolve();
+    this.drainer?.wake();
+  }
+}
