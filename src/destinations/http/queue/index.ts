@@ -7,6 +7,7 @@
  * are, but one disk flush serves every delivery that was waiting for it. A burst of a hundred concurrent
  * deliveries costs a few flushes, not a hundred, so each is answered in milliseconds.
  */
+import type { WorkspaceProblem } from '../../../core/setup/index.js';
 import { admission, DEFAULT_QUEUE_BOUNDS, PaceMeter, type Admission, type QueueBounds } from './backpressure.js';
 import { Drainer, type DrainOptions } from './drain.js';
 import { lockDataDir, type DataDirLock } from './lock.js';
@@ -18,6 +19,8 @@ export { QueueStore, QueueWriteError, type DeadLetter, type NewEvent, type Queue
 export type { ApplyEvents, DrainedEvent, DrainOutcome } from './drain.js';
 
 export const DEFAULT_DATA_DIR = './.attio-plg';
+/** /ready fails while the oldest queued event is older than this: a burst of an hour's work is fine, more is a sign. */
+export const DEFAULT_READY_MAX_AGE_MS = 3_600_000;
 
 export interface EventQueueOptions {
   dataDir: string;
@@ -84,6 +87,20 @@ export class EventQueue implements Intake {
 
   stats(): QueueStats {
     return this.store.stats();
+  }
+
+  /** What keeps the receiver from being ready: its oldest event older than `maxAgeMs`. */
+  lagProblems(maxAgeMs: number): WorkspaceProblem[] {
+    const { oldestReceivedAt, depth } = this.store.backlog();
+    const age = oldestReceivedAt === undefined ? 0 : this.now() - oldestReceivedAt;
+    if (age <= maxAgeMs) return [];
+    return [
+      {
+        subject: 'queue',
+        problem: `the oldest of ${depth} queued events is ${Math.round(age / 1000)} s old (bound ${Math.round(maxAgeMs / 1000)} s): the drain is not keeping up`,
+        fix: 'see the log and `attio-plg queue status`: Attio may be failing, throttling or refusing the token; the queue drains once Attio takes writes again',
+      },
+    ];
   }
 
   /** Events drained per second lately. */

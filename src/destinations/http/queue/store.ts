@@ -238,6 +238,11 @@ export class QueueStore {
     return (this.db.prepare('SELECT MIN(next_attempt_at) FROM events WHERE next_attempt_at > ?').pluck().get(this.now()) as number | null) ?? undefined;
   }
 
+  /** Events waiting out a backoff after a passing failure. */
+  backingOff(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM events WHERE next_attempt_at > ?').pluck().get(this.now()) as number;
+  }
+
   /** Events waiting, as counted here while they come and go. */
   get depth(): number {
     return this.queued;
