@@ -254,7 +254,9 @@ export class QueueStore {
     return { depth: this.queued, ...(oldest === null ? {} : { oldestReceivedAt: oldest }) };
   }
 
+  /** Counted from the file (and the count here refreshed), so it includes what another process added. */
   stats(): QueueStats {
+    this.refresh();
     return { ...this.backlog(), deadLetters: this.db.prepare('SELECT COUNT(*) FROM dead_letters').pluck().get() as number };
   }
 
