@@ -46,6 +46,13 @@ export interface DrainOptions {
   /** How often to look for events that became due (or were put back by another process). Default 1 s. */
   pollMs?: number;
   now?: () => number;
+  /**
+   * While this is true (deliveries are arriving), no new lane starts, for at most `maxDeferMs` at a time:
+   * answering a burst comes before draining it, since both share one CPU.
+   */
+  deferWhile?: () => boolean;
+  /** Default 1 s. */
+  maxDeferMs?: number;
   /** Told after each lane's run is recorded. */
   onSettled?: (events: DrainedEvent[]) => void;
   /** Told when a run's result could not be recorded (the events stay queued and run again). */
@@ -65,6 +72,8 @@ export class Drainer {
   private readonly busy = new Map<string, Promise<void>>();
   private readonly emptyWaiters: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
+  private recheck: NodeJS.Timeout | undefined;
+  private deferredSince: number | undefined;
   private pausedUntil = 0;
   private stopping = false;
 
@@ -122,6 +131,7 @@ export class Drainer {
   async stop(graceMs = 20_000): Promise<boolean> {
     this.stopping = true;
     if (this.timer !== undefined) clearInterval(this.timer);
+    clearTimeout(this.recheck);
     this.timer = undefined;
     if (this.busy.size === 0) return true;
     let deadline: NodeJS.Timeout | undefined;
@@ -138,7 +148,7 @@ export class Drainer {
   private fill(): void {
     if (this.stopping || !this.store.isOpen || this.now() < this.pausedUntil) return;
     const free = this.concurrency - this.busy.size;
-    if (free <= 0) return;
+    if (free <= 0 || this.deferring()) return;
     for (const lane of this.store.runnableLanes(free, new Set(this.busy.keys()))) {
       const events = this.store.laneEvents(lane, this.laneLimit);
       if (events === undefined) continue;
@@ -149,6 +159,28 @@ export class Drainer {
       });
       this.busy.set(lane, run);
     }
+  }
+
+  /** Whether to let intake go first now; if so, looks again shortly. Measured on the process's own clock. */
+  private deferring(): boolean {
+    if (this.options.deferWhile?.() !== true) {
+      this.deferredSince = undefined;
+      return false;
+    }
+    const now = performance.now();
+    this.deferredSince ??= now;
+    if (now - this.deferredSince >= (this.options.maxDeferMs ?? 1_000)) {
+      this.deferredSince = undefined;
+      return false;
+    }
+    if (this.recheck === undefined) {
+      this.recheck = setTimeout(() => {
+        this.recheck = undefined;
+        this.fill();
+      }, 20);
+      this.recheck.unref();
+    }
+    return true;
   }
 
   private isEmpty(): boolean {

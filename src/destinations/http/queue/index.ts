@@ -4,8 +4,10 @@
  * (./backpressure.ts). One receiver per data directory (./lock.ts).
  *
  * Deliveries that arrive together are committed together: each delivery's events are all stored or none
- * are, but one disk flush serves every delivery that was waiting for it. A burst of a hundred concurrent
- * deliveries costs a few flushes, not a hundred, so each is answered in milliseconds.
+ * are, but one disk flush serves every delivery that was waiting for it. A commit blocks the process for
+ * its flush, so the next one waits about as long as the last flush took, collecting the deliveries that
+ * arrive meanwhile: an idle receiver commits at once, a burst of a hundred concurrent deliveries costs a
+ * handful of flushes instead of a hundred, and each delivery is answered in milliseconds.
  */
 import type { WorkspaceProblem } from '../../../core/setup/index.js';
 import { admission, DEFAULT_QUEUE_BOUNDS, PaceMeter, type Admission, type QueueBounds } from './backpressure.js';
@@ -19,6 +21,10 @@ export { QueueStore, QueueWriteError, type DeadLetter, type NewEvent, type Queue
 export type { ApplyEvents, DrainedEvent, DrainOutcome } from './drain.js';
 
 export const DEFAULT_DATA_DIR = './.attio-plg';
+/** Deliveries this close together are a burst, which the drain lets pass before it starts new lanes. */
+const INTAKE_QUIET_MS = 50;
+/** The longest a delivery waits for others to share its commit. */
+const MAX_COMMIT_WAIT_MS = 20;
 /** /ready fails while the oldest queued event is older than this: a burst of an hour's work is fine, more is a sign. */
 export const DEFAULT_READY_MAX_AGE_MS = 3_600_000;
 
@@ -53,6 +59,8 @@ export class EventQueue implements Intake {
   private readonly pace: PaceMeter;
   private readonly lock: DataDirLock;
   private pending: Pending[] = [];
+  private lastCommitMs = 0;
+  private lastEnqueueAt = -Infinity;
   private drainer: Drainer | undefined;
 
   /** Takes the data directory's lock: one receiver per data directory (DataDirInUseError otherwise). */
@@ -75,8 +83,12 @@ export class EventQueue implements Intake {
 
   enqueue(events: readonly NewEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
+    this.lastEnqueueAt = performance.now();
     return new Promise((resolve, reject) => {
-      if (this.pending.push({ events, resolve, reject }) === 1) setImmediate(() => this.commit());
+      if (this.pending.push({ events, resolve, reject }) > 1) return;
+      const wait = Math.min(MAX_COMMIT_WAIT_MS, Math.floor(this.lastCommitMs));
+      if (wait < 1) setImmediate(() => this.commit());
+      else setTimeout(() => this.commit(), wait);
     });
   }
 
@@ -111,6 +123,8 @@ export class EventQueue implements Intake {
   /** Starts draining the queue with `apply`; the drain counts its pace here for the Retry-After. */
   startDrain(options: Omit<DrainOptions, 'store' | 'now'>): Drainer {
     const drainer = new Drainer({
+      // A burst is answered before it is drained: no new lane while deliveries keep arriving.
+      deferWhile: () => this.pending.length > 0 || performance.now() - this.lastEnqueueAt < INTAKE_QUIET_MS,
       ...options,
       store: this.store,
       now: this.now,
@@ -133,11 +147,14 @@ export class EventQueue implements Intake {
   private commit(): void {
     const group = this.pending;
     this.pending = [];
+    const started = performance.now();
     try {
       this.store.enqueue(group.flatMap((p) => p.events));
     } catch (error) {
       for (const p of group) p.reject(error);
       return;
+    } finally {
+      this.lastCommitMs = performance.now() - started;
     }
     for (const p of group) p.resolve();
     this.drainer?.wake();
