@@ -69,6 +69,7 @@ describe.skipIf(!CLI_BUILT)('a launch-day burst through Segment’s SDK at its d
     console.info(`burst intake: ${batches} deliveries, median ${intakeMs[Math.floor(batches / 2)]} ms, slowest ${intakeMs.at(-1)} ms`);
 
     await untilDrained(serve.url, 150_000);
+    expect(serve.logLines().find((l) => String(l.msg).startsWith('queue drained'))).toMatchObject({ level: 30, events: 2 * PEOPLE });
     const reader = createAttioConnection({ apiUrl: attio.url, apiKey: EMULATOR_API_KEY }).client;
     const people: AttioRecord[] = [];
     for await (const record of reader.queryAllRecords('people')) people.push(record);

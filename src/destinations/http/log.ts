@@ -1,6 +1,7 @@
 /**
  * The receiver's structured log (pino): one JSON line per delivery with its route, answer, counts,
- * messageIds and each problem's reason; one per event the drain gives up on (a dead letter) and per event
+ * messageIds, each problem's reason, and its time (`durationMs`; `storeMs` of it waiting for the queue's
+ * commit); one per event the drain gives up on (a dead letter) and per event
  * it will try again (at debug). Never a secret (no header is logged) and, at the default level, no
  * personal traits: an email address inside a reason is masked. At `debug` the reasons are kept whole.
  */
@@ -29,7 +30,7 @@ export function coreLoggerFor(logger: ReceiverLogger): CoreLogger {
 const EMAIL = /[^\s"'<>(),;:@]+@[^\s"'<>(),;:@]+\.[^\s"'<>(),;:@]+/g;
 
 /** One line for one answered delivery. */
-export function logDelivery(logger: ReceiverLogger, line: { route: string; events: readonly unknown[]; receipts: readonly Receipt[]; answer: Answer; durationMs: number }): void {
+export function logDelivery(logger: ReceiverLogger, line: { route: string; events: readonly unknown[]; receipts: readonly Receipt[]; answer: Answer; durationMs: number; storeMs?: number }): void {
   const scrub = scrubber(logger);
   const messageIds = line.receipts.map((r) => r.messageId).filter((id): id is string => id !== undefined);
   const count = (status: Receipt['status']) => line.receipts.filter((r) => r.status === status).length;
@@ -40,6 +41,7 @@ export function logDelivery(logger: ReceiverLogger, line: { route: string; event
     route: line.route,
     status: line.answer.status,
     durationMs: Math.round(line.durationMs),
+    ...(line.storeMs === undefined ? {} : { storeMs: Math.round(line.storeMs) }),
     events: line.events.length,
     accepted: count('accepted'),
     ignored: count('ignored'),

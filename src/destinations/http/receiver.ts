@@ -106,6 +106,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     const admission = intake.admission();
     if (!admission.admit) throw new HttpProblem(429, `the receiver's queue is full (${admission.reason}): retry after ${admission.retryAfterSeconds} s`, admission.retryAfterSeconds);
     const { receipts, stored } = take(events);
+    const storing = performance.now();
     try {
       await intake.enqueue(stored);
     } catch (error) {
@@ -116,7 +117,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     const answer = answerFor(receipts);
     for (const [index, receipt] of receipts.entries()) metrics?.event(isIgnoredCall(events[index]) ? 'untracked' : workflowOf(events[index], config), receipt.status);
     if (answer.permanent !== undefined) readiness?.permanentFailure(answer.permanent);
-    logDelivery(logger, { route: route.path, events, receipts, answer, durationMs: performance.now() - started });
+    logDelivery(logger, { route: route.path, events, receipts, answer, durationMs: performance.now() - started, storeMs: performance.now() - storing });
     reply(response, answer.status, answer.body);
   }
 

@@ -66,7 +66,10 @@ export async function startReceiverService(options: ReceiverServiceOptions): Pro
       drainedSinceEmpty += drained.filter((d) => d.outcome !== 'retry').length;
       logDrained(logger, drained);
       if (queue.store.depth === 0) {
-        logger.info({ events: drainedSinceEmpty, seconds: Math.round((now() - busySince) / 100) / 10 }, 'queue drained: every stored event is applied or in the dead letters');
+        const seconds = Math.round((now() - busySince) / 100) / 10;
+        // A burst's end is news; a trickle drained as it comes is not.
+        const level = drainedSinceEmpty >= 100 || seconds >= 10 ? 'info' : 'debug';
+        logger[level]({ events: drainedSinceEmpty, seconds }, 'queue drained: every stored event is applied or in the dead letters');
         drainedSinceEmpty = 0;
         busySince = undefined;
       }

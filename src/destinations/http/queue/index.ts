@@ -21,6 +21,8 @@ export { QueueStore, QueueWriteError, type DeadLetter, type NewEvent, type Queue
 export type { ApplyEvents, DrainedEvent, DrainOutcome } from './drain.js';
 
 export const DEFAULT_DATA_DIR = './.attio-plg';
+/** How long a seen key is kept: Attio retries a webhook delivery for about three days. */
+const SEEN_KEY_DAYS = 7;
 /** Deliveries this close together are a burst, which the drain lets pass before it starts new lanes. */
 const INTAKE_QUIET_MS = 50;
 /** The longest a delivery waits for others to share its commit. */
@@ -62,6 +64,7 @@ export class EventQueue implements Intake {
   private lastCommitMs = 0;
   private lastEnqueueAt = -Infinity;
   private drainer: Drainer | undefined;
+  private readonly forgetting: NodeJS.Timeout;
 
   /** Takes the data directory's lock: one receiver per data directory (DataDirInUseError otherwise). */
   constructor(options: EventQueueOptions) {
@@ -75,6 +78,9 @@ export class EventQueue implements Intake {
     }
     this.bounds = { ...DEFAULT_QUEUE_BOUNDS, ...options.bounds };
     this.pace = new PaceMeter(this.now);
+    this.forgetOldKeys();
+    this.forgetting = setInterval(() => this.forgetOldKeys(), 3_600_000);
+    this.forgetting.unref();
   }
 
   admission(): Admission {
@@ -92,7 +98,10 @@ export class EventQueue implements Intake {
     });
   }
 
-  /** Records a key durably; true the first time (see QueueStore.markSeen). */
+  /**
+   * Records a key durably; true the first time (see QueueStore.markSeen). Keys are kept for a week, longer
+   * than a sender replays a delivery.
+   */
   markSeen(key: string): boolean {
     return this.store.markSeen(key);
   }
@@ -140,8 +149,17 @@ export class EventQueue implements Intake {
 
   /** Closes the store and releases the data directory; stop the drain first. */
   close(): void {
+    clearInterval(this.forgetting);
     this.store.close();
     this.lock.release();
+  }
+
+  private forgetOldKeys(): void {
+    try {
+      this.store.forgetSeenBefore(this.now() - SEEN_KEY_DAYS * 86_400_000);
+    } catch {
+      // A full disk: the keys are forgotten at the next hour's attempt.
+    }
   }
 
   private commit(): void {
