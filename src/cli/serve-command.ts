@@ -79,9 +79,9 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
   const config = await loadCliConfig({ configPath: options.config, apiUrl: options.apiUrl });
   const logger = createReceiverLogger(options.logLevel);
   const metrics = createReceiverMetrics();
-  // The drain takes its time: the client waits out Attio's throttling and outages with its default policy,
-  // and what still fails stays queued.
-  const { client } = connectionFor(config, { userAgent: 'attio-plg (receiver)', observe: metrics.attempt });
+  // A lane's run waits out a short hiccup (a few seconds of retries); what still fails stays queued and is
+  // tried again after the queue's backoff, which does not hold a lane slot (or a shutdown) for minutes.
+  const { client } = connectionFor(config, { userAgent: 'attio-plg (receiver)', observe: metrics.attempt, retry: { maxTotalWaitMs: 5_000 } });
   const engine = new EventEngine({ client, config, logger: coreLoggerFor(logger), maxRuns: 2 });
   // /ready has a client of its own: one attempt with a short timeout, so a probe gets a prompt answer.
   const checker = connectionFor({ ...config, requestTimeoutMs: Math.min(config.requestTimeoutMs, 5_000) }, { userAgent: 'attio-plg (receiver readiness)', retry: { maxAttempts: 1 } });
