@@ -179,7 +179,8 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     const analytics = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
     const answers: Array<[number, string | undefined]> = [];
     analytics.on('http_response', (response) => answers.push([response.status, response.headers['retry-after']]));
-    for (let i = 0; i < 16; i++) analytics.track({ userId: `sdk-${i}`, event: 'Signed Up', properties: { email: `p${i}@full.io` } });
+    // Two full batches, sent at once: the second finds the queue at its bound.
+    for (let i = 0; i < 30; i++) analytics.track({ userId: `sdk-${i}`, event: 'Signed Up', properties: { email: `p${i}@full.io` } });
     while (answers.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answers).toEqual([
       [200, undefined],

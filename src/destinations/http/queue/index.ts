@@ -84,7 +84,10 @@ export class EventQueue implements Intake {
   }
 
   admission(): Admission {
-    return admission(this.store.backlog(), this.bounds, this.now(), this.pace.perSecond());
+    // Deliveries waiting for their commit count too: a burst's deliveries arrive before any of them is stored.
+    const backlog = this.store.backlog();
+    const pending = this.pending.reduce((sum, p) => sum + p.events.length, 0);
+    return admission({ ...backlog, depth: backlog.depth + pending }, this.bounds, this.now(), this.pace.perSecond());
   }
 
   enqueue(events: readonly NewEvent[]): Promise<void> {
