@@ -3,7 +3,8 @@
  * the Segment path's pace, CPU, the month at scale), on the built package (dist/), printed as one table; exit
  * 1 when a target fails. Writes and reads are counted by the emulator, over HTTP with the real got transport.
  * Generated files go to .bench-tmp/ (gitignored).
- * Options: --companies N (accounts in the generated month, default 4500), --throughput-events N (default 600).
+ * Options: --companies N (accounts in the generated month, default 4500), --throughput-events N (default 600),
+ * --burst-people N (signups in the receiver's burst, default 600), --only receiver (that row alone).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,8 +27,11 @@ import { segmentDelivery } from '../dist/cli/segment-delivery.js';
 import { generatePlgEvents } from '../dist/sample/generate.js';
 import { writeSampleFile } from '../dist/sample/main.js';
 import { identify, inMemoryTransport, milestone, QUALIFYING, signedUp, tenUsersBatch, usage, WARM } from './events.js';
+import { receiverBurst } from './receiver-burst.js';
 
-const { values: args } = parseArgs({ options: { companies: { type: 'string', default: '4500' }, 'throughput-events': { type: 'string', default: '600' } } });
+const { values: args } = parseArgs({
+  options: { companies: { type: 'string', default: '4500' }, 'throughput-events': { type: 'string', default: '600' }, 'burst-people': { type: 'string', default: '600' }, only: { type: 'string' } },
+});
 const TMP = fileURLToPath(new URL('../.bench-tmp/', import.meta.url));
 const REPS = ['alex.rivera@plg-demo.test', 'sam.chen@plg-demo.test', 'jordan.patel@plg-demo.test'];
 const rows = [];
@@ -312,13 +316,19 @@ function printTable() {
 }
 
 await mkdir(TMP, { recursive: true });
-await writesPerWorkflow();
-await coalescedBatch();
-const sample = cpu();
-await cpuEngine(sample);
-const floor = await writesAgainstFloor();
-await rateLimitedSync(floor);
-await segmentThroughput();
-await monthScale();
+const burst = () => receiverBurst({ row, log, crmObjects, reps: REPS, people: Number(args['burst-people']) });
+if (args.only === 'receiver') {
+  await burst();
+} else {
+  await writesPerWorkflow();
+  await coalescedBatch();
+  const sample = cpu();
+  await cpuEngine(sample);
+  const floor = await writesAgainstFloor();
+  await rateLimitedSync(floor);
+  await segmentThroughput();
+  await burst();
+  await monthScale();
+}
 printTable();
 process.exitCode = rows.some((r) => r.pass === 'FAIL') ? 1 : 0;

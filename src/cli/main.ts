@@ -11,6 +11,7 @@ import { demoCommand, runDemoCommand, type DemoOptions } from './demo-command.js
 import { emulatorCommand, emulatorOptions, runEmulatorCommand, type EmulatorFlags } from './emulator-command.js';
 import { replayCommand, runReplayCommand, type ReplayOptions } from './replay-command.js';
 import { runServeCommand, serveCommand, type ServeOptions } from './serve-command.js';
+import { queueCommand } from './queue-command.js';
 import { checkCommand, runCheck, type CheckOptions } from './check-command.js';
 import { runSetup, setupCommand, type SetupOptions } from './setup-command.js';
 import { runScoreCommand, scoreCommand, type ScoreOptions } from './score/command.js';
@@ -34,6 +35,7 @@ function buildProgram(exit: (code: number) => void): Command {
     replayCommand().action(async (file: string, options: ReplayOptions) => exit(await runReplayCommand(file, options))),
     emulatorCommand().action(async (flags: EmulatorFlags) => exit(await runEmulatorCommand(emulatorOptions(flags)))),
     serveCommand().action(async (options: ServeOptions) => exit(await runServeCommand(options))),
+    queueCommand(exit),
     checkCommand().action(async (options: CheckOptions) => exit(await runCheck(options))),
     setupCommand().action(async (options: SetupOptions) => exit(await runSetup(options))),
     scoreCommand().action(async (file: string, options: ScoreOptions) => exit(await runScoreCommand(file, options))),

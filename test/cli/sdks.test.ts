@@ -1,8 +1,9 @@
 /**
  * The official server SDKs, configured only as their READMEs say (a write key, and `host` or `dataPlaneUrl`
- * pointed at `attio-plg serve` on 127.0.0.1), send a product's PLG story; the CRM in the emulator is read
- * back. The SDKs talk only to loopback (test/setup refuses any other host), and each test flushes its
- * client, which clears the SDK's flush timer, so nothing is left running.
+ * pointed at `attio-plg serve` on 127.0.0.1), send a product's PLG story; once the receiver's queue has
+ * drained, the CRM in the emulator is read back. The SDKs talk only to loopback (test/setup refuses any
+ * other host), and each test flushes its client, which clears the SDK's flush timer, so nothing is left
+ * running.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,12 +37,19 @@ afterEach(async () => {
   for (const r of running.splice(0).reverse()) await ('stop' in r ? r.stop() : r.close());
 });
 
-async function receiverAndAttio(faults?: string): Promise<{ serve: Served; attio: EmulatorHandle }> {
+async function receiverAndAttio(faults?: string, args: string[] = []): Promise<{ serve: Served; attio: EmulatorHandle }> {
   const attio = await startEmulator({ seed: 'plg-demo', ...(faults ? { faults } : {}) });
   running.push(attio);
-  const serve = await startServe({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: attio.url, ATTIO_PLG_WEBHOOK_SECRET: `${OTHER_WRITE_KEY},${WRITE_KEY}` }, ['--config', config]);
+  const serve = await startServe({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: attio.url, ATTIO_PLG_WEBHOOK_SECRET: `${OTHER_WRITE_KEY},${WRITE_KEY}` }, ['--config', config, ...args]);
   running.push(serve);
   return { serve, attio };
+}
+
+/** The receiver's /metrics, as text. */
+const metricsOf = async (serve: Served) => (await fetch(`${serve.url}/metrics`)).text();
+
+async function untilDrained(serve: Served): Promise<void> {
+  while (!(await metricsOf(serve)).includes('\nattio_plg_queue_depth 0\n')) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** One product's month in the SDK's own call shapes. */
@@ -99,9 +107,10 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     expect(errors).toEqual([]);
     expect(answers).toEqual([200]);
     expect(sent).toEqual([`${serve.url}/v1/batch`]);
+    await untilDrained(serve);
     await expectWholeStory(attio, 'ada@analytical-engines.io', 'analytical-engines.io');
-    const delivery = serve.logLines().find((l) => l.msg === 'delivery applied');
-    expect(delivery).toMatchObject({ route: '/v1/batch', status: 200, events: 7, applied: 6, ignored: 1, rejected: 0, failed: 0 });
+    const delivery = serve.logLines().find((l) => l.msg === 'delivery accepted');
+    expect(delivery).toMatchObject({ route: '/v1/batch', status: 200, events: 7, accepted: 6, ignored: 1, rejected: 0, failed: 0 });
   });
 
   it('@rudderstack/rudder-sdk-node (writeKey + dataPlaneUrl, gzip as form data): the whole PLG story ends in the CRM', async () => {
@@ -117,8 +126,9 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     client.page(calls.page);
     await client.flush();
 
+    await untilDrained(serve);
     await expectWholeStory(attio, 'grace@compilers.dev', 'compilers.dev');
-    // The SDK sends its first call at once, the rest when flushed: two deliveries, both applied.
+    // The SDK sends its first call at once, the rest when flushed: two deliveries, both accepted.
     const deliveries = serve.logLines().filter((l) => String(l.msg).startsWith('delivery'));
     expect(deliveries.map((l) => [l.route, l.status, l.events])).toEqual([
       ['/v1/batch', 200, 1],
@@ -137,35 +147,52 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     await analytics.closeAndFlush();
     expect(answers).toEqual([400]);
     expect(errors).toEqual(['Error: [400] Bad Request']);
+    expect(await metricsOf(serve)).toContain('attio_plg_queue_depth 0');
     const [line] = serve.logLines().filter((l) => String(l.msg).startsWith('delivery'));
     expect(line).toMatchObject({ status: 400, rejected: 1, problems: [expect.objectContaining({ outcome: 'rejected', reason: expect.stringMatching(/^traits\.email: /) })] });
     expect(attio.requests.filter((r) => r.write)).toEqual([]);
   });
 
-  // While Attio is down, each delivery takes a few seconds: the receiver's own retries, then its answer.
-  // RudderStack's SDK (axios-retry) waits at least the Retry-After between its tries.
-  it('while Attio is down the receiver answers 503 with Retry-After, and RudderStack’s SDK retries 3 times, then reports the batch', async () => {
-    const { serve } = await receiverAndAttio('503=1');
-    // errorHandler (in the SDK's README) is told of a batch given up on; without it the SDK leaves a rejection unhandled.
+  it('while Attio is down both SDKs are answered 200 at once: the events wait in the queue, retried, and /ready says why', async () => {
+    const { serve, attio } = await receiverAndAttio('503=1');
     const given: unknown[] = [];
     const rudder = new Rudder(WRITE_KEY, { dataPlaneUrl: serve.url, errorHandler: (error) => given.push(error) });
     rudder.identify({ userId: 'sdk-down', traits: { email: 'down@outage.io' } });
     await rudder.flush();
-    expect(given.map((e) => (e as { response?: { status?: number } }).response?.status)).toEqual([503]);
-    const tries = serve.logLines().filter((l) => l.msg === 'delivery deferred: the sender will retry');
-    expect(tries.map((l) => [l.status, l.retryAfterSeconds, l.messageIds])).toEqual(Array.from({ length: 4 }, () => [503, 5, [expect.any(String)]]));
-  }, 60_000);
-
-  it('while Attio is down Segment’s SDK retries the batch with backoff (until closed)', async () => {
-    const { serve } = await receiverAndAttio('503=1');
     const analytics = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
-    const retryCounts: string[] = [];
-    analytics.on('http_request', (request) => retryCounts.push(request.headers['X-Retry-Count'] ?? '0'));
-    analytics.identify({ userId: 'sdk-down', traits: { email: 'down@outage.io' } });
-    // Its backoff starts at 0.5-1 s and it would retry 10 times; closing with a timeout abandons the rest.
-    await analytics.closeAndFlush({ timeout: 9_000 });
-    expect(retryCounts.slice(0, 2)).toEqual(['0', '1']);
-    expect(serve.logLines().filter((l) => l.status === 503).length).toBeGreaterThanOrEqual(1);
+    const answers: number[] = [];
+    analytics.on('http_response', (response) => answers.push(response.status));
+    analytics.track({ userId: 'sdk-down', event: 'Signed Up', properties: { email: 'down@outage.io' } });
+    await analytics.closeAndFlush();
+    expect([given, answers]).toEqual([[], [200]]);
+    while (!/attio_plg_queue_retries_total\{workflow="signup"\} [1-9]/.test(await metricsOf(serve))) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await metricsOf(serve)).toContain('attio_plg_queue_depth 2');
+    expect(attio.requests.some((r) => r.fault === '503')).toBe(true);
+    const ready = await fetch(`${serve.url}/ready`);
+    expect(ready.status).toBe(503);
+    await serve.stop('SIGKILL');
+  }, 30_000);
+
+  it('past the queue’s bound the receiver answers 429 with Retry-After, and Segment’s SDK waits it out instead of retrying at once', async () => {
+    // Attio is down, so nothing drains: the first batch (15 calls) fills the queue to its bound.
+    const { serve } = await receiverAndAttio('503=1', ['--queue-max-events', '15']);
+    const analytics = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
+    const answers: Array<[number, string | undefined]> = [];
+    analytics.on('http_response', (response) => answers.push([response.status, response.headers['retry-after']]));
+    // Two full batches, sent at once: the second finds the queue at its bound.
+    for (let i = 0; i < 30; i++) analytics.track({ userId: `sdk-${i}`, event: 'Signed Up', properties: { email: `p${i}@full.io` } });
+    while (answers.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answers).toEqual([
+      [200, undefined],
+      [429, '60'],
+    ]);
+    // A 5xx would be retried within a second (its backoff starts at 0.5-1 s); a 429 waits its Retry-After.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(answers).toHaveLength(2);
+    await analytics.closeAndFlush({ timeout: 10 });
+    expect(serve.logLines().filter((l) => l.status === 429)).toEqual([expect.objectContaining({ retryAfterSeconds: 60, msg: expect.stringMatching(/^delivery refused: the receiver's queue is full/) })]);
+    // Not a test of shutdown: a graceful one would wait for the drain's run against the failing Attio.
+    await serve.stop('SIGKILL');
   }, 30_000);
 
   it('cannot reach beyond loopback: an SDK left on its hosted default is refused here before any connection', async () => {

@@ -5,7 +5,7 @@
  */
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReceiver } from '../../src/destinations/http/receiver.js';
+import { startTestReceiver } from '../support/receiver.js';
 import { segmentSetupFor } from '../../src/cli/segment-delivery.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { InvalidEventError } from '../../src/core/errors.js';
@@ -111,7 +111,7 @@ describe('the bad-input corpus', () => {
 describe('oversized deliveries', () => {
   it('the receiver refuses more than 1,000 events, or more than 1 MiB, before any request to Attio', async () => {
     const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY });
-    const receiver = await startReceiver({ engine: new EventEngine({ client, config: configFor(emulator) }), secret: 'a-webhook-secret-of-32-characters' });
+    const receiver = await startTestReceiver({ engine: new EventEngine({ client, config: configFor(emulator) }), secret: 'a-webhook-secret-of-32-characters' });
     try {
       emulator.reset();
       const post = (body: string) =>
@@ -123,6 +123,7 @@ describe('oversized deliveries', () => {
       const tooLarge = await post(JSON.stringify({ ...event, traits: { email: 'ada@acme.io', bio: 'x'.repeat(1024 * 1024) } }));
       expect(tooLarge.status).toBe(413);
       expect(emulator.requests).toEqual([]);
+      expect(receiver.queue.stats().depth).toBe(0);
     } finally {
       await receiver.close();
     }

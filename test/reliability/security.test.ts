@@ -6,7 +6,7 @@
 import type { SegmentEvent } from '@segment/actions-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rudderstackDelivery } from '../../src/cli/rudderstack-delivery.js';
-import { startReceiver, type Receiver } from '../../src/destinations/http/receiver.js';
+import { startTestReceiver, type TestReceiver } from '../support/receiver.js';
 import { segmentDelivery, segmentSetupFor } from '../../src/cli/segment-delivery.js';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { parseConfig } from '../../src/core/config/index.js';
@@ -61,7 +61,7 @@ describe('the API key appears in no adapter output', () => {
 
 describe('the webhook receiver', () => {
   const secret = 'receiver-secret-0123456789abcdef';
-  let receiver: Receiver;
+  let receiver: TestReceiver;
   // Its own Attio: the request log must not see stragglers of other tests (actions-core abandons a failed
   // event's other subscriptions without cancelling their requests).
   let attio: EmulatorHandle;
@@ -69,7 +69,7 @@ describe('the webhook receiver', () => {
     attio = await startEmulator({ seed: 'plg-demo', apiKey: SECRET_KEY, faults: `${FAULTS},seed=4` });
     const { client } = createAttioConnection({ apiUrl: attio.url, apiKey: SECRET_KEY, timeoutMs: 300 });
     const engine = new EventEngine({ client, config: parseConfig({ apiKey: SECRET_KEY, apiUrl: attio.url }, {}) });
-    receiver = await startReceiver({ engine, secret, maxBodyBytes: 64 * 1024 });
+    receiver = await startTestReceiver({ engine, secret, maxBodyBytes: 64 * 1024 });
   });
   afterAll(async () => {
     await receiver.close();
@@ -105,14 +105,14 @@ describe('the webhook receiver', () => {
 
   it('answers an authorised delivery without the key in its body, whatever Attio did', async () => {
     const response = await post({ 'content-type': 'application/json', authorization: `Bearer ${secret}` }, JSON.stringify(stream.events.slice(0, 20).map((e) => e.event)));
-    expect([200, 400, 429, 503]).toContain(response.status);
+    expect([200, 400]).toContain(response.status);
     expect(await response.text()).not.toContain(SECRET_KEY);
   });
 
   it('needs a secret of at least 16 characters to start', async () => {
     const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: SECRET_KEY });
     const engine = new EventEngine({ client, config: parseConfig({ apiKey: SECRET_KEY, apiUrl: emulator.url }, {}) });
-    await expect(startReceiver({ engine, secret: 'short' })).rejects.toThrow(/at least 16 characters/);
+    await expect(startTestReceiver({ engine, secret: 'short' })).rejects.toThrow(/at least 16 characters/);
   });
 });
 

@@ -1,6 +1,8 @@
 /** Runs the built CLI (dist/cli/main.js) as a subprocess, as a user would, and collects its output. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -48,9 +50,10 @@ export interface Served {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; output: string }>;
 }
 
-/** Starts the built CLI's `serve` and resolves once it says where it listens. */
+/** Starts the built CLI's `serve` (on a fresh data directory unless args name one) and resolves once it says where it listens. */
 export function startServe(env: Record<string, string>, args: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const dataDir = args.includes('--data-dir') ? [] : ['--data-dir', mkdtempSync(join(tmpdir(), 'attio-plg-serve-'))];
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...dataDir, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   return new Promise((resolve, reject) => {

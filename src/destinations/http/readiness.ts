@@ -1,10 +1,11 @@
 /**
  * Whether the receiver can do its job: the workspace check (the same one `attio-plg check` runs) passes and
- * Attio answers, and no delivery has just failed for a reason retrying will not fix. The check's result is
+ * Attio answers, the queue keeps up (`queueProblems`: its oldest event is not older than a bound), and no
+ * event has just failed for a reason retrying will not fix. The check's result is
  * cached for `ttlMs` so `/ready` stays cheap however often it is probed; while a newer result is on its way
  * the last one is answered. A permanent delivery failure (the workspace changed under the receiver: a stage
  * removed, the token revoked) sets `/ready` failing for at least `holdMs` and asks for a fresh check; it
- * clears once a later delivery is applied in full, or the hold has passed with a passing check.
+ * clears once the hold has passed with a passing check.
  */
 import type { CheckReport, WorkspaceProblem } from '../../core/setup/index.js';
 
@@ -19,10 +20,8 @@ export interface ReadyState {
 
 export interface Readiness {
   state(): Promise<ReadyState>;
-  /** A delivery failed for a reason retrying will not fix. */
+  /** An event failed for a reason retrying will not fix. */
   permanentFailure(reason: string): void;
-  /** A delivery was applied in full. */
-  delivered(): void;
 }
 
 export interface ReadinessOptions {
@@ -32,6 +31,8 @@ export interface ReadinessOptions {
   /** How long a permanent delivery failure keeps /ready failing at least. Default 60 s. */
   holdMs?: number;
   now?: () => number;
+  /** Problems of the moment, read at every probe (the queue falling behind); any of them fails /ready. */
+  queueProblems?: () => WorkspaceProblem[];
   /** Told whenever the state is computed (for the `attio_plg_ready` gauge and the log). */
   onState?: (state: ReadyState) => void;
 }
@@ -80,9 +81,10 @@ export function createReadiness(options: ReadinessOptions): Readiness {
       }
       const check = last as CheckResult;
       if (failure && check.ready && check.at - failure.at >= holdMs) failure = undefined;
+      const queueProblems = options.queueProblems?.() ?? [];
       const state: ReadyState = {
-        ready: check.ready && failure === undefined,
-        problems: check.problems,
+        ready: check.ready && failure === undefined && queueProblems.length === 0,
+        problems: [...check.problems, ...queueProblems],
         ...(failure ? { deliveryFailure: failure.reason } : {}),
         checkedAt: new Date(check.at).toISOString(),
       };
@@ -92,9 +94,6 @@ export function createReadiness(options: ReadinessOptions): Readiness {
     permanentFailure(reason) {
       failure = { reason, at: now() };
       invalidated = true;
-    },
-    delivered() {
-      failure = undefined;
     },
   };
 }

@@ -2,26 +2,39 @@
  * The receiver: Segment and RudderStack deliveries over HTTP, run like a production service.
  * - `POST /v1/batch`, `/v1/{identify,track,group,page,screen,alias}`: Segment's HTTP Tracking API and
  *   RudderStack's HTTP API as their server SDKs send them; `POST /` (any other path): webhook deliveries.
- *   Both answer as ./receiver/answer.ts explains: 2xx only once applied, so a sender retries what is not.
- * - `GET /health` (the process is alive), `GET /ready` (the workspace check passes and Attio answers),
- *   `GET /metrics` (Prometheus text format).
+ *   Each event is mapped first (pure: an invalid one is refused naming its field), the valid ones are
+ *   stored in the queue on disk (./queue/), and the delivery is answered as ./answer.ts explains: 2xx only
+ *   once stored, so a sender retries what is not. The queue's drain takes the events to Attio.
+ * - `GET /health` (the process is alive), `GET /ready` (the workspace check passes, Attio answers and the
+ *   queue keeps up), `GET /metrics` (Prometheus text format).
  * - One JSON log line per delivery. `close()` stops accepting, lets deliveries in flight finish, then ends.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventResult } from '../../core/engine.js';
+import { intentLaneKey } from '../../core/batch/plan.js';
+import type { PlgConfig } from '../../core/config/index.js';
+import { isRejection } from '../../core/failures.js';
+import { messageIdOf } from '../../mapping/event-keys.js';
 import { workflowOf } from '../../mapping/map-event.js';
-import type { EventEngine } from '../../pipeline.js';
-import { answerFor, HttpProblem } from './answer.js';
+import { mapItem } from '../../pipeline.js';
+import { answerFor, HttpProblem, type Receipt } from './answer.js';
 import { isAuthorised, parseSecrets } from './auth.js';
 import { bodyReader } from './body.js';
 import { logDelivery, logRefused, silentReceiverLogger, type ReceiverLogger } from './log.js';
 import type { ReceiverMetrics } from './metrics.js';
 import { eventsOf, isIgnoredCall, routeOf, type Route } from './protocol.js';
 import type { Readiness } from './readiness.js';
+import { QueueWriteError, type Intake, type NewEvent } from './queue/index.js';
+
+/** Seconds a sender is asked to wait when the queue cannot be written. */
+const STORE_RETRY_AFTER_SECONDS = 30;
 
 export interface ReceiverOptions {
-  engine: EventEngine;
+  /** Where valid events are stored before the answer. */
+  intake: Intake;
+  /** The configuration events are mapped with (the drain's engine uses the same). */
+  config: PlgConfig;
   /** The shared secret, or several separated by commas (one per source). */
   secret: string;
   port?: number;
@@ -56,7 +69,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   const maxBatch = options.maxBatch ?? 1000;
   const readBody = bodyReader(options.maxBodyBytes ?? 1024 * 1024);
   const logger = options.logger ?? silentReceiverLogger;
-  const { engine, metrics, readiness } = options;
+  const { intake, config, metrics, readiness } = options;
   let closing = false;
 
   const server = createServer((request, response) => {
@@ -67,7 +80,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       .catch((error: unknown) => {
         const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'internal error');
         if (!(error instanceof HttpProblem)) logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'internal error');
-        if (route) logRefused(logger, { route: route.path, status: problem.status, reason: problem.message });
+        if (route) logRefused(logger, { route: route.path, status: problem.status, reason: problem.message, retryAfterSeconds: problem.retryAfterSeconds });
+        if (problem.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(problem.retryAfterSeconds));
         reply(response, problem.status, { error: problem.message });
       })
       .finally(() => {
@@ -89,22 +103,49 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     const started = performance.now();
     const events = eventsOf(route, await readBody(request, response), new Date().toISOString());
     if (events.length > maxBatch) throw new HttpProblem(413, `a delivery may carry at most ${maxBatch} events`);
-    const results = await apply(events);
-    const answer = answerFor(results);
-    for (const [index, result] of results.entries()) metrics?.event(isIgnoredCall(events[index]) ? 'untracked' : workflowOf(events[index], engine.config), result.status);
+    const admission = intake.admission();
+    if (!admission.admit) throw new HttpProblem(429, `the receiver's queue is full (${admission.reason}): retry after ${admission.retryAfterSeconds} s`, admission.retryAfterSeconds);
+    const { receipts, stored } = take(events);
+    const storing = performance.now();
+    try {
+      await intake.enqueue(stored);
+    } catch (error) {
+      if (!(error instanceof QueueWriteError)) throw error;
+      logger.error({ code: error.code }, `the queue could not be written: ${error.diskFull ? 'the disk is full' : error.message}`);
+      throw new HttpProblem(503, `the receiver could not store the delivery${error.diskFull ? ' (its disk is full)' : ''}: retry later`, STORE_RETRY_AFTER_SECONDS);
+    }
+    const answer = answerFor(receipts);
+    for (const [index, receipt] of receipts.entries()) metrics?.event(isIgnoredCall(events[index]) ? 'untracked' : workflowOf(events[index], config), receipt.status);
     if (answer.permanent !== undefined) readiness?.permanentFailure(answer.permanent);
-    else if (answer.status === 200) readiness?.delivered();
-    logDelivery(logger, { route: route.path, events, results, answer, durationMs: performance.now() - started });
-    if (answer.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(answer.retryAfterSeconds));
+    logDelivery(logger, { route: route.path, events, receipts, answer, durationMs: performance.now() - started, storeMs: performance.now() - storing });
     reply(response, answer.status, answer.body);
   }
 
-  /** Page, screen and alias calls need no work; the rest go to the engine as one batch. */
-  async function apply(events: unknown[]): Promise<EventResult[]> {
-    const ignored = events.map(isIgnoredCall);
-    const worked = await engine.processBatch(events.filter((_, i) => !ignored[i]));
-    let next = 0;
-    return events.map((event, i) => (ignored[i] ? ignoredResult(event) : (worked[next++] as EventResult)));
+  /**
+   * Each event mapped (pure, no request): an invalid one is refused, page/screen/alias calls and events the
+   * tracking plan ignores need no work, the rest are stored in their person's lane.
+   */
+  function take(events: readonly unknown[]): { receipts: Receipt[]; stored: NewEvent[] } {
+    const receipts: Receipt[] = [];
+    const stored: NewEvent[] = [];
+    for (const event of events) {
+      const id = messageIdOf(event);
+      const messageId = id === undefined ? {} : { messageId: id };
+      if (isIgnoredCall(event)) {
+        receipts.push({ ...messageId, status: 'ignored' });
+        continue;
+      }
+      const item = mapItem(event, config);
+      if (item.failure) {
+        receipts.push({ ...messageId, status: isRejection(item.failure) ? 'rejected' : 'failed', failure: item.failure });
+      } else if (item.intents.length === 0) {
+        receipts.push({ ...messageId, status: 'ignored' });
+      } else {
+        receipts.push({ ...messageId, status: 'accepted' });
+        stored.push({ lane: intentLaneKey(item) ?? `#${randomUUID()}`, payload: JSON.stringify(event) });
+      }
+    }
+    return { receipts, stored };
   }
 
   async function serveGet(path: string, response: ServerResponse): Promise<void> {
@@ -144,11 +185,6 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       });
     },
   };
-}
-
-function ignoredResult(event: unknown): EventResult {
-  const messageId = (event as { messageId?: unknown }).messageId;
-  return { ...(typeof messageId === 'string' && messageId !== '' ? { messageId } : {}), status: 'ignored', outcomes: [] };
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {

@@ -61,11 +61,12 @@ describe('readiness', () => {
     expect((await f.settled()).ready).toBe(true);
   });
 
-  it('a delivery applied in full clears a permanent failure', async () => {
-    const f = fixture([passing]);
-    f.readiness.permanentFailure('the Attio access token is not active');
-    expect((await f.settled()).ready).toBe(false);
-    f.readiness.delivered();
-    expect(await f.readiness.state()).toEqual({ ready: true, problems: [], checkedAt: expect.any(String) });
+  it('a problem of the moment (the queue falling behind) fails it at every probe it is there, without a check', async () => {
+    let behind = true;
+    const queueProblem = { subject: 'queue', problem: 'the oldest of 3 queued events is 3700 s old (bound 3600 s): the drain is not keeping up', fix: 'see the log' };
+    const readiness = createReadiness({ check: async () => passing, queueProblems: () => (behind ? [queueProblem] : []) });
+    expect(await readiness.state()).toMatchObject({ ready: false, problems: [queueProblem] });
+    behind = false;
+    expect(await readiness.state()).toMatchObject({ ready: true, problems: [] });
   });
 });

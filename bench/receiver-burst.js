@@ -1,0 +1,115 @@
+/**
+ * Launch day through the receiver: `@segment/analytics-node` at its defaults (write key and host: batches of
+ * 15, all sent at once) sends `people` signups (identify + Signed Up each) into the built CLI's `serve` in
+ * its own process, with the emulator at Attio's rate limit. Measured: each request's time from the SDK's
+ * send to the receiver's answer (intake), and the time until the queue is empty (every event in Attio),
+ * beside the write floor: the burst's objects in the CRM at 25 writes a second. The receiver has been
+ * running: a few signups before the burst warm it up (a cold process compiles as it goes), and their objects
+ * are not counted.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Analytics } from '@segment/analytics-node';
+import { EMULATOR_API_KEY, startEmulator } from '../dist/emulator/index.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const WRITE_KEY = 'bench-launch-day-write-key-0123';
+
+function startServe(env, args) {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/[^\s"]+)/.exec(output)?.[1];
+      if (url) resolve({ url, stop: () => (child.kill('SIGTERM'), exited), lines: () => output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) });
+    });
+    void exited.then((code) => reject(new Error(`serve exited (${code}) before listening`)));
+  });
+}
+
+const successfulWrites = (emulator) => emulator.requests.filter((r) => r.write && r.status >= 200 && r.status < 300).length;
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Adds the rows; `crmObjects(url)` counts the CRM's objects (the floor). */
+export async function receiverBurst({ row, log, crmObjects, people = 600, reps }) {
+  log(`receiver burst: ${people} signups through analytics-node into serve, Attio's rate limit on (about ${Math.round((people * 3.1) / 25)} s)`);
+  const emulator = await startEmulator({ seed: 'plg-demo', rateLimit: true });
+  const dir = mkdtempSync(join(tmpdir(), 'attio-plg-bench-burst-'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ salesReps: reps }));
+  const serve = await startServe({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url, ATTIO_PLG_WEBHOOK_SECRET: WRITE_KEY }, [
+    '--config',
+    join(dir, 'config.json'),
+    '--data-dir',
+    join(dir, 'data'),
+  ]);
+  const signups = (analytics, from, count) => {
+    for (let i = from; i < from + count; i++) {
+      const email = `founder${i}@startup${i % 40}.io`;
+      analytics.identify({ userId: `launch-${i}`, traits: { email, name: `Founder ${i}`, plan: 'trial' } });
+      analytics.track({ userId: `launch-${i}`, event: 'Signed Up', properties: { email, plan: 'trial' } });
+    }
+  };
+  const drained = async () => {
+    while (!(await (await fetch(`${serve.url}/metrics`)).text()).includes('\nattio_plg_queue_depth 0\n')) await new Promise((resolve) => setTimeout(resolve, 200));
+  };
+  const warmUp = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
+  signups(warmUp, people, 30);
+  await warmUp.closeAndFlush();
+  await drained();
+  const before = await crmObjects(emulator.url);
+  const writesBefore = successfulWrites(emulator);
+
+  const analytics = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
+  const sentAt = new Map();
+  const latencies = [];
+  let requests = 0;
+  let retries = 0;
+  let errors = 0;
+  analytics.on('http_request', (request) => {
+    requests++;
+    if (request.headers['X-Retry-Count'] !== undefined) retries++;
+    sentAt.set(request.body, performance.now());
+  });
+  analytics.on('http_response', (response) => latencies.push(performance.now() - sentAt.get(response.body)));
+  analytics.on('error', () => errors++);
+  const linesBefore = serve.lines().length;
+  const started = performance.now();
+  signups(analytics, 0, people);
+  await analytics.closeAndFlush();
+  const acknowledged = (performance.now() - started) / 1000;
+  await drained();
+  const drainSeconds = (performance.now() - started) / 1000;
+  const own = serve
+    .lines()
+    .slice(linesBefore)
+    .filter((l) => l.msg === 'delivery accepted')
+    .map((l) => l.durationMs)
+    .sort((a, b) => a - b);
+  await serve.stop();
+  const writes = successfulWrites(emulator) - writesBefore;
+  const after = await crmObjects(emulator.url);
+  const objects = { total: after.total - before.total };
+  await emulator.close();
+  const floorSeconds = objects.total / 25;
+  const sorted = latencies.sort((a, b) => a - b);
+  const p99 = percentile(sorted, 99);
+  const batches = Math.ceil((2 * people) / 15);
+  row(
+    `receiver burst, analytics-node defaults (${people} signups: ${requests} requests for ${batches} batches, ${retries} retried, ${errors} SDK errors): intake p99 (median), all acknowledged in ${acknowledged.toFixed(1)} s`,
+    `${p99.toFixed(0)} ms (${percentile(sorted, 50).toFixed(0)} ms); receiver's own ${percentile(own, 99)} ms (${percentile(own, 50)} ms)`,
+    '< 100 ms',
+    p99 < 100 && errors === 0 && retries === 0 && requests === batches,
+  );
+  row(
+    `receiver burst: drain time, rate limit on (${writes} writes, ${(writes / objects.total).toFixed(2)} per object)`,
+    `${drainSeconds.toFixed(0)} s`,
+    `<= 1.5 × floor ${floorSeconds.toFixed(0)} s (${objects.total} objects)`,
+    drainSeconds <= floorSeconds * 1.5,
+  );
+}

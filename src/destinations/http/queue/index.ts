@@ -1,0 +1,183 @@
+/**
+ * The receiver's durable queue: deliveries are stored (./store.ts) before they are answered, drained to
+ * Attio at the workspace's pace (./drain.ts), and refused with a Retry-After past a bound
+ * (./backpressure.ts). One receiver per data directory (./lock.ts).
+ *
+ * Deliveries that arrive together are committed together: each delivery's events are all stored or none
+ * are, but one disk flush serves every delivery that was waiting for it. A commit blocks the process for
+ * its flush, so the next one waits about as long as the last flush took, collecting the deliveries that
+ * arrive meanwhile: an idle receiver commits at once, a burst of a hundred concurrent deliveries costs a
+ * handful of flushes instead of a hundred, and each delivery is answered in milliseconds.
+ */
+import type { WorkspaceProblem } from '../../../core/setup/index.js';
+import { admission, DEFAULT_QUEUE_BOUNDS, PaceMeter, type Admission, type QueueBounds } from './backpressure.js';
+import { Drainer, type DrainOptions } from './drain.js';
+import { lockDataDir, type DataDirLock } from './lock.js';
+import { QueueStore, type NewEvent, type QueueStats } from './store.js';
+
+export { DEFAULT_QUEUE_BOUNDS, type Admission, type QueueBounds } from './backpressure.js';
+export { DataDirInUseError } from './lock.js';
+export { QueueStore, QueueWriteError, type DeadLetter, type NewEvent, type QueueStats, type QueuedEvent } from './store.js';
+export type { ApplyEvents, DrainedEvent, DrainOutcome } from './drain.js';
+
+export const DEFAULT_DATA_DIR = './.attio-plg';
+/** How long a seen key is kept: Attio retries a webhook delivery for about three days. */
+const SEEN_KEY_DAYS = 7;
+/** Deliveries this close together are a burst, which the drain lets pass before it starts new lanes. */
+const INTAKE_QUIET_MS = 50;
+/** The longest a delivery waits for others to share its commit. */
+const MAX_COMMIT_WAIT_MS = 20;
+/** /ready fails while the oldest queued event is older than this: a burst of an hour's work is fine, more is a sign. */
+export const DEFAULT_READY_MAX_AGE_MS = 3_600_000;
+
+export interface EventQueueOptions {
+  dataDir: string;
+  bounds?: Partial<QueueBounds>;
+  now?: () => number;
+  /** See StoreOptions.maxPageCount (tests of a full disk). */
+  maxPageCount?: number;
+  /** A store to use instead of opening one (tests of a failing store). */
+  store?: QueueStore;
+}
+
+interface Pending {
+  events: readonly NewEvent[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** What the receiver's intake needs of the queue. */
+export interface Intake {
+  /** Whether a delivery may be taken now, or why not and when to come back. */
+  admission(): Admission;
+  /** Stores a delivery's events; resolves once they are on disk, rejects (QueueWriteError) when they are not. */
+  enqueue(events: readonly NewEvent[]): Promise<void>;
+}
+
+export class EventQueue implements Intake {
+  readonly store: QueueStore;
+  readonly bounds: QueueBounds;
+  private readonly now: () => number;
+  private readonly pace: PaceMeter;
+  private readonly lock: DataDirLock;
+  private pending: Pending[] = [];
+  private lastCommitMs = 0;
+  private lastEnqueueAt = -Infinity;
+  private drainer: Drainer | undefined;
+  private readonly forgetting: NodeJS.Timeout;
+
+  /** Takes the data directory's lock: one receiver per data directory (DataDirInUseError otherwise). */
+  constructor(options: EventQueueOptions) {
+    this.lock = lockDataDir(options.dataDir);
+    try {
+      this.now = options.now ?? Date.now;
+      this.store = options.store ?? new QueueStore({ dataDir: options.dataDir, now: this.now, maxPageCount: options.maxPageCount });
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
+    this.bounds = { ...DEFAULT_QUEUE_BOUNDS, ...options.bounds };
+    this.pace = new PaceMeter(this.now);
+    this.forgetOldKeys();
+    this.forgetting = setInterval(() => this.forgetOldKeys(), 3_600_000);
+    this.forgetting.unref();
+  }
+
+  admission(): Admission {
+    // Deliveries waiting for their commit count too: a burst's deliveries arrive before any of them is stored.
+    const backlog = this.store.backlog();
+    const pending = this.pending.reduce((sum, p) => sum + p.events.length, 0);
+    return admission({ ...backlog, depth: backlog.depth + pending }, this.bounds, this.now(), this.pace.perSecond());
+  }
+
+  enqueue(events: readonly NewEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    this.lastEnqueueAt = performance.now();
+    return new Promise((resolve, reject) => {
+      if (this.pending.push({ events, resolve, reject }) > 1) return;
+      const wait = Math.min(MAX_COMMIT_WAIT_MS, Math.floor(this.lastCommitMs));
+      if (wait < 1) setImmediate(() => this.commit());
+      else setTimeout(() => this.commit(), wait);
+    });
+  }
+
+  /**
+   * Records a key durably; true the first time (see QueueStore.markSeen). Keys are kept for a week, longer
+   * than a sender replays a delivery.
+   */
+  markSeen(key: string): boolean {
+    return this.store.markSeen(key);
+  }
+
+  stats(): QueueStats {
+    return this.store.stats();
+  }
+
+  /** What keeps the receiver from being ready: its oldest event older than `maxAgeMs`. */
+  lagProblems(maxAgeMs: number): WorkspaceProblem[] {
+    const { oldestReceivedAt, depth } = this.store.backlog();
+    const age = oldestReceivedAt === undefined ? 0 : this.now() - oldestReceivedAt;
+    if (age <= maxAgeMs) return [];
+    return [
+      {
+        subject: 'queue',
+        problem: `the oldest of ${depth} queued events is ${Math.round(age / 1000)} s old (bound ${Math.round(maxAgeMs / 1000)} s): the drain is not keeping up`,
+        fix: 'see the log and `attio-plg queue status`: Attio may be failing, throttling or refusing the token; the queue drains once Attio takes writes again',
+      },
+    ];
+  }
+
+  /** Events drained per second lately. */
+  drainedPerSecond(): number {
+    return this.pace.perSecond();
+  }
+
+  /** Starts draining the queue with `apply`; the drain counts its pace here for the Retry-After. */
+  startDrain(options: Omit<DrainOptions, 'store' | 'now'>): Drainer {
+    const drainer = new Drainer({
+      // A burst is answered before it is drained: no new lane while deliveries keep arriving.
+      deferWhile: () => this.pending.length > 0 || performance.now() - this.lastEnqueueAt < INTAKE_QUIET_MS,
+      ...options,
+      store: this.store,
+      now: this.now,
+      onSettled: (drained) => {
+        this.pace.record(drained.filter((d) => d.outcome !== 'retry').length);
+        options.onSettled?.(drained);
+      },
+    });
+    this.drainer = drainer;
+    drainer.start();
+    return drainer;
+  }
+
+  /** Closes the store and releases the data directory; stop the drain first. */
+  close(): void {
+    clearInterval(this.forgetting);
+    this.store.close();
+    this.lock.release();
+  }
+
+  private forgetOldKeys(): void {
+    try {
+      this.store.forgetSeenBefore(this.now() - SEEN_KEY_DAYS * 86_400_000);
+    } catch {
+      // A full disk: the keys are forgotten at the next hour's attempt.
+    }
+  }
+
+  private commit(): void {
+    const group = this.pending;
+    this.pending = [];
+    const started = performance.now();
+    try {
+      this.store.enqueue(group.flatMap((p) => p.events));
+    } catch (error) {
+      for (const p of group) p.reject(error);
+      return;
+    } finally {
+      this.lastCommitMs = performance.now() - started;
+    }
+    for (const p of group) p.resolve();
+    this.drainer?.wake();
+  }
+}
