@@ -28,15 +28,7 @@ export interface Payload {
   /**
    * Account-level usage counts; when any is present the company gets an account score. Keys are the scoring model’s signal keys (logins_7d, features_activated, team_invites, integrations_connected, records_imported, active_days_14d); values are counts.
    */
-  signals?: {
-    logins_7d?: number;
-    features_activated?: number;
-    team_invites?: number;
-    integrations_connected?: number;
-    records_imported?: number;
-    active_days_14d?: number;
-    [k: string]: unknown;
-  };
+  signals?: { logins_7d?: number; features_activated?: number; team_invites?: number; integrations_connected?: number; records_imported?: number; active_days_14d?: number; [k: string]: unknown };
   /**
    * More attributes to set on the Attio Company record: Attio attribute slug -> value (e.g. linkedin -> traits.linkedin).
    */
@@ -52,7 +44,7 @@ export interface Payload {
   /**
    * The usage signals a PQL score is made of. A signal adds its weight when its count reaches the threshold; the weights of all signals add up to 100. Use the same model in every action that scores.
    */
-  scoring_model?: { key: string; label: string; weight: number; threshold: number }[];
+  scoring_model?: ({ key: string; label: string; weight: number; threshold: number })[];
   /**
    * What a free-mail address (gmail.com, outlook.com, ...) means for companies.
    */

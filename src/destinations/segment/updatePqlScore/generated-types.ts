@@ -24,15 +24,7 @@ export interface Payload {
   /**
    * The usage counts to score. Keys are the scoring model’s signal keys (logins_7d, features_activated, team_invites, integrations_connected, records_imported, active_days_14d); values are counts.
    */
-  signals: {
-    logins_7d?: number;
-    features_activated?: number;
-    team_invites?: number;
-    integrations_connected?: number;
-    records_imported?: number;
-    active_days_14d?: number;
-    [k: string]: unknown;
-  };
+  signals: { logins_7d?: number; features_activated?: number; team_invites?: number; integrations_connected?: number; records_imported?: number; active_days_14d?: number; [k: string]: unknown };
   /**
    * The score (0 to 100) at which a person becomes a product-qualified lead.
    */
@@ -40,7 +32,7 @@ export interface Payload {
   /**
    * The usage signals a PQL score is made of. A signal adds its weight when its count reaches the threshold; the weights of all signals add up to 100. Use the same model in every action that scores.
    */
-  scoring_model?: { key: string; label: string; weight: number; threshold: number }[];
+  scoring_model?: ({ key: string; label: string; weight: number; threshold: number })[];
   /**
    * The Attio list that product-qualified leads are added to when they first qualify.
    */
