@@ -47,8 +47,9 @@ export interface DrainOptions {
   pollMs?: number;
   now?: () => number;
   /**
-   * While this is true (deliveries are arriving), no new lane starts, for at most `maxDeferMs` at a time:
-   * answering a burst comes before draining it, since both share one CPU.
+   * While this is true (deliveries are arriving), no new lane starts, for at most `maxDeferMs` at a time and
+   * then not again for as long: answering a burst comes before draining it, since both share one CPU, but a
+   * steady stream of deliveries still leaves the drain at least half the time.
    */
   deferWhile?: () => boolean;
   /** Default 1 s. */
@@ -74,6 +75,7 @@ export class Drainer {
   private timer: NodeJS.Timeout | undefined;
   private recheck: NodeJS.Timeout | undefined;
   private deferredSince: number | undefined;
+  private deferredUntil = -Infinity;
   private pausedUntil = 0;
   private stopping = false;
 
@@ -163,14 +165,17 @@ export class Drainer {
 
   /** Whether to let intake go first now; if so, looks again shortly. Measured on the process's own clock. */
   private deferring(): boolean {
-    if (this.options.deferWhile?.() !== true) {
+    const now = performance.now();
+    const maxDeferMs = this.options.maxDeferMs ?? 1_000;
+    if (this.options.deferWhile?.() !== true || now - this.deferredUntil < maxDeferMs) {
+      if (this.deferredSince !== undefined) this.deferredUntil = now;
       this.deferredSince = undefined;
       return false;
     }
-    const now = performance.now();
     this.deferredSince ??= now;
-    if (now - this.deferredSince >= (this.options.maxDeferMs ?? 1_000)) {
+    if (now - this.deferredSince >= maxDeferMs) {
       this.deferredSince = undefined;
+      this.deferredUntil = now;
       return false;
     }
     if (this.recheck === undefined) {

@@ -207,4 +207,27 @@ describe('the drain', () => {
     expect(await drain.stop(20)).toBe(false);
     expect(store.stats().depth).toBe(1);
   });
+
+  it('starts no new lane while deliveries keep arriving (deferWhile), and goes on once they stop', async () => {
+    const { store } = setup();
+    let arriving = true;
+    const started: string[] = [];
+    const drain = new Drainer({
+      store,
+      deferWhile: () => arriving,
+      maxDeferMs: 60_000,
+      apply: async (raws) => {
+        started.push(...raws.map((r) => (r as Ev).id));
+        return raws.map(() => applied);
+      },
+    });
+    store.enqueue([ev('ada', 1)].map((e) => ({ lane: e.lane, payload: JSON.stringify(e) })));
+    drain.start();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(started).toEqual([]);
+    arriving = false;
+    await drain.whenEmpty();
+    expect(started).toEqual(['ada1']);
+    await drain.stop();
+  });
 });
