@@ -137,6 +137,32 @@ describe('the drain', () => {
     expect(store.deadLetters()).toEqual([expect.objectContaining({ category: 'retryable', reason: 'still failing 1 h after it was queued: Attio answered 503' })]);
   });
 
+  it('a passing failure that keeps coming back while other people’s events are applied is the event’s own: a dead letter after maxAttempts, and its lane goes on', async () => {
+    const failing: Failure = { category: 'retryable', message: 'Attio answered 500', retryable: true };
+    const { drain, store, clock, add } = setup((e) => (e.id === 'ada1' ? failed(failing) : applied));
+    add(ev('ada', 1), ev('ada', 2));
+    let runs = 0;
+    for (; runs < 20 && store.stats().deadLetters === 0; runs++) {
+      add(ev(`other${runs}`, 1)); // someone else's event, applied each round
+      await drain.pump();
+      clock.t += 300_000;
+    }
+    expect(runs).toBe(12);
+    expect(store.deadLetters()).toEqual([expect.objectContaining({ attempts: 12, reason: 'failed 12 times while other events were applied: Attio answered 500' })]);
+    await drain.pump();
+    expect(store.stats().depth).toBe(0);
+  });
+
+  it('during an outage (nothing applied) a passing failure is retried past maxAttempts', async () => {
+    const { drain, store, clock, add } = setup(() => failed({ category: 'retryable', message: 'Attio answered 503', retryable: true }));
+    add(ev('ada', 1));
+    for (let i = 0; i < 20; i++) {
+      await drain.pump();
+      clock.t += 300_000;
+    }
+    expect(store.stats()).toMatchObject({ depth: 1, deadLetters: 0 });
+  });
+
   it('an engine that throws leaves the events queued for another run', async () => {
     const { store, clock } = setup();
     let calls = 0;
