@@ -126,7 +126,7 @@ async function crmObjects(url) {
   return { total: Object.values(counts).reduce((a, b) => a + b, 0), counts };
 }
 
-/** The seed workflow's requests for what a replay applied: one request a step (seed-plg-pattern.md), writes and reads apart. */
+/** The seed workflow's requests for what a replay applied: one request a step (the PLG recipe the connector started from), writes and reads apart. */
 function seedCost(summary, qualifications) {
   const applied = (workflow) => summary.byWorkflow[workflow]?.applied ?? 0;
   const reads = applied('signup'); // records_search for the company
@@ -213,7 +213,7 @@ async function rateLimitedReplay(label, file, makeDelivery) {
   );
 }
 
-/** Issue 13's targets: a sample and 300 signups (900 writes) through the Segment path, paced under Attio's 25 writes/s. */
+/** The Segment path's targets: a sample and 300 signups (900 writes) through the Segment path, paced under Attio's 25 writes/s. */
 async function segmentThroughput() {
   const events = Number(args['throughput-events']);
   log(`segment throughput: ${events} sample events, then 300 signups, through the Segment path with the emulator's rate limit on (about ${Math.round((events * 1.2 + 900) / 25)} s)`);
@@ -267,7 +267,7 @@ async function cpuEngine({ events }) {
 }
 
 /**
- * Issue 17's month: a generated month of `--companies` accounts replayed by the built CLI (`replay --via
+ * Month scale: a generated month of `--companies` accounts replayed by the built CLI (`replay --via
  * direct`, batches of 1000, 4 partitions) in its own process, rate limits off on both sides, against an
  * emulator in this one. The CLI's peak RSS comes from bench/peak-rss.cjs preloaded into it.
  */

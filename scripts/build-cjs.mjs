@@ -4,9 +4,12 @@
  * Both platforms load destinations from CommonJS (action-destinations and rudder-transformer are CommonJS
  * TypeScript under Jest). Three of our runtime dependencies — got, p-queue, email-providers — are ESM only,
  * so a plain `tsc --module commonjs` build could not `require` them. esbuild bundles each entry point with
- * those inlined; what the platforms provide themselves, or what loads from CommonJS as it is, stays external:
- * @segment/actions-core (its error and MultiStatusResponse classes must be the runtime's own), liquidjs (its
- * peer), @rudderstack/integrations-lib and zod. email-providers' entry point reads its JSON through
+ * everything it needs inlined, zod included (a host's own zod may be 3 or 4, and npm may or may not nest
+ * ours), except the one library each host provides and whose classes must be the host's own:
+ * @segment/actions-core (its runtime checks `instanceof MultiStatusResponse` and `IntegrationError`) and
+ * @rudderstack/integrations-lib (rudder-transformer checks `instanceof BaseError`). These bundles are the
+ * host packages attio-plg-segment and attio-plg-rudderstack (scripts/pack-hosts.mjs, docs/hosts.md), where
+ * those libraries are peer dependencies. email-providers' entry point reads its JSON through
  * `createRequire(import.meta.url)`, which cannot survive bundling, so the bundle takes `all.json` directly —
  * the same list, which the package documents as its default export.
  *
@@ -20,6 +23,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+/** What a host provides; anything else a bundle requires must be a Node built-in (the packaging tests check it). */
+const HOST_LIBRARIES = ['@segment/actions-core', '@segment/actions-core/*', '@rudderstack/integrations-lib'];
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist/cjs');
 
@@ -32,7 +38,7 @@ await build({
   format: 'cjs',
   // action-destinations compiles to ES2020; rudder-transformer runs the same Node versions.
   target: 'es2020',
-  external: ['@segment/actions-core', '@segment/actions-core/*', 'liquidjs', '@rudderstack/integrations-lib', 'zod', 'zod/*'],
+  external: HOST_LIBRARIES,
   alias: { 'email-providers': 'email-providers/all.json' },
   // An `import.meta` left in a CommonJS bundle is an empty object: fail the build rather than ship that.
   logOverride: { 'empty-import-meta': 'error' },

@@ -19,23 +19,25 @@ export interface CliConfigOptions {
 
 export async function loadCliConfig(options: CliConfigOptions): Promise<PlgConfig> {
   const env = options.env ?? process.env;
-  let file: Record<string, unknown> = {};
-  if (options.configPath !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(options.configPath, 'utf8');
-    } catch {
-      throw new ConfigError('--config', `cannot read ${options.configPath}`);
-    }
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      file = parsed as Record<string, unknown>;
-    } catch {
-      throw new ConfigError('--config', `${options.configPath} is not a JSON object of settings`);
-    }
-  }
+  const file = options.configPath === undefined ? {} : await readConfigFile(options.configPath);
   const apiKey = env[API_KEY_ENV] ?? file.apiKey;
   if (apiKey === undefined || apiKey === '') throw new ConfigError(API_KEY_ENV, 'is not set: export your Attio access token as ATTIO_API_KEY');
   return parseConfig({ ...file, apiKey, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), ...options.overrides }, env);
+}
+
+/** The settings in a `--config` file; `option` names the flag in errors (`--config`, `--compare`). */
+export async function readConfigFile(path: string, option = '--config'): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new ConfigError(option, `cannot read ${path}`);
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as Record<string, unknown>;
+  } catch {
+    throw new ConfigError(option, `${path} is not a JSON object of settings`);
+  }
 }

@@ -14,6 +14,7 @@ import { runServeCommand, serveCommand, type ServeOptions } from './serve-comman
 import { queueCommand } from './queue-command.js';
 import { checkCommand, runCheck, type CheckOptions } from './check-command.js';
 import { runSetup, setupCommand, type SetupOptions } from './setup-command.js';
+import { runScoreCommand, scoreCommand, type ScoreOptions } from './score/command.js';
 import { boundHeapGrowth } from './heap.js';
 import { UsageError } from './usage.js';
 
@@ -37,6 +38,7 @@ function buildProgram(exit: (code: number) => void): Command {
     queueCommand(exit),
     checkCommand().action(async (options: CheckOptions) => exit(await runCheck(options))),
     setupCommand().action(async (options: SetupOptions) => exit(await runSetup(options))),
+    scoreCommand().action(async (file: string, options: ScoreOptions) => exit(await runScoreCommand(file, options))),
   ];
   // Added commands inherit nothing: each reports its parse errors to main() rather than exiting itself.
   for (const command of commands) program.addCommand(command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true));

@@ -1,54 +1,42 @@
 /**
- * A bounded, expiring map: what this process last wrote or read of a record, so that an unchanged value is
- * not written again. Least recently used entries go first once `maxEntries` is reached; entries older than
- * `ttlMs` are misses (another process or a person in Attio may have changed the record since).
+ * A bounded, expiring map (lru-cache): what this process last wrote or read of a record, so that an
+ * unchanged value is not written again. Least recently used entries go first once `maxEntries` is reached;
+ * entries older than `ttlMs` are misses (another process or a person in Attio may have changed the record
+ * since). A TTL of 0 keeps nothing, as for the schema cache.
  */
-export interface BoundedCacheOptions {
+import { LRUCache } from 'lru-cache';
+
+export interface ExpiringCacheOptions {
   maxEntries: number;
   ttlMs: number;
   now?: () => number;
 }
 
-export class BoundedCache<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
-  private readonly now: () => number;
+export interface ExpiringCache<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+  delete(key: string): void;
+  clear(): void;
+  readonly size: number;
+}
 
-  constructor(private readonly options: BoundedCacheOptions) {
-    this.now = options.now ?? Date.now;
-  }
+export function expiringCache<V extends NonNullable<unknown>>(options: ExpiringCacheOptions): ExpiringCache<V> {
+  // lru-cache reads a TTL of 0 as "never expires", the opposite of what it means here.
+  if (options.ttlMs <= 0) return KEEPS_NOTHING;
+  const { now } = options;
+  return new LRUCache<string, V>({
+    max: options.maxEntries,
+    ttl: options.ttlMs,
+    // Read the clock at every look-up: by default lru-cache keeps a reading for 1 ms of wall time.
+    ttlResolution: 0,
+    // lru-cache takes a start time of 0 for "no TTL", so an injected clock counts from 1 at creation.
+    ...(now ? { perf: { now: clockFrom(now) } } : {}),
+  });
+}
 
-  get(key: string): V | undefined {
-    const hit = this.entries.get(key);
-    if (hit === undefined) return undefined;
-    if (hit.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    // Re-inserting moves the key to the end: Map keeps insertion order, so the first key is the oldest.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit.value;
-  }
+const KEEPS_NOTHING: ExpiringCache<never> = { get: () => undefined, set: () => {}, delete: () => {}, clear: () => {}, size: 0 };
 
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.options.ttlMs });
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
+function clockFrom(now: () => number): () => number {
+  const origin = now();
+  return () => now() - origin + 1;
 }

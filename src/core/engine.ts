@@ -1,11 +1,13 @@
 /**
  * The engine: the one path every adapter takes from intents to Attio. A batch is planned (pure:
  * de-duplicated by messageId, split into one lane per person — ./batch/plan.ts), then each lane runs as a
- * session (./batch/lane.ts): its person is read once, its events run in order and the writes nothing later
- * needs are deferred to the lane's end. Lanes run in parallel. In-process (`processIntentBatch`) the engine
+ * session (./batch/lane.ts): its person is read once, its events run in order, the writes nothing later
+ * needs are deferred to the lane's end, and the person's one final write joins them last
+ * (./workflows/person-state.ts). Lanes run in parallel. In-process (`processIntentBatch`) the engine
  * sends the deferred writes itself; for RudderStack (`transformIntentBatch`) it returns them, for
  * rudder-server to deliver. Each item keeps its own result. Raw events reach it through ../pipeline.ts.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import type { AttioClient } from './attio/client.js';
 import type { AttioRequest } from './attio/transport.js';
@@ -16,7 +18,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { WorkspaceSchema, type SchemaStore } from './schema/workspace-schema.js';
 import { LaneSession } from './batch/lane.js';
 import { planBatch, type BatchItem } from './batch/plan.js';
-import { createRecordCaches, runWorkflow, WorkflowRun, type RecordCaches, type WorkflowContext, type WorkflowOutcome } from './workflows/index.js';
+import { createRecordCaches, queuePersonWrites, runWorkflow, WorkflowRun, type RecordCaches, type WorkflowContext, type WorkflowOutcome } from './workflows/index.js';
 
 export type EventStatus = 'applied' | 'ignored' | 'rejected' | 'failed';
 
@@ -104,7 +106,7 @@ export class PlgEngine {
     };
     this.maxRuns = Math.max(1, options.maxRuns ?? 1);
     this.concurrency = Math.max(1, options.concurrency ?? 8);
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? ((ms) => sleep(ms));
   }
 
   get config(): PlgConfig {
@@ -184,9 +186,9 @@ export class PlgEngine {
       // The person's final write belongs to the lane's last applied workflow run: its steps join that outcome.
       const lastOutcomes = outcomes.get(applied[applied.length - 1] as number)?.outcomes ?? [];
       const last = lastOutcomes[lastOutcomes.length - 1];
-      const finishing = new WorkflowRun(last?.workflow ?? 'identify', session.ctx);
+      const finishing = new WorkflowRun(last?.workflow ?? 'identify', session);
       try {
-        await session.finish(finishing);
+        await queuePersonWrites(finishing);
         last?.steps.push(...finishing.steps);
         last?.warnings.push(...finishing.warnings.filter((w) => !last.warnings.includes(w)));
       } catch (error) {

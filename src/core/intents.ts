@@ -1,3 +1,5 @@
+import type { EmployeeRange } from './scoring/fit.js';
+
 /**
  * Typed workflow intents: what a Segment-spec event asks the CRM to do, after validation and normalisation.
  * Produced by pure mapping functions, consumed by the core workflows. Every timestamp is an ISO 8601 string.
@@ -91,6 +93,11 @@ export interface GroupIntent extends IntentBase {
     /** Normalised host from traits.website|domain. */
     domain?: string;
     plan?: string;
+    industry?: string;
+    /** Attio's employee range for the `employees` trait, e.g. `51-250`. */
+    employeeRange?: EmployeeRange;
+    /** From `traits.address.country`, else `traits.country`, as sent (e.g. `US`, `Germany`). */
+    country?: string;
   };
   /** Account-level signals (same keys as the scoring model) present in the group traits. */
   signals: Signals;

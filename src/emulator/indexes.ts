@@ -108,9 +108,23 @@ export function removeEntry(ws: Workspace, owner: AttributeParent, entry: EntryR
   ws.indexes.order.delete(entry.id);
 }
 
+/** A merge moves an entry to the record that remains. */
+export function setEntryParent(ws: Workspace, entry: EntryRow, parentRecordId: string): void {
+  ws.indexes.entriesByParent.get(entry.parentRecordId)?.delete(entry.id);
+  entry.parentRecordId = parentRecordId;
+  bucket(ws.indexes.entriesByParent, parentRecordId).set(entry.id, entry);
+}
+
 export function addNote(ws: Workspace, note: NoteRow): void {
   ws.notes.set(note.id, note);
   bucket(ws.indexes.notesByParent, note.parentRecordId).set(note.id, note);
+}
+
+/** A merge moves a note to the record that remains. */
+export function setNoteParent(ws: Workspace, note: NoteRow, parentRecordId: string): void {
+  ws.indexes.notesByParent.get(note.parentRecordId)?.delete(note.id);
+  note.parentRecordId = parentRecordId;
+  bucket(ws.indexes.notesByParent, parentRecordId).set(note.id, note);
 }
 
 export function removeNote(ws: Workspace, note: NoteRow): void {

@@ -1,5 +1,6 @@
 /** The in-memory shape of one Attio workspace. Ids are UUIDs, as in Attio. */
 import type { WorkspaceIndexes } from './indexes.js';
+import type { Subscription } from './webhooks/subscriptions.js';
 
 export type AttributeType =
   | 'text'
@@ -92,6 +93,8 @@ export interface Actor {
 /** One stored value: its type-specific fields (as Attio renders them, select/status by id) plus history. */
 export interface StoredValue {
   activeFrom: string;
+  /** Set on a value that was replaced or removed (kept in a row's `history`). */
+  activeUntil?: string;
   createdBy: Actor;
   fields: Record<string, unknown>;
 }
@@ -103,6 +106,8 @@ export interface RecordRow {
   object: string;
   createdAt: string;
   values: ValueMap;
+  /** Values of status attributes that are no longer active, oldest first (see ./records.ts changeValues). */
+  history?: ValueMap;
 }
 
 export interface EntryRow {
@@ -112,6 +117,7 @@ export interface EntryRow {
   parentRecordId: string;
   createdAt: string;
   values: ValueMap;
+  history?: ValueMap;
 }
 
 export interface Member {
@@ -130,6 +136,7 @@ export interface NoteRow {
   title: string;
   contentPlaintext: string;
   contentMarkdown: string;
+  createdBy: Actor;
   createdAt: string;
 }
 
@@ -140,6 +147,18 @@ export interface TaskRow {
   isCompleted: boolean;
   linkedRecords: { object: string; recordId: string }[];
   assigneeIds: string[];
+  createdBy: Actor;
+  createdAt: string;
+}
+
+export interface WebhookRow {
+  id: string;
+  targetUrl: string;
+  subscriptions: Subscription[];
+  /** Active and degraded webhooks receive events; degraded after a message exhausted its retries. */
+  status: 'active' | 'degraded' | 'inactive';
+  /** Hex, as Attio's; returned once, by the create. */
+  secret: string;
   createdAt: string;
 }
 
@@ -157,6 +176,7 @@ export interface Workspace {
   entries: Map<string, EntryRow>;
   notes: Map<string, NoteRow>;
   tasks: Map<string, TaskRow>;
+  webhooks: Map<string, WebhookRow>;
   /** Kept in step by the write functions of indexes.ts; never changed directly. */
   indexes: WorkspaceIndexes;
 }

@@ -1,10 +1,11 @@
 /** Record writes: create, assert, update; uniqueness, required values and two-way relationships. */
 import { randomUUID } from 'node:crypto';
 import { missingValue, multipleMatchResults, uniquenessConflict, validationType, valueNotFound } from './errors.js';
-import type { AttributeDef, AttributeParent, ObjectDef, RecordRow, StoredValue, ValueMap, Workspace } from './model.js';
+import type { AttributeDef, AttributeParent, EntryRow, ListDef, ObjectDef, RecordRow, StoredValue, ValueMap, Workspace } from './model.js';
 import { addRecord, indexKey, removeEntry, removeNote, removeRecord, setTaskLinks, setValues } from './indexes.js';
 import { entriesOfRecord, findAttribute, findList, findObject, rowsWithValue } from './store.js';
 import { parseValues, renderValue, valueKey, type WriteContext } from './values.js';
+import { emitEntryEvent, emitNoteEvent, emitRecordEvent, emitTaskEvent } from './webhooks/events.js';
 
 /**
  * How provided values combine with stored ones: `create` a new row; `append` (PATCH) adds to multi-value
@@ -74,6 +75,28 @@ export function checkUniqueness(ws: Workspace, owner: AttributeParent, rowId: st
   }
 }
 
+/** A stored value that did not change is the same object (see combine), so identity tells a change. */
+const sameValues = (a: StoredValue[], b: StoredValue[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * Sets one attribute of a record (or list entry); a real change is announced as `record.updated` (or
+ * `list-entry.updated`) naming the attribute, as Attio's webhooks do. A new row's values are not announced:
+ * its `created` event covers them.
+ */
+export function changeValues(ctx: WriteContext, owner: AttributeParent, row: RecordRow | EntryRow, attr: AttributeDef, values: StoredValue[], announce = true): void {
+  const before = row.values[attr.slug] ?? [];
+  setValues(ctx.ws, owner, row, attr, values);
+  // History is kept for status attributes only (deal stages: where a deal came from), so it stays small.
+  const ended = attr.type === 'status' ? before.filter((v) => !values.includes(v)) : [];
+  if (ended.length > 0) {
+    row.history ??= {};
+    row.history[attr.slug] = [...(row.history[attr.slug] ?? []), ...ended.map((v) => ({ ...v, activeUntil: ctx.now }))];
+  }
+  if (!announce || sameValues(before, values)) return;
+  if (owner.kind === 'object') emitRecordEvent(ctx, 'record.updated', owner, row.id, attr.id);
+  else if ('list' in row) emitEntryEvent(ctx, 'list-entry.updated', owner, row, attr.id);
+}
+
 const targetIds = (values: StoredValue[]): Set<string> => new Set(values.map((v) => String(v.fields.target_record_id)));
 
 function reference(ctx: WriteContext, row: RecordRow): StoredValue {
@@ -93,7 +116,7 @@ function syncInverse(ctx: WriteContext, object: ObjectDef, attr: AttributeDef, r
   const now = targetIds(row.values[attr.slug] ?? []);
   for (const id of was) {
     const target = ws.records.get(id);
-    if (!now.has(id) && target) setValues(ws, inverseObject, target, inverse, withoutReferenceTo(target.values[inverse.slug] ?? [], row.id));
+    if (!now.has(id) && target) changeValues(ctx, inverseObject, target, inverse, withoutReferenceTo(target.values[inverse.slug] ?? [], row.id));
   }
   for (const id of now) {
     const target = ws.records.get(id);
@@ -101,15 +124,15 @@ function syncInverse(ctx: WriteContext, object: ObjectDef, attr: AttributeDef, r
     const existing = target.values[inverse.slug] ?? [];
     if (existing.some((v) => v.fields.target_record_id === row.id)) continue;
     if (inverse.isMultiselect) {
-      setValues(ws, inverseObject, target, inverse, [...existing, reference(ctx, row)]);
+      changeValues(ctx, inverseObject, target, inverse, [...existing, reference(ctx, row)]);
       continue;
     }
     // A single-value side moves: its previous counterpart lets go of the target.
     for (const id of targetIds(existing)) {
       const previous = ws.records.get(id);
-      if (previous) setValues(ws, object, previous, attr, withoutReferenceTo(previous.values[attr.slug] ?? [], target.id));
+      if (previous) changeValues(ctx, object, previous, attr, withoutReferenceTo(previous.values[attr.slug] ?? [], target.id));
     }
-    setValues(ws, inverseObject, target, inverse, [reference(ctx, row)]);
+    changeValues(ctx, inverseObject, target, inverse, [reference(ctx, row)]);
   }
 }
 
@@ -127,7 +150,7 @@ export function writeRecord(
   const target = row ?? createRow(ctx, object);
   for (const [attr, values] of next) {
     const before = target.values[attr.slug] ?? [];
-    setValues(ctx.ws, object, target, attr, values);
+    changeValues(ctx, object, target, attr, values, row !== undefined);
     if (attr.type === 'record-reference') syncInverse(ctx, object, attr, target, before);
   }
   return target;
@@ -139,6 +162,7 @@ function createRow(ctx: WriteContext, object: ObjectDef): RecordRow {
   row.values.created_at = [{ ...system, fields: { value: ctx.now } }];
   row.values.created_by = [{ ...system, fields: { referenced_actor_type: ctx.actor.type, referenced_actor_id: ctx.actor.id } }];
   addRecord(ctx.ws, row);
+  emitRecordEvent(ctx, 'record.created', object, row.id);
   return row;
 }
 
@@ -147,21 +171,33 @@ function createRow(ctx: WriteContext, object: ObjectDef): RecordRow {
  * reference: record-reference values pointing at it (both sides of two-way relationships, and entry
  * values) go, its list entries and the notes on it go (they belong to it), and tasks merely stop linking it.
  */
-export function deleteRecord(ws: Workspace, object: ObjectDef, row: RecordRow): void {
+export function deleteRecord(ctx: WriteContext, object: ObjectDef, row: RecordRow): void {
+  const { ws } = ctx;
+  emitRecordEvent(ctx, 'record.deleted', object, row.id);
   for (const owner of [...ws.objects, ...ws.lists]) {
     for (const attr of owner.attributes) {
       if (attr.type !== 'record-reference') continue;
       for (const other of rowsWithValue(ws, owner, attr, [row.id])) {
-        setValues(ws, owner, other, attr, withoutReferenceTo(other.values[attr.slug] ?? [], row.id));
+        if (other.id === row.id) continue;
+        changeValues(ctx, owner, other, attr, withoutReferenceTo(other.values[attr.slug] ?? [], row.id));
       }
     }
   }
-  for (const entry of entriesOfRecord(ws, row.id)) removeEntry(ws, findList(ws, entry.list), entry);
-  for (const note of [...(ws.indexes.notesByParent.get(row.id)?.values() ?? [])]) removeNote(ws, note);
+  for (const entry of entriesOfRecord(ws, row.id)) deleteEntry(ctx, findList(ws, entry.list), entry);
+  for (const note of [...(ws.indexes.notesByParent.get(row.id)?.values() ?? [])]) {
+    removeNote(ws, note);
+    emitNoteEvent(ctx, 'note.deleted', note);
+  }
   for (const task of [...(ws.indexes.tasksByRecord.get(row.id)?.values() ?? [])]) {
     setTaskLinks(ws, task, task.linkedRecords.filter((l) => l.recordId !== row.id));
+    emitTaskEvent(ctx, 'task.updated', task);
   }
   removeRecord(ws, object, row);
+}
+
+export function deleteEntry(ctx: WriteContext, list: ListDef, entry: EntryRow): void {
+  removeEntry(ctx.ws, list, entry);
+  emitEntryEvent(ctx, 'list-entry.deleted', list, entry);
 }
 
 /** PUT ?matching_attribute=: updates the one record holding a matching value, or creates one. */

@@ -1,4 +1,4 @@
-/** The workspaces the emulator can start with: `plg-demo` (what SPEC §2's defaults expect) and `empty`. */
+/** The workspaces the emulator can start with: `plg-demo` (what the configuration's defaults expect) and `empty`. */
 import { randomUUID } from 'node:crypto';
 import { newAttribute, type AttributeSpec } from './attributes.js';
 import { WorkspaceIndexes } from './indexes.js';
@@ -201,6 +201,7 @@ export function createWorkspace(seed: SeedName): Workspace {
     entries: new Map(),
     notes: new Map(),
     tasks: new Map(),
+    webhooks: new Map(),
     indexes: new WorkspaceIndexes(),
   };
 }

@@ -12,14 +12,30 @@ import { metaRoutes } from './routes/meta.js';
 import { noteRoutes } from './routes/notes.js';
 import { recordRoutes } from './routes/records.js';
 import { taskRoutes } from './routes/tasks.js';
+import { controlRoutes } from './routes/control.js';
+import { valueRoutes } from './routes/values.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { createWorkspace } from './seeds.js';
-import { attioTimestamp } from './store.js';
-import type { EmulatorHandle, EmulatorOptions, RequestLogEntry } from './types.js';
+import { attioTimestamp, findMemberByEmail } from './store.js';
+import type { EmulatorActor, EmulatorHandle, EmulatorOptions, RequestLogEntry } from './types.js';
+import type { WebhookEvent } from './webhooks/events.js';
+import { WebhookDispatcher } from './webhooks/delivery.js';
+import type { Member, Workspace } from './model.js';
 
 export const EMULATOR_API_KEY = 'emulator-key';
 
 /** Every route the emulator serves; in-process callers (tests, benchmarks) can build a Router from it. */
-export const EMULATOR_ROUTES = [...metaRoutes, ...configurationRoutes, ...recordRoutes, ...entryRoutes, ...noteRoutes, ...taskRoutes];
+export const EMULATOR_ROUTES = [
+  ...metaRoutes,
+  ...configurationRoutes,
+  ...recordRoutes,
+  ...entryRoutes,
+  ...noteRoutes,
+  ...taskRoutes,
+  ...valueRoutes,
+  ...webhookRoutes,
+  ...controlRoutes,
+];
 const router = new Router(EMULATOR_ROUTES);
 
 /** Attio counts the query endpoints as reads although they are POSTs. */
@@ -50,10 +66,33 @@ function serverErrorReply(status: number, message: string): Reply {
 }
 
 
+/** The member a member token acts as: the one named, else the first who is not the admin. */
+function repMember(ws: Workspace, email: string | undefined): Member {
+  if (email !== undefined) {
+    const named = findMemberByEmail(ws, email);
+    if (!named) throw new Error(`memberEmail "${email}" is not a member of the emulated workspace (${ws.members.map((m) => m.email).join(', ')}).`);
+    return named;
+  }
+  const [first] = ws.members;
+  const rep = ws.members.find((m) => m.id !== ws.selfMemberId) ?? first;
+  if (!rep) throw new Error('The emulated workspace has no members.');
+  return rep;
+}
+
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const host = opts.host ?? '127.0.0.1';
   const apiKey = opts.apiKey ?? EMULATOR_API_KEY;
   const ws = createWorkspace(opts.seed ?? 'plg-demo');
+  const apiTokenActor: EmulatorActor = { type: 'api-token', id: ws.tokenId };
+  const rep = opts.memberToken === undefined ? undefined : repMember(ws, opts.memberEmail);
+  const memberActor: EmulatorActor | undefined = rep && { type: 'workspace-member', id: rep.id };
+  if (opts.memberToken !== undefined && opts.memberToken === apiKey) throw new Error('memberToken must differ from the API key.');
+  const actorOf = (authorization: string | undefined): EmulatorActor | undefined => {
+    if (authorization === `Bearer ${apiKey}`) return apiTokenActor;
+    if (memberActor && authorization === `Bearer ${opts.memberToken}`) return memberActor;
+    return undefined;
+  };
+  const webhooks = new WebhookDispatcher(ws, opts.webhooks);
   const limits = opts.rateLimit === true ? ATTIO_RATE_LIMITS : opts.rateLimit || undefined;
   const now = opts.now ?? Date.now;
   const limiter = limits ? new RateLimiter(limits, now) : undefined;
@@ -111,7 +150,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return;
     }
 
-    if (req.headers.authorization !== `Bearer ${apiKey}`) return respond(errorReply(authError()));
+    const actor = actorOf(req.headers.authorization);
+    if (!actor) return respond(errorReply(authError()));
     const decision = limiter?.take(write ? 'write' : 'read');
     if (decision && !decision.allowed) {
       return respond(errorReply(rateLimitError()), { 'retry-after': decision.retryAt.toUTCString() });
@@ -121,23 +161,23 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (!route) return respond(errorReply(notFound(`Route ${method} ${path} not found.`)));
 
     let reply: Reply;
+    const events: WebhookEvent[] = [];
     try {
       const now = attioTimestamp();
-      reply = route.handler({
-        ws,
-        params: route.params,
-        query: entry.query,
-        body,
-        write: { ws, now, actor: { type: 'api-token', id: ws.tokenId } },
-      });
+      reply = route.handler({ ws, params: route.params, query: entry.query, body, write: { ws, now, actor, events } });
     } catch (error) {
       reply = error instanceof AttioApiError ? errorReply(error) : serverErrorReply(500, String(error));
+      events.length = 0;
     }
+    // Attio sends webhooks for what was written, whatever became of the answer.
+    const announce = () => webhooks.publish(events);
     if (write && faults?.failAfterCommit()) {
       entry.fault = 'after-commit-502';
-      return respond(serverErrorReply(502, 'Bad gateway (injected after the write was applied).'));
+      respond(serverErrorReply(502, 'Bad gateway (injected after the write was applied).'));
+      return announce();
     }
     respond(reply);
+    announce();
   }
 
   const server = createServer((req, res) => {
@@ -157,7 +197,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     reset: () => {
       requests.length = 0;
     },
+    apiTokenActor,
+    ...(rep && memberActor ? { member: { ...memberActor, email: rep.email } } : {}),
+    webhooks,
     close: async () => {
+      webhooks.close();
       for (const res of held) res.socket?.destroy();
       held.clear();
       server.closeAllConnections();

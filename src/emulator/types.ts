@@ -1,5 +1,6 @@
-/** The emulator's public option and handle types (SPEC §2 `./emulator`). */
+/** The emulator's public option and handle types (the package's `./emulator` export). */
 import type { RateLimits } from './rate-limit.js';
+import type { EmulatorWebhooks, WebhookDeliveryOptions } from './webhooks/delivery.js';
 
 export interface EmulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -21,6 +22,22 @@ export interface EmulatorOptions {
   requestLogLimit?: number;
   /** The clock the rate limiter's one-second windows are read from; default `Date.now` (tests inject one). */
   now?: () => number;
+  /**
+   * A second bearer token, standing in for a rep working in Attio's UI: what is written with it carries
+   * `created_by_actor: {type: "workspace-member", id}`, and its webhook events name that member as actor
+   * (writes with `apiKey` carry `{type: "api-token"}`).
+   */
+  memberToken?: string;
+  /** The member `memberToken` acts as; default the first member who is not the admin (the admin if alone). */
+  memberEmail?: string;
+  /** Webhook delivery: retries, their back-off, the attempt timeout and the scheduler retries run on. */
+  webhooks?: WebhookDeliveryOptions;
+}
+
+/** Who a token writes as: `api-token` for the API key, `workspace-member` for the member token. */
+export interface EmulatorActor {
+  type: 'api-token' | 'workspace-member';
+  id: string;
 }
 
 export interface RequestLogEntry {
@@ -42,4 +59,10 @@ export interface EmulatorHandle {
   requests: RequestLogEntry[];
   /** Clears the request log. */
   reset(): void;
+  /** The API key's actor, as values written with it carry it. */
+  apiTokenActor: EmulatorActor;
+  /** The member token's actor and the member's email, when `memberToken` is set. */
+  member?: EmulatorActor & { email: string };
+  /** Webhook deliveries: every attempt, waiting for them to settle, redelivering a message. */
+  webhooks: EmulatorWebhooks;
 }

@@ -5,11 +5,15 @@ import type { Actor, AttributeDef, AttributeParent, StoredValue, Workspace } fro
 import { parseLocation, parsePhoneNumber } from './phone-location.js';
 import { renderOption, renderStatus } from './render.js';
 import { attioTimestamp, findAttribute, findObject, memberReference, rowsWithValue } from './store.js';
+import type { WebhookEvent } from './webhooks/events.js';
 
 export interface WriteContext {
   ws: Workspace;
+  /** Who writes: the API token, or a workspace member (a rep, through the emulator's member token). */
   actor: Actor;
   now: string;
+  /** Collects the webhook events of this request's changes; sent only once the request succeeded. */
+  events?: WebhookEvent[];
 }
 
 type Fields = Record<string, unknown>;
@@ -239,7 +243,7 @@ export function renderValue(ws: Workspace, parent: AttributeParent, attr: Attrib
   }
   return {
     active_from: value.activeFrom,
-    active_until: null,
+    active_until: value.activeUntil ?? null,
     created_by_actor: value.createdBy,
     ...typed,
     attribute_type: attr.type,

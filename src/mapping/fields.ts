@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normaliseDomain, normaliseEmail } from '../core/domains/normalise.js';
 import { MILESTONE_KEY, MILESTONE_KEY_REASON } from '../core/config/schema.js';
+import { EMPLOYEE_RANGES, employeeRangeOf, type EmployeeRange } from '../core/scoring/fit.js';
 
 /**
  * Field-level checks for event payloads: each turns one raw value into a normalised value or a reason.
@@ -80,6 +81,29 @@ export const checkCount: Check<number> = (input) => {
   if (typeof input !== 'number') return problem(`must be a number, got ${kindOf(input)}`);
   if (!Number.isFinite(input)) return problem('must be a finite number');
   return input < 0 ? problem('must be >= 0') : ok(input);
+};
+
+const HEAD_COUNT = /^(\d[\d,]*)\s*(k)?$/i;
+const HEAD_COUNT_RANGE = /^(\d[\d,]*)\s*(k)?\s*(?:-|–|to)\s*\d[\d,]*\s*k?$/i;
+const HEAD_COUNT_OPEN = /^(\d[\d,]*)\s*(k)?\s*\+$/i;
+
+/**
+ * A group's `employees` trait as Attio's employee range: a head count (`4500`, `"4,500"`), a range
+ * (`"51-200"`, `"1K-5K"`) or an open range (`"10000+"`), each put in the band of its lower bound.
+ */
+export const checkEmployees: Check<EmployeeRange> = (input) => {
+  if (isAbsent(input)) return REQUIRED;
+  if (typeof input === 'number') {
+    return Number.isFinite(input) && input >= 0 ? ok(employeeRangeOf(input)) : problem('must be a head count >= 0');
+  }
+  if (typeof input !== 'string') return problem(`must be a number or a range such as 51-250, got ${kindOf(input)}`);
+  const text = input.trim();
+  const band = EMPLOYEE_RANGES.find((range) => range.toLowerCase() === text.toLowerCase());
+  if (band !== undefined) return ok(band);
+  const match = HEAD_COUNT.exec(text) ?? HEAD_COUNT_RANGE.exec(text) ?? HEAD_COUNT_OPEN.exec(text);
+  if (match === null) return problem('must be a head count or a range such as 51-250');
+  const lower = Number((match[1] ?? '').replace(/,/g, '')) * (match[2] === undefined ? 1 : 1000);
+  return ok(employeeRangeOf(lower));
 };
 
 export const checkMilestoneKey: Check<string> = (input) => {

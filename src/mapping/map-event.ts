@@ -182,7 +182,14 @@ function mapGroup(raw: object, config: PlgConfig): GroupIntent {
     timestamp,
     groupId: message.groupId,
     person,
-    company: definedOnly({ name: traits.name, domain: traits.website ?? traits.domain, plan: traits.plan }),
+    company: definedOnly({
+      name: traits.name,
+      domain: traits.website ?? traits.domain,
+      plan: traits.plan,
+      industry: traits.industry,
+      employeeRange: traits.employees,
+      country: traits.address?.country ?? traits.country,
+    }),
     signals: parseSignals(raw, ['traits'], config.scoringModel),
   });
 }

@@ -10,6 +10,7 @@ import {
   checkCount,
   checkDomain,
   checkEmail,
+  checkEmployees,
   checkFreeText,
   checkId,
   checkMilestoneKey,
@@ -123,7 +124,17 @@ export const handoffMessageSchema = z.object({
 export const groupMessageSchema = z.object({
   ...envelope,
   groupId: requiredField(checkId(ID_MAX)),
-  traits: optionalObject({ name, website: optionalField(checkDomain), domain: optionalField(checkDomain), plan: name }),
+  traits: optionalObject({
+    name,
+    website: optionalField(checkDomain),
+    domain: optionalField(checkDomain),
+    plan: name,
+    // The company's fit (account scoring): Segment's reserved group traits, and a flat `country`.
+    industry: name,
+    employees: optionalField(checkEmployees),
+    address: optionalObject({ country: name }),
+    country: name,
+  }),
   context: optionalObject({ traits: optionalObject(emailTraits) }),
 });
 

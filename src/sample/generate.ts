@@ -4,7 +4,7 @@ import { deriveSeed, mulberry32 } from './random.js';
 import { mergeTimelines, type TimelineEvent } from './timeline.js';
 
 /**
- * A deterministic, realistic PLG month as Segment-spec messages (issue 7): signups, identify and group
+ * A deterministic, realistic PLG month as Segment-spec messages (examples/README.md): signups, identify and group
  * calls, milestones, usage summaries that cross the PQL threshold at different times, handoff requests,
  * page-view noise — delivered the way platforms deliver: some events twice, some late, some invalid.
  * Streamed one event at a time; the same options always give the same stream.

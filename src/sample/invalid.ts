@@ -2,7 +2,7 @@ import type { SampleUser } from './cast.js';
 import type { Random } from './random.js';
 
 /**
- * Bad input of every kind SPEC §6 and the reliability issue name, each built around a real user of the
+ * Bad input of every kind docs/guarantees.md#what-is-rejected lists, each built around a real user of the
  * stream so that only the one defect makes it invalid. `field` is the field the connector's error must name.
  */
 

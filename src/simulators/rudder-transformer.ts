@@ -6,6 +6,7 @@
  * (src/services/destination/{nativeIntegration,postTransformation}.ts and `generateErrorObject`.)
  */
 import { BaseError } from '@rudderstack/integrations-lib';
+import { isRecord } from '../lib/is-record.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -103,8 +104,4 @@ function withServiceTags(entry: unknown, details: StatTags): unknown {
   else if (isRecord(copy['batchedRequest']) && copy['batchedRequest']['userId']) copy['batchedRequest'] = stringUserId(copy['batchedRequest']);
   if ('error' in copy && isRecord(copy['statTags']) && Object.keys(copy['statTags']).length > 0) copy['statTags'] = { ...copy['statTags'], ...details };
   return copy;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -12,16 +12,16 @@ describe.skipIf(!CLI_BUILT)('attio-plg demo', () => {
     expect(out).toMatch(/Created in Attio by pass 1: \d+ people, \d+ companies, \d+ deals, \d+ list entries, \d+ notes, \d+ tasks\n/);
     expect(out).toContain('Created by pass 2: nothing (redelivery changes nothing)');
     // The two passes' rejections differ only where the output says why.
-    const rejected = [...out.matchAll(/\n  total +\d+ +(\d+) +0\n/g)].map((m) => Number(m[1]));
+    const rejected = [...out.matchAll(/\n {2}total +\d+ +(\d+) +0\n/g)].map((m) => Number(m[1]));
     expect(rejected).toHaveLength(2);
     const [first = 0, second = 0] = rejected;
     if (second !== first) expect(out).toContain(`Pass 2 rejected ${second - first} events that pass 1 applied. Segment's runtime converts some values`);
     expect(out.match(/^ {2}line \d+ \(/gm)?.length ?? 0).toBe(Math.abs(second - first));
-    expect(out).toMatch(/\n  total +\d+ +\d+ +0\n/);
+    expect(out).toMatch(/\n {2}total +\d+ +\d+ +0\n/);
     expect(out).toMatch(/People \d+ · Companies \d+ · Deals \d+ \(Product Qualified \d+ · Sales Qualified \d+\)/);
     expect(out).toMatch(/Lists: active_trials \d+ · pql_queue \d+/);
     expect(out).toMatch(/Notes: Activation Milestone \d+ · PQL Qualified \d+ · PLG Handoff Context \d+/);
-    expect(out).toMatch(/Top PQLs\n  1\. .+ — 100 hot\n     Logins \(7d\) \d+>=5 \+10/);
-    expect(out).toMatch(/Rejected events \(\d+\), by reason:\n +\d+  .+\n/);
+    expect(out).toMatch(/Top PQLs\n {2}1\. .+ — 100 hot\n {5}Logins \(7d\) \d+>=5 \+10/);
+    expect(out).toMatch(/Rejected events \(\d+\), by reason:\n +\d+ {2}.+\n/);
   }, 180_000);
 });

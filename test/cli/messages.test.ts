@@ -19,7 +19,7 @@ describe.skipIf(!CLI_BUILT)('attio-plg messages', () => {
   it.each([
     ['demo', '--file <FILE.jsonl>'],
     ['replay', '--batch-size <N>'],
-    ['emulator', '--faults <SPEC>'],
+    ['emulator', '--faults <LIST>'],
     ['serve', 'ATTIO_PLG_WEBHOOK_SECRET'],
   ])('%s --help explains the command and exits 0', async (command, mentions) => {
     const run = await runCli([command, '--help']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttioRecord } from '../../src/core/attio/schemas.js';
 import { DeferredWrites } from '../../src/core/batch/deferred-writes.js';
-import { PersonState } from '../../src/core/batch/lane.js';
+import { PersonState } from '../../src/core/workflows/person-state.js';
 import { attioRequests } from '../../src/core/attio/requests.js';
 import { changedValues, readPersonFacts } from '../../src/core/workflows/person-facts.js';
 

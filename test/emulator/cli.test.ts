@@ -13,6 +13,9 @@ describe('attio-plg emulator arguments', () => {
     ).toEqual({ port: 4010, seed: 'empty', rateLimit: true, faults: '503=0.1,seed=2', apiKey: 'k' });
     expect(parseEmulatorArgs([])).toEqual({});
     expect(parseEmulatorArgs(['--rate-limit', 'off'])).toEqual({ rateLimit: false });
+    expect(
+      parseEmulatorArgs(['--member-token', 'rep', '--member-email', 'sam.chen@plg-demo.test', '--webhook-retries', '3', '--webhook-retry-base-ms', '10']),
+    ).toEqual({ memberToken: 'rep', memberEmail: 'sam.chen@plg-demo.test', webhooks: { retries: 3, retryBaseMs: 10 } });
   });
 
   it('rejects bad values and unknown flags', () => {
@@ -20,6 +23,8 @@ describe('attio-plg emulator arguments', () => {
     expect(() => parseEmulatorArgs(['--seed', 'demo'])).toThrow(/--seed/);
     expect(() => parseEmulatorArgs(['--rate-limit', 'yes'])).toThrow(/--rate-limit/);
     expect(() => parseEmulatorArgs(['--verbose'])).toThrow();
+    expect(() => parseEmulatorArgs(['--member-email', 'sam.chen@plg-demo.test'])).toThrow(/--member-email needs --member-token/);
+    expect(() => parseEmulatorArgs(['--webhook-retries', 'many'])).toThrow(/--webhook-retries/);
   });
 });
 

@@ -3,15 +3,15 @@
  * `data.ts` exports `data` (cases of `{name, description, feature, module, version, input.request.body,
  * output.response}`), each destination's `network.ts` its mocked Attio calls. Each case's request goes to
  * this package through rudder-transformer's service (router or processor route), Attio answered only by
- * network.ts (nock, no other network); the answer must equal the case’s output, pass rudder-transformer’s
- * response schemas (a filtered processor entry as rudder-server reads it, see
- * processorSchemaProblemsBesidesFiltered) and, for the router, name every input jobId once.
+ * network.ts (nock, first match answering as in their runner; no other network); the answer must equal the
+ * case’s output, pass rudder-transformer’s response schemas and, for the router, name every input jobId once.
+ * The same cases run on rudder-transformer's HTTP layer in test/destinations/rudderstack/host-package.test.ts.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectRouterOutput, processorSchemaProblemsBesidesFiltered, routerSchemaProblems } from '../support/rudder-transformer-schemas.js';
+import { expectRouterOutput, processorSchemaProblems, routerSchemaProblems } from '../support/rudder-transformer-schemas.js';
 import { serveNetworkCalls, type MockHttpCall } from './support/network-mocks.js';
 import { answer, type Feature } from './support/transformer.js';
 
@@ -40,7 +40,7 @@ async function load(destination: string): Promise<{ cases: TestCase[]; network: 
   return { cases, network };
 }
 
-const destinations = existsSync(DESTINATIONS) ? readdirSync(fileURLToPath(DESTINATIONS)) : [];
+const destinations = existsSync(DESTINATIONS) ? readdirSync(fileURLToPath(DESTINATIONS), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name) : [];
 
 for (const destination of destinations) {
   const { cases, network } = await load(destination);
@@ -61,7 +61,7 @@ for (const destination of destinations) {
           expect(routerSchemaProblems(output)).toEqual([]);
           expectRouterOutput((testCase.input.request.body as { input: Array<{ metadata: unknown }> }).input, output);
         } else {
-          expect(processorSchemaProblemsBesidesFiltered(body as unknown[])).toEqual([]);
+          expect(processorSchemaProblems(body)).toEqual([]);
         }
       });
     }

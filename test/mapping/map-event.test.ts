@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/config/index.js';
+import { InvalidEventError } from '../../src/core/errors.js';
+import type { GroupIntent } from '../../src/core/intents.js';
 import { mapEvent } from '../../src/mapping/index.js';
 
 const config = parseConfig({ apiKey: 'test-key' }, {});
@@ -267,6 +269,27 @@ describe('group', () => {
         signals: { active_days_14d: 9 },
       },
     ]);
+  });
+
+  it('carries the company’s fit: industry, head count as Attio’s employee range, and country', () => {
+    const group = (traits: Record<string, unknown>) => mapEvent({ type: 'group', messageId: 'msg-1', timestamp, groupId: 'ws-1', traits: { domain: 'acme.io', ...traits } }, config)[0];
+    expect(group({ industry: 'SaaS', employees: 4500, address: { country: 'DE', city: 'Berlin' } })).toMatchObject({
+      company: { domain: 'acme.io', industry: 'SaaS', employeeRange: '1K-5K', country: 'DE' },
+    });
+    expect(['51-200', '1,200', '10000+', '11-50', '5k', 0].map((employees) => (group({ employees }) as GroupIntent).company.employeeRange)).toEqual([
+      '51-250',
+      '1K-5K',
+      '10K-50K',
+      '11-50',
+      '5K-10K',
+      '1-10',
+    ]);
+    expect(group({ country: 'United States' })).toMatchObject({ company: { country: 'United States' } });
+  });
+
+  it('rejects an employees trait that is no head count, naming it', () => {
+    const event = { type: 'group', messageId: 'msg-1', timestamp, groupId: 'ws-1', traits: { domain: 'acme.io', employees: 'lots' } };
+    expect(() => mapEvent(event, config)).toThrow(new InvalidEventError('traits.employees', 'must be a head count or a range such as 51-250'));
   });
 
   it('needs no person: a group call from a server names only the account', () => {

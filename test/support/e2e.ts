@@ -3,7 +3,7 @@
  * that fetch the resulting CRM state back through the API (the only honest way to check what Attio holds).
  */
 import { afterEach, beforeEach } from 'vitest';
-import { AttioClient, createAttioConnection, type AttioRecord } from '../../src/core/attio/index.js';
+import { type AttioClient, createAttioConnection, type AttioRecord } from '../../src/core/attio/index.js';
 import { readEmails, readFullName, readSelectTitles, readText, readNumber, readDomains, readRecordRef, readRecordRefs } from '../../src/core/attio/values.js';
 import { parseConfig, type PlgConfigInput } from '../../src/core/config/index.js';
 import { EventEngine } from '../../src/pipeline.js';

@@ -70,20 +70,6 @@ export function processorSchemaProblems(output: unknown): string[] {
 }
 
 /**
- * The processor schema's complaints, but for entries of a filtered event. rudder-transformer's processor
- * route answers a FilteredEventsError with `{metadata, statusCode: 298, error, statTags}`, no output, which
- * its own zod schema refuses as "a 2xx without output" (its filtering destinations, such as awin, are not
- * among those its tests check against the schema); rudder-server's processor reads exactly that as
- * filtered. Such an entry must still name why (its `error`).
- */
-export function processorSchemaProblemsBesidesFiltered(output: readonly unknown[]): string[] {
-  const filtered = (entry: unknown) => (entry as { statusCode?: unknown }).statusCode === 298 && (entry as { output?: unknown }).output === undefined;
-  const problems = output.flatMap((entry, index) => (filtered(entry) && !isFilled((entry as { error?: unknown }).error) ? [`${index}.error: a filtered event names why`] : []));
-  const others = output.map((entry, index) => ({ entry, index })).filter(({ entry }) => !filtered(entry));
-  return [...problems, ...processorSchemaProblems(others.map(({ entry }) => entry)).map((problem) => problem.replace(/^(\d+)/, (position) => String(others[Number(position)]?.index)))];
-}
-
-/**
  * rudder-transformer's `assertRouterOutput`: each entry's metadata is an array, its status a number from
  * 200 to 599, and every input jobId appears in exactly one entry, once.
  */

@@ -70,10 +70,10 @@ export async function loadSeedMetadata(): Promise<Map<string, unknown>> {
   }
 }
 
-/** Serves every metadata read from the seed, as often as asked. */
-export async function serveMetadata(): Promise<void> {
+/** Serves every metadata read from the seed (or what `edit` makes of it), as often as asked. */
+export async function serveMetadata(edit: (path: string, body: unknown) => unknown = (_path, body) => body): Promise<void> {
   const answers = await loadSeedMetadata();
-  for (const [path, body] of answers) nock(ATTIO).persist().get(path).reply(200, body as nock.Body);
+  for (const [path, body] of answers) nock(ATTIO).persist().get(path).reply(200, edit(path, body) as nock.Body);
 }
 
 /** The look-ups before a write find nothing: a new workspace as far as these records go. */
@@ -130,7 +130,7 @@ export function attioError(status: number, type: string, code: string, message: 
   return { status_code: status, type, code, message };
 }
 
-/** The three writes of a signup with a work email (SPEC §4): company, person linked to it, trial entry. */
+/** The three writes of a signup with a work email (docs/architecture.md#the-workflows): company, person linked to it, trial entry. */
 export function pinSignupWrites(email: string, personValues: Record<string, unknown[]>) {
   const domain = email.split('@')[1] ?? '';
   return nock(ATTIO, { reqheaders: { authorization: `Bearer ${API_KEY}` } })

@@ -29,11 +29,13 @@ import {
   type AttioSelf,
   type AttioStatus,
   type AttioTask,
+  type AttioValue,
   type AttioWorkspaceMember,
 } from './schemas.js';
 import { attioRequests, NOTES_PAGE_LIMIT, type AttioValuesInput, type EntryInput, type NoteInput, type RecordQuery, type TaskInput, type TaskQuery } from './requests.js';
 import type { AttioRequest, AttioResponse, Transport } from './transport.js';
 import { CONFIGURATION_RESPONSES, configurationRequests, type AttributeInput, type ListInput, type StatusInput } from './configuration-requests.js';
+import { WEBHOOK_RESPONSES, WEBHOOKS_PAGE_LIMIT, webhookRequests, type AttioCreatedWebhook, type AttioWebhook, type WebhookInput } from './webhook-requests.js';
 
 export type { AttioFilter, AttioSort, AttioValuesInput, EntryInput, NoteInput, RecordQuery, TaskAssignee, TaskInput, TaskQuery } from './requests.js';
 
@@ -247,6 +249,47 @@ export class AttioClient {
     return this.deleted(attioRequests.deleteTask(taskId));
   }
 
+  // --- webhooks (attio-plg setup --webhook-url) --------------------------------------------------------
+
+  async listWebhooks(limit = WEBHOOKS_PAGE_LIMIT, offset = 0): Promise<AttioWebhook[]> {
+    return this.call(webhookRequests.listWebhooks(limit, offset), WEBHOOK_RESPONSES.manyWebhook).then((r) => r.data);
+  }
+
+  async *listAllWebhooks(): AsyncGenerator<AttioWebhook> {
+    yield* paginate(WEBHOOKS_PAGE_LIMIT, (limit, offset) => this.listWebhooks(limit, offset));
+  }
+
+  async getWebhook(webhookId: string): Promise<AttioWebhook> {
+    return this.call(webhookRequests.getWebhook(webhookId), WEBHOOK_RESPONSES.oneWebhook).then((r) => r.data);
+  }
+
+  /** Creates a webhook; the answer alone carries its signing `secret`, which must reach no log or output. */
+  async createWebhook(webhook: WebhookInput): Promise<AttioCreatedWebhook> {
+    return this.call(webhookRequests.createWebhook(webhook), WEBHOOK_RESPONSES.createdWebhook).then((r) => r.data);
+  }
+
+  /** Replaces the target URL and/or the subscriptions; the secret stays as it was. */
+  async updateWebhook(webhookId: string, change: Partial<WebhookInput>): Promise<AttioWebhook> {
+    return this.call(webhookRequests.updateWebhook(webhookId, change), WEBHOOK_RESPONSES.oneWebhook).then((r) => r.data);
+  }
+
+  async deleteWebhook(webhookId: string): Promise<boolean> {
+    return this.deleted(webhookRequests.deleteWebhook(webhookId));
+  }
+
+  /** A task, e.g. after `task.updated`, which names the task only. */
+  async getTask(taskId: string): Promise<AttioTask> {
+    return this.call(webhookRequests.getTask(taskId), WEBHOOK_RESPONSES.oneTask).then((r) => r.data);
+  }
+
+  /**
+   * One attribute's values on a record; with `showHistoric` the ended ones too, oldest first, each with its
+   * `active_until` (e.g. a deal's previous stage after `record.updated` of `stage`).
+   */
+  async listRecordAttributeValues(object: string, recordId: string, attribute: string, options: { showHistoric?: boolean } = {}): Promise<AttioValue[]> {
+    return this.call(webhookRequests.listRecordAttributeValues(object, recordId, attribute, options.showHistoric ?? false), WEBHOOK_RESPONSES.manyValue).then((r) => r.data);
+  }
+
   // --- plumbing -----------------------------------------------------------------------------------------
 
   /**
@@ -305,7 +348,8 @@ export class AttioClient {
 async function* paginate<T>(pageSize: number, fetchPage: (limit: number, offset: number) => Promise<T[]>): AsyncGenerator<T> {
   for (let offset = 0; ; offset += pageSize) {
     const page = await fetchPage(pageSize, offset);
-    yield* page;
+    // Item by item rather than `yield* page`: TypeScript before 5.6 refuses to delegate to an array's iterator here.
+    for (const item of page) yield item;
     if (page.length < pageSize) return;
   }
 }

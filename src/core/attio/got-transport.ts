@@ -1,8 +1,11 @@
 /**
  * The default transport: got for HTTP, p-queue for Attio's per-workspace budgets (reads and writes are
  * limited separately) and a concurrency cap. It makes one attempt per call; retries are ./retry.ts's job.
+ * A host with an HTTP layer of its own (rudder-transformer's) passes it as `http`: its attempts then go
+ * through that layer, under the same budgets.
  */
 import { createHash } from 'node:crypto';
+import { AsyncResource } from 'node:async_hooks';
 import got, { RequestError, type Got } from 'got';
 import PQueue from 'p-queue';
 import { AttioError } from './errors.js';
@@ -21,6 +24,11 @@ export interface GotTransportOptions {
   /** Per-attempt timeout. Default 15 000 ms. */
   timeoutMs?: number;
   userAgent?: string;
+  /**
+   * Makes each attempt instead of got: the host's HTTP layer, which resolves with any HTTP answer and rejects
+   * with an AttioError when none came. It sets its own URL, headers and timeout from the same settings.
+   */
+  http?: Transport;
 }
 
 export interface RateLimitedTransport extends Transport {
@@ -78,6 +86,7 @@ export function createGotTransport(options: GotTransportOptions): RateLimitedTra
 
   async function sendOnce(request: AttioRequest): Promise<AttioResponse> {
     attioMetrics.attempts++;
+    if (options.http) return options.http.send(request);
     try {
       const response = await http(buildPathWithQuery(request).replace(/^\//, ''), {
         method: request.method,
@@ -92,7 +101,9 @@ export function createGotTransport(options: GotTransportOptions): RateLimitedTra
   return {
     send(request) {
       const queue = request.read ? reads : writes;
-      return queue.add(() => sendOnce(request), { throwOnTimeout: true });
+      // A queued attempt starts later, from another attempt's completion: bound to its caller's async
+      // context, so what a host keeps per call (rudder-transformer's stat tags) follows the request.
+      return queue.add(AsyncResource.bind(() => sendOnce(request)), { throwOnTimeout: true });
     },
     async onIdle() {
       await Promise.all([reads.onIdle(), writes.onIdle()]);

@@ -8,3 +8,4 @@ export * from './requests.js';
 export * from './retry.js';
 export * from './schemas.js';
 export * from './transport.js';
+export * from './webhook-requests.js';

@@ -3,6 +3,7 @@
  * safe); 5xx, timeouts and resets back off exponentially with full jitter, but only for idempotent requests.
  * Attempts and total waiting are capped; other 4xx are final at once.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AttioError, classifyAttioResponse } from './errors.js';
 import type { AttioRequest, AttioResponse, Transport } from './transport.js';
 
@@ -34,7 +35,7 @@ export interface RetryClock {
 }
 
 const realClock: RetryClock = {
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms) => sleep(ms),
   random: Math.random,
   now: Date.now,
 };

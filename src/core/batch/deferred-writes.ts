@@ -7,24 +7,9 @@
  * last, so that a delivery that stops half way leaves the event to be completed by its retry.
  */
 import type { AttioRequest } from '../attio/transport.js';
+import type { DeferredWrite, WriteStage } from '../workflows/context.js';
 
-/** When a deferred write goes out: asserts of entries and records first, then the account's deal, then each person's final write. */
-export type WriteStage = 'asserts' | 'account' | 'completion';
 const STAGE_ORDER: Record<WriteStage, number> = { asserts: 0, account: 1, completion: 2 };
-
-export interface DeferredWrite {
-  request: AttioRequest;
-  stage: WriteStage;
-  /** What the write does, in domain words (`updatePerson`, `addToTrialList`, ...). */
-  op: string;
-  /**
-   * A PATCH that only appends to multi-value attributes (a deal's people): two of them for one record
-   * merge into one write carrying both values.
-   */
-  appendOnly?: boolean;
-  /** Told of Attio's answer when the write is sent in-process (e.g. to refresh a cache). */
-  onSent?(data: unknown): void;
-}
 
 type Values = Record<string, unknown[]>;
 

@@ -1,7 +1,9 @@
+import { DEFAULT_ACCOUNT_THRESHOLD, defaultAccountModel } from '../scoring/account-model.js';
 import { DEFAULT_PQL_THRESHOLD, DEFAULT_SCORING_MODEL } from '../scoring/model.js';
+import { DEFAULT_TIER_BANDS } from '../scoring/tiers.js';
 
 /**
- * Every configuration default, as data (SPEC §2, §3). They match the emulator's `plg-demo` workspace.
+ * Every configuration default, as data (docs/configuration.md). They match the emulator's `plg-demo` workspace.
  * The schema reads them from here; nothing else should repeat them.
  */
 export const CONFIG_DEFAULTS = Object.freeze({
@@ -12,6 +14,15 @@ export const CONFIG_DEFAULTS = Object.freeze({
   handoffStage: 'Sales Qualified',
   pqlThreshold: DEFAULT_PQL_THRESHOLD,
   scoringModel: DEFAULT_SCORING_MODEL,
+  // A user's latest report counts half after this many days (null: no decay). It never changes a score
+  // made when its event arrives, only what an older report counts for later (account roll-ups, reports).
+  decayHalfLifeDays: 14 as number | null,
+  userTiers: DEFAULT_TIER_BANDS,
+  accountModel: Object.freeze(defaultAccountModel()),
+  accountThreshold: DEFAULT_ACCOUNT_THRESHOLD,
+  accountTiers: DEFAULT_TIER_BANDS,
+  // Which qualification opens the account's PQL deal: a user's (today's rule), the account's, or either.
+  dealTrigger: 'user',
   salesReps: Object.freeze([] as string[]),
   taskDueHours: 24,
   milestoneEvents: Object.freeze({
@@ -38,5 +49,5 @@ export const CONFIG_DEFAULTS = Object.freeze({
   requestTimeoutMs: 15_000,
 } as const);
 
-/** Environment variable that overrides the default `apiUrl` (SPEC §2). */
+/** Environment variable that overrides the default `apiUrl` (docs/configuration.md). */
 export const API_URL_ENV = 'ATTIO_API_URL';

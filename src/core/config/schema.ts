@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { normaliseDomain, normaliseEmail } from '../domains/normalise.js';
+import { accountModelSchema, defaultAccountModel } from '../scoring/account-model.js';
 import { scoringModelSchema } from '../scoring/model.js';
+import { defaultTierBands, tierBandsSchema } from '../scoring/tiers.js';
 import { checkApiUrl } from './api-url.js';
 import { formatPath } from './zod-issues.js';
 import { CONFIG_DEFAULTS } from './defaults.js';
@@ -11,6 +13,8 @@ export const MILESTONE_KEY_REASON = 'must be a key of a-z, 0-9 and _ (1 to 64 ch
 
 export const PERSONAL_DOMAIN_POLICIES = ['skip-company', 'allow-company'] as const;
 export const PRODUCT_OBJECTS_MODES = ['auto', 'on', 'off'] as const;
+/** Which qualification opens an account's PQL deal. */
+export const DEAL_TRIGGERS = ['user', 'account', 'both'] as const;
 
 const name = z.string().trim().min(1).max(200);
 const eventNames = z.array(name);
@@ -37,7 +41,7 @@ const personalDomain = z.string().transform((input, ctx) => {
   return z.NEVER;
 });
 
-/** The connector configuration (SPEC §2). Segment settings, RudderStack `Config` and `--config` map onto it. */
+/** The connector configuration (docs/configuration.md). Segment settings, RudderStack `Config` and `--config` map onto it. */
 export const plgConfigSchema = z
   .strictObject({
     apiKey: z.string().trim().min(1),
@@ -49,6 +53,12 @@ export const plgConfigSchema = z
     pqlThreshold: z.number().min(0).max(100).default(CONFIG_DEFAULTS.pqlThreshold),
     // A copy of the frozen default, made without structuredClone: Jest 27's node environment (action-destinations') has none.
     scoringModel: scoringModelSchema.default(() => ({ signals: CONFIG_DEFAULTS.scoringModel.signals.map((signal) => ({ ...signal })) })),
+    decayHalfLifeDays: z.number().gt(0).max(3650).nullable().default(CONFIG_DEFAULTS.decayHalfLifeDays),
+    userTiers: tierBandsSchema.default(defaultTierBands),
+    accountModel: accountModelSchema.default(defaultAccountModel),
+    accountThreshold: z.number().min(0).max(100).default(CONFIG_DEFAULTS.accountThreshold),
+    accountTiers: tierBandsSchema.default(defaultTierBands),
+    dealTrigger: z.enum(DEAL_TRIGGERS).default(CONFIG_DEFAULTS.dealTrigger),
     salesReps: z.array(salesRepEmail).default(() => [...CONFIG_DEFAULTS.salesReps]),
     taskDueHours: z.number().gt(0).default(CONFIG_DEFAULTS.taskDueHours),
     milestoneEvents: z.record(name, milestoneKey).default(() => ({ ...CONFIG_DEFAULTS.milestoneEvents })),

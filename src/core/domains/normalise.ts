@@ -1,6 +1,6 @@
 /**
  * Domain and email normalisation. A company found through a `group` call's website and one found through
- * a person's email domain must be the same Attio record, so both go through `normaliseDomain` (SPEC §3).
+ * a person's email domain must be the same Attio record, so both go through `normaliseDomain` (docs/configuration.md#default-tracking-plan).
  */
 
 const MAX_INPUT_LENGTH = 2000;

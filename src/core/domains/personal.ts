@@ -2,7 +2,7 @@ import providerList from 'email-providers';
 
 /**
  * Free-mail and disposable-mail domains. A person on one of these never creates or links a company
- * (SPEC §4, §5). The maintained list comes from `email-providers`, whose entry point exports its
+ * (docs/configuration.md, `personalDomains`). The maintained list comes from `email-providers`, whose entry point exports its
  * `all.json`: imported without `import.meta` or a JSON import attribute, so that this file also compiles
  * as CommonJS (the Segment destination's bundle inlines the JSON, see scripts/build-cjs.mjs).
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The PQL scoring model (SPEC §4) as data, and the schema a user-supplied model must satisfy.
+ * The PQL scoring model (docs/configuration.md#scoring-model) as data, and the schema a user-supplied model must satisfy.
  * Weights are whole numbers summing to 100 so that a score is an exact sum, never 99.99999.
  */
 
@@ -39,7 +39,7 @@ export type ScoringModel = z.infer<typeof scoringModelSchema>;
 /** Score that makes a lead product-qualified unless configured otherwise (`pqlThreshold`). */
 export const DEFAULT_PQL_THRESHOLD = 60;
 
-/** Tier bounds: cold < warm <= score < hot <= score. Fixed by SPEC §4, independent of pqlThreshold. */
+/** Tier bounds: cold < warm <= score < hot <= score. Fixed, independent of pqlThreshold. */
 export const TIER_BOUNDS = { warm: 30, hot: 60 } as const;
 
 export const DEFAULT_SCORING_MODEL: ScoringModel = deepFreeze({

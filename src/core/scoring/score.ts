@@ -1,6 +1,8 @@
 import type { Signals } from '../intents.js';
-import { DEFAULT_PQL_THRESHOLD, DEFAULT_SCORING_MODEL, TIER_BOUNDS, type ScoringModel } from './model.js';
+import { DEFAULT_PQL_THRESHOLD, DEFAULT_SCORING_MODEL, type ScoringModel } from './model.js';
+import { DEFAULT_TIER_BANDS, tierOf, type TierBand } from './tiers.js';
 
+/** The default tiers' names; a configuration may name its own (`userTiers`, `accountTiers`). */
 export type Tier = 'cold' | 'warm' | 'hot';
 
 export interface SignalContribution {
@@ -15,7 +17,8 @@ export interface SignalContribution {
 
 export interface Score {
   score: number;
-  tier: Tier;
+  /** The band of `tiers` the score falls in (cold / warm / hot by default). */
+  tier: string;
   qualified: boolean;
   /** One entry per model signal, in model order. */
   contributions: SignalContribution[];
@@ -32,6 +35,7 @@ export function scoreSignals(
   signals: Signals,
   model: ScoringModel = DEFAULT_SCORING_MODEL,
   pqlThreshold: number = DEFAULT_PQL_THRESHOLD,
+  tiers: readonly TierBand[] = DEFAULT_TIER_BANDS,
 ): Score {
   const contributions = model.signals.map(({ key, label, weight, threshold }): SignalContribution => {
     const value = Object.prototype.hasOwnProperty.call(signals, key) ? signals[key] : undefined;
@@ -42,17 +46,16 @@ export function scoreSignals(
   const parts = contributions.map((c) => `${c.label} ${describeComparison(c)} +${c.met ? c.weight : 0}`);
   return {
     score,
-    tier: tierFor(score),
+    tier: tierOf(score, tiers),
     qualified: score >= pqlThreshold,
     contributions,
     explanation: `${parts.join(', ')} — score ${score}/${total}`,
   };
 }
 
+/** The default tier of a score: cold < 30 <= warm < 60 <= hot. */
 export function tierFor(score: number): Tier {
-  if (score >= TIER_BOUNDS.hot) return 'hot';
-  if (score >= TIER_BOUNDS.warm) return 'warm';
-  return 'cold';
+  return tierOf(score, DEFAULT_TIER_BANDS) as Tier;
 }
 
 function describeComparison({ value, threshold, met }: SignalContribution): string {

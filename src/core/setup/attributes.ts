@@ -48,7 +48,7 @@ export const PQL_TIERS = ['cold', 'warm', 'hot'] as const satisfies readonly Tie
 /** Plan names of the default tracking plan (the sample stream uses them); a product's own plans replace them. */
 export const STARTER_PLAN_TYPES = ['free', 'trial', 'starter', 'pro', 'enterprise'] as const;
 
-/** The unique deal attribute setup creates and deals are asserted on by default (SPEC §4, issue 15). */
+/** The unique deal attribute setup creates and deals are asserted on by default (docs/guarantees.md). */
 export const DEFAULT_DEAL_KEY = DEAL_KEY_ATTRIBUTE;
 
 const custom = (slug: string, title: string, type: AttributeType, description: string, shape: { multi?: boolean; unique?: boolean } = {}): AttributeDefinition => ({

@@ -41,11 +41,12 @@ export function planAttribute(spec: AttributeToPlan): PlanItem[] {
 
   if (existing === undefined) {
     if (spec.standard) {
-      return [{ ...base, state: 'manual', problem: `Attio’s own attribute ${subject} is missing`, fix: `restore it in Attio (${spec.where})` }];
+      return [{ ...base, state: 'manual', kind: 'missing-attribute', problem: `Attio’s own attribute ${subject} is missing`, fix: `restore it in Attio (${spec.where})` }];
     }
     const create: PlanItem = {
       ...base,
       state: 'create',
+      kind: 'missing-attribute',
       problem: `${subject} does not exist${spec.without ? `: ${spec.without}` : ''}`,
       fix: `create it in Attio (${spec.where}) as a ${describeAttribute(def)} with slug ${def.slug}`,
       action: {
@@ -59,7 +60,7 @@ export function planAttribute(spec: AttributeToPlan): PlanItem[] {
     return [create, ...planOptions(spec, subject, [], create.key)];
   }
   if (existing.is_archived) {
-    return [{ ...base, state: 'manual', problem: `${subject} is archived`, fix: `restore it in Attio (${spec.where} → archived attributes)` }];
+    return [{ ...base, state: 'manual', kind: 'archived-attribute', problem: `${subject} is archived`, fix: `restore it in Attio (${spec.where} → archived attributes)` }];
   }
   const mismatch = mismatchOf(def, existing, spec.standard);
   if (mismatch !== undefined) {
@@ -67,6 +68,7 @@ export function planAttribute(spec: AttributeToPlan): PlanItem[] {
       {
         ...base,
         state: 'conflict',
+        kind: 'conflicting-attribute',
         problem: `${subject} is a ${mismatch}; the workflows need a ${describeAttribute(def)}${spec.without ? `: ${spec.without}` : ''}`,
         fix: `setup leaves attributes it did not make alone: in Attio (${spec.where}) give that attribute another slug or archive it, then run setup again`,
       },
@@ -96,10 +98,11 @@ function planOptions(spec: AttributeToPlan, subject: string, present: readonly A
     const where = `${spec.where} → ${spec.definition.title} → options`;
     const found = present.find((o) => o.title === title && !o.is_archived) ?? present.find((o) => o.title === title);
     if (found && !found.is_archived) return { ...base, state: 'exists' };
-    if (found) return { ...base, state: 'manual', problem: `option "${title}"${from} of ${subject} is archived`, fix: `restore it in Attio (${where})` };
+    if (found) return { ...base, state: 'manual', kind: 'archived-option', problem: `option "${title}"${from} of ${subject} is archived`, fix: `restore it in Attio (${where})` };
     return {
       ...base,
       state: 'create',
+      kind: 'missing-option',
       problem: `${subject} has no option "${title}"${from}`,
       fix: `add it in Attio (${where})`,
       action: { kind: 'create-option', target: spec.target, identifier: spec.identifier, attribute: spec.definition.slug, title },

@@ -32,6 +32,7 @@ function planObjects(requirements: WorkspaceRequirements, snapshot: WorkspaceSna
     return {
       ...base,
       state: 'manual',
+      kind: 'missing-object',
       severity: optional ? 'recommended' : 'required',
       problem: `the ${r.object} object is not enabled: ${r.without}`,
       fix: `${inAttio.enableObject(r.object)} (the API cannot enable objects)${r.setting ? `, or set ${r.setting} to "${optional ? 'off' : 'auto'}"` : ''}; then run setup again for its attributes`,
@@ -69,10 +70,11 @@ function planStages(requirements: WorkspaceRequirements, snapshot: WorkspaceSnap
     const base = { key: `stages/${r.title}`, subject: r.setting, need: `deal stage "${r.title}"`, severity: 'required' as const };
     const found = stages.find((s) => s.title === r.title && !s.is_archived) ?? stages.find((s) => s.title === r.title);
     if (found && !found.is_archived) return { ...base, state: 'exists' };
-    if (found) return { ...base, state: 'manual', problem: `deal stage "${r.title}" is archived`, fix: `restore it in Attio (${inAttio.dealStages}), or set ${r.setting} to one of: ${active.join(', ')}` };
+    if (found) return { ...base, state: 'manual', kind: 'archived-stage', problem: `deal stage "${r.title}" is archived`, fix: `restore it in Attio (${inAttio.dealStages}), or set ${r.setting} to one of: ${active.join(', ')}` };
     return {
       ...base,
       state: 'create',
+      kind: 'missing-stage',
       problem: `deal stage "${r.title}" does not exist; deals.stage has: ${active.join(', ') || '(none)'}`,
       fix: `add it in Attio (${inAttio.dealStages}), or set ${r.setting} to one of the stages`,
       action: { kind: 'create-status', object: 'deals', attribute: 'stage', status: { title: r.title } },
@@ -94,6 +96,7 @@ function planList(r: ListRequirement, snapshot: WorkspaceSnapshot): PlanItem[] {
         {
           ...base,
           state: 'conflict',
+          kind: 'conflicting-list',
           problem: `list "${r.list}" holds ${found.parent_object.join(', ')}; the workflows add people to it`,
           fix: `set ${r.setting} to a list of people, or to a new slug for setup to create`,
         },
@@ -102,11 +105,12 @@ function planList(r: ListRequirement, snapshot: WorkspaceSnapshot): PlanItem[] {
     return [{ ...base, state: 'exists' }, ...entryAttributes(found.api_slug, snapshot.listAttributes.get(found.api_slug) ?? [])];
   }
   if (!API_SLUG.test(r.list)) {
-    return [{ ...base, state: 'manual', problem: `no list has the slug or id "${r.list}"`, fix: `set ${r.setting} to the slug of a list of people, or to a new snake_case slug for setup to create` }];
+    return [{ ...base, state: 'manual', kind: 'missing-list', problem: `no list has the slug or id "${r.list}"`, fix: `set ${r.setting} to the slug of a list of people, or to a new snake_case slug for setup to create` }];
   }
   const create: PlanItem = {
     ...base,
     state: 'create',
+    kind: 'missing-list',
     problem: `list "${r.list}" does not exist`,
     fix: `create a list of people named "${r.name}" with slug ${r.list} in Attio (${inAttio.lists})`,
     action: { kind: 'create-list', list: { name: r.name, apiSlug: r.list, parentObject: r.parentObject, workspaceAccess: 'full-access', workspaceMemberAccess: [] } },
@@ -120,7 +124,7 @@ function planOwners(requirements: WorkspaceRequirements, snapshot: WorkspaceSnap
     const own = snapshot.members.find((m) => m.id.workspace_member_id === snapshot.self.authorized_by_workspace_member_id);
     const base = { key: 'owners/token-member', subject: 'salesReps', need: 'an owner for deals and tasks (no sales reps: the token’s member)', severity: 'required' as const };
     if (own) return [{ ...base, need: `${base.need}: ${own.email_address}`, state: 'exists' }];
-    return [{ ...base, state: 'manual', problem: 'no sales reps are configured and the API token acts for no workspace member', fix: 'set salesReps to workspace-member emails' }];
+    return [{ ...base, state: 'manual', kind: 'missing-owner', problem: 'no sales reps are configured and the API token acts for no workspace member', fix: 'set salesReps to workspace-member emails' }];
   }
   return requirements.salesReps.map((email): PlanItem => {
     const base = { key: `owners/${email}`, subject: 'salesReps', need: `sales rep ${email} is a workspace member`, severity: 'required' as const };
@@ -128,6 +132,7 @@ function planOwners(requirements: WorkspaceRequirements, snapshot: WorkspaceSnap
     return {
       ...base,
       state: 'manual',
+      kind: 'missing-owner',
       problem: `"${email}" is not a member of this Attio workspace; members: ${members.join(', ')}`,
       fix: `invite them in Attio (${inAttio.members}), or remove them from salesReps`,
     };

@@ -42,7 +42,7 @@ export interface AttributeRequirement {
   without?: string;
 }
 
-/** The check's note when deals have no unique key (SPEC §4: deals are otherwise found by query). */
+/** The check's note when deals have no unique key (deals are otherwise found by query: docs/guarantees.md). */
 export const NO_DEAL_KEY = 'no unique deal key: cross-process safety is off (two processes handling one account at the same moment may each open its deal)';
 
 export type ListSetting = 'trialList' | 'pqlList';

@@ -18,6 +18,9 @@ export const WORKFLOW_SCOPES = [
 /** What `setup --apply` also needs to create attributes, options, stages and lists. */
 export const SETUP_SCOPES = ['object_configuration:read-write', 'list_configuration:read-write'] as const;
 
+/** What `setup --webhook-url` also needs to list, create and update the webhook. */
+export const WEBHOOK_SCOPES = ['webhook:read-write'] as const;
+
 /** The scopes of `needed` the token lacks; none when Attio does not report the token's scope. */
 export function missingScopes(self: AttioSelf, needed: readonly string[]): string[] {
   if (typeof self.scope !== 'string') return [];

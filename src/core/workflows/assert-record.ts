@@ -5,7 +5,6 @@
  * them (a workspace's extra attributes after the workspace the same group call asserts).
  */
 import { attioRequests } from '../attio/requests.js';
-import type { LaneSession } from '../batch/lane.js';
 import { ConfigError, InvalidEventError } from '../errors.js';
 import type { WorkflowRun } from './context.js';
 
@@ -16,7 +15,7 @@ export interface AssertRecordIntent {
   values: Record<string, unknown[]>;
 }
 
-export async function runAssertRecord(intent: AssertRecordIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+export async function runAssertRecord(intent: AssertRecordIntent, run: WorkflowRun): Promise<void> {
   const { ctx } = run;
   const attributes = await ctx.schema.attributes(intent.object);
   if (attributes.size === 0) throw new ConfigError('object', `object "${intent.object}" does not exist in this Attio workspace`);
@@ -29,6 +28,5 @@ export async function runAssertRecord(intent: AssertRecordIntent, run: WorkflowR
     throw new InvalidEventError(`values.${intent.matchingAttribute}`, 'the matching attribute needs a value');
   }
   const prepared = await run.prepare(intent.object, intent.values);
-  lane.writes.add({ request: attioRequests.assertRecord(intent.object, intent.matchingAttribute, prepared), stage: 'asserts', op: 'assertRecord' });
-  run.step('assertRecord', 'deferred', undefined, intent.object);
+  run.defer({ request: attioRequests.assertRecord(intent.object, intent.matchingAttribute, prepared), stage: 'asserts', op: 'assertRecord' }, undefined, intent.object);
 }

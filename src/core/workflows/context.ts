@@ -1,12 +1,18 @@
 /**
- * What every workflow receives (the client, the cached workspace schema, the configuration) and what it
- * returns: a typed outcome listing its steps, so callers can report and tests can assert whole outcomes.
+ * What every workflow receives — one run, which holds the lane it runs in (the people and notes the lane
+ * has met, the writes it defers) and through it the context (the client, the cached workspace schema, the
+ * configuration) — and what it returns: a typed outcome listing its steps, so callers can report and tests
+ * can assert whole outcomes. The batch layer implements the lane; the workflows only know this interface.
  */
 import type { AttioClient } from '../attio/client.js';
+import type { AttioNote, AttioTask } from '../attio/schemas.js';
+import type { AttioRequest } from '../attio/transport.js';
 import type { PlgConfig } from '../config/index.js';
+import type { PersonKey } from '../intents.js';
 import type { KeyedMutex } from '../locks.js';
 import type { WorkspaceSchema } from '../schema/workspace-schema.js';
 import { prepareValues } from '../schema/prepare-values.js';
+import type { PersonState } from './person-state.js';
 import type { RecordCaches } from './record-caches.js';
 
 export type WorkflowName = 'signup' | 'milestone' | 'pql' | 'handoff' | 'identify' | 'group' | 'assertRecord';
@@ -42,15 +48,72 @@ export interface WorkflowContext {
   now(): number;
 }
 
-/** One workflow execution: collects steps and warnings into its outcome. */
+/** When a deferred write goes out: asserts of entries and records first, then the account's deal, then each person's final write. */
+export type WriteStage = 'asserts' | 'account' | 'completion';
+
+/**
+ * A write whose result no later step needs: list-entry asserts, attribute updates, the account's deal
+ * people, and each person's final write with its completion marker. Idempotent (PUT asserts, PATCH by
+ * record id), so whoever sends it may resend it.
+ */
+export interface DeferredWrite {
+  request: AttioRequest;
+  stage: WriteStage;
+  /** What the write does, in domain words (`updatePerson`, `addToTrialList`, ...). */
+  op: string;
+  /**
+   * A PATCH that only appends to multi-value attributes (a deal's people): two of them for one record
+   * merge into one write carrying both values.
+   */
+  appendOnly?: boolean;
+  /** Told of Attio's answer when the write is sent in-process (e.g. to refresh a cache). */
+  onSent?(data: unknown): void;
+}
+
+/** One lane of a batch (one person's events, in order), as the workflows use it. */
+export interface WorkflowLane {
+  /** The context, with a client that records what it sends when the platform keeps a record. */
+  readonly ctx: WorkflowContext;
+  /** The person a key names, if the lane has met them. */
+  known(key: PersonKey): PersonState | undefined;
+  /** Remembers a person under the key that found them (and their email); returns the one kept for them. */
+  remember(key: PersonKey, state: PersonState): PersonState;
+  /** Every person the lane has met. */
+  everyone(): PersonState[];
+  /** Notes of one record (`object:id`), as last listed or changed in this lane. */
+  notesOf(parent: string): AttioNote[] | undefined;
+  setNotes(parent: string, notes: AttioNote[]): void;
+  /** Tasks linked to one record (`object:id`), as last listed or changed in this lane. */
+  tasksOf(linked: string): AttioTask[] | undefined;
+  setTasks(linked: string, tasks: AttioTask[]): void;
+  /** Holds a write for the lane's end (the engine sends it, or hands it to the platform to deliver). */
+  defer(write: DeferredWrite): void;
+}
+
+/** One workflow execution in its lane: collects steps and warnings into its outcome. */
 export class WorkflowRun {
   readonly steps: Step[] = [];
   readonly warnings: string[] = [];
 
   constructor(
     readonly workflow: WorkflowName,
-    readonly ctx: WorkflowContext,
+    readonly lane: WorkflowLane,
   ) {}
+
+  get ctx(): WorkflowContext {
+    return this.lane.ctx;
+  }
+
+  /**
+   * Defers a write and records its step: the only way a write waits for the lane's end. The rule for which
+   * writes wait lives here too: a workflow writes at once (through the client) only when a later step needs
+   * the result — a record id, a note, a deal — and defers every other write. Who sends the deferred writes
+   * (the engine, or the platform) is the engine's choice, not the workflow's.
+   */
+  defer(write: DeferredWrite, recordId?: string, detail?: string): void {
+    this.lane.defer(write);
+    this.step(write.op, 'deferred', recordId, detail);
+  }
 
   step(op: string, result: StepResult, recordId?: string, detail?: string): void {
     this.steps.push({ op, result, ...(recordId ? { recordId } : {}), ...(detail ? { detail } : {}) });

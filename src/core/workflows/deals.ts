@@ -10,7 +10,6 @@ import { AttioError } from '../attio/errors.js';
 import { attioRequests } from '../attio/requests.js';
 import type { AttioRecord } from '../attio/schemas.js';
 import { readRecordRefs, readText, recordIdOf, values } from '../attio/values.js';
-import type { LaneSession } from '../batch/lane.js';
 import type { WorkflowRun } from './context.js';
 import { ensureOne } from './converge.js';
 import { companyRef, personRef } from './people.js';
@@ -51,12 +50,12 @@ export async function dealKeyAttribute(run: WorkflowRun): Promise<string | undef
 }
 
 /** The account's deal for this workflow, created if missing; the person is added to its people if not there. */
-export async function findOrCreateDeal(run: WorkflowRun, lane: LaneSession, spec: DealSpec): Promise<AttioRecord> {
+export async function findOrCreateDeal(run: WorkflowRun, spec: DealSpec): Promise<AttioRecord> {
   const keyAttribute = await dealKeyAttribute(run);
   const op = spec.prefix.replace(/\s+/g, '');
   const { deal, created } = keyAttribute === undefined ? await convergeDeal(run, spec) : await keyedDeal(run, spec, keyAttribute);
   run.step(created ? `create${op}Deal` : `find${op}Deal`, created ? 'created' : 'found', recordIdOf(deal), created ? dealName(spec) : undefined);
-  if (!created) addPersonToDeal(run, lane, deal, spec.personId);
+  if (!created) addPersonToDeal(run, deal, spec.personId);
   return deal;
 }
 
@@ -120,13 +119,10 @@ async function createDeal(run: WorkflowRun, spec: DealSpec, keyAttribute: string
 }
 
 /** Adds the person to the deal's people (a deferred PATCH, merged with the lane's other additions to it). */
-function addPersonToDeal(run: WorkflowRun, lane: LaneSession, deal: AttioRecord, personId: string): void {
+function addPersonToDeal(run: WorkflowRun, deal: AttioRecord, personId: string): void {
   if (readRecordRefs(deal, 'associated_people').includes(personId)) return;
-  lane.writes.add({
-    request: attioRequests.updateRecord('deals', recordIdOf(deal), { associated_people: [personRef(personId)] }),
-    stage: 'account',
-    op: 'addPersonToDeal',
-    appendOnly: true,
-  });
-  run.step('addPersonToDeal', 'deferred', recordIdOf(deal));
+  run.defer(
+    { request: attioRequests.updateRecord('deals', recordIdOf(deal), { associated_people: [personRef(personId)] }), stage: 'account', op: 'addPersonToDeal', appendOnly: true },
+    recordIdOf(deal),
+  );
 }

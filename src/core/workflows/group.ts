@@ -6,7 +6,6 @@
  */
 import { attioRequests } from '../attio/requests.js';
 import { readRecordRef, readText, recordIdOf, values } from '../attio/values.js';
-import type { LaneSession } from '../batch/lane.js';
 import { isPersonalDomain } from '../domains/index.js';
 import { InvalidEventError } from '../errors.js';
 import type { GroupIntent } from '../intents.js';
@@ -15,7 +14,7 @@ import type { WorkflowRun } from './context.js';
 import { companyRef, ensureCompany, personOf, productObjectEnabled } from './people.js';
 import type { CachedWorkspace } from './record-caches.js';
 
-export async function runGroup(intent: GroupIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+export async function runGroup(intent: GroupIntent, run: WorkflowRun): Promise<void> {
   const { config } = run.ctx;
   let domain = intent.company.domain;
   if (domain !== undefined && config.personalDomains === 'skip-company' && isPersonalDomain(domain, config.extraPersonalDomains)) {
@@ -29,16 +28,16 @@ export async function runGroup(intent: GroupIntent, run: WorkflowRun, lane: Lane
   const accountScore = Object.keys(intent.signals).length > 0 ? scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold).score : undefined;
   const companyId = domain === undefined ? undefined : await ensureCompany(run, domain, { name: intent.company.name, plan: intent.company.plan, pqlScore: accountScore }, intent.timestamp);
 
-  if (workspaces) await ensureWorkspace(run, lane, intent.groupId, intent.company.name, companyId);
+  if (workspaces) await ensureWorkspace(run, intent.groupId, intent.company.name, companyId);
   if (companyId !== undefined && intent.person) {
-    const state = await personOf(run, lane, intent.person, intent.timestamp);
+    const state = await personOf(run, intent.person, intent.timestamp);
     state.set('companyId', companyId, intent.timestamp);
     run.step('linkPersonToCompany', 'deferred', state.id);
   }
 }
 
 /** The workspace record as this group call describes it: a deferred assert, unless Attio already holds it. */
-async function ensureWorkspace(run: WorkflowRun, lane: LaneSession, workspaceId: string, name: string | undefined, companyId: string | undefined): Promise<void> {
+async function ensureWorkspace(run: WorkflowRun, workspaceId: string, name: string | undefined, companyId: string | undefined): Promise<void> {
   const { client, records } = run.ctx;
   let known = records.workspaces.get(workspaceId);
   if (known === undefined) {
@@ -50,15 +49,17 @@ async function ensureWorkspace(run: WorkflowRun, lane: LaneSession, workspaceId:
     return;
   }
   const prepared = await run.prepare('workspaces', values({ workspace_id: workspaceId, name, company: companyId ? companyRef(companyId) : undefined }));
-  lane.writes.add({
-    request: attioRequests.assertRecord('workspaces', 'workspace_id', prepared),
-    stage: 'asserts',
-    op: 'assertWorkspace',
-    onSent: (data) => records.workspaces.set(workspaceId, workspaceFacts(data as Parameters<typeof workspaceFacts>[0])),
-  });
+  run.defer(
+    {
+      request: attioRequests.assertRecord('workspaces', 'workspace_id', prepared),
+      stage: 'asserts',
+      op: 'assertWorkspace',
+      onSent: (data) => records.workspaces.set(workspaceId, workspaceFacts(data as Parameters<typeof workspaceFacts>[0])),
+    },
+    known?.id,
+  );
   // Until this process sees it land, what Attio holds is unknown: the next group call reads it again.
   records.workspaces.delete(workspaceId);
-  run.step('assertWorkspace', 'deferred', known?.id);
 }
 
 function workspaceFacts(record: Parameters<typeof recordIdOf>[0]): CachedWorkspace {

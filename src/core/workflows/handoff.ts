@@ -4,27 +4,27 @@
  * `PLG Handoff Context` note on the deal that gives sales the product story as the lane knows it so far.
  */
 import { recordIdOf, recordRef } from '../attio/values.js';
-import type { LaneSession, PersonState } from '../batch/lane.js';
 import type { HandoffIntent } from '../intents.js';
 import type { WorkflowRun } from './context.js';
 import { findOrCreateDeal } from './deals.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
 import { accountOf, companyRef, personOf } from './people.js';
+import type { PersonState } from './person-state.js';
 
 export const HANDOFF_TASK_PREFIX = 'PLG -> Sales Handoff';
 export const HANDOFF_NOTE_TITLE = 'PLG Handoff Context';
 
-export async function runHandoff(intent: HandoffIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+export async function runHandoff(intent: HandoffIntent, run: WorkflowRun): Promise<void> {
   const { ctx } = run;
-  const state = await personOf(run, lane, intent.person, intent.timestamp);
+  const state = await personOf(run, intent.person, intent.timestamp);
   state.set('name', intent.name, intent.timestamp);
   const account = await accountOf(run, state, intent.timestamp);
   const { companyId, personId } = account;
 
   await ctx.locks.run(`handoff-deal:${companyId ?? personId}`, async () => {
     const owner = await ownerFor(run, account.key);
-    const deal = await findOrCreateDeal(run, lane, {
+    const deal = await findOrCreateDeal(run, {
       prefix: 'Enterprise Upgrade',
       accountName: account.name,
       companyId,
@@ -35,7 +35,7 @@ export async function runHandoff(intent: HandoffIntent, run: WorkflowRun, lane: 
       value: intent.value,
     });
     const dealId = recordIdOf(deal);
-    await ensureTask(run, lane, {
+    await ensureTask(run, {
       prefix: `${HANDOFF_TASK_PREFIX} (${intent.eventName})`,
       key: `handoff:${intent.eventName}`,
       body: `${account.personName}${companyId ? ` at ${account.name}` : ''} asked for sales: schedule discovery and confirm the upgrade path.${intent.reason ? ` Reason: ${intent.reason}` : ''}`,
@@ -46,7 +46,7 @@ export async function runHandoff(intent: HandoffIntent, run: WorkflowRun, lane: 
       linkedRecordId: dealId,
     });
     const activeUsers = companyId ? await countCompanyPeople(run, companyId) : 1;
-    await ensureNote(run, lane, {
+    await ensureNote(run, {
       parentObject: 'deals',
       parentRecordId: dealId,
       title: HANDOFF_NOTE_TITLE,

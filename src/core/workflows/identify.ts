@@ -6,15 +6,15 @@
 import { AttioError } from '../attio/errors.js';
 import type { AttioRecord } from '../attio/schemas.js';
 import { readRecordRef, readText, recordIdOf, values } from '../attio/values.js';
-import type { LaneSession, PersonState } from '../batch/lane.js';
 import type { IdentifyIntent, PersonProfile } from '../intents.js';
 import type { WorkflowRun } from './context.js';
 import { companyDomainForEmail, ensureCompany, personIdOf, personOf, personRef, productObjectEnabled } from './people.js';
 import { changedValues } from './person-facts.js';
+import type { PersonState } from './person-state.js';
 import type { CachedUser } from './record-caches.js';
 
-export async function runIdentify(intent: IdentifyIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
-  const state = await personOf(run, lane, intent.person, intent.timestamp);
+export async function runIdentify(intent: IdentifyIntent, run: WorkflowRun): Promise<void> {
+  const state = await personOf(run, intent.person, intent.timestamp);
   await applyProfile(run, state, intent.profile, intent.timestamp, false);
   if (intent.person.userId !== undefined && (await productObjectEnabled(run, 'users'))) {
     await ensureUser(run, intent.person.userId, state.email, await personIdOf(run, state));

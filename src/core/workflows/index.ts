@@ -1,7 +1,6 @@
-import type { LaneSession } from '../batch/lane.js';
 import type { Intent } from '../intents.js';
 import { runAssertRecord, type AssertRecordIntent } from './assert-record.js';
-import { WorkflowRun, type WorkflowOutcome } from './context.js';
+import { WorkflowRun, type WorkflowLane, type WorkflowOutcome } from './context.js';
 import { runGroup } from './group.js';
 import { runHandoff } from './handoff.js';
 import { runIdentify } from './identify.js';
@@ -15,29 +14,29 @@ export type WorkflowIntent = Intent | AssertRecordIntent;
  * Runs the workflow an intent asks for, in its lane (which holds the person it is about and the writes left
  * for later). Every workflow is idempotent: running it again changes nothing.
  */
-export async function runWorkflow(intent: WorkflowIntent, lane: LaneSession): Promise<WorkflowOutcome> {
-  const run = new WorkflowRun(intent.kind, lane.ctx);
+export async function runWorkflow(intent: WorkflowIntent, lane: WorkflowLane): Promise<WorkflowOutcome> {
+  const run = new WorkflowRun(intent.kind, lane);
   switch (intent.kind) {
     case 'signup':
-      await runSignup(intent, run, lane);
+      await runSignup(intent, run);
       break;
     case 'milestone':
-      await runMilestone(intent, run, lane);
+      await runMilestone(intent, run);
       break;
     case 'pql':
-      await runPql(intent, run, lane);
+      await runPql(intent, run);
       break;
     case 'handoff':
-      await runHandoff(intent, run, lane);
+      await runHandoff(intent, run);
       break;
     case 'identify':
-      await runIdentify(intent, run, lane);
+      await runIdentify(intent, run);
       break;
     case 'group':
-      await runGroup(intent, run, lane);
+      await runGroup(intent, run);
       break;
     case 'assertRecord':
-      await runAssertRecord(intent, run, lane);
+      await runAssertRecord(intent, run);
       break;
     default: {
       const unreachable: never = intent;
@@ -50,7 +49,7 @@ export async function runWorkflow(intent: WorkflowIntent, lane: LaneSession): Pr
 export type { AssertRecordIntent } from './assert-record.js';
 export * from './context.js';
 export { chooseRep } from './owners.js';
-export { activationScore } from './milestone.js';
+export { activationScore, queuePersonWrites } from './person-state.js';
 export { HANDOFF_NOTE_TITLE, HANDOFF_TASK_PREFIX } from './handoff.js';
 export { MILESTONE_NOTE_TITLE } from './milestone.js';
 export { PQL_NOTE_TITLE, PQL_TASK_PREFIX } from './pql.js';

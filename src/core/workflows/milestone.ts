@@ -3,27 +3,16 @@
  * completed/configured and `last_activity_date` moves on (all in the lane's one person write), and one
  * `Activation Milestone` note per (person, milestone), found before it is created and converged after.
  */
-import type { LaneSession, PersonState } from '../batch/lane.js';
 import type { MilestoneIntent } from '../intents.js';
-import type { WorkflowContext, WorkflowRun } from './context.js';
+import type { WorkflowRun } from './context.js';
 import { ensureNote, type NoteSpec } from './notes-and-tasks.js';
 import { personIdOf, personOf } from './people.js';
+import { activationScore, configuredMilestones, type PersonState } from './person-state.js';
 
 export const MILESTONE_NOTE_TITLE = 'Activation Milestone';
 
-/** The milestone keys the configuration knows: the denominator of `activation_score`. */
-export function configuredMilestones(ctx: WorkflowContext): Set<string> {
-  return new Set(Object.values(ctx.config.milestoneEvents));
-}
-
-export function activationScore(completed: Iterable<string>, configured: Set<string>): number {
-  if (configured.size === 0) return 0;
-  const done = [...new Set(completed)].filter((m) => configured.has(m)).length;
-  return Math.round((done / configured.size) * 100) / 100;
-}
-
-export async function runMilestone(intent: MilestoneIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
-  const state = await personOf(run, lane, intent.person, intent.timestamp);
+export async function runMilestone(intent: MilestoneIntent, run: WorkflowRun): Promise<void> {
+  const state = await personOf(run, intent.person, intent.timestamp);
   state.set('name', intent.name, intent.timestamp);
   if (!state.facts.milestones.includes(intent.milestone)) {
     const options = await milestoneOptions(run);
@@ -37,7 +26,7 @@ export async function runMilestone(intent: MilestoneIntent, run: WorkflowRun, la
     }
   }
   touchActivity(state, intent.timestamp);
-  await ensureNote(run, lane, await milestoneNote(run, state, intent));
+  await ensureNote(run, await milestoneNote(run, state, intent));
 }
 
 /** `last_activity_date` is the day of the latest activity (it never moves back). */

@@ -6,9 +6,8 @@
  */
 import type { TaskInput } from '../attio/client.js';
 import type { AttioActor, AttioNote, AttioTask } from '../attio/schemas.js';
-import type { LaneSession } from '../batch/lane.js';
 import type { WorkflowRun } from './context.js';
-import { ensureOne, withoutDuplicates } from './converge.js';
+import { ensureOne, withoutDuplicates, type Candidate } from './converge.js';
 
 const TASK_CONTENT_LIMIT = 2000;
 
@@ -57,57 +56,31 @@ function taskKeyOf(task: AttioTask): string | undefined {
   return madeByMember(task.created_by_actor) ? undefined : TASK_MARKER.exec(task.content_plaintext)?.[1];
 }
 
-/**
- * The parent's notes; a fresh listing also reconciles the duplicates of every key but `ownKey`, the one the
- * calling step converges itself (deleting its duplicates here would hide the step's own copy from it).
- */
-async function notesOf(run: WorkflowRun, lane: LaneSession, parentObject: string, parentRecordId: string, fresh: boolean, ownKey: string): Promise<AttioNote[]> {
-  const parent = `${parentObject}:${parentRecordId}`;
-  const known = fresh ? undefined : lane.notesOf(parent);
-  if (known) return known;
-  const listed: AttioNote[] = [];
-  for await (const note of run.ctx.client.listAllNotes(parentObject, parentRecordId)) listed.push(note);
-  const otherKeyOf = (note: AttioNote) => {
-    const key = noteKeyOf(note);
-    return key === ownKey ? undefined : key;
-  };
-  const notes = await withoutDuplicates(listed, otherKeyOf, candidateNote, async (note) => {
-    await run.ctx.client.deleteNote(note.id.note_id);
-    run.step('deleteDuplicateNote', 'deleted', note.id.note_id, note.title);
-  });
-  lane.setNotes(parent, notes);
-  return notes;
-}
-
 /** The note `spec` describes, created unless it exists; duplicates of it are deleted down to one. */
-export async function ensureNote(run: WorkflowRun, lane: LaneSession, spec: NoteSpec): Promise<AttioNote> {
+export async function ensureNote(run: WorkflowRun, spec: NoteSpec): Promise<AttioNote> {
   const { client } = run.ctx;
   const parent = `${spec.parentObject}:${spec.parentRecordId}`;
-  const result = await ensureOne({
-    list: async (fresh) => (await notesOf(run, lane, spec.parentObject, spec.parentRecordId, fresh, `${spec.title}\n${spec.key}`)).filter((n) => isOurNote(n, spec)).map(candidateNote),
-    create: async () => {
-      const note = await client.createNote({
+  return ensureKeyed(run, {
+    noun: 'Note',
+    ownKey: `${spec.title}\n${spec.key}`,
+    keyOf: noteKeyOf,
+    isOurs: (note) => isOurNote(note, spec),
+    candidateOf: (note) => ({ id: note.id.note_id, createdAt: note.created_at }),
+    labelOf: (note) => note.title,
+    cached: () => run.lane.notesOf(parent),
+    cache: (notes) => run.lane.setNotes(parent, notes),
+    listAll: () => client.listAllNotes(spec.parentObject, spec.parentRecordId),
+    create: () =>
+      client.createNote({
         parentObject: spec.parentObject,
         parentRecordId: spec.parentRecordId,
         title: spec.title,
         content: noteContent(spec),
         ...(spec.createdAt ? { createdAt: spec.createdAt } : {}),
-      });
-      lane.setNotes(parent, [...(lane.notesOf(parent) ?? []), note]);
-      return candidateNote(note);
-    },
-    remove: async (note) => {
-      const deleted = await client.deleteNote(note.id);
-      lane.setNotes(parent, (lane.notesOf(parent) ?? []).filter((n) => n.id.note_id !== note.id));
-      run.step('deleteDuplicateNote', 'deleted', note.id, spec.title);
-      return deleted;
-    },
+      }),
+    remove: (id) => client.deleteNote(id),
   });
-  run.step('createNote', result.created ? 'created' : 'found', result.winner.id, spec.title);
-  return result.winner.note;
 }
-
-const candidateNote = (note: AttioNote) => ({ id: note.id.note_id, createdAt: note.created_at, note });
 
 export interface TaskSpec extends Omit<TaskInput, 'content'> {
   /** Stable first words of the content, e.g. `PQL Follow-up`. */
@@ -132,42 +105,87 @@ function isOurTask(task: AttioTask, spec: TaskSpec): boolean {
 }
 
 /** The task `spec` describes, created unless the linked record has it; duplicates are deleted down to one. */
-export async function ensureTask(run: WorkflowRun, lane: LaneSession, spec: TaskSpec): Promise<void> {
+export async function ensureTask(run: WorkflowRun, spec: TaskSpec): Promise<AttioTask> {
   const { client } = run.ctx;
-  const asCandidate = (task: AttioTask) => ({ id: task.id.task_id, createdAt: task.created_at, task });
   const linked = `${spec.linkedObject}:${spec.linkedRecordId}`;
-  const tasksOf = async (fresh: boolean): Promise<AttioTask[]> => {
-    const known = fresh ? undefined : lane.tasksOf(linked);
+  return ensureKeyed(run, {
+    noun: 'Task',
+    ownKey: spec.key,
+    keyOf: taskKeyOf,
+    isOurs: (task) => isOurTask(task, spec),
+    candidateOf: (task) => ({ id: task.id.task_id, createdAt: task.created_at }),
+    labelOf: () => spec.prefix,
+    cached: () => run.lane.tasksOf(linked),
+    cache: (tasks) => run.lane.setTasks(linked, tasks),
+    listAll: () => client.listAllTasks({ linkedObject: spec.linkedObject, linkedRecordId: spec.linkedRecordId }),
+    create: () => client.createTask({ content: taskContent(spec), deadlineAt: spec.deadlineAt, linkedRecords: spec.linkedRecords, assignees: spec.assignees }),
+    remove: (id) => client.deleteTask(id),
+  });
+}
+
+/** What tells notes and tasks apart for ensureKeyed: how they are listed, made, deleted and recognised. */
+interface KeyedItems<I> {
+  /** For the steps: `createNote`, `deleteDuplicateTask`, ... */
+  noun: 'Note' | 'Task';
+  /** The key the calling step converges, as `keyOf` says it. */
+  ownKey: string;
+  /** Our key of an item, or undefined for one that is not ours. */
+  keyOf(item: I): string | undefined;
+  /** The item is the calling step's own (its key, made by us). */
+  isOurs(item: I): boolean;
+  candidateOf(item: I): Candidate;
+  /** What the steps say of an item. */
+  labelOf(item: I): string;
+  /** The record's items as the lane last listed or changed them. */
+  cached(): I[] | undefined;
+  cache(items: I[]): void;
+  listAll(): AsyncIterable<I>;
+  create(): Promise<I>;
+  /** Resolves false when the item was already gone. */
+  remove(id: string): Promise<boolean>;
+}
+
+/**
+ * The keyed note or task, found or created, with duplicates deleted down to one (./converge.ts). A fresh
+ * listing of the record's items also reconciles the duplicates of every key but the step's own, which the
+ * step converges itself (deleting its duplicates there would hide the step's own copy from it).
+ */
+async function ensureKeyed<I>(run: WorkflowRun, items: KeyedItems<I>): Promise<I> {
+  const deleted = (id: string, item: I) => run.step(`deleteDuplicate${items.noun}`, 'deleted', id, items.labelOf(item));
+  const listing = async (fresh: boolean): Promise<I[]> => {
+    const known = fresh ? undefined : items.cached();
     if (known) return known;
-    const listed: AttioTask[] = [];
-    for await (const task of client.listAllTasks({ linkedObject: spec.linkedObject, linkedRecordId: spec.linkedRecordId })) listed.push(task);
-    // The step converges its own key below; the listing reconciles every other key it shows.
-    const otherKeyOf = (task: AttioTask) => {
-      const key = taskKeyOf(task);
-      return key === spec.key ? undefined : key;
+    const listed: I[] = [];
+    for await (const item of items.listAll()) listed.push(item);
+    const otherKeyOf = (item: I) => {
+      const key = items.keyOf(item);
+      return key === items.ownKey ? undefined : key;
     };
-    const tasks = await withoutDuplicates(listed, otherKeyOf, asCandidate, async (task) => {
-      await client.deleteTask(task.id.task_id);
-      run.step('deleteDuplicateTask', 'deleted', task.id.task_id, spec.prefix);
+    const kept = await withoutDuplicates(listed, otherKeyOf, items.candidateOf, async (item) => {
+      const { id } = items.candidateOf(item);
+      await items.remove(id);
+      deleted(id, item);
     });
-    lane.setTasks(linked, tasks);
-    return tasks;
+    items.cache(kept);
+    return kept;
   };
+  const asCandidate = (item: I) => ({ ...items.candidateOf(item), item });
   const result = await ensureOne({
-    list: async (fresh) => (await tasksOf(fresh)).filter((t) => isOurTask(t, spec)).map(asCandidate),
+    list: async (fresh) => (await listing(fresh)).filter((item) => items.isOurs(item)).map(asCandidate),
     create: async () => {
-      const task = await client.createTask({ content: taskContent(spec), deadlineAt: spec.deadlineAt, linkedRecords: spec.linkedRecords, assignees: spec.assignees });
-      lane.setTasks(linked, [...(lane.tasksOf(linked) ?? []), task]);
-      return asCandidate(task);
+      const item = await items.create();
+      items.cache([...(items.cached() ?? []), item]);
+      return asCandidate(item);
     },
-    remove: async (task) => {
-      const deleted = await client.deleteTask(task.id);
-      lane.setTasks(linked, (lane.tasksOf(linked) ?? []).filter((t) => t.id.task_id !== task.id));
-      run.step('deleteDuplicateTask', 'deleted', task.id, spec.prefix);
-      return deleted;
+    remove: async (candidate) => {
+      const gone = await items.remove(candidate.id);
+      items.cache((items.cached() ?? []).filter((item) => items.candidateOf(item).id !== candidate.id));
+      deleted(candidate.id, candidate.item);
+      return gone;
     },
   });
-  run.step('createTask', result.created ? 'created' : 'found', result.winner.id, spec.prefix);
+  run.step(`create${items.noun}`, result.created ? 'created' : 'found', result.winner.id, items.labelOf(result.winner.item));
+  return result.winner.item;
 }
 
 /** The deadline `taskDueHours` after the event that caused the task. */

@@ -6,13 +6,12 @@
  */
 import type { AttioRecord } from '../attio/schemas.js';
 import { readDate, readNumber, readRecordRef, readSelectTitles, readText, recordIdOf, recordRef, values, type RecordRef } from '../attio/values.js';
-import type { LaneSession } from '../batch/lane.js';
-import { PersonState } from '../batch/lane.js';
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
 import type { PersonKey } from '../intents.js';
 import type { WorkflowRun } from './context.js';
 import { allValues, PERSON_ATTRIBUTES } from './person-facts.js';
+import { PersonState } from './person-state.js';
 import type { CachedCompany } from './record-caches.js';
 
 /** An event whose person is unknown may be waiting for its identify: retry for this long. */
@@ -21,7 +20,7 @@ export const UNKNOWN_USER_RETRY_WINDOW_MS = 60 * 60 * 1000;
 export const companyRef = (companyId: string): RecordRef => recordRef('companies', companyId);
 export const personRef = (personId: string): RecordRef => recordRef('people', personId);
 
-/** The company domain for a person's email: its domain, unless it is a free-mail one (SPEC §4). */
+/** The company domain for a person's email: its domain, unless it is a free-mail one (`personalDomains`). */
 export function companyDomainForEmail(run: WorkflowRun, email: string | undefined): string | undefined {
   if (email === undefined) return undefined;
   const domain = emailDomain(email);
@@ -102,7 +101,8 @@ function companyFacts(company: AttioRecord): CachedCompany {
  * The person `key` names, as this lane knows them: read from Attio the first time (by email; by userId
  * through the `users` object), then kept in the lane. A person found by neither does not exist yet.
  */
-export async function personOf(run: WorkflowRun, lane: LaneSession, key: PersonKey, timestamp: string): Promise<PersonState> {
+export async function personOf(run: WorkflowRun, key: PersonKey, timestamp: string): Promise<PersonState> {
+  const { lane } = run;
   const known = lane.known(key);
   if (known) return known;
   if (key.email !== undefined) {

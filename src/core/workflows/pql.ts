@@ -7,7 +7,6 @@
  * redelivered event.
  */
 import { recordRef } from '../attio/values.js';
-import type { LaneSession, PersonState } from '../batch/lane.js';
 import type { PqlIntent } from '../intents.js';
 import { scoreSignals, type Score } from '../scoring/index.js';
 import type { WorkflowRun } from './context.js';
@@ -17,12 +16,13 @@ import { touchActivity } from './milestone.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
 import { accountOf, personIdOf, personOf } from './people.js';
+import type { PersonState } from './person-state.js';
 
 export const PQL_NOTE_TITLE = 'PQL Qualified';
 export const PQL_TASK_PREFIX = 'PQL Follow-up';
 
-export async function runPql(intent: PqlIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
-  const state = await personOf(run, lane, intent.person, intent.timestamp);
+export async function runPql(intent: PqlIntent, run: WorkflowRun): Promise<void> {
+  const state = await personOf(run, intent.person, intent.timestamp);
   state.set('name', intent.name, intent.timestamp);
   const scoredAt = state.facts.pqlScoredAt;
   if (scoredAt !== undefined && Date.parse(intent.timestamp) < Date.parse(scoredAt)) {
@@ -34,15 +34,15 @@ export async function runPql(intent: PqlIntent, run: WorkflowRun, lane: LaneSess
   Object.assign(state.facts, { pqlScore: score.score, pqlTier: score.tier, pqlExplanation: score.explanation, pqlScoredAt: intent.timestamp });
   touchActivity(state, intent.timestamp);
   run.step('updateScore', 'deferred', state.id, `${score.score} ${score.tier}`);
-  if (score.qualified && state.facts.pqlQualifiedAt === undefined && !state.qualified) await qualify(run, lane, state, intent, score);
+  if (score.qualified && state.facts.pqlQualifiedAt === undefined && !state.qualified) await qualify(run, state, intent, score);
 }
 
 /** A person's first qualification (list entry, note, the account's deal and task, then `pql_qualified_at`). */
-async function qualify(run: WorkflowRun, lane: LaneSession, state: PersonState, intent: PqlIntent, score: Score): Promise<void> {
+async function qualify(run: WorkflowRun, state: PersonState, intent: PqlIntent, score: Score): Promise<void> {
   const { ctx } = run;
   const personId = await personIdOf(run, state);
-  await ensureListEntry(run, lane, 'pqlList', state, { pql_score: [score.score] });
-  await ensureNote(run, lane, {
+  await ensureListEntry(run, 'pqlList', state, { pql_score: [score.score] });
+  await ensureNote(run, {
     parentObject: 'people',
     parentRecordId: personId,
     title: PQL_NOTE_TITLE,
@@ -55,7 +55,7 @@ async function qualify(run: WorkflowRun, lane: LaneSession, state: PersonState, 
   const { companyId } = account;
   await ctx.locks.run(`pql-deal:${companyId ?? personId}`, async () => {
     const owner = await ownerFor(run, account.key);
-    const deal = await findOrCreateDeal(run, lane, {
+    const deal = await findOrCreateDeal(run, {
       prefix: 'PQL',
       accountName: account.name,
       companyId,
@@ -65,7 +65,7 @@ async function qualify(run: WorkflowRun, lane: LaneSession, state: PersonState, 
       ownerEmail: owner,
     });
     const dealId = deal.id.record_id;
-    await ensureTask(run, lane, {
+    await ensureTask(run, {
       prefix: PQL_TASK_PREFIX,
       key: 'pql-follow-up',
       body: `${account.personName}${companyId ? ` at ${account.name}` : ''} qualified with PQL score ${score.score}/100 (${score.tier}). ${score.explanation}`,

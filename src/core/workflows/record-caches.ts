@@ -6,7 +6,7 @@
  * cannot know whether it landed. People are not cached across batches: the stale-score rule and the
  * completion markers are read fresh.
  */
-import { BoundedCache } from '../cache.js';
+import { expiringCache, type ExpiringCache } from '../cache.js';
 
 export interface CachedCompany {
   id: string;
@@ -30,9 +30,9 @@ export interface CachedWorkspace {
 }
 
 export interface RecordCaches {
-  companies: BoundedCache<CachedCompany>;
-  users: BoundedCache<CachedUser>;
-  workspaces: BoundedCache<CachedWorkspace>;
+  companies: ExpiringCache<CachedCompany>;
+  users: ExpiringCache<CachedUser>;
+  workspaces: ExpiringCache<CachedWorkspace>;
 }
 
 /** Most records of each kind remembered; at about 200 bytes each, 10,000 stay well under 10 MB. */
@@ -40,5 +40,5 @@ export const RECORD_CACHE_ENTRIES = 10_000;
 
 export function createRecordCaches(ttlSeconds: number, now?: () => number): RecordCaches {
   const options = { maxEntries: RECORD_CACHE_ENTRIES, ttlMs: ttlSeconds * 1000, ...(now ? { now } : {}) };
-  return { companies: new BoundedCache(options), users: new BoundedCache(options), workspaces: new BoundedCache(options) };
+  return { companies: expiringCache(options), users: expiringCache(options), workspaces: expiringCache(options) };
 }

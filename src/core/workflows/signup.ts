@@ -1,8 +1,7 @@
 /**
- * Signup (the seed's steps 1-5): the company of the work email (not for free-mail addresses), the person
+ * Signup (the seed recipe's five steps, in three writes): the company of the work email (not for free-mail addresses), the person
  * with their profile linked to it, and their entry in the trial list.
  */
-import type { LaneSession } from '../batch/lane.js';
 import { InvalidEventError } from '../errors.js';
 import type { SignupIntent } from '../intents.js';
 import type { WorkflowRun } from './context.js';
@@ -10,9 +9,9 @@ import { applyProfile } from './identify.js';
 import { ensureListEntry } from './lists.js';
 import { personOf } from './people.js';
 
-export async function runSignup(intent: SignupIntent, run: WorkflowRun, lane: LaneSession): Promise<void> {
+export async function runSignup(intent: SignupIntent, run: WorkflowRun): Promise<void> {
   if (intent.person.email === undefined) throw new InvalidEventError('traits.email', 'a signup needs the person’s email');
-  const state = await personOf(run, lane, intent.person, intent.timestamp);
+  const state = await personOf(run, intent.person, intent.timestamp);
   await applyProfile(run, state, intent.profile, intent.timestamp, true);
-  await ensureListEntry(run, lane, 'trialList', state, { trial_started_at: [intent.timestamp] });
+  await ensureListEntry(run, 'trialList', state, { trial_started_at: [intent.timestamp] });
 }

@@ -9,10 +9,13 @@
  */
 import type { CheckReport, WorkspaceProblem } from '../../core/setup/index.js';
 
+/** What keeps the receiver from being ready: the workspace's problems, or its queue falling behind. */
+export type ReadinessProblem = Omit<WorkspaceProblem, 'kind'> & { kind: WorkspaceProblem['kind'] | 'queue-lagging' };
+
 export interface ReadyState {
   ready: boolean;
   /** What the check found wrong, with the fix for each. */
-  problems: WorkspaceProblem[];
+  problems: ReadinessProblem[];
   /** The last delivery failure that retrying will not fix, while it counts. */
   deliveryFailure?: string;
   checkedAt?: string;
@@ -32,14 +35,14 @@ export interface ReadinessOptions {
   holdMs?: number;
   now?: () => number;
   /** Problems of the moment, read at every probe (the queue falling behind); any of them fails /ready. */
-  queueProblems?: () => WorkspaceProblem[];
+  queueProblems?: () => ReadinessProblem[];
   /** Told whenever the state is computed (for the `attio_plg_ready` gauge and the log). */
   onState?: (state: ReadyState) => void;
 }
 
 interface CheckResult {
   ready: boolean;
-  problems: WorkspaceProblem[];
+  problems: ReadinessProblem[];
   at: number;
 }
 
@@ -59,7 +62,7 @@ export function createReadiness(options: ReadinessOptions): Readiness {
         (report): CheckResult => ({ ready: report.ready, problems: report.problems, at: now() }),
         (error: unknown): CheckResult => ({
           ready: false,
-          problems: [{ subject: 'Attio', problem: `the workspace check could not run: ${error instanceof Error ? error.message : String(error)}`, fix: 'check that Attio is reachable at the configured API URL and the token is valid' }],
+          problems: [{ kind: 'check-failed', subject: 'Attio', problem: `the workspace check could not run: ${error instanceof Error ? error.message : String(error)}`, fix: 'check that Attio is reachable at the configured API URL and the token is valid' }],
           at: now(),
         }),
       )

@@ -8,7 +8,6 @@ import type { CheckReport } from '../../core/setup/index.js';
 import { workflowOf } from '../../mapping/map-event.js';
 import type { EventEngine } from '../../pipeline.js';
 import { logDrained, silentReceiverLogger, type ReceiverLogger } from './log.js';
-import type { ReceiverMetrics } from './metrics.js';
 import { DEFAULT_READY_MAX_AGE_MS, EventQueue, type DrainedEvent, type EventQueueOptions } from './queue/index.js';
 import type { Drainer } from './queue/drain.js';
 import { createReadiness, type ReadyState } from './readiness.js';

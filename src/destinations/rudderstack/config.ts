@@ -1,5 +1,5 @@
 /**
- * The destination's `Config` as the RudderStack UI sends it, mapped onto the core configuration (SPEC §2).
+ * The destination's `Config` as the RudderStack UI sends it, mapped onto the core configuration (docs/configuration.md).
  * UI forms send text boxes as strings (numbers included), leave unused text boxes as `""`, and send dynamic
  * forms as arrays of row objects that may hold one blank row. This module accepts those shapes and turns
  * them into the core's input; the core's `parseConfig` then decides what is valid and fills the defaults.

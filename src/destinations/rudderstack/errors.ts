@@ -10,7 +10,7 @@ import {
   ThrottledError,
   TransformationError,
   UnauthorizedError,
-  BaseError,
+  type BaseError,
 } from '@rudderstack/integrations-lib';
 import type { Failure } from '../../core/failures.js';
 
@@ -36,16 +36,6 @@ export function toRudderError(failure: Failure): BaseError {
       // Unexpected: rudder-transformer's default for an error it did not classify is 500, which rudder-server
       // retries (and aborts after its retry window) rather than dropping the event at once.
       return new TransformationError(message, 500);
-  }
-}
-
-/**
- * rudder-transformer's FilteredEventsError (298), which integrations-lib does not export: the event is fine
- * but the destination has nothing to do for it, and rudder-server marks the job filtered.
- */
-export class FilteredEventsError extends BaseError {
-  constructor(message: string) {
-    super(message, 298, {});
   }
 }
 

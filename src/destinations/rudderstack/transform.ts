@@ -12,17 +12,19 @@
  * event the tracking plan ignores; otherwise the integrations-lib error of the core's failure category.
  * One person's jobs of a batch share one entry (their writes are one lane's); every job is in exactly one.
  */
-import { ConfigurationError, type BaseError } from '@rudderstack/integrations-lib';
+import { ConfigurationError, InstrumentationError, type BaseError } from '@rudderstack/integrations-lib';
 import type { AttioRequest } from '../../core/attio/transport.js';
 import type { PlgConfig } from '../../core/config/index.js';
 import type { EventResult, TransformedBatch } from '../../core/engine.js';
 import { classifyFailure } from '../../core/failures.js';
 import { describeIssue, firstProblem } from '../../core/config/zod-issues.js';
 import { workflowOf } from '../../mapping/map-event.js';
+import { isRecord } from '../../lib/is-record.js';
 import type { EventEngine } from '../../pipeline.js';
 import { toPlgConfig } from './config.js';
 import { engineFor, gatedItems, type DestinationEngine } from './engines.js';
-import { FilteredEventsError, redact, toRudderError } from './errors.js';
+import { redact, toRudderError } from './errors.js';
+import { endpointPath, hostCall, type HostNetwork } from './host-network.js';
 import {
   destinationSchema,
   FILTER_EVENTS,
@@ -44,22 +46,50 @@ interface Job {
   apiKey: string;
 }
 
+/** `process` and `processRouterDest`, as a rudder-transformer destination folder exports them. */
+export interface RudderTransformerDestination {
+  process(event: unknown, reqMetadata?: unknown): Promise<RudderRequest[]>;
+  processRouterDest(inputs: unknown, reqMetadata?: unknown): Promise<RouterOutputEntry[]>;
+}
+
+/**
+ * The destination with every Attio request sent through the host's HTTP layer: rudder-transformer's
+ * network module (`withHostNetwork(require('../../../adapters/network'))`, docs/hosts.md). The exported
+ * `process` and `processRouterDest` send with the package's own transport instead.
+ */
+export function withHostNetwork(network: HostNetwork): RudderTransformerDestination {
+  return { process: (event) => processEvent(event, network), processRouterDest: (inputs) => routerTransform(inputs, network) };
+}
+
 /**
  * Processor stage: one event. Resolves with the requests rudder-server should deliver for it, in order
  * (none when the transformer made every write itself); rejects with an integrations-lib error.
  */
-export async function process(event: unknown): Promise<RudderRequest[]> {
-  const job = prepareJob(event, new Map());
-  const transformed = await transform(job.target, [job.message]);
+export async function process(event: unknown, _reqMetadata?: unknown): Promise<RudderRequest[]> {
+  return processEvent(event, undefined);
+}
+
+/** Router stage: a batch of jobs. One entry per job or per person's jobs, every input job in exactly one. */
+export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown): Promise<RouterOutputEntry[]> {
+  return routerTransform(inputs, undefined);
+}
+
+/**
+ * An event the tracking plan ignores is an InstrumentationError here, as rudder-transformer's destinations
+ * answer an event they do not map: its processor route answers a thrown 298 without an output, which its
+ * own response schema refuses. (The router stage answers 298 with the event shown, which that schema accepts.)
+ */
+async function processEvent(event: unknown, network: HostNetwork | undefined): Promise<RudderRequest[]> {
+  const job = prepareJob(event, new Map(), network);
+  const transformed = await hostCall.run({ module: 'processor', metadata: job.metadata }, () => transform(job.target, [job.message]));
   const [result] = transformed.results;
-  if (result?.status === 'ignored') throw new FilteredEventsError(filteredReason(job.message, job.engine.config));
+  if (result?.status === 'ignored') throw new InstrumentationError(`${filteredReason(job.message, job.engine.config)}. Aborting message.`);
   if (result === undefined || result.status === 'rejected' || result.status === 'failed') throw errorOf(result, job.apiKey);
   const writes = transformed.groups[0]?.writes ?? [];
   return writes.map((request) => toRudderRequest(request, job.engine.config, 'deliver'));
 }
 
-/** Router stage: a batch of jobs. One entry per job or per person's jobs, every input job in exactly one. */
-export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown): Promise<RouterOutputEntry[]> {
+async function routerTransform(inputs: unknown, network: HostNetwork | undefined): Promise<RouterOutputEntry[]> {
   if (!Array.isArray(inputs) || inputs.length === 0) return [];
   // Each input's slot: its entry, JOINED when its job shares an entry placed at an earlier slot.
   const slots: Array<RouterOutputEntry | typeof JOINED | undefined> = new Array(inputs.length);
@@ -67,7 +97,7 @@ export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown)
   const batches = new Map<DestinationEngine, Array<{ index: number; job: Job }>>();
   inputs.forEach((input: unknown, index) => {
     try {
-      const job = prepareJob(input, engines);
+      const job = prepareJob(input, engines, network);
       const batch = batches.get(job.target);
       if (batch) batch.push({ index, job });
       else batches.set(job.target, [{ index, job }]);
@@ -77,7 +107,8 @@ export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown)
   });
   await Promise.all(
     [...batches].map(async ([target, batch]) => {
-      const transformed = await transform(target, batch.map(({ job }) => job.message));
+      const metadata = batch[0]?.job.metadata;
+      const transformed = await hostCall.run({ module: 'router', metadata }, () => transform(target, batch.map(({ job }) => job.message)));
       entriesFor(batch, transformed).forEach((entry, position) => {
         const slot = batch[position]?.index;
         if (slot !== undefined) slots[slot] = entry;
@@ -200,16 +231,11 @@ function eventRecord(message: unknown, config: PlgConfig, reason: string): Rudde
   };
 }
 
-/** `/v2/objects/people/records/<uuid>` -> `/v2/objects/people/records/:id` (ids are UUIDs in Attio). */
-function endpointPath(path: string): string {
-  return path.replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi, '/:id');
-}
-
 /**
  * Narrows one router input and finds its destination's engine. `engines` caches the outcome per destination
  * within a call, so a batch parses its Config once. Throws ConfigurationError for a bad destination.
  */
-function prepareJob(input: unknown, engines: Map<string, DestinationEngine | BaseError>): Job {
+function prepareJob(input: unknown, engines: Map<string, DestinationEngine | BaseError>, network: HostNetwork | undefined): Job {
   const parsed = destinationSchema.safeParse(field(input, 'destination'), { error: describeIssue });
   if (!parsed.success) {
     const { field: path, reason } = firstProblem(parsed.error, 'destination');
@@ -220,7 +246,7 @@ function prepareJob(input: unknown, engines: Map<string, DestinationEngine | Bas
   let target = engines.get(key);
   if (target === undefined) {
     try {
-      target = engineFor(destination.ID, toPlgConfig(destination.Config));
+      target = engineFor(destination.ID, toPlgConfig(destination.Config), network);
     } catch (error) {
       target = asRudderError(error, secretOf(input));
     }
@@ -282,8 +308,4 @@ function secretOf(input: unknown): string | undefined {
 
 function field(value: unknown, name: string): unknown {
   return isRecord(value) ? value[name] : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

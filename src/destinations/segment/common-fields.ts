@@ -1,5 +1,5 @@
 /**
- * Fields several actions share, with the Segment-spec defaults of SPEC §3: who the person is, which
+ * Fields several actions share, with the Segment-spec defaults of the tracking plan (docs/configuration.md): who the person is, which
  * delivery this is, the usage signals of the scoring model, and Segment's batching switches.
  */
 import type { InputField } from '@segment/actions-core';

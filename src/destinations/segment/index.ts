@@ -9,7 +9,7 @@
 import type { DestinationDefinition, Preset, RequestClient } from '@segment/actions-core';
 import { defaultValues } from '@segment/actions-core';
 import { classifyFailure } from '../../core/failures.js';
-import { checkWorkspace } from '../../core/setup/index.js';
+import { WorkspaceGate, type WorkspaceProblem } from '../../core/setup/index.js';
 import { toActionDefinition, type PlgAction } from './action.js';
 import assertRecord from './assertRecord/index.js';
 import { attioClientFor } from './dynamic-fields.js';
@@ -26,29 +26,41 @@ import updatePqlScore from './updatePqlScore/index.js';
 import { segmentErrorForReport } from './workspace-check.js';
 
 export type { SegmentHost } from './host.js';
+export type { Settings } from './generated-types.js';
 export { configFieldValues } from './config-fields.js';
 
 /**
- * The workspace check (token, attributes, the deal key) for these settings: every problem with its fix.
- * Lists, stages and reps are action fields, each with a dropdown of what the workspace has, so they are
- * checked where they are chosen, not against the defaults here.
+ * The workspace gate (token, attributes, the deal key) for these settings: every problem with its fix. A
+ * check Attio could not answer is that failure, so the marketer sees why.
  */
 async function testAuthentication(request: RequestClient, settings: Settings, host: ResolvedHost): Promise<void> {
-  let report;
-  try {
-    report = await checkWorkspace(attioClientFor({ request, settings, host }), configFromSettings(settings, host));
-  } catch (error) {
-    throw errorFor(classifyFailure(error));
+  const gate = new WorkspaceGate(attioClientFor({ request, settings, host }), configFromSettings(settings, host), { counts: isWorkspaceWide });
+  const verdict = await gate.verdict();
+  switch (verdict.state) {
+    case 'ready':
+      return;
+    case 'not-ready':
+      throw segmentErrorForReport(verdict.report);
+    case 'unchecked':
+      throw errorFor(classifyFailure(verdict.error));
   }
-  const notReady = segmentErrorForReport(workspaceWide(report));
-  if (notReady) throw notReady;
 }
 
-const ACTION_FIELD_SETTINGS = new Set(['trialList', 'pqlList', 'pqlStage', 'handoffStage', 'salesReps']);
-
-function workspaceWide(report: Awaited<ReturnType<typeof checkWorkspace>>): Awaited<ReturnType<typeof checkWorkspace>> {
-  const problems = report.problems.filter((p) => !ACTION_FIELD_SETTINGS.has(p.subject.replace(/\[.*$/, '')));
-  return { ...report, problems, ready: problems.length === 0 };
+/**
+ * Lists, stages and reps are action fields, each with a dropdown of what the workspace has, so their problems
+ * are reported where they are chosen, not against the defaults here.
+ */
+function isWorkspaceWide(problem: WorkspaceProblem): boolean {
+  switch (problem.kind) {
+    case 'missing-list':
+    case 'conflicting-list':
+    case 'missing-stage':
+    case 'archived-stage':
+    case 'missing-owner':
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** The automatic preset of an action that has a default subscription, with its fields' default mappings. */

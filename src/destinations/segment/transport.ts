@@ -8,6 +8,7 @@
  * brief 5xx and dropped connections on requests that are safe to repeat (the core's withRetries); a longer
  * wait goes back to Segment as a retryable 429, since Segment retries later and a call must stay short.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestClient } from '@segment/actions-core';
 import { AttioError } from '../../core/attio/errors.js';
 import { attioMetrics } from '../../core/attio/metrics.js';
@@ -31,7 +32,7 @@ export const SEGMENT_RETRY_POLICY: Partial<RetryPolicy> = {
  * second, and requests that all woke at that instant would throttle each other again.
  */
 const jitteredClock: RetryClock = {
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms + Math.round(Math.random() * Math.min(250, ms / 4)))),
+  sleep: (ms) => sleep(ms + Math.round(Math.random() * Math.min(250, ms / 4))),
   random: Math.random,
   now: Date.now,
 };

@@ -3,18 +3,14 @@
  * connection"): a token problem is an InvalidAuthenticationError, any other problem an IntegrationError
  * that names each problem and its fix, so a marketer sees what to change before the first event fails.
  */
-import { describeCheckReport, type CheckReport } from '../../core/setup/index.js';
+import { describeCheckReport, isTokenProblem, type CheckReport } from '../../core/setup/index.js';
 import { IntegrationError, InvalidAuthenticationError } from '@segment/actions-core';
 import { ERROR_CODES } from './errors.js';
 
-/** The error for a not-ready report; undefined when the workspace is ready. */
-export function segmentErrorForReport(report: CheckReport): Error | undefined {
-  if (report.ready) return undefined;
-  const token = report.problems.filter((p) => p.subject === 'apiKey');
-  if (token.length > 0) {
-    const [first] = token;
-    return new InvalidAuthenticationError(`${sentence(first?.problem ?? 'the Attio access token was refused')}. Fix: ${first?.fix ?? ''}`);
-  }
+/** The error for a not-ready report. */
+export function segmentErrorForReport(report: CheckReport): Error {
+  const token = report.problems.find(isTokenProblem);
+  if (token) return new InvalidAuthenticationError(`${sentence(token.problem)}. Fix: ${token.fix}`);
   return new IntegrationError(sentence(describeCheckReport(report)), ERROR_CODES.config, 400);
 }
 

@@ -6,6 +6,7 @@
  * as a label), at most MAX_WORKSPACES of each, the least recently used dropped first.
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { KeyedMutex } from '../../core/locks.js';
 import { createSchemaStore, type SchemaStore } from '../../core/schema/workspace-schema.js';
 import { Pacer } from './pacer.js';
@@ -16,44 +17,17 @@ export function workspaceKey(apiUrl: string, apiKey: string): string {
   return createHash('sha256').update(apiUrl).update('\n').update(apiKey).digest('hex').slice(0, 32);
 }
 
-/** A Map that keeps at most MAX_WORKSPACES entries, forgetting the least recently used. */
-class WorkspaceCache<T> {
-  private readonly entries = new Map<string, T>();
-
-  constructor(private readonly create: () => T) {}
-
-  get(key: string): T {
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      // Re-inserting moves the entry to the end: Map keeps insertion order, so the first key is the oldest.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const value = this.create();
-    this.entries.set(key, value);
-    if (this.entries.size > MAX_WORKSPACES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    return value;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
+/** At most MAX_WORKSPACES values, one per workspace key, made on first use; the least recently used go first. */
+function workspaceCache<T extends NonNullable<unknown>>(create: () => T): LRUCache<string, T> {
+  return new LRUCache<string, T>({ max: MAX_WORKSPACES, memoMethod: () => create() });
 }
 
-const stores = new WorkspaceCache<SchemaStore>(createSchemaStore);
-const locks = new WorkspaceCache<KeyedMutex>(() => new KeyedMutex());
-const pacing = new Map<string, WorkspaceCache<WorkspacePacing>>();
+const stores = workspaceCache<SchemaStore>(createSchemaStore);
+const locks = workspaceCache<KeyedMutex>(() => new KeyedMutex());
+const pacing = new Map<string, LRUCache<string, WorkspacePacing>>();
 
 export function schemaStoreFor(apiUrl: string, apiKey: string): SchemaStore {
-  return stores.get(workspaceKey(apiUrl, apiKey));
+  return stores.memo(workspaceKey(apiUrl, apiKey));
 }
 
 /**
@@ -61,7 +35,7 @@ export function schemaStoreFor(apiUrl: string, apiKey: string): SchemaStore {
  * (different people qualifying together) could both look for the account's deal, find none and both create one.
  */
 export function locksFor(apiUrl: string, apiKey: string): KeyedMutex {
-  return locks.get(workspaceKey(apiUrl, apiKey));
+  return locks.memo(workspaceKey(apiUrl, apiKey));
 }
 
 /** Attio limits reads and writes per workspace separately. */
@@ -75,10 +49,10 @@ export function pacingFor(apiUrl: string, apiKey: string, budget: { readsPerSeco
   const budgetKey = `${budget.readsPerSecond}/${budget.writesPerSecond}`;
   let byWorkspace = pacing.get(budgetKey);
   if (byWorkspace === undefined) {
-    byWorkspace = new WorkspaceCache(() => ({ reads: new Pacer(budget.readsPerSecond), writes: new Pacer(budget.writesPerSecond) }));
+    byWorkspace = workspaceCache<WorkspacePacing>(() => ({ reads: new Pacer(budget.readsPerSecond), writes: new Pacer(budget.writesPerSecond) }));
     pacing.set(budgetKey, byWorkspace);
   }
-  return byWorkspace.get(workspaceKey(apiUrl, apiKey));
+  return byWorkspace.memo(workspaceKey(apiUrl, apiKey));
 }
 
 /** Workspaces whose metadata is cached (for tests of the bound). */

@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { multipleMatchResults, notFound, validationType, valueNotFound } from '../errors.js';
 import { FilterCompiler, compileSorts, type FilterSubject } from '../filters.js';
 import type { EntryRow, ListDef, Workspace } from '../model.js';
-import { addEntry, removeEntry, setValues } from '../indexes.js';
+import { addEntry } from '../indexes.js';
 import { candidateEntries } from '../query-plan.js';
-import { bodyData, checkUniqueness, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
+import { bodyData, changeValues, checkUniqueness, deleteEntry, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
 import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
 import { entriesOfRecord, findList, findObject, requireRecord } from '../store.js';
 import type { WriteContext } from '../values.js';
+import { emitEntryEvent } from '../webhooks/events.js';
 
 function renderEntry(ws: Workspace, list: ListDef, entry: EntryRow): unknown {
   return {
@@ -49,8 +50,9 @@ function writeEntry(ctx: WriteContext, list: ListDef, entry: EntryRow | undefine
   if (!target) {
     target = { id: randomUUID(), list: list.slug, parentObject: input.parentObject, parentRecordId: input.parentRecordId, createdAt: ctx.now, values: {} };
     addEntry(ctx.ws, target);
+    emitEntryEvent(ctx, 'list-entry.created', list, target);
   }
-  for (const [attr, values] of next) setValues(ctx.ws, list, target, attr, values);
+  for (const [attr, values] of next) changeValues(ctx, list, target, attr, values, entry !== undefined);
   return target;
 }
 
@@ -119,7 +121,7 @@ export const entryRoutes: Route[] = [
     path: '/v2/lists/:list/entries/:entry_id',
     handler: (ctx) => {
       const list = listOf(ctx);
-      removeEntry(ctx.ws, list, requireEntry(ctx.ws, list, ctx.params.entry_id));
+      deleteEntry(ctx.write, list, requireEntry(ctx.ws, list, ctx.params.entry_id));
       return deleted();
     },
   },

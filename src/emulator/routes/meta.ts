@@ -12,7 +12,7 @@ export const metaRoutes: Route[] = [
       status: 200,
       body: {
         active: true,
-        scope: 'record_permission:read-write object_configuration:read list_entry:read-write list_configuration:read note:read-write task:read-write user_management:read',
+        scope: 'record_permission:read-write object_configuration:read list_entry:read-write list_configuration:read note:read-write task:read-write user_management:read webhook:read-write',
         client_id: ws.tokenId,
         token_type: 'Bearer',
         exp: null,

@@ -6,6 +6,7 @@ import { addNote, removeNote } from '../indexes.js';
 import { bodyData } from '../records.js';
 import { deleted, ok, pagination, page, type Route } from '../router.js';
 import { findObject, requireRecord } from '../store.js';
+import { emitNoteEvent } from '../webhooks/events.js';
 
 /** Attio derives the plaintext of a markdown note; this keeps the words and drops the markup. */
 function markdownToPlaintext(markdown: string): string {
@@ -27,7 +28,7 @@ function renderNote(ws: Workspace, note: NoteRow): unknown {
     content_plaintext: note.contentPlaintext,
     content_markdown: note.contentMarkdown,
     tags: [],
-    created_by_actor: { type: 'api-token', id: ws.tokenId },
+    created_by_actor: note.createdBy,
     created_at: note.createdAt,
   };
 }
@@ -60,9 +61,11 @@ export const noteRoutes: Route[] = [
         title,
         contentPlaintext: format === 'markdown' ? markdownToPlaintext(content) : content,
         contentMarkdown: content,
+        createdBy: write.actor,
         createdAt: write.now,
       };
       addNote(ws, note);
+      emitNoteEvent(write, 'note.created', note);
       return ok(renderNote(ws, note));
     },
   },
@@ -90,8 +93,10 @@ export const noteRoutes: Route[] = [
   {
     method: 'DELETE',
     path: '/v2/notes/:note_id',
-    handler: ({ ws, params }) => {
-      removeNote(ws, requireNote(ws, params.note_id));
+    handler: ({ ws, params, write }) => {
+      const note = requireNote(ws, params.note_id);
+      removeNote(ws, note);
+      emitNoteEvent(write, 'note.deleted', note);
       return deleted();
     },
   },

@@ -82,7 +82,7 @@ export const recordRoutes: Route[] = [
     path: '/v2/objects/:object/records/:record_id',
     handler: (ctx) => {
       const object = objectOf(ctx);
-      deleteRecord(ctx.ws, object, requireRecord(ctx.ws, object, ctx.params.record_id ?? ''));
+      deleteRecord(ctx.write, object, requireRecord(ctx.ws, object, ctx.params.record_id ?? ''));
       return deleted();
     },
   },

@@ -8,6 +8,7 @@ import { bodyData } from '../records.js';
 import { deleted, ok, pagination, page, type Route } from '../router.js';
 import { attioTimestamp, findMemberByEmail, findObject } from '../store.js';
 import { parseValues, type WriteContext } from '../values.js';
+import { emitTaskEvent } from '../webhooks/events.js';
 
 const MAX_CONTENT = 2000;
 const REQUIRED = ['content', 'format', 'deadline_at', 'is_completed', 'linked_records', 'assignees'] as const;
@@ -59,7 +60,7 @@ function renderTask(ws: Workspace, task: TaskRow): unknown {
       target_record_id: l.recordId,
     })),
     assignees: task.assigneeIds.map((id) => ({ referenced_actor_type: 'workspace-member', referenced_actor_id: id })),
-    created_by_actor: { type: 'api-token', id: ws.tokenId },
+    created_by_actor: task.createdBy,
     created_at: task.createdAt,
   };
 }
@@ -88,10 +89,12 @@ export const taskRoutes: Route[] = [
         isCompleted: false,
         linkedRecords: [],
         assigneeIds: [],
+        createdBy: write.actor,
         createdAt: write.now,
       };
       applyTaskFields(write, task, data);
       addTask(ws, task);
+      emitTaskEvent(write, 'task.created', task);
       return ok(renderTask(ws, task));
     },
   },
@@ -130,19 +133,24 @@ export const taskRoutes: Route[] = [
       const data = bodyData(body);
       const unknown = Object.keys(data).filter((k) => !PATCHABLE.has(k));
       if (unknown.length > 0) throw validationType(`Tasks cannot update: ${unknown.join(', ')}.`);
+      const before = JSON.stringify(renderTask(ws, task));
       const draft = { ...task };
       applyTaskFields(write, draft, data);
       const links = draft.linkedRecords;
       Object.assign(task, { ...draft, linkedRecords: task.linkedRecords });
       setTaskLinks(ws, task, links);
-      return ok(renderTask(ws, task));
+      const after = renderTask(ws, task);
+      if (JSON.stringify(after) !== before) emitTaskEvent(write, 'task.updated', task);
+      return ok(after);
     },
   },
   {
     method: 'DELETE',
     path: '/v2/tasks/:task_id',
-    handler: ({ ws, params }) => {
-      removeTask(ws, requireTask(ws, params.task_id));
+    handler: ({ ws, params, write }) => {
+      const task = requireTask(ws, params.task_id);
+      removeTask(ws, task);
+      emitTaskEvent(write, 'task.deleted', task);
       return deleted();
     },
   },

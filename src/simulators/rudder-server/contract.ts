@@ -4,6 +4,7 @@
  * Anything else fails the whole request as 500. Each entry's `batchedRequest` is then read as one request or
  * an array of them (router/misc.go `getIterableStruct`); a shape Go cannot unmarshal is a 599.
  */
+import { isRecord } from '../../lib/is-record.js';
 import type { PostParameters } from './send-post.js';
 
 export interface JobMetadata {
@@ -24,7 +25,6 @@ export interface DestinationJob {
 
 export type ParsedResponse = { ok: true; jobs: DestinationJob[] } | { ok: false; reason: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStringMap = (value: unknown) => value === undefined || value === null || (isRecord(value) && Object.values(value).every((v) => typeof v === 'string'));
 
 function readEntry(entry: unknown, index: number): DestinationJob | string {

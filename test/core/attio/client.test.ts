@@ -120,6 +120,8 @@ describe('the client works over any transport', () => {
       'POST /v2/lists/active_trials/entries',
       'POST /v2/notes',
       'POST /v2/tasks',
+      // A second create would make a second webhook: setup lists the webhooks before it creates one.
+      'POST /v2/webhooks',
     ]);
     expect(c.requestCount).toBe(OPERATIONS.length);
   });

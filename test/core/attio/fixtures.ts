@@ -1,4 +1,6 @@
 /** Minimal Attio response objects, shaped as the OpenAPI document describes them. */
+import type { WebhookSubscription } from '../../../src/core/attio/index.js';
+
 export const WORKSPACE_ID = '14beef7a-99f7-4534-a87e-70b564330a4c';
 export const PERSON_ID = '891dcbfc-9141-415d-9b2a-2238a6cc012d';
 export const OBJECT_ID = '97052eb9-e65e-443f-a297-f2d9a4a7f795';
@@ -58,3 +60,11 @@ export const member = { id: { workspace_id: WORKSPACE_ID, workspace_member_id: M
 export const entry = { id: { workspace_id: WORKSPACE_ID, list_id: LIST_ID, entry_id: ENTRY_ID }, parent_record_id: PERSON_ID, parent_object: 'people', created_at: CREATED_AT, entry_values: {} };
 export const note = { id: { workspace_id: WORKSPACE_ID, note_id: NOTE_ID }, parent_object: 'people', parent_record_id: PERSON_ID, title: 'Activation Milestone', meeting_id: null, content_plaintext: 'Milestone: first_integration', content_markdown: 'Milestone: first_integration', tags: [], created_by_actor: actor, created_at: CREATED_AT };
 export const task = { id: { workspace_id: WORKSPACE_ID, task_id: TASK_ID }, content_plaintext: 'PQL Follow-up', deadline_at: '2024-12-02T10:00:00.000Z', is_completed: false, linked_records: [{ target_object_id: OBJECT_ID, target_record_id: PERSON_ID }], assignees: [{ referenced_actor_type: 'workspace-member', referenced_actor_id: MEMBER_ID }], created_by_actor: actor, created_at: CREATED_AT };
+export const WEBHOOK_ID = '23e42eaf-323a-41da-b5bb-fd67eebda553';
+export const webhookSubscriptions: WebhookSubscription[] = [
+  { event_type: 'record.updated', filter: { $and: [{ field: 'id.object_id', operator: 'equals', value: OBJECT_ID }] } },
+  { event_type: 'task.updated', filter: null },
+];
+export const webhook = { target_url: 'https://plg.example.com/attio/webhooks', subscriptions: webhookSubscriptions, id: { workspace_id: WORKSPACE_ID, webhook_id: WEBHOOK_ID }, status: 'active', created_at: CREATED_AT };
+/** A text value as Attio renders one: when it became active, until when, and who wrote it. */
+export const textValue = { active_from: CREATED_AT, active_until: null, created_by_actor: actor, value: 'Acme', attribute_type: 'text' };

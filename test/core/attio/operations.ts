@@ -8,7 +8,7 @@ import * as f from './fixtures.js';
 export interface OperationCase {
   name: string;
   call: (client: AttioClient) => Promise<unknown>;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, string>;
   body?: unknown;
@@ -183,4 +183,35 @@ export const OPERATIONS: OperationCase[] = [
     reply: { data: [f.task] },
     read: true,
   },
+  { name: 'listWebhooks', call: (c) => c.listWebhooks(), method: 'GET', path: '/v2/webhooks', query: { limit: '100', offset: '0' }, reply: { data: [f.webhook] }, read: true },
+  { name: 'getWebhook', call: (c) => c.getWebhook(f.WEBHOOK_ID), method: 'GET', path: `/v2/webhooks/${f.WEBHOOK_ID}`, reply: { data: f.webhook }, read: true },
+  {
+    name: 'createWebhook',
+    call: (c) => c.createWebhook({ targetUrl: f.webhook.target_url, subscriptions: f.webhookSubscriptions }),
+    method: 'POST',
+    path: '/v2/webhooks',
+    body: { data: { target_url: f.webhook.target_url, subscriptions: f.webhookSubscriptions } },
+    reply: { data: { ...f.webhook, secret: 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb' } },
+    read: false,
+  },
+  {
+    name: 'updateWebhook',
+    call: (c) => c.updateWebhook(f.WEBHOOK_ID, { subscriptions: f.webhookSubscriptions }),
+    method: 'PATCH',
+    path: `/v2/webhooks/${f.WEBHOOK_ID}`,
+    body: { data: { subscriptions: f.webhookSubscriptions } },
+    reply: { data: f.webhook },
+    read: false,
+  },
+  { name: 'getTask', call: (c) => c.getTask(f.TASK_ID), method: 'GET', path: `/v2/tasks/${f.TASK_ID}`, reply: { data: f.task }, read: true },
+  {
+    name: 'listRecordAttributeValues',
+    call: (c) => c.listRecordAttributeValues('deals', f.PERSON_ID, 'stage', { showHistoric: true }),
+    method: 'GET',
+    path: `/v2/objects/deals/records/${f.PERSON_ID}/attributes/stage/values`,
+    query: { show_historic: 'true' },
+    reply: { data: [f.textValue] },
+    read: true,
+  },
+  { name: 'deleteWebhook', call: (c) => c.deleteWebhook(f.WEBHOOK_ID), method: 'DELETE', path: `/v2/webhooks/${f.WEBHOOK_ID}`, reply: {}, read: false },
 ];

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AttioClient, AttioError, createGotTransport, withRetries } from '../../../src/core/attio/index.js';
+import { AttioClient, type AttioError, createGotTransport, withRetries } from '../../../src/core/attio/index.js';
 import type { RetryClock, RetryPolicy } from '../../../src/core/attio/index.js';
 import * as f from './fixtures.js';
 

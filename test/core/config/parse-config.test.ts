@@ -17,7 +17,7 @@ function configError(input: unknown, env: Record<string, string | undefined> = n
 const validModel = () => structuredClone(DEFAULT_SCORING_MODEL);
 
 describe('parseConfig defaults', () => {
-  it('fills every default of SPEC §2 from an API key alone', () => {
+  it('fills every default of docs/configuration.md from an API key alone', () => {
     expect(parseConfig({ apiKey: 'key' }, noEnv)).toEqual({
       apiKey: 'key',
       apiUrl: 'https://api.attio.com',
@@ -36,6 +36,25 @@ describe('parseConfig defaults', () => {
           { key: 'active_days_14d', label: 'Active days (14d)', weight: 10, threshold: 7 },
         ],
       },
+      decayHalfLifeDays: 14,
+      userTiers: [
+        { name: 'hot', min: 60 },
+        { name: 'warm', min: 30 },
+        { name: 'cold', min: 0 },
+      ],
+      accountModel: {
+        topUsers: { weight: 50, rankWeights: [50, 30, 20] },
+        activeSeats: { weight: 20, activeWithinDays: 14, minSeats: 5 },
+        featureBreadth: { weight: 30 },
+        fit: {},
+      },
+      accountThreshold: 60,
+      accountTiers: [
+        { name: 'hot', min: 60 },
+        { name: 'warm', min: 30 },
+        { name: 'cold', min: 0 },
+      ],
+      dealTrigger: 'user',
       salesReps: [],
       taskDueHours: 24,
       milestoneEvents: {

@@ -11,7 +11,7 @@ const allMet = {
   active_days_14d: 7,
 };
 
-describe('scoreSignals with the default model (SPEC §4)', () => {
+describe('scoreSignals with the default model (docs/configuration.md#scoring-model)', () => {
   it('scores every signal met exactly at its threshold as 100, hot and qualified', () => {
     const result = scoreSignals(allMet);
     expect({ score: result.score, tier: result.tier, qualified: result.qualified }).toEqual({ score: 100, tier: 'hot', qualified: true });

@@ -43,6 +43,7 @@ describe('checkWorkspace', () => {
       ready: false,
       problems: [
         {
+          kind: 'missing-stage',
           subject: 'pqlStage',
           problem: 'deal stage "Qualified Lead" does not exist; deals.stage has: Lead, Product Qualified, Sales Qualified, In Progress, Won 🎉, Lost',
           fix: 'run `attio-plg setup --apply`, or add it in Attio (Workspace settings → Objects → Deals → Attributes → Stage), or set pqlStage to one of the stages',
@@ -71,7 +72,9 @@ describe('checkWorkspace', () => {
         'pqlList',
       ]),
     );
+    expect(new Set(report.problems.map((p) => p.kind))).toEqual(new Set(['missing-attribute', 'missing-stage', 'missing-list']));
     expect(report.problems.find((p) => p.subject === 'trialList')).toEqual({
+      kind: 'missing-list',
       subject: 'trialList',
       problem: 'list "active_trials" does not exist; with it: timestamp attribute "Trial started at"',
       fix: 'run `attio-plg setup --apply`, or create a list of people named "Active Trials" with slug active_trials in Attio (Lists in the sidebar → + New list)',
@@ -87,15 +90,15 @@ describe('checkWorkspace', () => {
     attributeOf(ws, 'deals', 'plg_deal_key').unique = false;
     serveWorkspace(ws);
     const report = await checkWorkspace(client(), config({ dealMatchingAttribute: 'plg_deal_key' }));
-    expect(report.problems.map((p) => [p.subject, p.problem])).toEqual([
-      ['deals.plg_deal_key', 'deals.plg_deal_key is a text attribute; the workflows need a unique text attribute: no unique deal key: cross-process safety is off (two processes handling one account at the same moment may each open its deal) (dealMatchingAttribute)'],
+    expect(report.problems.map((p) => [p.kind, p.subject, p.problem])).toEqual([
+      ['conflicting-attribute', 'deals.plg_deal_key', 'deals.plg_deal_key is a text attribute; the workflows need a unique text attribute: no unique deal key: cross-process safety is off (two processes handling one account at the same moment may each open its deal) (dealMatchingAttribute)'],
     ]);
   });
 
   it('a refused token is the one problem, and nothing else is read', async () => {
     nock(ATTIO).get('/v2/self').reply(401, { status_code: 401, type: 'auth_error', code: 'invalid_token', message: 'Token is invalid' });
     const report = await checkWorkspace(client(), config());
-    expect(report.problems.map((p) => [p.subject, p.problem])).toEqual([['apiKey', 'Attio refused the access token (401 invalid_token)']]);
+    expect(report.problems.map((p) => [p.kind, p.subject, p.problem])).toEqual([['token-refused', 'apiKey', 'Attio refused the access token (401 invalid_token)']]);
     expect(report.problems[0]?.fix).toMatch(/^create an access token with the scopes record_permission:read-write, .* in Attio \(Workspace settings → Developers/);
     expect(JSON.stringify(report)).not.toContain(KEY);
     expect(nock.pendingMocks()).toEqual([]);
@@ -103,10 +106,10 @@ describe('checkWorkspace', () => {
 
   it('an inactive token, or one without a scope the workflows use, is a problem', async () => {
     serveWorkspace({ ...plgWorkspace(), active: false });
-    expect((await checkWorkspace(client(), config())).problems.map((p) => p.problem)).toEqual(['the Attio access token is not active']);
+    expect((await checkWorkspace(client(), config())).problems.map((p) => [p.kind, p.problem])).toEqual([['token-inactive', 'the Attio access token is not active']]);
     nock.cleanAll();
     serveWorkspace({ ...plgWorkspace(), scope: 'record_permission:read-write object_configuration:read list_configuration:read list_entry:read-write note:read task:read-write user_management:read' });
-    expect((await checkWorkspace(client(), config())).problems.map((p) => p.problem)).toEqual(['the access token lacks the scope note:read-write']);
+    expect((await checkWorkspace(client(), config())).problems.map((p) => [p.kind, p.problem])).toEqual([['missing-scope', 'the access token lacks the scope note:read-write']]);
   });
 
   it('an outage is not a verdict: the check throws, retryable', async () => {

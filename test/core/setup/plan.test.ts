@@ -87,6 +87,7 @@ describe('the setup plan', () => {
     attributeOf(ws, 'people', 'pql_score').type = 'text';
     attributeOf(ws, 'people', 'milestones_completed').multi = false;
     const items = notExisting(plan(ws));
+    expect(items.map((i) => i.kind)).toEqual(['conflicting-attribute', 'conflicting-attribute']);
     expect(items.map((i) => [i.state, i.subject, i.problem, i.action])).toEqual([
       ['conflict', 'people.pql_score', 'people.pql_score is a text attribute; the workflows need a number attribute', undefined],
       ['conflict', 'people.milestones_completed', 'people.milestones_completed is a single-valued select attribute; the workflows need a multi-valued select attribute', undefined],
@@ -109,6 +110,19 @@ describe('the setup plan', () => {
       'create companies.plan_type: option "enterprise"',
     ]);
     expect(items[0]?.problem).toBe('people.milestones_completed has no option "first_report" (from milestoneEvents)');
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['missing-option']));
+  });
+
+  it('an archived attribute or option is for the user to restore, said by its kind', () => {
+    const ws = plgWorkspace();
+    attributeOf(ws, 'people', 'pql_score').archived = true;
+    const tier = attributeOf(ws, 'people', 'pql_tier');
+    tier.options = (tier.options ?? []).filter((o) => o !== 'hot');
+    tier.archivedOptions = ['hot'];
+    expect(notExisting(plan(ws)).map((i) => [i.state, i.kind, i.subject])).toEqual([
+      ['manual', 'archived-attribute', 'people.pql_score'],
+      ['manual', 'archived-option', 'people.pql_tier'],
+    ]);
   });
 
   it('an unknown pqlStage is created; an archived one is for the user to restore', () => {
@@ -116,9 +130,9 @@ describe('the setup plan', () => {
     attributeOf(ws, 'deals', 'stage').statuses = ['Lead', 'Won 🎉'];
     attributeOf(ws, 'deals', 'stage').archivedStatuses = ['Sales Qualified'];
     const items = notExisting(plan(ws, { pqlStage: 'Qualified' }));
-    expect(items.map((i) => [i.state, i.subject, i.problem])).toEqual([
-      ['create', 'pqlStage', 'deal stage "Qualified" does not exist; deals.stage has: Lead, Won 🎉'],
-      ['manual', 'handoffStage', 'deal stage "Sales Qualified" is archived'],
+    expect(items.map((i) => [i.state, i.kind, i.subject, i.problem])).toEqual([
+      ['create', 'missing-stage', 'pqlStage', 'deal stage "Qualified" does not exist; deals.stage has: Lead, Won 🎉'],
+      ['manual', 'archived-stage', 'handoffStage', 'deal stage "Sales Qualified" is archived'],
     ]);
     expect(items[1]?.fix).toBe('restore it in Attio (Workspace settings → Objects → Deals → Attributes → Stage), or set handoffStage to one of: Lead, Won 🎉');
   });
@@ -127,9 +141,9 @@ describe('the setup plan', () => {
     const ws = plgWorkspace();
     ws.lists = [{ slug: 'pql_queue', name: 'PQL Queue', parent: 'companies', attributes: [] }];
     const items = notExisting(plan(ws, { trialList: '7c1e7b1e-0000-4000-8000-000000000000' }));
-    expect(items.map((i) => [i.state, i.subject, i.problem])).toEqual([
-      ['manual', 'trialList', 'no list has the slug or id "7c1e7b1e-0000-4000-8000-000000000000"'],
-      ['conflict', 'pqlList', 'list "pql_queue" holds companies; the workflows add people to it'],
+    expect(items.map((i) => [i.state, i.kind, i.subject, i.problem])).toEqual([
+      ['manual', 'missing-list', 'trialList', 'no list has the slug or id "7c1e7b1e-0000-4000-8000-000000000000"'],
+      ['conflict', 'conflicting-list', 'pqlList', 'list "pql_queue" holds companies; the workflows add people to it'],
     ]);
   });
 
@@ -138,9 +152,9 @@ describe('the setup plan', () => {
     delete ws.objects.deals;
     delete ws.objects.users;
     const items = notExisting(plan(ws));
-    expect(items.map((i) => [i.state, i.severity, i.subject])).toEqual([
-      ['manual', 'required', 'deals'],
-      ['manual', 'recommended', 'users'],
+    expect(items.map((i) => [i.state, i.kind, i.severity, i.subject])).toEqual([
+      ['manual', 'missing-object', 'required', 'deals'],
+      ['manual', 'missing-object', 'recommended', 'users'],
     ]);
     expect(items[0]?.fix).toBe('in Attio, open Workspace settings → Objects and enable Deals (the API cannot enable objects); then run setup again for its attributes');
     expect(items[1]?.problem).toBe('the users object is not enabled: events that carry only a userId cannot find their person, and no user records are kept');
@@ -153,12 +167,12 @@ describe('the setup plan', () => {
   });
 
   it('sales reps must be workspace members; without reps the token’s member owns deals', () => {
-    expect(notExisting(plan(plgWorkspace(), { salesReps: ['alex@acme.test', 'sam@acme.test'] })).map((i) => [i.state, i.subject, i.problem])).toEqual([
-      ['manual', 'salesReps', '"sam@acme.test" is not a member of this Attio workspace; members: admin@acme.test, alex@acme.test'],
+    expect(notExisting(plan(plgWorkspace(), { salesReps: ['alex@acme.test', 'sam@acme.test'] })).map((i) => [i.state, i.kind, i.subject, i.problem])).toEqual([
+      ['manual', 'missing-owner', 'salesReps', '"sam@acme.test" is not a member of this Attio workspace; members: admin@acme.test, alex@acme.test'],
     ]);
     const ws = plgWorkspace();
     ws.members = ['alex@acme.test'];
-    expect(notExisting(plan(ws)).map((i) => i.problem)).toEqual(['no sales reps are configured and the API token acts for no workspace member']);
+    expect(notExisting(plan(ws)).map((i) => [i.kind, i.problem])).toEqual([['missing-owner', 'no sales reps are configured and the API token acts for no workspace member']]);
   });
 
   it('Attio’s own attributes are checked but never created', () => {
@@ -166,9 +180,9 @@ describe('the setup plan', () => {
     ws.objects.people = (ws.objects.people ?? []).filter((x) => x.slug !== 'job_title');
     attributeOf(ws, 'companies', 'domains').unique = false;
     const items = notExisting(plan(ws));
-    expect(items.map((i) => [i.state, i.subject, i.action])).toEqual([
-      ['manual', 'people.job_title', undefined],
-      ['conflict', 'companies.domains', undefined],
+    expect(items.map((i) => [i.state, i.kind, i.subject, i.action])).toEqual([
+      ['manual', 'missing-attribute', 'people.job_title', undefined],
+      ['conflict', 'conflicting-attribute', 'companies.domains', undefined],
     ]);
   });
 });

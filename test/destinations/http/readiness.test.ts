@@ -3,7 +3,7 @@ import type { CheckReport } from '../../../src/core/setup/index.js';
 import { createReadiness } from '../../../src/destinations/http/readiness.js';
 
 const passing: CheckReport = { ready: true, problems: [], notes: [] };
-const failing: CheckReport = { ready: false, problems: [{ subject: 'pqlStage', problem: '"Product Qualified" is not a stage of deals', fix: 'run attio-plg setup --apply' }], notes: [] };
+const failing: CheckReport = { ready: false, problems: [{ kind: 'missing-stage', subject: 'pqlStage', problem: '"Product Qualified" is not a stage of deals', fix: 'run attio-plg setup --apply' }], notes: [] };
 
 function fixture(reports: Array<CheckReport | Error>) {
   let t = 0;
@@ -63,7 +63,7 @@ describe('readiness', () => {
 
   it('a problem of the moment (the queue falling behind) fails it at every probe it is there, without a check', async () => {
     let behind = true;
-    const queueProblem = { subject: 'queue', problem: 'the oldest of 3 queued events is 3700 s old (bound 3600 s): the drain is not keeping up', fix: 'see the log' };
+    const queueProblem = { kind: 'queue-lagging' as const, subject: 'queue', problem: 'the oldest of 3 queued events is 3700 s old (bound 3600 s): the drain is not keeping up', fix: 'see the log' };
     const readiness = createReadiness({ check: async () => passing, queueProblems: () => (behind ? [queueProblem] : []) });
     expect(await readiness.state()).toMatchObject({ ready: false, problems: [queueProblem] });
     behind = false;

@@ -74,7 +74,7 @@ describe('RudderStack transformer on the emulator', () => {
 const jane = 'jane.doe@acme.com';
 const alex = 'alex.rivera@plg-demo.test';
 
-/** SPEC §4 for this batch: three trials, one company (Sam's is free mail), Jane qualifies and asks for a demo. */
+/** The workflows (docs/architecture.md#the-workflows) for this batch: three trials, one company (Sam's is free mail), Jane qualifies and asks for a demo. */
 const EXPECTED_STATE = {
   people: [
     { email: jane, name: 'Jane Doe', company: 'acme.com', plan: 'trial', pqlScore: 100, pqlTier: 'hot', milestones: ['first_integration'], activation: 0.2 },

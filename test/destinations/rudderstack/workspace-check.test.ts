@@ -2,15 +2,10 @@
  * The workspace check on RudderStack's config path: once per engine (a destination's Config), and a
  * workspace that is not ready fails every job of the destination as a ConfigurationError, before any write.
  */
-import nock from 'nock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAttioConnection } from '../../../src/core/attio/index.js';
-import { parseConfig } from '../../../src/core/config/index.js';
+import { describe, expect, it } from 'vitest';
 import { processRouterDest, withTransformerEnv } from '../../../src/destinations/rudderstack/index.js';
-import { WorkspaceGate } from '../../../src/destinations/rudderstack/workspace-check.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
 import { signedUp, useE2E } from '../../support/e2e.js';
-import { ATTIO, KEY, plgWorkspace, serveWorkspace } from '../../core/setup/workspace-fixture.js';
 import { expectEachJobOnce, metadata } from './support.js';
 
 /** The transformer's environment names the Attio URL (the operator's setting); the Config does not. */
@@ -64,41 +59,5 @@ describe('RudderStack: the workspace check when a destination’s engine is buil
     // Nothing delivered the first batch's trial entry, so it is returned again.
     expect(again.map((entry) => entry.statusCode)).toEqual([200, 400]);
     expect(takeRequests().filter((r) => r.path === '/v2/self' || r.path.endsWith('/attributes'))).toEqual([]);
-  });
-});
-
-describe('WorkspaceGate', () => {
-  const client = () => createAttioConnection({ apiUrl: ATTIO, apiKey: KEY, retry: { maxAttempts: 1 } }).client;
-  afterEach(() => {
-    nock.cleanAll();
-  });
-
-  it('keeps a not-ready verdict for the schema cache TTL, then checks again', async () => {
-    let now = 0;
-    const ws = plgWorkspace();
-    const reads = serveWorkspace(ws);
-    const gate = new WorkspaceGate(client(), parseConfig({ apiKey: KEY, pqlStage: 'Qualified', schemaCacheTtlSeconds: 60 }, {}), () => now);
-    expect(await gate.failure()).toMatchObject({ category: 'config', field: 'pqlStage', retryable: false });
-    const checks = () => reads.filter((path) => path === '/v2/self').length;
-    now = 59_000;
-    await gate.failure();
-    expect(checks()).toBe(1);
-    now = 61_000;
-    await gate.failure();
-    expect(checks()).toBe(2);
-  });
-
-  it('a check Attio could not answer decides nothing and is tried again next time', async () => {
-    nock(ATTIO).get('/v2/self').reply(503, { status_code: 503, type: 'api_error', code: 'unavailable', message: 'down' });
-    const gate = new WorkspaceGate(client(), parseConfig({ apiKey: KEY, pqlStage: 'Qualified' }, {}));
-    expect(await gate.failure()).toBeUndefined();
-    serveWorkspace(plgWorkspace());
-    expect(await gate.failure()).toMatchObject({ category: 'config', field: 'pqlStage' });
-  });
-
-  it('a refused token fails the jobs as an authentication problem', async () => {
-    nock(ATTIO).get('/v2/self').reply(401, { status_code: 401, type: 'auth_error', code: 'invalid_token', message: 'revoked' });
-    const gate = new WorkspaceGate(client(), parseConfig({ apiKey: KEY }, {}));
-    expect(await gate.failure()).toMatchObject({ category: 'auth', status: 401, retryable: false, message: expect.stringContaining('apiKey: Attio refused the access token (401 invalid_token)') });
   });
 });

@@ -25,6 +25,20 @@ describe('authentication: the workspace check', () => {
     await expect(testDestination.testAuthentication(SETTINGS)).resolves.toBeUndefined();
   });
 
+  it('leaves lists, stages and reps to the action fields that choose them: a workspace without the default lists passes', async () => {
+    await serveMetadata((path, body) => (path === '/v2/lists' ? { data: [] } : body));
+    await expect(testDestination.testAuthentication(SETTINGS)).resolves.toBeUndefined();
+  });
+
+  it('refuses a workspace without an attribute the workflows write, naming it and its fix', async () => {
+    await serveMetadata((path, body) => {
+      if (path !== '/v2/objects/people/attributes') return body;
+      return { data: (body as { data: { api_slug: string }[] }).data.filter((a) => a.api_slug !== 'pql_score') };
+    });
+    const error = await failureOf(testDestination.testAuthentication(SETTINGS));
+    expect(error.message).toMatch(/^Credentials are invalid: {2}The Attio workspace is not ready for this configuration: \(1\) people\.pql_score does not exist.* — fix: run `attio-plg setup --apply`/);
+  });
+
   it('refuses an inactive token, saying so', async () => {
     nock(ATTIO).get('/v2/self').reply(200, { active: false });
     await expect(testDestination.testAuthentication(SETTINGS)).rejects.toThrow('Credentials are invalid:  The Attio access token is not active. Fix: create an access token');

@@ -1,7 +1,8 @@
 /**
- * The destination README shows the settings screen and every action's mapping screen as a marketer sees
- * them — labels, descriptions, defaults, dropdowns and choices — rendered here from the definition itself,
- * so the README cannot drift from it. `UPDATE_GENERATED=1` (npm run generate:segment-types) rewrites it.
+ * The Segment page of the docs (docs/segment.md) shows the settings screen and every action's mapping screen
+ * as a marketer sees them — labels, descriptions, defaults, dropdowns and choices — rendered here from the
+ * definition itself, so the page cannot drift from it. `UPDATE_GENERATED=1` (npm run generate:segment-types)
+ * rewrites it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { GlobalSetting, InputField } from '@segment/actions-core';
@@ -10,7 +11,7 @@ import { dropdownOf, type ConfigFieldName, CONFIG_FIELDS } from '../../../src/de
 import { settingsFields } from '../../../src/destinations/segment/settings.js';
 import { destination } from '../../support/segment.js';
 
-const README = new URL('../../../src/destinations/segment/README.md', import.meta.url);
+const README = new URL('../../../docs/segment.md', import.meta.url);
 const BEGIN = '<!-- screens: generated from the definition by test/destinations/segment/readme.test.ts -->';
 const END = '<!-- /screens -->';
 
@@ -99,7 +100,7 @@ export function renderScreens(): string {
   return [BEGIN, settingsScreen(), ...Object.keys(destination.actions).map(actionScreen), END].join('\n\n');
 }
 
-describe('the destination README', () => {
+describe('the Segment page of the docs', () => {
   it('shows the settings screen and each action’s fields as the definition has them', () => {
     const text = readFileSync(README, 'utf8');
     const start = text.indexOf(BEGIN);

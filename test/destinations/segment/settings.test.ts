@@ -14,7 +14,7 @@ import { configFromSettings, settingsFields } from '../../../src/destinations/se
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
 import { signedUp, useE2E } from '../../support/e2e.js';
-import { ATTIO, SETTINGS, actionsCore, destination, destinationAt, serveMetadata } from '../../support/segment.js';
+import { SETTINGS, actionsCore, destination, destinationAt, serveMetadata } from '../../support/segment.js';
 
 /** Title Case as Segment's own generators write it: every word capitalised but short joining words, acronyms kept. */
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);

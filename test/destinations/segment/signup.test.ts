@@ -31,7 +31,7 @@ describe('signup through Segment’s harness', () => {
   beforeEach(() => clearSchemaStores());
   afterEach(() => nock.cleanAll());
 
-  it('with the default mappings and a warm schema cache, makes exactly the three writes of SPEC §4, after reading the person and the company', async () => {
+  it('with the default mappings and a warm schema cache, makes exactly the three writes of a signup, after reading the person and the company', async () => {
     await serveMetadata();
     serveEmptyLookups();
     pinSignupWrites('grace@hopper.dev', { ...adaValues });

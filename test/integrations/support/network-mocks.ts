@@ -2,9 +2,9 @@
  * rudder-transformer's network mocks (a destination's network.ts: `{httpReq, httpRes}` items, registered
  * with axios-mock-adapter by its component tests) served by nock instead: each item answers the requests
  * with its method, URL, query (`params`) and, for a body-carrying method, its exact JSON body; the headers
- * it names must match, others may differ. Items stay for the whole run. Beyond their runner: items with
- * the same request answer in turn and the last one stays, for a case that reads, creates, then reads again
- * (the transformer's notes and tasks converge that way); theirs would need a `mockFns` for that.
+ * it names must match, others may differ. Items stay for the whole run, and when two items match the same
+ * request the first one answers, as in their runner (each item's header matcher is a function of its own,
+ * so axios-mock-adapter keeps every item and answers with the first match).
  */
 import nock from 'nock';
 
@@ -14,13 +14,15 @@ export interface MockHttpCall {
 }
 
 export function serveNetworkCalls(calls: readonly MockHttpCall[]): void {
-  const lastOf = new Map(calls.map((call, index) => [JSON.stringify(call.httpReq), index]));
-  calls.forEach(({ httpReq, httpRes }, index) => {
+  const served = new Set<string>();
+  for (const { httpReq, httpRes } of calls) {
+    const key = JSON.stringify(httpReq);
+    if (served.has(key)) continue;
+    served.add(key);
     const url = new URL(httpReq.url);
-    const scope = nock(url.origin, { reqheaders: httpReq.headers ?? {} });
-    if (lastOf.get(JSON.stringify(httpReq)) === index) scope.persist();
+    const scope = nock(url.origin, { reqheaders: httpReq.headers ?? {} }).persist();
     const method = httpReq.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const interceptor = method === 'get' || httpReq.data === undefined ? scope[method](url.pathname) : scope[method](url.pathname, httpReq.data as nock.RequestBodyMatcher);
     interceptor.query(httpReq.params ?? {}).reply(httpRes.status, httpRes.data as nock.Body, httpRes.headers);
-  });
+  }
 }

@@ -4,16 +4,22 @@
  *
  * 1. Every case of ./cases.ts runs against the emulator (plg-demo seed); each Attio call the transformer
  *    makes is recorded as a network.ts item at https://api.attio.com. A case with `attioFault` gets its first
- *    read answered with that status instead. Cases use people of their own, so no two items collide.
+ *    read answered with that status instead. Cases use people of their own, so no two items collide. A
+ *    request a case repeats keeps its first answer only, as rudder-transformer's runner serves it (its
+ *    axios mocks answer with the first item that matches).
  * 2. A fresh process (`--outputs`) answers every case from network.ts alone, as the component test will,
  *    and writes the answers as each case's expected output. Review the diff before committing it.
+ *
+ * The files are written as rudder-transformer's are: TypeScript typed as its RouterTestData and
+ * ProcessorTestData, the token from maskedSecrets.ts, formatted with its Prettier settings.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
+import * as prettier from 'prettier';
 import { startEmulator } from '../../../src/emulator/index.js';
-import { CASES, requestBody, secret1, type AttioPlgCase } from './cases.js';
+import { authHeader1, CASES, requestBody, secret1, type AttioPlgCase } from './cases.js';
 import type { MockHttpCall } from './network-mocks.js';
 import { answer } from './transformer.js';
 
@@ -45,7 +51,7 @@ function toMock(call: Recorded): MockHttpCall {
       method: call.method,
       ...(Object.keys(params).length > 0 ? { params } : {}),
       ...(body === undefined || body === '' ? {} : { data: body }),
-      headers: { Authorization: `Bearer ${secret1}` },
+      headers: { Authorization: authHeader1 },
     },
     httpRes: { status: call.status, data: call.response },
   };
@@ -84,10 +90,9 @@ async function recordNetwork(): Promise<void> {
         const answer = JSON.stringify(call.httpRes);
         const known = seen.get(keyOf(call));
         if (known === undefined) seen.set(keyOf(call), { caseId: testCase.id, answers: [answer] });
-        else if (known.answers.at(-1) === answer) continue;
-        else if (known.caseId !== testCase.id) {
+        else if (known.caseId !== testCase.id && !known.answers.includes(answer)) {
           throw new Error(`${testCase.id}: ${call.httpReq.method} ${call.httpReq.url} answered differently in ${known.caseId}; give the case people of its own`);
-        } else known.answers.push(answer);
+        } else continue;
         mocks.push(call);
       }
     }
@@ -95,8 +100,26 @@ async function recordNetwork(): Promise<void> {
     nock.restore();
     await emulator.close();
   }
-  const header = '/** Attio calls of the attio_plg cases, recorded from the emulator by test/integrations/support/record.ts. */\n';
-  writeFileSync(new URL('network.ts', OUT), `${header}export const networkCallsData = ${JSON.stringify(mocks, null, 2)};\n`);
+  await writeTypeScript(
+    new URL('network.ts', OUT),
+    [
+      '/** Attio calls of the attio_plg cases, recorded from the emulator by test/integrations/support/record.ts. */',
+      "import { authHeader1 } from './maskedSecrets';",
+      '',
+      `export const networkCallsData = ${literal(mocks)};`,
+    ].join('\n'),
+  );
+}
+
+/** JSON as a TypeScript literal, the token and its header written as maskedSecrets' names. */
+function literal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replaceAll(JSON.stringify(authHeader1), 'authHeader1').replaceAll(JSON.stringify(secret1), 'secret1');
+}
+
+async function writeTypeScript(file: URL, source: string): Promise<void> {
+  const path = fileURLToPath(file);
+  const options = await prettier.resolveConfig(path);
+  writeFileSync(file, await prettier.format(`${source}\n`, { ...options, filepath: path }));
 }
 
 async function writeOutputs(): Promise<void> {
@@ -125,8 +148,17 @@ async function writeOutputs(): Promise<void> {
     });
   }
   for (const [feature, cases] of Object.entries(data)) {
-    const header = `/** attio_plg ${feature} cases in rudder-transformer's format; outputs recorded by test/integrations/support/record.ts. */\n`;
-    writeFileSync(new URL(`${feature}/data.ts`, OUT), `${header}export const data = ${JSON.stringify(cases, null, 2)};\n`);
+    const type = feature === 'router' ? 'RouterTestData' : 'ProcessorTestData';
+    await writeTypeScript(
+      new URL(`${feature}/data.ts`, OUT),
+      [
+        `/** attio_plg ${feature} cases in rudder-transformer's format; outputs recorded by test/integrations/support/record.ts. */`,
+        `import type { ${type} } from '../../../testTypes';`,
+        "import { authHeader1, secret1 } from '../maskedSecrets';",
+        '',
+        `export const data: ${type}[] = ${literal(cases)};`,
+      ].join('\n'),
+    );
   }
 }
 

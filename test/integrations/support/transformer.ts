@@ -1,7 +1,7 @@
 /**
  * A rudder-transformer component-test request answered by this package: the router body `{input, destType}`
  * or the processor's bare array, through rudder-transformer's service around a destination
- * (src/cli/rudder-transformer.ts), with the transformer's environment given (the base URL is Attio's own).
+ * (src/simulators/rudder-transformer.ts), with the transformer's environment given (the base URL is Attio's own).
  */
 import { processorTransformService, routerTransformService, type RouterTransformRequest } from '../../../src/simulators/rudder-transformer.js';
 import { process, processRouterDest, withTransformerEnv } from '../../../src/destinations/rudderstack/index.js';

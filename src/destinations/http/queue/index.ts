@@ -9,7 +9,7 @@
  * arrive meanwhile: an idle receiver commits at once, a burst of a hundred concurrent deliveries costs a
  * handful of flushes instead of a hundred, and each delivery is answered in milliseconds.
  */
-import type { WorkspaceProblem } from '../../../core/setup/index.js';
+import type { ReadinessProblem } from '../readiness.js';
 import { admission, DEFAULT_QUEUE_BOUNDS, PaceMeter, type Admission, type QueueBounds } from './backpressure.js';
 import { Drainer, type DrainOptions } from './drain.js';
 import { lockDataDir, type DataDirLock } from './lock.js';
@@ -119,12 +119,13 @@ export class EventQueue implements Intake {
   }
 
   /** What keeps the receiver from being ready: its oldest event older than `maxAgeMs`. */
-  lagProblems(maxAgeMs: number): WorkspaceProblem[] {
+  lagProblems(maxAgeMs: number): ReadinessProblem[] {
     const { oldestReceivedAt, depth } = this.store.backlog();
     const age = oldestReceivedAt === undefined ? 0 : this.now() - oldestReceivedAt;
     if (age <= maxAgeMs) return [];
     return [
       {
+        kind: 'queue-lagging',
         subject: 'queue',
         problem: `the oldest of ${depth} queued events is ${Math.round(age / 1000)} s old (bound ${Math.round(maxAgeMs / 1000)} s): the drain is not keeping up`,
         fix: 'see the log and `attio-plg queue status`: Attio may be failing, throttling or refusing the token; the queue drains once Attio takes writes again',

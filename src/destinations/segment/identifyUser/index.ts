@@ -38,7 +38,8 @@ const identifyUser: PlgAction<Payload> = {
   },
   intents(payload, config) {
     const intents: WorkflowIntent[] = identifyFromFields(payload, config);
-    const { email, userId } = intents[0]?.kind === 'identify' ? intents[0].person : {};
+    const [identify] = intents;
+    const { email, userId } = identify?.kind === 'identify' ? identify.person : { email: undefined, userId: undefined };
     if (email === undefined && Object.keys(attributeValues(payload.person_attributes, 'person_attributes')).length > 0) {
       throw new InvalidEventError('email', 'is required to write person_attributes (people are matched on email)');
     }
