@@ -15,14 +15,16 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A runtime import cycle: its modules can be neither read nor tested apart, and load order decides what is undefined.',
+      comment:
+        'A runtime import cycle: its modules can be neither read nor tested apart, and load order decides what is undefined.',
       from: {},
       to: { circular: true },
     },
     {
       name: 'core-stays-core',
       severity: 'error',
-      comment: 'The core serves every adapter: it imports no mapping, adapter, command, emulator or simulator, only itself and src/lib.',
+      comment:
+        'The core serves every adapter: it imports no mapping, adapter, command, emulator or simulator, only itself and src/lib.',
       from: { path: '^src/core/' },
       to: { path: '^src/', pathNot: '^src/(core|lib)/' },
     },
@@ -50,7 +52,8 @@ module.exports = {
     {
       name: 'emulator-and-simulators-apart',
       severity: 'error',
-      comment: 'The Attio emulator and the platform simulators stand in for others: they import nothing of the connector.',
+      comment:
+        'The Attio emulator and the platform simulators stand in for others: they import nothing of the connector.',
       from: { path: '^src/(emulator|simulators)/' },
       to: { path: CONNECTOR },
     },

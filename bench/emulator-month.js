@@ -25,7 +25,10 @@ const log = (message) => process.stderr.write(`bench: ${message}\n`);
 
 function run(command, argv, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [command, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [command, ...argv], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
@@ -49,7 +52,9 @@ if (!existsSync(file)) {
 }
 const events = readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
 
-const emulator = spawn(process.execPath, [args.emulator, 'emulator', '--port', '0', '--rate-limit', 'off'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const emulator = spawn(process.execPath, [args.emulator, 'emulator', '--port', '0', '--rate-limit', 'off'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const url = await new Promise((resolve, reject) => {
   let out = '';
   emulator.stdout.on('data', (chunk) => {
@@ -65,7 +70,23 @@ writeFileSync(config, JSON.stringify({ readsPerSecond: 100_000, writesPerSecond:
 log(`replaying ${events} events against ${url}`);
 const before = usage(emulator.pid);
 const started = performance.now();
-const output = await run(CLI, ['replay', file, '--api-url', url, '--config', config, '--batch-size', args['batch-size'], '--concurrency', args.concurrency, '--json'], { ATTIO_API_KEY: 'emulator-key' });
+const output = await run(
+  CLI,
+  [
+    'replay',
+    file,
+    '--api-url',
+    url,
+    '--config',
+    config,
+    '--batch-size',
+    args['batch-size'],
+    '--concurrency',
+    args.concurrency,
+    '--json',
+  ],
+  { ATTIO_API_KEY: 'emulator-key' },
+);
 const seconds = (performance.now() - started) / 1000;
 const after = usage(emulator.pid);
 emulator.kill('SIGTERM');

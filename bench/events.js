@@ -13,16 +13,57 @@ import { attioTimestamp } from '../dist/emulator/store.js';
 
 let counter = 0;
 export const at = (day, hour = 10) => new Date(Date.UTC(2024, 10, day, hour)).toISOString();
-const nameOf = (email) => email.split('@')[0].split('.').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
-const base = (email, day) => ({ messageId: `b${++counter}`, userId: `u-${email}`, timestamp: at(day), context: { traits: { email, name: nameOf(email) } } });
+const nameOf = (email) =>
+  email
+    .split('@')[0]
+    .split('.')
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join(' ');
+const base = (email, day) => ({
+  messageId: `b${++counter}`,
+  userId: `u-${email}`,
+  timestamp: at(day),
+  context: { traits: { email, name: nameOf(email) } },
+});
 
-export const signedUp = (email, day) => ({ type: 'track', event: 'Signed Up', ...base(email, day), context: { traits: { email, name: nameOf(email), title: 'Product Lead' } }, properties: { plan: 'trial', source: 'website' } });
-export const identify = (email, day, traits = {}) => ({ type: 'identify', messageId: `b${++counter}`, userId: `u-${email}`, timestamp: at(day), traits: { email, name: nameOf(email), ...traits } });
+export const signedUp = (email, day) => ({
+  type: 'track',
+  event: 'Signed Up',
+  ...base(email, day),
+  context: { traits: { email, name: nameOf(email), title: 'Product Lead' } },
+  properties: { plan: 'trial', source: 'website' },
+});
+export const identify = (email, day, traits = {}) => ({
+  type: 'identify',
+  messageId: `b${++counter}`,
+  userId: `u-${email}`,
+  timestamp: at(day),
+  traits: { email, name: nameOf(email), ...traits },
+});
 export const milestone = (email, event, day) => ({ type: 'track', event, ...base(email, day), properties: {} });
-export const usage = (email, day, signals) => ({ type: 'track', event: 'Usage Summary', ...base(email, day), properties: signals });
+export const usage = (email, day, signals) => ({
+  type: 'track',
+  event: 'Usage Summary',
+  ...base(email, day),
+  properties: signals,
+});
 
-export const WARM = { logins_7d: 6, features_activated: 1, team_invites: 2, integrations_connected: 0, records_imported: 10, active_days_14d: 2 };
-export const QUALIFYING = { logins_7d: 9, features_activated: 4, team_invites: 3, integrations_connected: 2, records_imported: 500, active_days_14d: 9 };
+export const WARM = {
+  logins_7d: 6,
+  features_activated: 1,
+  team_invites: 2,
+  integrations_connected: 0,
+  records_imported: 10,
+  active_days_14d: 2,
+};
+export const QUALIFYING = {
+  logins_7d: 9,
+  features_activated: 4,
+  team_invites: 3,
+  integrations_connected: 2,
+  records_imported: 500,
+  active_days_14d: 9,
+};
 
 /** 100 events from 10 users: a signup, an identify, three milestones and five usage summaries each. */
 export function tenUsersBatch() {
@@ -30,7 +71,9 @@ export function tenUsersBatch() {
   for (let u = 0; u < 10; u++) {
     const email = `user${u}.${counter}@company${u}-${counter}.io`;
     events.push(signedUp(email, 1), identify(email, 1, { plan: 'pro' }));
-    ['Onboarding Completed', 'Integration Connected', 'Data Imported'].forEach((event, i) => events.push(milestone(email, event, 2 + i)));
+    ['Onboarding Completed', 'Integration Connected', 'Data Imported'].forEach((event, i) =>
+      events.push(milestone(email, event, 2 + i)),
+    );
     for (let d = 0; d < 5; d++) events.push(usage(email, 5 + d, { ...WARM, logins_7d: d }));
   }
   return events;
@@ -43,10 +86,25 @@ export function inMemoryTransport() {
   return {
     async send(request) {
       const route = router.match(request.method, request.path);
-      if (!route) return { status: 404, headers: {}, body: { status_code: 404, type: 'invalid_request_error', code: 'not_found', message: request.path } };
-      const query = Object.fromEntries(Object.entries(request.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+      if (!route)
+        return {
+          status: 404,
+          headers: {},
+          body: { status_code: 404, type: 'invalid_request_error', code: 'not_found', message: request.path },
+        };
+      const query = Object.fromEntries(
+        Object.entries(request.query ?? {})
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      );
       try {
-        const reply = route.handler({ ws, params: route.params, query, body: request.body, write: { ws, now: attioTimestamp(), actor: { type: 'api-token', id: ws.tokenId } } });
+        const reply = route.handler({
+          ws,
+          params: route.params,
+          query,
+          body: request.body,
+          write: { ws, now: attioTimestamp(), actor: { type: 'api-token', id: ws.tokenId } },
+        });
         return { status: reply.status, headers: {}, body: JSON.parse(JSON.stringify(reply.body)) };
       } catch (error) {
         if (typeof error?.toBody === 'function') return { status: error.status, headers: {}, body: error.toBody() };

@@ -5,5 +5,6 @@
 const { writeFileSync } = require('node:fs');
 
 process.on('exit', () => {
-  if (process.env.PEAK_RSS_FILE) writeFileSync(process.env.PEAK_RSS_FILE, String(process.resourceUsage().maxRSS / 1024));
+  if (process.env.PEAK_RSS_FILE)
+    writeFileSync(process.env.PEAK_RSS_FILE, String(process.resourceUsage().maxRSS / 1024));
 });

@@ -22,14 +22,26 @@ const WRITE_KEY = 'bench-launch-day-write-key-0123';
 
 /** The built CLI's `command` in its own process, once it prints the URL it listens on. */
 function startCli(command, env, args) {
-  const child = spawn(process.execPath, [CLI, command, '--port', '0', ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, command, '--port', '0', ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.on('close', resolve));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/[^\s"]+)/.exec(output)?.[1];
-      if (url) resolve({ url, stop: () => (child.kill('SIGTERM'), exited), lines: () => output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) });
+      if (url)
+        resolve({
+          url,
+          stop: () => (child.kill('SIGTERM'), exited),
+          lines: () =>
+            output
+              .split('\n')
+              .filter((l) => l.startsWith('{'))
+              .map((l) => JSON.parse(l)),
+        });
     });
     void exited.then((code) => reject(new Error(`${command} exited (${code}) before listening`)));
   });
@@ -39,8 +51,11 @@ function startCli(command, env, args) {
 async function successfulWrites(serve) {
   const text = await (await fetch(`${serve.url}/metrics`)).text();
   let writes = 0;
-  for (const [, operation, status, count] of text.matchAll(/^attio_plg_attio_requests_total\{operation="([^"]+)",status="(\d+)"\} (\d+)$/gm)) {
-    if (status.startsWith('2') && !operation.startsWith('GET ') && !operation.endsWith('/query')) writes += Number(count);
+  for (const [, operation, status, count] of text.matchAll(
+    /^attio_plg_attio_requests_total\{operation="([^"]+)",status="(\d+)"\} (\d+)$/gm,
+  )) {
+    if (status.startsWith('2') && !operation.startsWith('GET ') && !operation.endsWith('/query'))
+      writes += Number(count);
   }
   return writes;
 }
@@ -48,16 +63,17 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((
 
 /** Adds the rows; `crmObjects(url)` counts the CRM's objects (the floor). */
 export async function receiverBurst({ row, log, crmObjects, people = 600, reps }) {
-  log(`receiver burst: ${people} signups through analytics-node into serve, Attio's rate limit on (about ${Math.round((people * 3.1) / 25)} s)`);
+  log(
+    `receiver burst: ${people} signups through analytics-node into serve, Attio's rate limit on (about ${Math.round((people * 3.1) / 25)} s)`,
+  );
   const emulator = await startCli('emulator', {}, ['--seed', 'plg-demo', '--rate-limit', 'on']);
   const dir = mkdtempSync(join(tmpdir(), 'attio-plg-bench-burst-'));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ salesReps: reps }));
-  const serve = await startCli('serve', { ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url, ATTIO_PLG_WEBHOOK_SECRET: WRITE_KEY }, [
-    '--config',
-    join(dir, 'config.json'),
-    '--data-dir',
-    join(dir, 'data'),
-  ]);
+  const serve = await startCli(
+    'serve',
+    { ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url, ATTIO_PLG_WEBHOOK_SECRET: WRITE_KEY },
+    ['--config', join(dir, 'config.json'), '--data-dir', join(dir, 'data')],
+  );
   const signups = (analytics, from, count) => {
     for (let i = from; i < from + count; i++) {
       const email = `founder${i}@startup${i % 40}.io`;
@@ -66,7 +82,8 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
     }
   };
   const drained = async () => {
-    while (!(await (await fetch(`${serve.url}/metrics`)).text()).includes('\nattio_plg_queue_depth 0\n')) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (!(await (await fetch(`${serve.url}/metrics`)).text()).includes('\nattio_plg_queue_depth 0\n'))
+      await new Promise((resolve) => setTimeout(resolve, 200));
   };
   const warmUp = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
   signups(warmUp, people, 30);

@@ -30,12 +30,18 @@ import { identify, inMemoryTransport, milestone, QUALIFYING, signedUp, tenUsersB
 import { receiverBurst } from './receiver-burst.js';
 
 const { values: args } = parseArgs({
-  options: { companies: { type: 'string', default: '4500' }, 'throughput-events': { type: 'string', default: '600' }, 'burst-people': { type: 'string', default: '600' }, only: { type: 'string' } },
+  options: {
+    companies: { type: 'string', default: '4500' },
+    'throughput-events': { type: 'string', default: '600' },
+    'burst-people': { type: 'string', default: '600' },
+    only: { type: 'string' },
+  },
 });
 const TMP = fileURLToPath(new URL('../.bench-tmp/', import.meta.url));
 const REPS = ['alex.rivera@plg-demo.test', 'sam.chen@plg-demo.test', 'jordan.patel@plg-demo.test'];
 const rows = [];
-const row = (measure, value, target, pass) => rows.push({ measure, value, target, pass: pass === undefined ? '' : pass ? 'pass' : 'FAIL' });
+const row = (measure, value, target, pass) =>
+  rows.push({ measure, value, target, pass: pass === undefined ? '' : pass ? 'pass' : 'FAIL' });
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const quiet = { warn: () => {} };
 
@@ -43,7 +49,12 @@ const quiet = { warn: () => {} };
 async function workspace(emulatorOptions = {}) {
   const emulator = await startEmulator({ seed: 'plg-demo', ...emulatorOptions });
   const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS }, {});
-  const { client } = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 });
+  const { client } = createAttioConnection({
+    apiUrl: emulator.url,
+    apiKey: EMULATOR_API_KEY,
+    readsPerSecond: 10_000,
+    writesPerSecond: 10_000,
+  });
   const engine = new EventEngine({ client, config, logger: quiet });
   const take = () => emulator.requests.splice(0).map((r) => `${r.method} ${r.path}`);
   return { emulator, engine, config, take };
@@ -58,14 +69,22 @@ async function applied(engine, events, batch = false) {
 }
 
 async function warm(ws) {
-  await applied(ws.engine, [identify('warm.up@warm.io', 1), signedUp('warm.up@warm.io', 1), milestone('warm.up@warm.io', 'Integration Connected', 2), usage('warm.up@warm.io', 3, QUALIFYING)]);
+  await applied(ws.engine, [
+    identify('warm.up@warm.io', 1),
+    signedUp('warm.up@warm.io', 1),
+    milestone('warm.up@warm.io', 'Integration Connected', 2),
+    usage('warm.up@warm.io', 3, QUALIFYING),
+  ]);
   ws.take();
 }
 
 /** The successful writes and the reads the emulator answered since the last call (Attio's two budgets). */
 function takeCounts(emulator) {
   const requests = emulator.requests.splice(0);
-  return { writes: requests.filter((r) => r.write && r.status >= 200 && r.status < 300).length, reads: requests.filter((r) => !r.write).length };
+  return {
+    writes: requests.filter((r) => r.write && r.status >= 200 && r.status < 300).length,
+    reads: requests.filter((r) => !r.write).length,
+  };
 }
 
 async function writesPerWorkflow() {
@@ -86,10 +105,24 @@ async function writesPerWorkflow() {
   row('PQL update below threshold: writes/event', shown(pql), '1', pql.writes <= 1);
   // Steady state: a stream of the other workflows reads no workspace metadata at all.
   const stream = [];
-  for (let i = 0; i < 20; i++) stream.push(signedUp(`p${i}@co${i}.io`, 1), milestone(`p${i}@co${i}.io`, 'Invite Sent', 2), usage(`p${i}@co${i}.io`, 3, i % 4 === 0 ? QUALIFYING : WARM));
+  for (let i = 0; i < 20; i++)
+    stream.push(
+      signedUp(`p${i}@co${i}.io`, 1),
+      milestone(`p${i}@co${i}.io`, 'Invite Sent', 2),
+      usage(`p${i}@co${i}.io`, 3, i % 4 === 0 ? QUALIFYING : WARM),
+    );
   await applied(ws.engine, stream);
-  const metadata = ws.take().filter((r) => /attributes|\/v2\/lists$|workspace_members|\/v2\/self|\/v2\/objects$|\/options|\/statuses/.test(r)).length;
-  row('workspace metadata: requests/event at steady state', +(metadata / stream.length).toFixed(3), '0', metadata === 0);
+  const metadata = ws
+    .take()
+    .filter((r) =>
+      /attributes|\/v2\/lists$|workspace_members|\/v2\/self|\/v2\/objects$|\/options|\/statuses/.test(r),
+    ).length;
+  row(
+    'workspace metadata: requests/event at steady state',
+    +(metadata / stream.length).toFixed(3),
+    '0',
+    metadata === 0,
+  );
   await ws.emulator.close();
 }
 
@@ -103,7 +136,12 @@ async function coalescedBatch() {
   await warm(single);
   await applied(single.engine, tenUsersBatch());
   const oneByOne = takeCounts(single.emulator).writes;
-  row('batch of 100 events from 10 users: writes coalesced (one by one)', `${coalesced} (${oneByOne})`, '<= half', coalesced * 2 <= oneByOne);
+  row(
+    'batch of 100 events from 10 users: writes coalesced (one by one)',
+    `${coalesced} (${oneByOne})`,
+    '<= half',
+    coalesced * 2 <= oneByOne,
+  );
   await Promise.all([batched.emulator.close(), single.emulator.close()]);
 }
 
@@ -130,7 +168,14 @@ async function crmObjects(url) {
 function seedCost(summary, qualifications) {
   const applied = (workflow) => summary.byWorkflow[workflow]?.applied ?? 0;
   const reads = applied('signup'); // records_search for the company
-  const writes = applied('signup') * 4 + applied('milestone') * 2 + applied('pql') + qualifications * 3 + applied('handoff') * 3 + applied('identify') + applied('group');
+  const writes =
+    applied('signup') * 4 +
+    applied('milestone') * 2 +
+    applied('pql') +
+    qualifications * 3 +
+    applied('handoff') * 3 +
+    applied('identify') +
+    applied('group');
   return { writes, reads, seconds: Math.max(writes / 25, reads / 100) };
 }
 
@@ -139,7 +184,8 @@ const PATHS = {
   live: { label: 'live (RudderStack path, batches of 100)', via: 'rudderstack', batchSize: 100, ratio: 1.8 },
   backfill: { label: 'backfill (--via direct, batches of 1000)', via: 'direct', batchSize: 1000, ratio: 1.3 },
 };
-const deliveryFor = (via, config, id) => (via === 'rudderstack' ? rudderstackDelivery(config, { destinationId: id }) : createDelivery(via, config));
+const deliveryFor = (via, config, id) =>
+  via === 'rudderstack' ? rudderstackDelivery(config, { destinationId: id }) : createDelivery(via, config);
 
 /**
  * The sample month (examples/plg-events.jsonl) with rate limits off: the CRM's objects (the floor), the
@@ -151,10 +197,25 @@ async function writesAgainstFloor() {
   for (const path of Object.values(PATHS)) {
     log(`sample month: ${path.label}, then again`);
     const emulator = await startEmulator({ seed: 'plg-demo' });
-    const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS, readsPerSecond: 100_000, writesPerSecond: 100_000 }, {});
+    const config = parseConfig(
+      {
+        apiKey: EMULATOR_API_KEY,
+        apiUrl: emulator.url,
+        salesReps: REPS,
+        readsPerSecond: 100_000,
+        writesPerSecond: 100_000,
+      },
+      {},
+    );
     const replay = async (id) => {
       takeCounts(emulator);
-      const summary = await replayFile({ file: SAMPLE_MONTH, delivery: await deliveryFor(path.via, config, id), config, concurrency: 4, batchSize: path.batchSize });
+      const summary = await replayFile({
+        file: SAMPLE_MONTH,
+        delivery: await deliveryFor(path.via, config, id),
+        config,
+        concurrency: 4,
+        batchSize: path.batchSize,
+      });
       if (summary.failed > 0) throw new Error(`${path.label}: ${summary.failed} events failed`);
       return { summary, ...takeCounts(emulator) };
     };
@@ -162,13 +223,28 @@ async function writesAgainstFloor() {
     const objects = await crmObjects(emulator.url);
     if (floor === undefined) {
       floor = objects;
-      row(`sample month (${first.summary.events} events): objects in the resulting CRM (the floor)`, objects.total, '(info)', undefined);
+      row(
+        `sample month (${first.summary.events} events): objects in the resulting CRM (the floor)`,
+        objects.total,
+        '(info)',
+        undefined,
+      );
     }
     const ratio = first.writes / objects.total;
-    row(`${path.label}: writes (ratio to the floor)`, `${first.writes} (${ratio.toFixed(2)})`, `<= ${path.ratio}`, ratio <= path.ratio && objects.total === floor.total);
+    row(
+      `${path.label}: writes (ratio to the floor)`,
+      `${first.writes} (${ratio.toFixed(2)})`,
+      `<= ${path.ratio}`,
+      ratio <= path.ratio && objects.total === floor.total,
+    );
     const again = await replay('bench-again');
     const share = (again.writes / first.writes) * 100;
-    row(`${path.label}, redelivered: writes (share of the first run)`, `${again.writes} (${share.toFixed(2)}%)`, '<= 1%', share <= 1);
+    row(
+      `${path.label}, redelivered: writes (share of the first run)`,
+      `${again.writes} (${share.toFixed(2)}%)`,
+      '<= 1%',
+      share <= 1,
+    );
     await emulator.close();
   }
   return floor;
@@ -181,7 +257,13 @@ async function rateLimitedSync(floor) {
     log(`sample month with Attio's rate limit: ${path.label} (about ${Math.round(floorSeconds * path.ratio)} s)`);
     const emulator = await startEmulator({ seed: 'plg-demo', rateLimit: true });
     const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS }, {});
-    const summary = await replayFile({ file: SAMPLE_MONTH, delivery: await deliveryFor(path.via, config, 'bench-limited'), config, concurrency: 4, batchSize: path.batchSize });
+    const summary = await replayFile({
+      file: SAMPLE_MONTH,
+      delivery: await deliveryFor(path.via, config, 'bench-limited'),
+      config,
+      concurrency: 4,
+      batchSize: path.batchSize,
+    });
     const { writes } = takeCounts(emulator);
     const qualifications = (await crmObjects(emulator.url)).counts.pql_queue ?? 0;
     await emulator.close();
@@ -216,12 +298,18 @@ async function rateLimitedReplay(label, file, makeDelivery) {
 /** The Segment path's targets: a sample and 300 signups (900 writes) through the Segment path, paced under Attio's 25 writes/s. */
 async function segmentThroughput() {
   const events = Number(args['throughput-events']);
-  log(`segment throughput: ${events} sample events, then 300 signups, through the Segment path with the emulator's rate limit on (about ${Math.round((events * 1.2 + 900) / 25)} s)`);
+  log(
+    `segment throughput: ${events} sample events, then 300 signups, through the Segment path with the emulator's rate limit on (about ${Math.round((events * 1.2 + 900) / 25)} s)`,
+  );
   const file = `${TMP}throughput-${events}.jsonl`;
-  if (!existsSync(file)) await writeSampleFile(file, { maxEvents: events, companies: Math.max(1, Math.ceil(events / 45)) });
+  if (!existsSync(file))
+    await writeSampleFile(file, { maxEvents: events, companies: Math.max(1, Math.ceil(events / 45)) });
   await rateLimitedReplay('Segment path (actions-core Destination runtime)', file, (config) => segmentDelivery(config));
   const signups = `${TMP}signups-300.jsonl`;
-  await writeFile(signups, `${Array.from({ length: 300 }, (_, i) => JSON.stringify(signedUp(`person${i}@company${i % 60}.io`, 1))).join('\n')}\n`);
+  await writeFile(
+    signups,
+    `${Array.from({ length: 300 }, (_, i) => JSON.stringify(signedUp(`person${i}@company${i % 60}.io`, 1))).join('\n')}\n`,
+  );
   await rateLimitedReplay('Segment path: 300 signups', signups, (config) => segmentDelivery(config));
 }
 
@@ -236,7 +324,9 @@ function cpu() {
       const items = events.slice(i, i + 100).map((raw) => {
         try {
           const intents = mapEvent(raw, config);
-          for (const intent of intents) if (intent.kind === 'pql' || intent.kind === 'group') scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold);
+          for (const intent of intents)
+            if (intent.kind === 'pql' || intent.kind === 'group')
+              scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold);
           return { intents, messageId: raw.messageId };
         } catch {
           return { intents: [] };
@@ -288,8 +378,28 @@ async function monthScale() {
   const rssFile = `${TMP}month-peak-rss`;
   const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
   const preload = fileURLToPath(new URL('./peak-rss.cjs', import.meta.url));
-  const argv = ['--require', preload, cli, 'replay', file, '--via', 'direct', '--batch-size', '1000', '--concurrency', '4', '--config', config, '--api-url', emulator.url, '--json'];
-  const child = spawn(process.execPath, argv, { env: { ...process.env, ATTIO_API_KEY: EMULATOR_API_KEY, PEAK_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const argv = [
+    '--require',
+    preload,
+    cli,
+    'replay',
+    file,
+    '--via',
+    'direct',
+    '--batch-size',
+    '1000',
+    '--concurrency',
+    '4',
+    '--config',
+    config,
+    '--api-url',
+    emulator.url,
+    '--json',
+  ];
+  const child = spawn(process.execPath, argv, {
+    env: { ...process.env, ATTIO_API_KEY: EMULATOR_API_KEY, PEAK_RSS_FILE: rssFile },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   const code = await new Promise((resolve) => child.on('close', resolve));
@@ -300,16 +410,30 @@ async function monthScale() {
   const summary = JSON.parse(out.trim().split('\n').at(-1));
   const peakRssMb = Number(await readFile(rssFile, 'utf8'));
   const seconds = summary.durationMs / 1000;
-  row(`month of ${companies} accounts (${summary.events} events, ${summary.failed} failed): replay time`, `${seconds.toFixed(0)} s`, 'a few minutes', summary.failed === 0 && seconds <= 600);
-  row('month: events/s (writes/s)', `${Math.round(summary.events / seconds)} (${Math.round(writes / seconds)})`, '(info)', undefined);
-  row('month: the replay\'s peak RSS', `${peakRssMb.toFixed(0)} MB`, '< 200 MB', peakRssMb < 200);
+  row(
+    `month of ${companies} accounts (${summary.events} events, ${summary.failed} failed): replay time`,
+    `${seconds.toFixed(0)} s`,
+    'a few minutes',
+    summary.failed === 0 && seconds <= 600,
+  );
+  row(
+    'month: events/s (writes/s)',
+    `${Math.round(summary.events / seconds)} (${Math.round(writes / seconds)})`,
+    '(info)',
+    undefined,
+  );
+  row("month: the replay's peak RSS", `${peakRssMb.toFixed(0)} MB`, '< 200 MB', peakRssMb < 200);
 }
 
 function printTable() {
   const cpus = os.cpus();
-  const widths = ['measure', 'value', 'target', 'pass'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+  const widths = ['measure', 'value', 'target', 'pass'].map((k) =>
+    Math.max(k.length, ...rows.map((r) => String(r[k]).length)),
+  );
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.arch()}`);
+  console.log(
+    `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.arch()}`,
+  );
   console.log(line(['measure', 'value', 'target', 'pass']));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line([r.measure, r.value, r.target, r.pass]));

@@ -32,7 +32,8 @@ const HOST_PACKAGES = [
   {
     name: 'attio-plg-rudderstack',
     entry: 'rudderstack',
-    description: 'ATTIO_PLG: the attio-plg rudder-transformer destination, on the host’s integrations-lib and HTTP layer',
+    description:
+      'ATTIO_PLG: the attio-plg rudder-transformer destination, on the host’s integrations-lib and HTTP layer',
     peerDependencies: { '@rudderstack/integrations-lib': '>=0.2.59 <0.3' },
     extra: [['src/destinations/rudderstack/definition', 'definition']],
   },
@@ -88,7 +89,13 @@ function stageHostPackage(host) {
 function pack(dir) {
   const args = ['pack', dir, '--pack-destination', out, '--json', '--ignore-scripts'];
   const [result] = JSON.parse(execFileSync('npm', args, { cwd: root, encoding: 'utf8' }));
-  return { name: result.name, file: join(out, result.filename), size: result.size, unpackedSize: result.unpackedSize, files: result.entryCount };
+  return {
+    name: result.name,
+    file: join(out, result.filename),
+    size: result.size,
+    unpackedSize: result.unpackedSize,
+    files: result.entryCount,
+  };
 }
 
 requireBuild();
@@ -102,5 +109,7 @@ const packed = [
   ...HOST_PACKAGES.filter((host) => wanted(host.name)).map((host) => pack(stageHostPackage(host))),
 ];
 for (const { file, size, unpackedSize, files } of packed) {
-  console.log(`${relative(root, file)}  ${(size / 1024).toFixed(0)} kB packed, ${(unpackedSize / 1024).toFixed(0)} kB unpacked, ${files} files`);
+  console.log(
+    `${relative(root, file)}  ${(size / 1024).toFixed(0)} kB packed, ${(unpackedSize / 1024).toFixed(0)} kB unpacked, ${files} files`,
+  );
 }

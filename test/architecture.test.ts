@@ -21,13 +21,18 @@ interface Violation {
 function violationsIn(path: string): Promise<Violation[]> {
   return new Promise((resolve, reject) => {
     // It exits non-zero when it finds violations: the JSON on stdout says which.
-    execFile(process.execPath, [depcruise, path, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      try {
-        resolve((JSON.parse(stdout) as { summary: { violations: Violation[] } }).summary.violations);
-      } catch {
-        reject(error ?? new Error('dependency-cruiser printed no report'));
-      }
-    });
+    execFile(
+      process.execPath,
+      [depcruise, path, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        try {
+          resolve((JSON.parse(stdout) as { summary: { violations: Violation[] } }).summary.violations);
+        } catch {
+          reject(error ?? new Error('dependency-cruiser printed no report'));
+        }
+      },
+    );
   });
 }
 
@@ -39,6 +44,8 @@ describe('import direction', () => {
   }, 180_000);
 
   it('a cycle of runtime imports is found; one that closes only through `import type` is not', async () => {
-    expect(named(await violationsIn('test/fixtures/import-cycles'))).toEqual(['no-circular: test/fixtures/import-cycles/a.ts → test/fixtures/import-cycles/b.ts']);
+    expect(named(await violationsIn('test/fixtures/import-cycles'))).toEqual([
+      'no-circular: test/fixtures/import-cycles/a.ts → test/fixtures/import-cycles/b.ts',
+    ]);
   }, 180_000);
 });

@@ -21,7 +21,10 @@ export function checkCommand(): Command {
     .option('--config <FILE.json>', 'configuration in the core’s format (see examples/config.json)')
     .option('--api-url <URL>', 'Attio API base URL (default: ATTIO_API_URL, else https://api.attio.com)')
     .option('--json', 'print the report as one JSON object', false)
-    .addHelpText('after', '\nThe Attio access token comes from ATTIO_API_KEY (never a flag).\nExit status: 0 when the workspace is ready, 1 when it is not, 2 for a usage or configuration error.');
+    .addHelpText(
+      'after',
+      '\nThe Attio access token comes from ATTIO_API_KEY (never a flag).\nExit status: 0 when the workspace is ready, 1 when it is not, 2 for a usage or configuration error.',
+    );
 }
 
 export interface CommandOutput {

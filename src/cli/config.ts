@@ -21,8 +21,12 @@ export async function loadCliConfig(options: CliConfigOptions): Promise<PlgConfi
   const env = options.env ?? process.env;
   const file = options.configPath === undefined ? {} : await readConfigFile(options.configPath);
   const apiKey = env[API_KEY_ENV] ?? file.apiKey;
-  if (apiKey === undefined || apiKey === '') throw new ConfigError(API_KEY_ENV, 'is not set: export your Attio access token as ATTIO_API_KEY');
-  return parseConfig({ ...file, apiKey, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), ...options.overrides }, env);
+  if (apiKey === undefined || apiKey === '')
+    throw new ConfigError(API_KEY_ENV, 'is not set: export your Attio access token as ATTIO_API_KEY');
+  return parseConfig(
+    { ...file, apiKey, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}), ...options.overrides },
+    env,
+  );
 }
 
 /** The settings in a `--config` file; `option` names the flag in errors (`--config`, `--compare`). */

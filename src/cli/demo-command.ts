@@ -24,7 +24,9 @@ export interface DemoOptions {
 /** The command's definition; ./main.ts attaches the action. */
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('the sample month through both adapters on the built-in Attio emulator, then the CRM a sales team would see')
+    .description(
+      'the sample month through both adapters on the built-in Attio emulator, then the CRM a sales team would see',
+    )
     .option('--file <FILE.jsonl>', 'events to replay', SAMPLE_EVENTS);
 }
 
@@ -40,18 +42,45 @@ export async function runDemoCommand(options: DemoOptions): Promise<number> {
     });
     // The adapters take a second or two to load: only once the command line is known to be good.
     const { createDelivery } = await import('./deliveries.js');
-    const reader = createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 5_000 }).client;
+    const reader = createAttioConnection({
+      apiUrl: emulator.url,
+      apiKey: EMULATOR_API_KEY,
+      readsPerSecond: 5_000,
+    }).client;
     const out = (text: string) => process.stdout.write(`${text}\n`);
     out(`attio-plg demo: ${options.file} on the Attio emulator at ${emulator.url}\n`);
     const before = crmCounts(await readCrm(reader));
 
-    const first = await replayFile({ file: options.file, delivery: await createDelivery('segment', config), config, concurrency: 4, showProgress: true });
-    out(renderSummary(first, 'Pass 1 via the Segment destination (actions-core Destination runtime, presets as subscriptions)'));
+    const first = await replayFile({
+      file: options.file,
+      delivery: await createDelivery('segment', config),
+      config,
+      concurrency: 4,
+      showProgress: true,
+    });
+    out(
+      renderSummary(
+        first,
+        'Pass 1 via the Segment destination (actions-core Destination runtime, presets as subscriptions)',
+      ),
+    );
     const afterFirst = crmCounts(await readCrm(reader));
 
-    const second = await replayFile({ file: options.file, delivery: await createDelivery('rudderstack', config), config, concurrency: 4, showProgress: true });
+    const second = await replayFile({
+      file: options.file,
+      delivery: await createDelivery('rudderstack', config),
+      config,
+      concurrency: 4,
+      showProgress: true,
+    });
     out('');
-    out(renderSummary(second, 'Pass 2: the same events again via the RudderStack destination (processRouterDest under a model of rudder-server)', { listRejections: false }));
+    out(
+      renderSummary(
+        second,
+        'Pass 2: the same events again via the RudderStack destination (processRouterDest under a model of rudder-server)',
+        { listRejections: false },
+      ),
+    );
     const crm = await readCrm(reader);
     const afterSecond = crmCounts(crm);
     const createdSecond = renderCounts(afterSecond, afterFirst);
@@ -86,7 +115,11 @@ function explainRejectionDifference(first: ReplaySummary, second: ReplaySummary)
     );
   }
   if (onlyFirst.length > 0) {
-    out.push('', `Pass 1 rejected ${onlyFirst.length} events that pass 2 applied (the Segment destination's field schemas are stricter for these):`, ...listProblems(onlyFirst, onlyFirst.length));
+    out.push(
+      '',
+      `Pass 1 rejected ${onlyFirst.length} events that pass 2 applied (the Segment destination's field schemas are stricter for these):`,
+      ...listProblems(onlyFirst, onlyFirst.length),
+    );
   }
   return out;
 }

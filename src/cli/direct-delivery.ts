@@ -29,5 +29,7 @@ export function directDelivery(config: PlgConfig): Delivery {
 function resultOf(result: EventResult): DeliveryResult {
   if (result.status === 'applied' || result.status === 'ignored') return { status: result.status };
   const reason = result.failure?.message ?? result.status;
-  return result.status === 'rejected' ? { status: 'rejected', reason } : { status: 'failed', reason, retryable: result.failure?.retryable ?? false };
+  return result.status === 'rejected'
+    ? { status: 'rejected', reason }
+    : { status: 'failed', reason, retryable: result.failure?.retryable ?? false };
 }

@@ -26,15 +26,40 @@ export function emulatorCommand(): Command {
     .description('serve a local Attio v2 API (for the demo, tests and trying attio-plg without an Attio account)')
     .option('--port <N>', 'port to listen on (default: any free port)', wholeNumber('--port', 0, 65535))
     .option('--host <address>', 'address to listen on (default: 127.0.0.1; 0.0.0.0 in a container)')
-    .addOption(new Option('--seed <name>', 'workspace to start with: the demo workspace, or one with only Attio’s standard objects').choices(['plg-demo', 'empty']))
+    .addOption(
+      new Option(
+        '--seed <name>',
+        'workspace to start with: the demo workspace, or one with only Attio’s standard objects',
+      ).choices(['plg-demo', 'empty']),
+    )
     .addOption(new Option('--rate-limit <on|off>', 'enforce Attio’s per-workspace rate limits').choices(['on', 'off']))
-    .option('--faults <LIST>', 'inject faults, e.g. 429=0.1,503=0.05,reset=0.02,timeout=0.01,latency=20-80,after-commit-502=0.02,seed=42')
+    .option(
+      '--faults <LIST>',
+      'inject faults, e.g. 429=0.1,503=0.05,reset=0.02,timeout=0.01,latency=20-80,after-commit-502=0.02,seed=42',
+    )
     .option('--api-key <key>', `API key the emulator accepts (default: ${EMULATOR_API_KEY})`)
-    .option('--member-token <token>', 'a second API key that acts as a workspace member (a rep): its writes carry created_by_actor workspace-member')
-    .option('--member-email <email>', 'the member --member-token acts as (default: the first member who is not the admin)')
-    .option('--webhook-retries <N>', 'retries of a webhook delivery answered with anything but 2xx (default: 10, as Attio)', wholeNumber('--webhook-retries', 0, 100))
-    .option('--webhook-retry-base-ms <MS>', 'wait before the first retry, doubling each time (default: 250, Attio’s schedule 1000× faster)', wholeNumber('--webhook-retry-base-ms', 0, 86_400_000))
-    .addHelpText('after', '\nWebhooks: create them with POST /v2/webhooks as in Attio; target URLs must be https, or http on a loopback address (an emulator convenience).\nRecords merge as a rep merges them with POST /_emulator/objects/{object}/records/merge (emulator only).');
+    .option(
+      '--member-token <token>',
+      'a second API key that acts as a workspace member (a rep): its writes carry created_by_actor workspace-member',
+    )
+    .option(
+      '--member-email <email>',
+      'the member --member-token acts as (default: the first member who is not the admin)',
+    )
+    .option(
+      '--webhook-retries <N>',
+      'retries of a webhook delivery answered with anything but 2xx (default: 10, as Attio)',
+      wholeNumber('--webhook-retries', 0, 100),
+    )
+    .option(
+      '--webhook-retry-base-ms <MS>',
+      'wait before the first retry, doubling each time (default: 250, Attio’s schedule 1000× faster)',
+      wholeNumber('--webhook-retry-base-ms', 0, 86_400_000),
+    )
+    .addHelpText(
+      'after',
+      '\nWebhooks: create them with POST /v2/webhooks as in Attio; target URLs must be https, or http on a loopback address (an emulator convenience).\nRecords merge as a rep merges them with POST /_emulator/objects/{object}/records/merge (emulator only).',
+    );
 }
 
 /** The emulator options the flags ask for; a fault spec the emulator would refuse is a usage error. */

@@ -10,7 +10,10 @@ import { setFlagsFromString } from 'node:v8';
 
 export const HEAP_GROWING_PERCENT = 30;
 
-export function boundHeapGrowth(env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): boolean {
+export function boundHeapGrowth(
+  env: NodeJS.ProcessEnv = process.env,
+  execArgv: readonly string[] = process.execArgv,
+): boolean {
   const ownSetting = /heap[-_]growing[-_]percent/;
   if (ownSetting.test(env.NODE_OPTIONS ?? '') || execArgv.some((arg) => ownSetting.test(arg))) return false;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

@@ -21,7 +21,11 @@ export async function* readJsonLines(path: string): AsyncGenerator<JsonLine> {
       try {
         yield { line, bytes, event: JSON.parse(text) as unknown };
       } catch (error) {
-        yield { line, bytes, error: `line ${line} is not valid JSON (${error instanceof Error ? error.message : 'parse error'})` };
+        yield {
+          line,
+          bytes,
+          error: `line ${line} is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
+        };
       }
     }
   } finally {
@@ -38,7 +42,12 @@ export async function assertReadableFile(path: string): Promise<void> {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unreadable');
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : (code ?? 'unreadable');
     throw new UsageError(`cannot read ${path}: ${why}`);
   }
 }

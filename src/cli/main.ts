@@ -23,7 +23,9 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 /** The whole command line; `exit` receives each command's exit status. */
 function buildProgram(exit: (code: number) => void): Command {
   const program = new Command('attio-plg')
-    .description('Product-led-growth connector for Attio: Segment/RudderStack events become people, companies, trials, PQL scores, deals, tasks and notes')
+    .description(
+      'Product-led-growth connector for Attio: Segment/RudderStack events become people, companies, trials, PQL scores, deals, tasks and notes',
+    )
     .version(version)
     .exitOverride()
     .configureOutput({ outputError: () => {} })
@@ -41,7 +43,13 @@ function buildProgram(exit: (code: number) => void): Command {
     scoreCommand().action(async (file: string, options: ScoreOptions) => exit(await runScoreCommand(file, options))),
   ];
   // Added commands inherit nothing: each reports its parse errors to main() rather than exiting itself.
-  for (const command of commands) program.addCommand(command.exitOverride().configureOutput({ outputError: () => {} }).showSuggestionAfterError(true));
+  for (const command of commands)
+    program.addCommand(
+      command
+        .exitOverride()
+        .configureOutput({ outputError: () => {} })
+        .showSuggestionAfterError(true),
+    );
   return program;
 }
 

@@ -4,7 +4,11 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(totalBytes: number, stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): Progress {
+export function createProgress(
+  totalBytes: number,
+  stream: NodeJS.WriteStream = process.stderr,
+  now: () => number = Date.now,
+): Progress {
   if (!stream.isTTY || totalBytes <= 0) return { update() {}, done() {} };
   const started = now();
   let lastDraw = 0;
@@ -19,7 +23,9 @@ export function createProgress(totalBytes: number, stream: NodeJS.WriteStream = 
       const eta = share > 0 ? (seconds / share) * (1 - share) : 0;
       const width = 30;
       const filled = Math.round(share * width);
-      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(1)}% ${events} events ${rate.toFixed(0)}/s ETA ${formatSeconds(eta)}   `);
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(1)}% ${events} events ${rate.toFixed(0)}/s ETA ${formatSeconds(eta)}   `,
+      );
     },
     done() {
       stream.write('\r\x1b[2K');

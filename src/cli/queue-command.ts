@@ -27,11 +27,17 @@ export interface RetryOptions {
 
 type Exit = (code: number) => void;
 const print = (text: string) => process.stdout.write(`${text}\n`);
-const dataDirOption = ['--data-dir <DIR>', 'the receiver’s data directory (as given to serve)', DEFAULT_DATA_DIR] as const;
+const dataDirOption = [
+  '--data-dir <DIR>',
+  'the receiver’s data directory (as given to serve)',
+  DEFAULT_DATA_DIR,
+] as const;
 
 /** The command and its three subcommands, each with its own --help; `exit` receives each one's exit status. */
 export function queueCommand(exit: Exit): Command {
-  const queue = new Command('queue').description('the receiver’s queue on disk: status, dead letters, and retrying them');
+  const queue = new Command('queue').description(
+    'the receiver’s queue on disk: status, dead letters, and retrying them',
+  );
   queue.addCommand(
     new Command('status')
       .description('events waiting, the oldest one’s age, those backing off after a failure, and dead letters')
@@ -49,7 +55,9 @@ export function queueCommand(exit: Exit): Command {
   );
   queue.addCommand(
     new Command('retry')
-      .description('put dead letters back in the queue once their cause is fixed; a running receiver takes them within a second')
+      .description(
+        'put dead letters back in the queue once their cause is fixed; a running receiver takes them within a second',
+      )
       .argument('[SEQ...]', 'the dead letters to put back, by seq (see dead-letters)')
       .option(...dataDirOption)
       .option('--all', 'put every dead letter back', false)
@@ -60,7 +68,8 @@ export function queueCommand(exit: Exit): Command {
 }
 
 function openStore(dataDir: string): QueueStore {
-  if (!existsSync(join(dataDir, QUEUE_FILE))) throw new UsageError(`no queue in ${resolve(dataDir)} (--data-dir: the directory serve was started with)`);
+  if (!existsSync(join(dataDir, QUEUE_FILE)))
+    throw new UsageError(`no queue in ${resolve(dataDir)} (--data-dir: the directory serve was started with)`);
   return new QueueStore({ dataDir });
 }
 
@@ -69,16 +78,29 @@ export function queueStatus(options: QueueOptions): number {
   try {
     const stats = store.stats();
     const now = Date.now();
-    const oldestAgeSeconds = stats.oldestReceivedAt === undefined ? null : Math.max(0, Math.round((now - stats.oldestReceivedAt) / 1000));
+    const oldestAgeSeconds =
+      stats.oldestReceivedAt === undefined ? null : Math.max(0, Math.round((now - stats.oldestReceivedAt) / 1000));
     const backingOff = store.backingOff();
     const next = store.nextAttemptAt();
     if (options.json) {
-      print(JSON.stringify({ dataDir: resolve(options.dataDir), queued: stats.depth, oldestAgeSeconds, backingOff, deadLetters: stats.deadLetters }));
+      print(
+        JSON.stringify({
+          dataDir: resolve(options.dataDir),
+          queued: stats.depth,
+          oldestAgeSeconds,
+          backingOff,
+          deadLetters: stats.deadLetters,
+        }),
+      );
       return 0;
     }
     print(`queue in ${resolve(options.dataDir)}`);
-    print(`  waiting:       ${stats.depth} events${oldestAgeSeconds === null ? '' : ` (the oldest queued ${oldestAgeSeconds} s ago)`}`);
-    print(`  backing off:   ${backingOff}${next === undefined ? '' : ` (next try in ${Math.max(0, Math.ceil((next - now) / 1000))} s)`}`);
+    print(
+      `  waiting:       ${stats.depth} events${oldestAgeSeconds === null ? '' : ` (the oldest queued ${oldestAgeSeconds} s ago)`}`,
+    );
+    print(
+      `  backing off:   ${backingOff}${next === undefined ? '' : ` (next try in ${Math.max(0, Math.ceil((next - now) / 1000))} s)`}`,
+    );
     print(`  dead letters:  ${stats.deadLetters}${stats.deadLetters > 0 ? ' (attio-plg queue dead-letters)' : ''}`);
     return 0;
   } finally {
@@ -98,7 +120,10 @@ export function listDeadLetters(options: DeadLetterOptions): number {
       print('no dead letters');
       return 0;
     }
-    for (const l of letters) print(`${l.seq}  ${l.failedAt}  ${l.event}${l.messageId ? ` ${l.messageId}` : ''}  after ${l.attempts} attempt${l.attempts === 1 ? '' : 's'}  [${l.category}] ${l.reason}`);
+    for (const l of letters)
+      print(
+        `${l.seq}  ${l.failedAt}  ${l.event}${l.messageId ? ` ${l.messageId}` : ''}  after ${l.attempts} attempt${l.attempts === 1 ? '' : 's'}  [${l.category}] ${l.reason}`,
+      );
     print(`\n${letters.length} shown. Fix the cause, then: attio-plg queue retry --all (or retry SEQ...)`);
     return 0;
   } finally {
@@ -107,10 +132,12 @@ export function listDeadLetters(options: DeadLetterOptions): number {
 }
 
 export function retryDeadLetters(seqs: readonly string[], options: RetryOptions): number {
-  if (options.all === (seqs.length > 0)) throw new UsageError('name the dead letters to put back (their seq) or give --all, not both');
+  if (options.all === seqs.length > 0)
+    throw new UsageError('name the dead letters to put back (their seq) or give --all, not both');
   const numbers = seqs.map((raw) => {
     const seq = Number(raw);
-    if (!Number.isInteger(seq) || seq < 1) throw new UsageError(`SEQ must be a dead letter's seq (a whole number), got "${raw}"`);
+    if (!Number.isInteger(seq) || seq < 1)
+      throw new UsageError(`SEQ must be a dead letter's seq (a whole number), got "${raw}"`);
     return seq;
   });
   const store = openStore(options.dataDir);
@@ -118,7 +145,9 @@ export function retryDeadLetters(seqs: readonly string[], options: RetryOptions)
     const moved = store.retryDeadLetters(options.all ? 'all' : numbers);
     print(`put ${moved} dead letter${moved === 1 ? '' : 's'} back in the queue`);
     if (!options.all && moved < numbers.length) {
-      process.stderr.write(`attio-plg: ${numbers.length - moved} of the given seqs are not dead letters (see attio-plg queue dead-letters)\n`);
+      process.stderr.write(
+        `attio-plg: ${numbers.length - moved} of the given seqs are not dead letters (see attio-plg queue dead-letters)\n`,
+      );
       return 1;
     }
     return 0;

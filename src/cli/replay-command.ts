@@ -23,12 +23,29 @@ export interface ReplayOptions {
 /** The command's definition; ./main.ts attaches the action. */
 export function replayCommand(): Command {
   return new Command('replay')
-    .description('replay or backfill a file of Segment-spec events (one JSON object a line) into Attio, through one of the two adapters or, for backfills, directly')
-    .argument('<FILE.jsonl>', 'events, one JSON object a line (a Segment or RudderStack export, or attio-plg sample output)')
-    .addOption(new Option('--via <adapter>', 'deliver as this platform would; direct: the core engine alone, whose large batches coalesce each person’s history (backfills)').choices(VIAS).default('rudderstack'))
+    .description(
+      'replay or backfill a file of Segment-spec events (one JSON object a line) into Attio, through one of the two adapters or, for backfills, directly',
+    )
+    .argument(
+      '<FILE.jsonl>',
+      'events, one JSON object a line (a Segment or RudderStack export, or attio-plg sample output)',
+    )
+    .addOption(
+      new Option(
+        '--via <adapter>',
+        'deliver as this platform would; direct: the core engine alone, whose large batches coalesce each person’s history (backfills)',
+      )
+        .choices(VIAS)
+        .default('rudderstack'),
+    )
     .option('--config <FILE.json>', 'configuration in the core’s format (see examples/config.json)')
     .option('--api-url <URL>', 'Attio API base URL (default: ATTIO_API_URL, else https://api.attio.com)')
-    .option('--concurrency <N>', 'partitions delivering in parallel; one person’s events stay in order', wholeNumber('--concurrency', 1, 64), 4)
+    .option(
+      '--concurrency <N>',
+      'partitions delivering in parallel; one person’s events stay in order',
+      wholeNumber('--concurrency', 1, 64),
+      4,
+    )
     .option('--batch-size <N>', 'events per delivery', wholeNumber('--batch-size', 1, 1000), 100)
     .option('--json', 'print the summary as one JSON line on stdout (rejections and failures go to stderr)', false)
     .addHelpText(
@@ -55,7 +72,8 @@ export async function runReplayCommand(file: string, options: ReplayOptions): Pr
     showProgress: !options.json,
   });
   if (options.json) {
-    if (summary.rejected > 0 || summary.failed > 0) process.stderr.write(`${renderSummary(summary, `Replay via ${options.via}`)}\n`);
+    if (summary.rejected > 0 || summary.failed > 0)
+      process.stderr.write(`${renderSummary(summary, `Replay via ${options.via}`)}\n`);
     process.stdout.write(`${summaryJson(summary)}\n`);
   } else {
     process.stdout.write(`${renderSummary(summary, `Replay via ${options.via}`)}\n`);

@@ -69,7 +69,18 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const batchSize = Math.max(1, options.batchSize ?? 100);
   await assertReadableFile(options.file);
-  const summary: ReplaySummary = { events: 0, applied: 0, rejected: 0, failed: 0, requests: 0, durationMs: 0, byWorkflow: {}, rejectedByReason: {}, rejections: [], failures: [] };
+  const summary: ReplaySummary = {
+    events: 0,
+    applied: 0,
+    rejected: 0,
+    failed: 0,
+    requests: 0,
+    durationMs: 0,
+    byWorkflow: {},
+    rejectedByReason: {},
+    rejections: [],
+    failures: [],
+  };
   // People with an event that could not be delivered for a passing reason: their later events wait too.
   const heldLanes = new Set<string>();
   const progress = options.showProgress ? createProgress((await stat(options.file)).size) : undefined;
@@ -82,7 +93,11 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
     const outcome = result.status === 'ignored' ? 'applied' : result.status;
     summary[outcome]++;
     counts[outcome]++;
-    const problem = { line: item.line, ...(messageIdOf(item.event) ? { messageId: messageIdOf(item.event) } : {}), reason: result.reason ?? outcome };
+    const problem = {
+      line: item.line,
+      ...(messageIdOf(item.event) ? { messageId: messageIdOf(item.event) } : {}),
+      reason: result.reason ?? outcome,
+    };
     if (outcome === 'rejected') countReason(summary.rejectedByReason, problem.reason);
     if (outcome === 'rejected' && summary.rejections.length < PROBLEMS_KEPT) summary.rejections.push(problem);
     if (outcome === 'failed' && summary.failures.length < PROBLEMS_KEPT) summary.failures.push(problem);
@@ -91,7 +106,11 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
   const deliver = async (pending: Pending[]): Promise<void> => {
     const batch = pending.filter((item) => !heldLanes.has(item.lane));
     for (const item of pending.filter((p) => heldLanes.has(p.lane))) {
-      record(item, { status: 'failed', reason: 'held back: an earlier event of the same person was not delivered', retryable: true });
+      record(item, {
+        status: 'failed',
+        reason: 'held back: an earlier event of the same person was not delivered',
+        retryable: true,
+      });
     }
     if (batch.length === 0) return;
     let results: DeliveryResult[];
@@ -101,10 +120,15 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
       const reason = error instanceof Error ? error.message : String(error);
       results = batch.map(() => ({ status: 'failed', reason, retryable: true }));
     }
-    batch.forEach((item, index) => record(item, results[index] ?? { status: 'failed', reason: 'no result', retryable: true }));
+    batch.forEach((item, index) =>
+      record(item, results[index] ?? { status: 'failed', reason: 'no result', retryable: true }),
+    );
   };
 
-  const partitions = Array.from({ length: concurrency }, () => ({ buffer: [] as Pending[], running: Promise.resolve() }));
+  const partitions = Array.from({ length: concurrency }, () => ({
+    buffer: [] as Pending[],
+    running: Promise.resolve(),
+  }));
   const flush = async (partition: (typeof partitions)[number]): Promise<void> => {
     const batch = partition.buffer;
     partition.buffer = [];
@@ -117,13 +141,19 @@ export async function replayFile(options: ReplayOptions): Promise<ReplaySummary>
     bytesRead += item.bytes;
     progress?.update(bytesRead, summary.events);
     if ('error' in item) {
-      record({ line: item.line, event: undefined, lane: `line-${item.line}` }, { status: 'rejected', reason: item.error });
+      record(
+        { line: item.line, event: undefined, lane: `line-${item.line}` },
+        { status: 'rejected', reason: item.error },
+      );
       continue;
     }
     // Neither adapter is built for a line that is not an object (null, a number, an array...): it never reaches them.
     const notAnObject = notAnEventObject(item.event);
     if (notAnObject !== undefined) {
-      record({ line: item.line, event: item.event, lane: `line-${item.line}` }, { status: 'rejected', reason: notAnObject });
+      record(
+        { line: item.line, event: item.event, lane: `line-${item.line}` },
+        { status: 'rejected', reason: notAnObject },
+      );
       continue;
     }
     const lane = laneKey(item.event) ?? `line-${item.line}`;

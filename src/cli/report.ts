@@ -4,7 +4,14 @@
  */
 import type { AttioClient } from '../core/attio/client.js';
 import type { AttioRecord } from '../core/attio/schemas.js';
-import { readEmails, readFullName, readNumber, readRecordRef, readSelectTitles, readText } from '../core/attio/values.js';
+import {
+  readEmails,
+  readFullName,
+  readNumber,
+  readRecordRef,
+  readSelectTitles,
+  readText,
+} from '../core/attio/values.js';
 
 export interface CrmSnapshot {
   people: number;
@@ -51,11 +58,17 @@ export async function readCrm(client: AttioClient, topN = 5): Promise<CrmSnapsho
     listSizes,
     tasks: tasks.length,
     notes: notes.length,
-    tasksByRep: tally(tasks.flatMap((t) => t.assignees.map((a) => memberEmail.get(a.referenced_actor_id ?? '') ?? 'unassigned'))),
+    tasksByRep: tally(
+      tasks.flatMap((t) => t.assignees.map((a) => memberEmail.get(a.referenced_actor_id ?? '') ?? 'unassigned')),
+    ),
     notesByTitle: tally(notes.map((n) => n.title)),
     topPqls: people
       .filter((p) => readNumber(p, 'pql_score') !== undefined)
-      .sort((a, b) => (readNumber(b, 'pql_score') ?? 0) - (readNumber(a, 'pql_score') ?? 0) || String(readEmails(a)[0]).localeCompare(String(readEmails(b)[0])))
+      .sort(
+        (a, b) =>
+          (readNumber(b, 'pql_score') ?? 0) - (readNumber(a, 'pql_score') ?? 0) ||
+          String(readEmails(a)[0]).localeCompare(String(readEmails(b)[0])),
+      )
       .slice(0, topN)
       .map((p) => ({
         name: readFullName(p) ?? '(no name)',

@@ -11,7 +11,12 @@ import { attioMetrics } from '../core/attio/metrics.js';
 import type { PlgConfig } from '../core/config/index.js';
 import type { Delivery, DeliveryResult } from './delivery.js';
 import { routerTransformService } from '../simulators/rudder-transformer.js';
-import { RudderRouter, type JobOutcome, type RouterOptions, type RouterTiming } from '../simulators/rudder-server/router.js';
+import {
+  RudderRouter,
+  type JobOutcome,
+  type RouterOptions,
+  type RouterTiming,
+} from '../simulators/rudder-server/router.js';
 
 /** The destination definition's name (definition/db-config.json), which rudder-server sends as `destType`. */
 export const DESTINATION_TYPE = 'ATTIO_PLG';
@@ -45,7 +50,12 @@ export function rudderstackDelivery(config: PlgConfig, options: RudderstackDeliv
     Name: 'Attio PLG',
     Enabled: true,
     WorkspaceID: 'attio-plg-cli-workspace',
-    DestinationDefinition: { ID: 'attio-plg-definition', Name: DESTINATION_TYPE, DisplayName: 'Attio PLG', Config: { transformAtV1: 'router' } },
+    DestinationDefinition: {
+      ID: 'attio-plg-definition',
+      Name: DESTINATION_TYPE,
+      DisplayName: 'Attio PLG',
+      Config: { transformAtV1: 'router' },
+    },
     Config: toRudderConfig(config),
     Transformations: [],
     IsProcessorEnabled: true,
@@ -54,7 +64,12 @@ export function rudderstackDelivery(config: PlgConfig, options: RudderstackDeliv
   const transformer = routerTransformService({ process, processRouterDest }, (work) => withTransformerEnv(env, work));
   // As an operator caps rudder-server's deliveries to a workspace at Attio's write rate — here from the same
   // budget as the transformer's own writes (one process, one workspace), so the two never sum past it.
-  const budget = { apiUrl: config.apiUrl, apiKey: config.apiKey, readsPerSecond: config.readsPerSecond, writesPerSecond: config.writesPerSecond };
+  const budget = {
+    apiUrl: config.apiUrl,
+    apiKey: config.apiKey,
+    readsPerSecond: config.readsPerSecond,
+    writesPerSecond: config.writesPerSecond,
+  };
   const router = new RudderRouter({
     destination,
     destType: DESTINATION_TYPE,
@@ -88,6 +103,10 @@ function deliveryResultOf(outcome: JobOutcome): DeliveryResult {
       return { status: 'ignored' };
     case 'aborted':
       if (outcome.errorType === 'instrumentation') return { status: 'rejected', reason: outcome.reason };
-      return { status: 'failed', reason: `${outcome.statusCode}: ${outcome.reason}`, retryable: outcome.statusCode === 410 };
+      return {
+        status: 'failed',
+        reason: `${outcome.statusCode}: ${outcome.reason}`,
+        retryable: outcome.statusCode === 410,
+      };
   }
 }

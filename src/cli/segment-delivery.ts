@@ -12,7 +12,11 @@ import { InvalidEventError } from '../core/errors.js';
 import { configFieldValues, createAttioPlgDestination } from '../destinations/segment/index.js';
 import { laneKey } from '../mapping/event-keys.js';
 import { mapEvent } from '../mapping/map-event.js';
-import { simulateSegmentDelivery, type SegmentDeliveryOptions, type SimulatedResult } from '../simulators/segment-delivery.js';
+import {
+  simulateSegmentDelivery,
+  type SegmentDeliveryOptions,
+  type SimulatedResult,
+} from '../simulators/segment-delivery.js';
 import type { Delivery } from './delivery.js';
 
 export function segmentSetupFor(config: PlgConfig) {
@@ -22,7 +26,10 @@ export function segmentSetupFor(config: PlgConfig) {
     readsPerSecond: config.readsPerSecond,
     writesPerSecond: config.writesPerSecond,
   });
-  const settings = { apiKey: config.apiKey, ...(config.dealMatchingAttribute ? { dealMatchingAttribute: config.dealMatchingAttribute } : {}) };
+  const settings = {
+    apiKey: config.apiKey,
+    ...(config.dealMatchingAttribute ? { dealMatchingAttribute: config.dealMatchingAttribute } : {}),
+  };
   const values: Record<string, unknown> = configFieldValues(config);
   const subscriptions = (destination.presets ?? []).map((preset) => {
     const fields = destination.actions[preset.partnerAction]?.fields ?? {};
@@ -35,7 +42,13 @@ export function segmentSetupFor(config: PlgConfig) {
 export function segmentDelivery(config: PlgConfig, options: SegmentDeliveryOptions = {}): Delivery {
   const { destination, settings, subscriptions } = segmentSetupFor(config);
   const simulated = simulateSegmentDelivery(
-    { destination: destination as never, settings, subscriptions, personOf: laneKey, notSubscribed: (event) => notSubscribed(event, config) },
+    {
+      destination: destination as never,
+      settings,
+      subscriptions,
+      personOf: laneKey,
+      notSubscribed: (event) => notSubscribed(event, config),
+    },
     options,
   );
   return { name: 'segment', deliver: (events) => simulated.deliver(events) };
@@ -43,7 +56,9 @@ export function segmentDelivery(config: PlgConfig, options: SegmentDeliveryOptio
 
 function notSubscribed(event: unknown, config: PlgConfig): SimulatedResult {
   try {
-    return mapEvent(event, config).length === 0 ? { status: 'ignored' } : { status: 'rejected', reason: 'no subscription takes this event' };
+    return mapEvent(event, config).length === 0
+      ? { status: 'ignored' }
+      : { status: 'rejected', reason: 'no subscription takes this event' };
   } catch (error) {
     if (error instanceof InvalidEventError) return { status: 'rejected', reason: error.message };
     throw error;

@@ -39,18 +39,42 @@ const hours = (ms: number) => `${ms / 3_600_000}h`;
 /** The command's definition; ./main.ts attaches the action. */
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('receive events from the Segment and RudderStack SDKs (their HTTP APIs) and webhooks, and apply them in Attio')
+    .description(
+      'receive events from the Segment and RudderStack SDKs (their HTTP APIs) and webhooks, and apply them in Attio',
+    )
     .option('--port <N>', 'port to listen on', wholeNumber('--port', 0, 65535), 8788)
     .option('--host <address>', 'address to listen on (0.0.0.0 in a container)', '127.0.0.1')
     .option('--config <FILE.json>', 'configuration in the core’s format (see examples/config.json)')
     .option('--api-url <URL>', 'Attio API base URL (default: ATTIO_API_URL, else https://api.attio.com)')
-    .addOption(new Option('--log-level <level>', 'least severe log lines written; debug adds personal data to reasons').choices(LOG_LEVELS).default('info'))
-    .option('--data-dir <DIR>', 'where the queue of received events is kept (a volume in a container); one receiver per directory', DEFAULT_DATA_DIR)
-    .option('--queue-max-events <N>', 'queued events past which deliveries are answered 429 with Retry-After', wholeNumber('--queue-max-events', 1, 100_000_000), DEFAULT_QUEUE_BOUNDS.maxEvents)
     .addOption(
-      new Option('--queue-max-age <duration>', 'age of the oldest queued event past which deliveries are answered 429 (e.g. 90m, 6h)').argParser(duration('--queue-max-age')).default(DEFAULT_QUEUE_BOUNDS.maxAgeMs, hours(DEFAULT_QUEUE_BOUNDS.maxAgeMs)),
+      new Option('--log-level <level>', 'least severe log lines written; debug adds personal data to reasons')
+        .choices(LOG_LEVELS)
+        .default('info'),
     )
-    .addOption(new Option('--ready-max-age <duration>', '/ready fails while the oldest queued event is older than this').argParser(duration('--ready-max-age')).default(DEFAULT_READY_MAX_AGE_MS, hours(DEFAULT_READY_MAX_AGE_MS)))
+    .option(
+      '--data-dir <DIR>',
+      'where the queue of received events is kept (a volume in a container); one receiver per directory',
+      DEFAULT_DATA_DIR,
+    )
+    .option(
+      '--queue-max-events <N>',
+      'queued events past which deliveries are answered 429 with Retry-After',
+      wholeNumber('--queue-max-events', 1, 100_000_000),
+      DEFAULT_QUEUE_BOUNDS.maxEvents,
+    )
+    .addOption(
+      new Option(
+        '--queue-max-age <duration>',
+        'age of the oldest queued event past which deliveries are answered 429 (e.g. 90m, 6h)',
+      )
+        .argParser(duration('--queue-max-age'))
+        .default(DEFAULT_QUEUE_BOUNDS.maxAgeMs, hours(DEFAULT_QUEUE_BOUNDS.maxAgeMs)),
+    )
+    .addOption(
+      new Option('--ready-max-age <duration>', '/ready fails while the oldest queued event is older than this')
+        .argParser(duration('--ready-max-age'))
+        .default(DEFAULT_READY_MAX_AGE_MS, hours(DEFAULT_READY_MAX_AGE_MS)),
+    )
     .addHelpText(
       'after',
       `
@@ -74,23 +98,33 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
   try {
     parseSecrets(secret);
   } catch {
-    throw new UsageError(`set ${WEBHOOK_SECRET_ENV} to a shared secret of at least 16 characters (several separated by commas)`);
+    throw new UsageError(
+      `set ${WEBHOOK_SECRET_ENV} to a shared secret of at least 16 characters (several separated by commas)`,
+    );
   }
   const config = await loadCliConfig({ configPath: options.config, apiUrl: options.apiUrl });
   const logger = createReceiverLogger(options.logLevel);
   const metrics = createReceiverMetrics();
   // A lane's run waits out a short hiccup (a few seconds of retries); what still fails stays queued and is
   // tried again after the queue's backoff, which does not hold a lane slot (or a shutdown) for minutes.
-  const { client } = connectionFor(config, { userAgent: 'attio-plg (receiver)', observe: metrics.attempt, retry: { maxTotalWaitMs: 5_000 } });
+  const { client } = connectionFor(config, {
+    userAgent: 'attio-plg (receiver)',
+    observe: metrics.attempt,
+    retry: { maxTotalWaitMs: 5_000 },
+  });
   const engine = new EventEngine({ client, config, logger: coreLoggerFor(logger), maxRuns: 2 });
   // /ready has a client of its own: one attempt with a short timeout, so a probe gets a prompt answer.
-  const checker = connectionFor({ ...config, requestTimeoutMs: Math.min(config.requestTimeoutMs, 5_000) }, { userAgent: 'attio-plg (receiver readiness)', retry: { maxAttempts: 1 } });
+  const checker = connectionFor(
+    { ...config, requestTimeoutMs: Math.min(config.requestTimeoutMs, 5_000) },
+    { userAgent: 'attio-plg (receiver readiness)', retry: { maxAttempts: 1 } },
+  );
   let wasReady: boolean | undefined;
   const onReadyState = (state: ReadyState) => {
     metrics.ready(state.ready);
     if (state.ready !== wasReady) {
       if (state.ready) logger.info('ready: the workspace check passes and the queue keeps up');
-      else logger.error({ problems: state.problems, deliveryFailure: state.deliveryFailure }, 'not ready: see problems');
+      else
+        logger.error({ problems: state.problems, deliveryFailure: state.deliveryFailure }, 'not ready: see problems');
     }
     wasReady = state.ready;
   };
@@ -115,12 +149,22 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
   });
   const stopped = untilStopped();
   const backlog = service.queue.stats();
-  if (backlog.depth > 0 || backlog.deadLetters > 0) logger.info({ queued: backlog.depth, deadLetters: backlog.deadLetters }, `resuming the queue in ${options.dataDir}: ${backlog.depth} events to apply`);
-  logger.info({ url: service.url, dataDir: options.dataDir }, `attio-plg receiver listening on ${service.url} (Segment/RudderStack SDKs: /v1/batch; webhooks: /)`);
+  if (backlog.depth > 0 || backlog.deadLetters > 0)
+    logger.info(
+      { queued: backlog.depth, deadLetters: backlog.deadLetters },
+      `resuming the queue in ${options.dataDir}: ${backlog.depth} events to apply`,
+    );
+  logger.info(
+    { url: service.url, dataDir: options.dataDir },
+    `attio-plg receiver listening on ${service.url} (Segment/RudderStack SDKs: /v1/batch; webhooks: /)`,
+  );
   await stopped;
   logger.info('stopping: no new deliveries; finishing the deliveries and the drain runs in flight');
   const { queued, drainFinished } = await service.close();
-  logger.info({ queued, drainFinished }, `stopped: ${queued} events stay queued in ${options.dataDir} for the next start`);
+  logger.info(
+    { queued, drainFinished },
+    `stopped: ${queued} events stay queued in ${options.dataDir} for the next start`,
+  );
   // Nothing is in flight any more. What is left would hold the process open for seconds: the Attio client's
   // rate-budget windows (p-queue timers of up to a second, re-armed) and keep-alive sockets to Attio.
   process.exit(0);

@@ -1,6 +1,13 @@
 /** How `attio-plg check` and `attio-plg setup` show a check report, a setup plan and what apply did. */
 import type { AttioSelf } from '../core/attio/schemas.js';
-import { describeProblem, type ApplyResult, type CheckReport, type PlanItem, type PlanState, type SetupPlan } from '../core/setup/index.js';
+import {
+  describeProblem,
+  type ApplyResult,
+  type CheckReport,
+  type PlanItem,
+  type PlanState,
+  type SetupPlan,
+} from '../core/setup/index.js';
 
 export function workspaceName(self: AttioSelf | undefined): string {
   if (!self?.workspace_name) return 'the Attio workspace';
@@ -38,7 +45,8 @@ export function renderPlan(plan: SetupPlan, self: AttioSelf | undefined): string
     lines.push(`${title} (${items.length}):`);
     for (const item of items) {
       lines.push(itemLine(item));
-      if (state === 'conflict' || state === 'manual') lines.push(`      ${item.problem ?? ''}`, `      fix: ${item.fix ?? ''}`);
+      if (state === 'conflict' || state === 'manual')
+        lines.push(`      ${item.problem ?? ''}`, `      fix: ${item.fix ?? ''}`);
     }
   }
   return lines.join('\n');
@@ -49,11 +57,21 @@ export function renderApplyResults(results: readonly ApplyResult[]): string {
   const created = results.filter((r) => r.outcome === 'created').length;
   return [
     `Created ${created} of ${results.length}:`,
-    ...results.map((r) => `  ${r.outcome === 'created' ? '✓' : r.outcome === 'failed' ? '✗' : '-'} ${r.subject}: ${r.need}${r.reason ? ` — ${r.outcome}: ${r.reason}` : ''}`),
+    ...results.map(
+      (r) =>
+        `  ${r.outcome === 'created' ? '✓' : r.outcome === 'failed' ? '✗' : '-'} ${r.subject}: ${r.need}${r.reason ? ` — ${r.outcome}: ${r.reason}` : ''}`,
+    ),
   ].join('\n');
 }
 
 /** The plan as data, for `--json`. */
 export function planJson(plan: SetupPlan): Array<Record<string, unknown>> {
-  return plan.items.map(({ state, subject, need, severity, problem, fix }) => ({ state, subject, need, severity, ...(problem ? { problem } : {}), ...(fix && state !== 'exists' ? { fix } : {}) }));
+  return plan.items.map(({ state, subject, need, severity, problem, fix }) => ({
+    state,
+    subject,
+    need,
+    severity,
+    ...(problem ? { problem } : {}),
+    ...(fix && state !== 'exists' ? { fix } : {}),
+  }));
 }

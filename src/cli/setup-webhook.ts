@@ -9,7 +9,13 @@ import { access, chmod, open, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { AttioClient } from '../core/attio/client.js';
 import { AttioError } from '../core/attio/errors.js';
-import { applyWebhook, planWebhook, readWebhookWorkspace, type WebhookApplyResult, type WebhookPlan } from '../core/setup/index.js';
+import {
+  applyWebhook,
+  planWebhook,
+  readWebhookWorkspace,
+  type WebhookApplyResult,
+  type WebhookPlan,
+} from '../core/setup/index.js';
 import type { CommandOutput } from './check-command.js';
 import { UsageError } from './usage.js';
 
@@ -30,7 +36,8 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 /** The flags' own consistency and the URL's form, checked before any request. */
 export function checkWebhookFlags(flags: WebhookFlags, apply: boolean): void {
   if (flags.webhookUrl === undefined) {
-    if (flags.webhookSecretFile !== undefined || flags.printWebhookSecret) throw new UsageError('--webhook-secret-file and --print-webhook-secret go with --webhook-url');
+    if (flags.webhookSecretFile !== undefined || flags.printWebhookSecret)
+      throw new UsageError('--webhook-secret-file and --print-webhook-secret go with --webhook-url');
     return;
   }
   let url: URL;
@@ -40,11 +47,16 @@ export function checkWebhookFlags(flags: WebhookFlags, apply: boolean): void {
     throw new UsageError(`--webhook-url must be an absolute URL, got "${flags.webhookUrl}"`);
   }
   if (!(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname)))) {
-    throw new UsageError('--webhook-url must be https (http only on a loopback address, which only the local emulator accepts)');
+    throw new UsageError(
+      '--webhook-url must be https (http only on a loopback address, which only the local emulator accepts)',
+    );
   }
-  if (flags.webhookSecretFile !== undefined && flags.printWebhookSecret) throw new UsageError('choose one of --webhook-secret-file and --print-webhook-secret');
+  if (flags.webhookSecretFile !== undefined && flags.printWebhookSecret)
+    throw new UsageError('choose one of --webhook-secret-file and --print-webhook-secret');
   if (apply && flags.webhookSecretFile === undefined && !flags.printWebhookSecret) {
-    throw new UsageError('--webhook-url with --apply needs --webhook-secret-file PATH or --print-webhook-secret: Attio shows a new webhook’s signing secret once');
+    throw new UsageError(
+      '--webhook-url with --apply needs --webhook-secret-file PATH or --print-webhook-secret: Attio shows a new webhook’s signing secret once',
+    );
   }
 }
 
@@ -73,7 +85,9 @@ async function checkSecretFileWritable(path: string): Promise<void> {
     const handle = await open(path, 'a', 0o600);
     await handle.close();
   } catch (error) {
-    throw new UsageError(`--webhook-secret-file: cannot write ${path} (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`);
+    throw new UsageError(
+      `--webhook-secret-file: cannot write ${path} (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`,
+    );
   }
 }
 
@@ -89,8 +103,17 @@ function planLines(plan: WebhookPlan, apply: boolean): string[] {
   if (plan.state === 'manual') return [head, `  ✗ ${plan.problem ?? ''}`, `      fix: ${plan.fix ?? ''}`];
   const what = apply
     ? 'subscriptions'
-    : { create: 'will create it, subscribed to', update: `will update the subscriptions of webhook ${plan.webhookId ?? ''} to`, exists: `webhook ${plan.webhookId ?? ''} is already there, subscribed to` }[plan.state];
-  return [head, `  ${what}:`, ...plan.needed.map((n) => `    - ${n.purpose}`), ...plan.notes.map((note) => `  note: ${note}`)];
+    : {
+        create: 'will create it, subscribed to',
+        update: `will update the subscriptions of webhook ${plan.webhookId ?? ''} to`,
+        exists: `webhook ${plan.webhookId ?? ''} is already there, subscribed to`,
+      }[plan.state];
+  return [
+    head,
+    `  ${what}:`,
+    ...plan.needed.map((n) => `    - ${n.purpose}`),
+    ...plan.notes.map((note) => `  note: ${note}`),
+  ];
 }
 
 function resultLine(result: WebhookApplyResult, flags: WebhookFlags): string {
@@ -118,21 +141,36 @@ function planJson(plan: WebhookPlan): Record<string, unknown> {
 }
 
 /** Plans the webhook and, with `apply`, carries the plan out; `warnings` receives what goes to stderr. */
-export async function setupWebhook(client: AttioClient, flags: WebhookFlags & { webhookUrl: string }, apply: boolean, warnings: CommandOutput): Promise<WebhookSetupOutcome> {
+export async function setupWebhook(
+  client: AttioClient,
+  flags: WebhookFlags & { webhookUrl: string },
+  apply: boolean,
+  warnings: CommandOutput,
+): Promise<WebhookSetupOutcome> {
   let plan: WebhookPlan;
   try {
     plan = planWebhook(flags.webhookUrl, await readWebhookWorkspace(client));
   } catch (error) {
     if (!(error instanceof AttioError) || !error.authFailure) throw error;
     const problem = `Attio refused to show the webhooks (${error.status ?? ''}${error.code ? ` ${error.code}` : ''}): the access token needs the scope webhook:read-write`;
-    return { text: [`Attio webhook to ${flags.webhookUrl}:`, `  ✗ ${problem}`].join('\n'), json: { targetUrl: flags.webhookUrl, state: 'manual', problem }, ok: false };
+    return {
+      text: [`Attio webhook to ${flags.webhookUrl}:`, `  ✗ ${problem}`].join('\n'),
+      json: { targetUrl: flags.webhookUrl, state: 'manual', problem },
+      ok: false,
+    };
   }
   const lines = planLines(plan, apply);
   if (!apply) return { text: lines.join('\n'), json: planJson(plan), ok: plan.state !== 'manual' };
 
-  if (plan.state === 'create' && flags.webhookSecretFile !== undefined) await checkSecretFileWritable(flags.webhookSecretFile);
+  if (plan.state === 'create' && flags.webhookSecretFile !== undefined)
+    await checkSecretFileWritable(flags.webhookSecretFile);
   const result = await applyWebhook(client, plan);
-  const json: Record<string, unknown> = { ...planJson(plan), outcome: result.outcome, ...('webhookId' in result ? { webhookId: result.webhookId } : {}), ...(result.outcome === 'failed' ? { reason: result.reason } : {}) };
+  const json: Record<string, unknown> = {
+    ...planJson(plan),
+    outcome: result.outcome,
+    ...('webhookId' in result ? { webhookId: result.webhookId } : {}),
+    ...(result.outcome === 'failed' ? { reason: result.reason } : {}),
+  };
   if (result.outcome === 'created') {
     if (flags.webhookSecretFile !== undefined) {
       try {
@@ -146,7 +184,9 @@ export async function setupWebhook(client: AttioClient, flags: WebhookFlags & { 
     } else {
       lines.push(`  signing secret (shown once): ${result.secret}`);
       json.secret = result.secret;
-      warnings.write('attio-plg: warning: the webhook signing secret was printed; store it where the receiver reads its secrets, then clear it from terminal history and logs\n');
+      warnings.write(
+        'attio-plg: warning: the webhook signing secret was printed; store it where the receiver reads its secrets, then clear it from terminal history and logs\n',
+      );
     }
   }
   return { text: [...lines, resultLine(result, flags)].join('\n'), json, ok: result.outcome !== 'failed' };

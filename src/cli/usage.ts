@@ -27,7 +27,8 @@ const UNITS_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d:
 export function duration(option: string): (raw: string) => number {
   return (raw) => {
     const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
-    if (match === null || Number(match[1]) === 0) throw new InvalidArgumentError(`${option} must be a duration such as 90s, 15m, 6h or 1d, got "${raw}"`);
+    if (match === null || Number(match[1]) === 0)
+      throw new InvalidArgumentError(`${option} must be a duration such as 90s, 15m, 6h or 1d, got "${raw}"`);
     return Number(match[1]) * (UNITS_MS[match[2] || 's'] as number);
   };
 }

@@ -10,12 +10,18 @@ import { describeCheckReport, WorkspaceGate } from '../core/setup/index.js';
 
 export type Readiness = { ready: true } | { ready: false; message: string };
 
-export async function readinessBeforeStart(client: AttioClient, config: PlgConfig, warn: (message: string) => void): Promise<Readiness> {
+export async function readinessBeforeStart(
+  client: AttioClient,
+  config: PlgConfig,
+  warn: (message: string) => void,
+): Promise<Readiness> {
   const verdict = await new WorkspaceGate(client, config).verdict();
   switch (verdict.state) {
     case 'unchecked': {
       const { error } = verdict;
-      warn(`could not check the Attio workspace (${error instanceof Error ? error.message : String(error)}); starting anyway`);
+      warn(
+        `could not check the Attio workspace (${error instanceof Error ? error.message : String(error)}); starting anyway`,
+      );
       return { ready: true };
     }
     case 'not-ready':

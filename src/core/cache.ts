@@ -34,7 +34,13 @@ export function expiringCache<V extends NonNullable<unknown>>(options: ExpiringC
   });
 }
 
-const KEEPS_NOTHING: ExpiringCache<never> = { get: () => undefined, set: () => {}, delete: () => {}, clear: () => {}, size: 0 };
+const KEEPS_NOTHING: ExpiringCache<never> = {
+  get: () => undefined,
+  set: () => {},
+  delete: () => {},
+  clear: () => {},
+  size: 0,
+};
 
 function clockFrom(now: () => number): () => number {
   const origin = now();

@@ -18,7 +18,15 @@ import { silentLogger, type Logger } from './logger.js';
 import { WorkspaceSchema, type SchemaStore } from './schema/workspace-schema.js';
 import { LaneSession } from './batch/lane.js';
 import { planBatch, type BatchItem } from './batch/plan.js';
-import { createRecordCaches, queuePersonWrites, runWorkflow, WorkflowRun, type RecordCaches, type WorkflowContext, type WorkflowOutcome } from './workflows/index.js';
+import {
+  createRecordCaches,
+  queuePersonWrites,
+  runWorkflow,
+  WorkflowRun,
+  type RecordCaches,
+  type WorkflowContext,
+  type WorkflowOutcome,
+} from './workflows/index.js';
 
 export type EventStatus = 'applied' | 'ignored' | 'rejected' | 'failed';
 
@@ -94,7 +102,11 @@ export class PlgEngine {
     this.ctx = {
       client: options.client,
       config: options.config,
-      schema: new WorkspaceSchema(options.client, { ttlSeconds: options.config.schemaCacheTtlSeconds, now, store: options.schemaStore }),
+      schema: new WorkspaceSchema(options.client, {
+        ttlSeconds: options.config.schemaCacheTtlSeconds,
+        now,
+        store: options.schemaStore,
+      }),
       locks: options.locks ?? new KeyedMutex(),
       records: options.recordCaches ?? createRecordCaches(options.config.schemaCacheTtlSeconds, now),
       now,
@@ -153,8 +165,11 @@ export class PlgEngine {
       if (source.failure) return failed(item.messageId, source.failure);
       if (source.intents.length === 0) return { ...messageId, status: 'ignored', outcomes: [] };
       const outcome = outcomeOf.get(original(index));
-      if (outcome === undefined) return failed(item.messageId, { category: 'internal', message: 'event was not processed', retryable: true });
-      return outcome.failure ? { ...failed(item.messageId, outcome.failure), outcomes: outcome.outcomes } : { ...messageId, status: 'applied', outcomes: outcome.outcomes };
+      if (outcome === undefined)
+        return failed(item.messageId, { category: 'internal', message: 'event was not processed', retryable: true });
+      return outcome.failure
+        ? { ...failed(item.messageId, outcome.failure), outcomes: outcome.outcomes }
+        : { ...messageId, status: 'applied', outcomes: outcome.outcomes };
     });
     return { results, groups: send ? [] : groupsOf(lanes, items.length, original) };
   }
@@ -220,7 +235,8 @@ export class PlgEngine {
       } catch (error) {
         session.restore(snapshot);
         const failure = classifyFailure(error);
-        if (!failure.retryable || failure.category === 'unknown-person' || attempt >= this.maxRuns) return { outcomes: [], failure };
+        if (!failure.retryable || failure.category === 'unknown-person' || attempt >= this.maxRuns)
+          return { outcomes: [], failure };
         await this.sleep(failure.retryAfterMs ?? 250 * 2 ** (attempt - 1));
       }
     }
@@ -247,5 +263,10 @@ function heldBack(cause: Failure): Failure {
 
 /** The result of an event that failed before or during its workflows: rejected or failed, by its category. */
 export function failed(messageId: string | undefined, failure: Failure): EventResult {
-  return { ...(messageId ? { messageId } : {}), status: isRejection(failure) ? 'rejected' : 'failed', outcomes: [], failure };
+  return {
+    ...(messageId ? { messageId } : {}),
+    status: isRejection(failure) ? 'rejected' : 'failed',
+    outcomes: [],
+    failure,
+  };
 }

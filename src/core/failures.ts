@@ -50,5 +50,9 @@ export function classifyFailure(error: unknown): Failure {
 
 /** Failures caused by the event itself: it is rejected and never sent again. The rest are delivery failures. */
 export function isRejection(failure: Failure): boolean {
-  return failure.category === 'invalid-event' || failure.category === 'attio-rejected' || (failure.category === 'unknown-person' && !failure.retryable);
+  return (
+    failure.category === 'invalid-event' ||
+    failure.category === 'attio-rejected' ||
+    (failure.category === 'unknown-person' && !failure.retryable)
+  );
 }

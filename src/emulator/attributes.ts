@@ -25,7 +25,11 @@ function titleOf(slug: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function newStatus(title: string, celebrationEnabled: boolean, targetTimeInStatus: string | null = null): StatusOption {
+export function newStatus(
+  title: string,
+  celebrationEnabled: boolean,
+  targetTimeInStatus: string | null = null,
+): StatusOption {
   return { id: randomUUID(), title, isArchived: false, celebrationEnabled, targetTimeInStatus };
 }
 
@@ -79,10 +83,46 @@ export const CREATABLE_TYPES: Record<string, { multi: boolean; unique: boolean }
 export const API_SLUG = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 /** ISO 8601 durations as the statuses operation's `target_time_in_status` pattern describes them. */
-export const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?$/;
+export const ISO_DURATION =
+  /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+(?:[.,]\d+)?H)?(\d+(?:[.,]\d+)?M)?(\d+(?:[.,]\d+)?S)?)?$/;
 
 export const CURRENCY_CODES = new Set([
-  'ARS', 'AUD', 'BRL', 'BEL', 'CAD', 'CLP', 'CNY', 'COP', 'CZK', 'DKK', 'EUR', 'HKD', 'ISK', 'INR', 'ILS', 'JPY', 'KRW', 'MYR', 'MXN',
-  'NTD', 'NZD', 'NGN', 'NOK', 'XPF', 'PEN', 'PHP', 'PLN', 'GBP', 'RWF', 'SAR', 'SGD', 'ZAR', 'SEK', 'CHF', 'AED', 'UYU', 'USD',
+  'ARS',
+  'AUD',
+  'BRL',
+  'BEL',
+  'CAD',
+  'CLP',
+  'CNY',
+  'COP',
+  'CZK',
+  'DKK',
+  'EUR',
+  'HKD',
+  'ISK',
+  'INR',
+  'ILS',
+  'JPY',
+  'KRW',
+  'MYR',
+  'MXN',
+  'NTD',
+  'NZD',
+  'NGN',
+  'NOK',
+  'XPF',
+  'PEN',
+  'PHP',
+  'PLN',
+  'GBP',
+  'RWF',
+  'SAR',
+  'SGD',
+  'ZAR',
+  'SEK',
+  'CHF',
+  'AED',
+  'UYU',
+  'USD',
 ]);
 export const CURRENCY_DISPLAY_TYPES = new Set(['code', 'name', 'narrowSymbol', 'symbol']);

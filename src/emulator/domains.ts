@@ -2,7 +2,20 @@
 
 // Public suffixes with two labels that the demo data can meet; the root domain keeps one more label.
 const TWO_LABEL_SUFFIXES = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.au', 'net.au', 'org.au', 'co.nz', 'co.jp', 'com.br', 'co.in', 'com.mx', 'co.za', 'com.sg',
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'gov.uk',
+  'com.au',
+  'net.au',
+  'org.au',
+  'co.nz',
+  'co.jp',
+  'com.br',
+  'co.in',
+  'com.mx',
+  'co.za',
+  'com.sg',
 ]);
 
 export function rootDomain(domain: string): string {

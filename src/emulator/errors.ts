@@ -38,7 +38,12 @@ export const filterError = (message: string): AttioApiError =>
   new AttioApiError(400, 'invalid_request_error', 'filter_error', message);
 
 export const authError = (): AttioApiError =>
-  new AttioApiError(401, 'auth_error', 'invalid_authentication', 'Authentication failed. Please provide a valid access token.');
+  new AttioApiError(
+    401,
+    'auth_error',
+    'invalid_authentication',
+    'Authentication failed. Please provide a valid access token.',
+  );
 
 export const rateLimitError = (): AttioApiError =>
   new AttioApiError(429, 'rate_limit_error', 'rate_limit_exceeded', 'Rate limit exceeded, please try again later.');

@@ -16,13 +16,17 @@ export interface FaultPlan {
 
 function probability(key: string, raw: string): number {
   const p = Number(raw);
-  if (raw === '' || !Number.isFinite(p) || p < 0 || p > 1) throw new Error(`Fault "${key}" needs a probability between 0 and 1, got "${raw}".`);
+  if (raw === '' || !Number.isFinite(p) || p < 0 || p > 1)
+    throw new Error(`Fault "${key}" needs a probability between 0 and 1, got "${raw}".`);
   return p;
 }
 
 export function parseFaultSpec(spec: string): FaultPlan {
   const plan: FaultPlan = { before: [], afterCommit502: 0, latencyMs: undefined, seed: 1 };
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [key = '', value = ''] = part.split('=', 2).map((s) => s.trim());
     if (key === 'seed') {
       plan.seed = Number.parseInt(value, 10);

@@ -45,7 +45,13 @@ const FIELDS: Record<AttributeType, string[]> = {
   currency: ['currency_value', 'currency_code'],
   select: ['option'],
   status: ['status'],
-  'email-address': ['email_address', 'original_email_address', 'email_domain', 'email_root_domain', 'email_local_specifier'],
+  'email-address': [
+    'email_address',
+    'original_email_address',
+    'email_domain',
+    'email_root_domain',
+    'email_local_specifier',
+  ],
   domain: ['domain', 'root_domain'],
   'personal-name': ['full_name', 'first_name', 'last_name'],
   'record-reference': ['target_record_id', 'target_object'],
@@ -88,7 +94,8 @@ export class FilterCompiler {
       return (s) => test(s.builtins[key] !== undefined ? [s.builtins[key] as string] : []);
     }
     const attr = findAttribute(this.parent, key);
-    if (!attr) throw filterError(`Error in filter: unknown attribute "${key}" on ${this.parent.kind} "${this.parent.slug}".`);
+    if (!attr)
+      throw filterError(`Error in filter: unknown attribute "${key}" on ${this.parent.kind} "${this.parent.slug}".`);
     return this.attribute(attr, cond);
   }
 
@@ -125,7 +132,8 @@ export class FilterCompiler {
   private test(cond: unknown, where: string, attr: AttributeDef | undefined): Test {
     const eq = (a: Scalar, b: unknown): boolean => compare(attr, a, b) === 0;
     if (isScalar(cond)) return (cs) => cs.some((c) => eq(c, cond));
-    if (!isObject(cond)) throw filterError(`Error in filter: invalid condition for "${where}": ${JSON.stringify(cond)}.`);
+    if (!isObject(cond))
+      throw filterError(`Error in filter: invalid condition for "${where}": ${JSON.stringify(cond)}.`);
     const ops = Object.entries(cond).map(([op, operand]): Test => {
       switch (op) {
         case '$eq':
@@ -149,11 +157,13 @@ export class FilterCompiler {
           if (typeof operand !== 'string' && typeof operand !== 'number') {
             throw filterError(`Error in filter: "${op}" for "${where}" takes a number or string.`);
           }
-          const ok = (n: number): boolean => (op === '$gt' ? n > 0 : op === '$gte' ? n >= 0 : op === '$lt' ? n < 0 : n <= 0);
-          return (cs) => cs.some((c) => {
-            const order = compare(attr, c, operand);
-            return order !== undefined && ok(order);
-          });
+          const ok = (n: number): boolean =>
+            op === '$gt' ? n > 0 : op === '$gte' ? n >= 0 : op === '$lt' ? n < 0 : n <= 0;
+          return (cs) =>
+            cs.some((c) => {
+              const order = compare(attr, c, operand);
+              return order !== undefined && ok(order);
+            });
         }
         default:
           throw filterError(`Error in filter: unknown operator "${op}" for "${where}".`);
@@ -191,7 +201,11 @@ export function compileSorts(parent: AttributeParent, sorts: unknown): (a: Filte
   if (sorts === undefined || sorts === null) return () => 0;
   if (!Array.isArray(sorts)) throw filterError('"sorts" must be an array of {attribute, direction}.');
   const keys = sorts.map((sort: unknown) => {
-    if (!isObject(sort) || typeof sort.attribute !== 'string' || (sort.direction !== 'asc' && sort.direction !== 'desc')) {
+    if (
+      !isObject(sort) ||
+      typeof sort.attribute !== 'string' ||
+      (sort.direction !== 'asc' && sort.direction !== 'desc')
+    ) {
       throw filterError(`Invalid sort ${JSON.stringify(sort)}: expected {attribute, direction: "asc"|"desc"}.`);
     }
     const attr = findAttribute(parent, sort.attribute);

@@ -3,7 +3,16 @@
  * note or task goes through these functions, so lookups by object, list, parent record, linked record,
  * unique value or referenced record cost the same however large the workspace grows.
  */
-import type { AttributeDef, AttributeParent, EntryRow, NoteRow, RecordRow, StoredValue, TaskRow, Workspace } from './model.js';
+import type {
+  AttributeDef,
+  AttributeParent,
+  EntryRow,
+  NoteRow,
+  RecordRow,
+  StoredValue,
+  TaskRow,
+  Workspace,
+} from './model.js';
 import { valueKey } from './values.js';
 
 type Row = RecordRow | EntryRow;
@@ -70,7 +79,13 @@ export class WorkspaceIndexes {
 }
 
 /** The one way a row's values change: the old values leave the indexes, the new ones enter. */
-export function setValues(ws: Workspace, owner: AttributeParent, row: Row, attr: AttributeDef, values: StoredValue[]): void {
+export function setValues(
+  ws: Workspace,
+  owner: AttributeParent,
+  row: Row,
+  attr: AttributeDef,
+  values: StoredValue[],
+): void {
   ws.indexes.index(owner, attr, row.id, row.values[attr.slug] ?? [], false);
   row.values[attr.slug] = values;
   ws.indexes.index(owner, attr, row.id, values, true);

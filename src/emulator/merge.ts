@@ -22,13 +22,20 @@ import { emitRecordMerged } from './webhooks/events.js';
 export const MERGE_MODES = ['new-record', 'into-primary'] as const;
 export type MergeMode = (typeof MERGE_MODES)[number];
 
-const pointsAt = (ids: ReadonlySet<string>, value: StoredValue): boolean => ids.has(String(value.fields.target_record_id));
+const pointsAt = (ids: ReadonlySet<string>, value: StoredValue): boolean =>
+  ids.has(String(value.fields.target_record_id));
 
 /** The primary's value where both have one; both sets for multi-value attributes; no link between the two. */
-function mergedValues(object: ObjectDef, primary: RecordRow, secondary: RecordRow, originals: ReadonlySet<string>): Map<AttributeDef, StoredValue[]> {
+function mergedValues(
+  object: ObjectDef,
+  primary: RecordRow,
+  secondary: RecordRow,
+  originals: ReadonlySet<string>,
+): Map<AttributeDef, StoredValue[]> {
   const merged = new Map<AttributeDef, StoredValue[]>();
   for (const attr of object.attributes) {
-    const keep = (values: StoredValue[]) => (attr.type === 'record-reference' ? values.filter((v) => !pointsAt(originals, v)) : values);
+    const keep = (values: StoredValue[]) =>
+      attr.type === 'record-reference' ? values.filter((v) => !pointsAt(originals, v)) : values;
     const first = keep(primary.values[attr.slug] ?? []);
     const second = keep(secondary.values[attr.slug] ?? []);
     if (!attr.isMultiselect) {
@@ -42,17 +49,33 @@ function mergedValues(object: ObjectDef, primary: RecordRow, secondary: RecordRo
 }
 
 /** Record-reference values pointing at `ids` by another record or an entry, found while `ids` are indexed. */
-function referencesTo(ctx: WriteContext, ids: ReadonlySet<string>): { owner: AttributeParent; attr: AttributeDef; row: RecordRow | EntryRow }[] {
+function referencesTo(
+  ctx: WriteContext,
+  ids: ReadonlySet<string>,
+): { owner: AttributeParent; attr: AttributeDef; row: RecordRow | EntryRow }[] {
   const { ws } = ctx;
   return [...ws.objects, ...ws.lists].flatMap((owner) =>
     owner.attributes
       .filter((attr) => attr.type === 'record-reference')
-      .flatMap((attr) => rowsWithValue(ws, owner, attr, ids).filter((row) => !ids.has(row.id)).map((row) => ({ owner, attr, row }))),
+      .flatMap((attr) =>
+        rowsWithValue(ws, owner, attr, ids)
+          .filter((row) => !ids.has(row.id))
+          .map((row) => ({ owner, attr, row })),
+      ),
   );
 }
 
-export function mergeRecords(ctx: WriteContext, object: ObjectDef, primary: RecordRow, secondary: RecordRow, mode: MergeMode): RecordRow {
-  if (primary.id === secondary.id) throw validationType('A record cannot be merged with itself: "primary_record_id" and "secondary_record_id" are the same.');
+export function mergeRecords(
+  ctx: WriteContext,
+  object: ObjectDef,
+  primary: RecordRow,
+  secondary: RecordRow,
+  mode: MergeMode,
+): RecordRow {
+  if (primary.id === secondary.id)
+    throw validationType(
+      'A record cannot be merged with itself: "primary_record_id" and "secondary_record_id" are the same.',
+    );
   const { ws } = ctx;
   const originals = new Set([primary.id, secondary.id]);
   const values = mergedValues(object, primary, secondary, originals);
@@ -61,7 +84,10 @@ export function mergeRecords(ctx: WriteContext, object: ObjectDef, primary: Reco
   const notes = [primary, secondary].flatMap((r) => [...(ws.indexes.notesByParent.get(r.id)?.values() ?? [])]);
   const tasks = new Set([primary, secondary].flatMap((r) => [...(ws.indexes.tasksByRecord.get(r.id)?.values() ?? [])]));
 
-  const survivor: RecordRow = mode === 'into-primary' ? primary : { id: randomUUID(), object: object.slug, createdAt: primary.createdAt, values: {} };
+  const survivor: RecordRow =
+    mode === 'into-primary'
+      ? primary
+      : { id: randomUUID(), object: object.slug, createdAt: primary.createdAt, values: {} };
   for (const row of [primary, secondary]) if (row !== survivor) removeRecord(ws, object, row);
   if (survivor !== primary) {
     addRecord(ws, survivor);
@@ -90,7 +116,11 @@ export function mergeRecords(ctx: WriteContext, object: ObjectDef, primary: Reco
   for (const note of notes) setNoteParent(ws, note, survivor.id);
   for (const task of tasks) {
     const links = task.linkedRecords.map((l) => (originals.has(l.recordId) ? { ...l, recordId: survivor.id } : l));
-    setTaskLinks(ws, task, links.filter((l, i) => links.findIndex((o) => o.recordId === l.recordId) === i));
+    setTaskLinks(
+      ws,
+      task,
+      links.filter((l, i) => links.findIndex((o) => o.recordId === l.recordId) === i),
+    );
   }
 
   if (mode === 'into-primary') emitRecordMerged(ctx, object, survivor.id, secondary.id);

@@ -13,7 +13,10 @@ const COUNTRY = /^[A-Z]{2}$/;
 export function parsePhoneNumber(raw: unknown): Fields | undefined {
   const original = isObject(raw) ? raw.original_phone_number : raw;
   const given = isObject(raw) ? raw.country_code : undefined;
-  if (typeof original !== 'string' || (given !== undefined && given !== null && (typeof given !== 'string' || !COUNTRY.test(given)))) {
+  if (
+    typeof original !== 'string' ||
+    (given !== undefined && given !== null && (typeof given !== 'string' || !COUNTRY.test(given)))
+  ) {
     return undefined;
   }
   const country = typeof given === 'string' ? (given as CountryCode) : undefined;
@@ -27,17 +30,31 @@ export function parsePhoneNumber(raw: unknown): Fields | undefined {
 }
 
 export const LOCATION_FIELDS = [
-  'line_1', 'line_2', 'line_3', 'line_4', 'locality', 'region', 'postcode', 'country_code', 'latitude', 'longitude',
+  'line_1',
+  'line_2',
+  'line_3',
+  'line_4',
+  'locality',
+  'region',
+  'postcode',
+  'country_code',
+  'latitude',
+  'longitude',
 ] as const;
 
 /** A location object; absent parts are null. Coordinates are strings in Attio's output. Undefined when invalid. */
 export function parseLocation(raw: unknown): Fields | undefined {
-  if (!isObject(raw) || Object.keys(raw).some((k) => !(LOCATION_FIELDS as readonly string[]).includes(k))) return undefined;
+  if (!isObject(raw) || Object.keys(raw).some((k) => !(LOCATION_FIELDS as readonly string[]).includes(k)))
+    return undefined;
   const fields: Fields = {};
   for (const key of LOCATION_FIELDS) {
     const v = raw[key];
     if (v === undefined || v === null) fields[key] = null;
-    else if ((key === 'latitude' || key === 'longitude') && (typeof v === 'number' || typeof v === 'string') && Number.isFinite(Number(v))) {
+    else if (
+      (key === 'latitude' || key === 'longitude') &&
+      (typeof v === 'number' || typeof v === 'string') &&
+      Number.isFinite(Number(v))
+    ) {
       fields[key] = String(v);
     } else if (typeof v === 'string' && key !== 'latitude' && key !== 'longitude') fields[key] = v;
     else return undefined;

@@ -1,7 +1,17 @@
 /** Record writes: create, assert, update; uniqueness, required values and two-way relationships. */
 import { randomUUID } from 'node:crypto';
 import { missingValue, multipleMatchResults, uniquenessConflict, validationType, valueNotFound } from './errors.js';
-import type { AttributeDef, AttributeParent, EntryRow, ListDef, ObjectDef, RecordRow, StoredValue, ValueMap, Workspace } from './model.js';
+import type {
+  AttributeDef,
+  AttributeParent,
+  EntryRow,
+  ListDef,
+  ObjectDef,
+  RecordRow,
+  StoredValue,
+  ValueMap,
+  Workspace,
+} from './model.js';
 import { addRecord, indexKey, removeEntry, removeNote, removeRecord, setTaskLinks, setValues } from './indexes.js';
 import { entriesOfRecord, findAttribute, findList, findObject, rowsWithValue } from './store.js';
 import { parseValues, renderValue, valueKey, type WriteContext } from './values.js';
@@ -27,7 +37,13 @@ export function requireValuesObject(input: unknown, key: string): Record<string,
   return input;
 }
 
-function combine(attr: AttributeDef, stored: StoredValue[], given: StoredValue[], mode: WriteMode, isMatching: boolean): StoredValue[] {
+function combine(
+  attr: AttributeDef,
+  stored: StoredValue[],
+  given: StoredValue[],
+  mode: WriteMode,
+  isMatching: boolean,
+): StoredValue[] {
   // A value that is already stored keeps its history (active_from) rather than being re-created.
   const byKey = new Map(stored.map((v) => [valueKey(attr, v.fields), v]));
   const kept = given.map((v) => byKey.get(valueKey(attr, v.fields)) ?? v);
@@ -55,7 +71,7 @@ export function resolveValues(
   }
   for (const attr of parent.attributes) {
     if (!attr.isRequired) continue;
-    const values = next.get(attr) ?? (mode === 'create' ? [] : current?.[attr.slug] ?? []);
+    const values = next.get(attr) ?? (mode === 'create' ? [] : (current?.[attr.slug] ?? []));
     if (values.length === 0) {
       throw missingValue(`Required value for attribute with ID "${attr.id}" ("${attr.slug}") was not provided.`);
     }
@@ -64,26 +80,47 @@ export function resolveValues(
 }
 
 /** Unique values may be held by one record of an object (or one entry of a list) at a time. */
-export function checkUniqueness(ws: Workspace, owner: AttributeParent, rowId: string | undefined, next: Map<AttributeDef, StoredValue[]>): void {
+export function checkUniqueness(
+  ws: Workspace,
+  owner: AttributeParent,
+  rowId: string | undefined,
+  next: Map<AttributeDef, StoredValue[]>,
+): void {
   for (const [attr, values] of next) {
     if (!attr.isUnique || values.length === 0) continue;
-    const clash = rowsWithValue(ws, owner, attr, values.map((v) => indexKey(attr, v.fields))).find((r) => r.id !== rowId);
+    const clash = rowsWithValue(
+      ws,
+      owner,
+      attr,
+      values.map((v) => indexKey(attr, v.fields)),
+    ).find((r) => r.id !== rowId);
     if (clash) {
-      const what = owner.kind === 'object' ? `record "${clash.id}" of "${owner.slug}"` : `entry "${clash.id}" of list "${owner.slug}"`;
+      const what =
+        owner.kind === 'object'
+          ? `record "${clash.id}" of "${owner.slug}"`
+          : `entry "${clash.id}" of list "${owner.slug}"`;
       throw uniquenessConflict(`The value for unique attribute "${attr.slug}" is already used by ${what}.`);
     }
   }
 }
 
 /** A stored value that did not change is the same object (see combine), so identity tells a change. */
-const sameValues = (a: StoredValue[], b: StoredValue[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameValues = (a: StoredValue[], b: StoredValue[]): boolean =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * Sets one attribute of a record (or list entry); a real change is announced as `record.updated` (or
  * `list-entry.updated`) naming the attribute, as Attio's webhooks do. A new row's values are not announced:
  * its `created` event covers them.
  */
-export function changeValues(ctx: WriteContext, owner: AttributeParent, row: RecordRow | EntryRow, attr: AttributeDef, values: StoredValue[], announce = true): void {
+export function changeValues(
+  ctx: WriteContext,
+  owner: AttributeParent,
+  row: RecordRow | EntryRow,
+  attr: AttributeDef,
+  values: StoredValue[],
+  announce = true,
+): void {
   const before = row.values[attr.slug] ?? [];
   setValues(ctx.ws, owner, row, attr, values);
   // History is kept for status attributes only (deal stages: where a deal came from), so it stays small.
@@ -103,10 +140,17 @@ function reference(ctx: WriteContext, row: RecordRow): StoredValue {
   return { activeFrom: ctx.now, createdBy: ctx.actor, fields: { target_object: row.object, target_record_id: row.id } };
 }
 
-const withoutReferenceTo = (values: StoredValue[], id: string) => values.filter((v) => v.fields.target_record_id !== id);
+const withoutReferenceTo = (values: StoredValue[], id: string) =>
+  values.filter((v) => v.fields.target_record_id !== id);
 
 /** Keeps the other side of a two-way relationship in step after `row.<attr>` (on `object`) changed from `before`. */
-function syncInverse(ctx: WriteContext, object: ObjectDef, attr: AttributeDef, row: RecordRow, before: StoredValue[]): void {
+function syncInverse(
+  ctx: WriteContext,
+  object: ObjectDef,
+  attr: AttributeDef,
+  row: RecordRow,
+  before: StoredValue[],
+): void {
   if (!attr.inverse) return;
   const { ws } = ctx;
   const inverseObject = findObject(ws, attr.inverse.object);
@@ -116,7 +160,8 @@ function syncInverse(ctx: WriteContext, object: ObjectDef, attr: AttributeDef, r
   const now = targetIds(row.values[attr.slug] ?? []);
   for (const id of was) {
     const target = ws.records.get(id);
-    if (!now.has(id) && target) changeValues(ctx, inverseObject, target, inverse, withoutReferenceTo(target.values[inverse.slug] ?? [], row.id));
+    if (!now.has(id) && target)
+      changeValues(ctx, inverseObject, target, inverse, withoutReferenceTo(target.values[inverse.slug] ?? [], row.id));
   }
   for (const id of now) {
     const target = ws.records.get(id);
@@ -130,7 +175,8 @@ function syncInverse(ctx: WriteContext, object: ObjectDef, attr: AttributeDef, r
     // A single-value side moves: its previous counterpart lets go of the target.
     for (const id of targetIds(existing)) {
       const previous = ws.records.get(id);
-      if (previous) changeValues(ctx, object, previous, attr, withoutReferenceTo(previous.values[attr.slug] ?? [], target.id));
+      if (previous)
+        changeValues(ctx, object, previous, attr, withoutReferenceTo(previous.values[attr.slug] ?? [], target.id));
     }
     changeValues(ctx, inverseObject, target, inverse, [reference(ctx, row)]);
   }
@@ -160,7 +206,9 @@ function createRow(ctx: WriteContext, object: ObjectDef): RecordRow {
   const row: RecordRow = { id: randomUUID(), object: object.slug, createdAt: ctx.now, values: {} };
   const system = { activeFrom: ctx.now, createdBy: ctx.actor };
   row.values.created_at = [{ ...system, fields: { value: ctx.now } }];
-  row.values.created_by = [{ ...system, fields: { referenced_actor_type: ctx.actor.type, referenced_actor_id: ctx.actor.id } }];
+  row.values.created_by = [
+    { ...system, fields: { referenced_actor_type: ctx.actor.type, referenced_actor_id: ctx.actor.id } },
+  ];
   addRecord(ctx.ws, row);
   emitRecordEvent(ctx, 'record.created', object, row.id);
   return row;
@@ -189,7 +237,11 @@ export function deleteRecord(ctx: WriteContext, object: ObjectDef, row: RecordRo
     emitNoteEvent(ctx, 'note.deleted', note);
   }
   for (const task of [...(ws.indexes.tasksByRecord.get(row.id)?.values() ?? [])]) {
-    setTaskLinks(ws, task, task.linkedRecords.filter((l) => l.recordId !== row.id));
+    setTaskLinks(
+      ws,
+      task,
+      task.linkedRecords.filter((l) => l.recordId !== row.id),
+    );
     emitTaskEvent(ctx, 'task.updated', task);
   }
   removeRecord(ws, object, row);
@@ -201,7 +253,12 @@ export function deleteEntry(ctx: WriteContext, list: ListDef, entry: EntryRow): 
 }
 
 /** PUT ?matching_attribute=: updates the one record holding a matching value, or creates one. */
-export function assertRecord(ctx: WriteContext, object: ObjectDef, matching: string | undefined, input: Record<string, unknown>): RecordRow {
+export function assertRecord(
+  ctx: WriteContext,
+  object: ObjectDef,
+  matching: string | undefined,
+  input: Record<string, unknown>,
+): RecordRow {
   if (!matching) throw validationType('The "matching_attribute" query parameter is required.');
   const attr = findAttribute(object, matching);
   if (!attr) throw valueNotFound(`No attribute was found for matching_attribute slug/ID "${matching}".`);
@@ -209,14 +266,22 @@ export function assertRecord(ctx: WriteContext, object: ObjectDef, matching: str
   const raw = input[attr.slug] ?? input[attr.id];
   const given = parseValues(ctx, object, attr, raw);
   if (given.length === 0) throw missingValue(`Values must include the matching attribute "${attr.slug}".`);
-  const matches = rowsWithValue(ctx.ws, object, attr, given.map((v) => indexKey(attr, v.fields)));
+  const matches = rowsWithValue(
+    ctx.ws,
+    object,
+    attr,
+    given.map((v) => indexKey(attr, v.fields)),
+  );
   if (matches.length > 1) throw multipleMatchResults(`Multiple records of "${object.slug}" match on "${attr.slug}".`);
   return writeRecord(ctx, object, matches[0], input, 'assert', attr);
 }
 
 export function renderValueMap(ws: Workspace, parent: AttributeParent, values: ValueMap): Record<string, unknown[]> {
   return Object.fromEntries(
-    parent.attributes.map((attr) => [attr.slug, (values[attr.slug] ?? []).map((v) => renderValue(ws, parent, attr, v))]),
+    parent.attributes.map((attr) => [
+      attr.slug,
+      (values[attr.slug] ?? []).map((v) => renderValue(ws, parent, attr, v)),
+    ]),
   );
 }
 

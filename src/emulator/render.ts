@@ -1,5 +1,14 @@
 /** Attio's response shapes for workspace metadata: objects, attributes, options, statuses, lists, members. */
-import type { AttributeDef, AttributeParent, ListDef, Member, ObjectDef, SelectOption, StatusOption, Workspace } from './model.js';
+import type {
+  AttributeDef,
+  AttributeParent,
+  ListDef,
+  Member,
+  ObjectDef,
+  SelectOption,
+  StatusOption,
+  Workspace,
+} from './model.js';
 
 export function renderObject(ws: Workspace, object: ObjectDef): unknown {
   return {
@@ -50,11 +59,25 @@ function optionIds(ws: Workspace, parent: AttributeParent, attr: AttributeDef): 
   return { workspace_id: ws.id, object_id: parent.id, attribute_id: attr.id };
 }
 
-export function renderOption(ws: Workspace, parent: AttributeParent, attr: AttributeDef, option: SelectOption): unknown {
-  return { id: { ...optionIds(ws, parent, attr), option_id: option.id }, title: option.title, is_archived: option.isArchived };
+export function renderOption(
+  ws: Workspace,
+  parent: AttributeParent,
+  attr: AttributeDef,
+  option: SelectOption,
+): unknown {
+  return {
+    id: { ...optionIds(ws, parent, attr), option_id: option.id },
+    title: option.title,
+    is_archived: option.isArchived,
+  };
 }
 
-export function renderStatus(ws: Workspace, parent: AttributeParent, attr: AttributeDef, status: StatusOption): unknown {
+export function renderStatus(
+  ws: Workspace,
+  parent: AttributeParent,
+  attr: AttributeDef,
+  status: StatusOption,
+): unknown {
   return {
     id: { ...optionIds(ws, parent, attr), status_id: status.id },
     title: status.title,

@@ -7,7 +7,8 @@ import type { AttributeType, ListDef, Member, ObjectDef, Workspace } from './mod
 export type SeedName = 'plg-demo' | 'empty';
 
 type AttributeTable = [slug: string, type: AttributeType, spec?: Omit<AttributeSpec, 'slug' | 'type'>][];
-const attribute = ([slug, type, spec]: AttributeTable[number], createdAt: string) => newAttribute({ slug, type, ...spec }, createdAt);
+const attribute = ([slug, type, spec]: AttributeTable[number], createdAt: string) =>
+  newAttribute({ slug, type, ...spec }, createdAt);
 
 const ref = (target: string, inverseAttribute: string, multi: boolean): Omit<AttributeSpec, 'slug' | 'type'> => ({
   targets: [target],
@@ -27,7 +28,9 @@ const EMPTY_STAGES = ['Lead', 'In Progress', 'Won 🎉', 'Lost'];
  * docs say the same of Deals, but the connector needs deals and Attio offers them at onboarding, so `empty`
  * is a workspace whose admin turned Deals on, with its default stages, and nothing else.
  */
-function standardObjects(seed: SeedName): Record<string, { singular: string; plural: string; attributes: AttributeTable }> {
+function standardObjects(
+  seed: SeedName,
+): Record<string, { singular: string; plural: string; attributes: AttributeTable }> {
   const productObjects = seed === 'plg-demo';
   const objects: Record<string, { singular: string; plural: string; attributes: AttributeTable }> = {
     people: {
@@ -41,7 +44,9 @@ function standardObjects(seed: SeedName): Record<string, { singular: string; plu
         ['job_title', 'text'],
         ['linkedin', 'text'],
         ['associated_deals', 'record-reference', ref('deals', 'associated_people', true)],
-        ...(productObjects ? ([['associated_users', 'record-reference', ref('users', 'person', true)]] as AttributeTable) : []),
+        ...(productObjects
+          ? ([['associated_users', 'record-reference', ref('users', 'person', true)]] as AttributeTable)
+          : []),
       ],
     },
     companies: {
@@ -142,7 +147,13 @@ function standardObjects(seed: SeedName): Record<string, { singular: string; plu
   return objects;
 }
 
-function member(firstName: string, lastName: string, email: string, accessLevel: Member['accessLevel'], createdAt: string): Member {
+function member(
+  firstName: string,
+  lastName: string,
+  email: string,
+  accessLevel: Member['accessLevel'],
+  createdAt: string,
+): Member {
   return { id: randomUUID(), firstName, lastName, email, accessLevel, createdAt };
 }
 

@@ -65,12 +65,14 @@ function serverErrorReply(status: number, message: string): Reply {
   return { status, body: { status_code: status, type: 'api_error', code: 'server_error', message } };
 }
 
-
 /** The member a member token acts as: the one named, else the first who is not the admin. */
 function repMember(ws: Workspace, email: string | undefined): Member {
   if (email !== undefined) {
     const named = findMemberByEmail(ws, email);
-    if (!named) throw new Error(`memberEmail "${email}" is not a member of the emulated workspace (${ws.members.map((m) => m.email).join(', ')}).`);
+    if (!named)
+      throw new Error(
+        `memberEmail "${email}" is not a member of the emulated workspace (${ws.members.map((m) => m.email).join(', ')}).`,
+      );
     return named;
   }
   const [first] = ws.members;
@@ -86,7 +88,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const apiTokenActor: EmulatorActor = { type: 'api-token', id: ws.tokenId };
   const rep = opts.memberToken === undefined ? undefined : repMember(ws, opts.memberEmail);
   const memberActor: EmulatorActor | undefined = rep && { type: 'workspace-member', id: rep.id };
-  if (opts.memberToken !== undefined && opts.memberToken === apiKey) throw new Error('memberToken must differ from the API key.');
+  if (opts.memberToken !== undefined && opts.memberToken === apiKey)
+    throw new Error('memberToken must differ from the API key.');
   const actorOf = (authorization: string | undefined): EmulatorActor | undefined => {
     if (authorization === `Bearer ${apiKey}`) return apiTokenActor;
     if (memberActor && authorization === `Bearer ${opts.memberToken}`) return memberActor;

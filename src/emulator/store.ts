@@ -1,6 +1,15 @@
 /** Lookups over a workspace, throwing Attio's errors when something is missing. */
 import { notFound, valueNotFound } from './errors.js';
-import type { AttributeDef, AttributeParent, EntryRow, ListDef, Member, ObjectDef, RecordRow, Workspace } from './model.js';
+import type {
+  AttributeDef,
+  AttributeParent,
+  EntryRow,
+  ListDef,
+  Member,
+  ObjectDef,
+  RecordRow,
+  Workspace,
+} from './model.js';
 
 export function findObject(ws: Workspace, slugOrId: string): ObjectDef {
   const found = ws.objects.find((o) => o.slug === slugOrId || o.id === slugOrId);
@@ -57,8 +66,18 @@ export function entriesOfRecord(ws: Workspace, recordId: string): EntryRow[] {
 /** Records (of an object) or entries (of a list) holding a value with one of `keys` in indexed `attr`, in creation order. */
 export function rowsWithValue(ws: Workspace, owner: ObjectDef, attr: AttributeDef, keys: Iterable<string>): RecordRow[];
 export function rowsWithValue(ws: Workspace, owner: ListDef, attr: AttributeDef, keys: Iterable<string>): EntryRow[];
-export function rowsWithValue(ws: Workspace, owner: AttributeParent, attr: AttributeDef, keys: Iterable<string>): (RecordRow | EntryRow)[];
-export function rowsWithValue(ws: Workspace, owner: AttributeParent, attr: AttributeDef, keys: Iterable<string>): (RecordRow | EntryRow)[] {
+export function rowsWithValue(
+  ws: Workspace,
+  owner: AttributeParent,
+  attr: AttributeDef,
+  keys: Iterable<string>,
+): (RecordRow | EntryRow)[];
+export function rowsWithValue(
+  ws: Workspace,
+  owner: AttributeParent,
+  attr: AttributeDef,
+  keys: Iterable<string>,
+): (RecordRow | EntryRow)[] {
   const rows = new Map<string, RecordRow | EntryRow>();
   const store: Map<string, RecordRow | EntryRow> = owner.kind === 'object' ? ws.records : ws.entries;
   for (const key of keys) {
@@ -82,8 +101,12 @@ export function requireMember(ws: Workspace, id: string): Member {
 }
 
 export function memberReference(ws: Workspace, input: { email?: string; id?: string }): Member {
-  const found = input.email !== undefined ? findMemberByEmail(ws, input.email) : ws.members.find((m) => m.id === input.id);
-  if (!found) throw valueNotFound(`Workspace member with ${input.email !== undefined ? `email "${input.email}"` : `ID "${input.id}"`} not found.`);
+  const found =
+    input.email !== undefined ? findMemberByEmail(ws, input.email) : ws.members.find((m) => m.id === input.id);
+  if (!found)
+    throw valueNotFound(
+      `Workspace member with ${input.email !== undefined ? `email "${input.email}"` : `ID "${input.id}"`} not found.`,
+    );
   return found;
 }
 

@@ -105,10 +105,12 @@ function parseRecordReference(ctx: WriteContext, attr: AttributeDef, raw: unknow
   }
   const matchAttr = findAttribute(target, matcher);
   if (!matchAttr) throw valueNotFound(`Cannot find attribute with slug/ID "${matcher}" on object "${target.slug}".`);
-  if (!matchAttr.isUnique) throw validationType(`Attribute "${matcher}" of "${target.slug}" is not unique and cannot match a record.`);
+  if (!matchAttr.isUnique)
+    throw validationType(`Attribute "${matcher}" of "${target.slug}" is not unique and cannot match a record.`);
   const keys = parseValues(ctx, target, matchAttr, raw[matcher]).map((v) => valueKey(matchAttr, v.fields));
   const matches = rowsWithValue(ctx.ws, target, matchAttr, keys);
-  if (matches.length === 0) throw valueNotFound(`No "${target.slug}" record matches ${matcher} ${JSON.stringify(raw[matcher])}.`);
+  if (matches.length === 0)
+    throw valueNotFound(`No "${target.slug}" record matches ${matcher} ${JSON.stringify(raw[matcher])}.`);
   if (matches.length > 1) throw multipleMatchResults(`More than one "${target.slug}" record matches ${matcher}.`);
   return { target_object: target.slug, target_record_id: matches[0]?.id };
 }
@@ -176,24 +178,42 @@ function parseOne(ctx: WriteContext, attr: AttributeDef, raw: unknown): Fields {
       return parseActorReference(ctx, attr, raw);
     case 'rating': {
       const v = unwrap(raw, 'value');
-      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 5 ? { value: v } : wrongType(attr, 'an integer from 0 to 5', raw);
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 5
+        ? { value: v }
+        : wrongType(attr, 'an integer from 0 to 5', raw);
     }
     case 'location':
-      return parseLocation(raw) ?? wrongType(attr, 'a location {line_1, ..., locality, region, postcode, country_code, latitude, longitude}', raw);
+      return (
+        parseLocation(raw) ??
+        wrongType(attr, 'a location {line_1, ..., locality, region, postcode, country_code, latitude, longitude}', raw)
+      );
     case 'phone-number':
-      return parsePhoneNumber(raw) ?? wrongType(attr, 'a phone number in E.164 form, or {original_phone_number, country_code}', raw);
+      return (
+        parsePhoneNumber(raw) ??
+        wrongType(attr, 'a phone number in E.164 form, or {original_phone_number, country_code}', raw)
+      );
   }
 }
 
 /** Parses one attribute's input (an array, or a bare value for single-value attributes); null or [] clears it. */
-export function parseValues(ctx: WriteContext, parent: AttributeParent, attr: AttributeDef, raw: unknown): StoredValue[] {
-  if (attr.isSystem) throw validationType(`Attribute "${attr.slug}" of "${parent.slug}" is a system attribute and cannot be written.`);
+export function parseValues(
+  ctx: WriteContext,
+  parent: AttributeParent,
+  attr: AttributeDef,
+  raw: unknown,
+): StoredValue[] {
+  if (attr.isSystem)
+    throw validationType(`Attribute "${attr.slug}" of "${parent.slug}" is a system attribute and cannot be written.`);
   if (raw === null || raw === undefined) return [];
   const items = Array.isArray(raw) ? raw : [raw];
   if (!attr.isMultiselect && items.length > 1) {
     throw validationType(`Attribute "${attr.slug}" accepts a single value, received ${items.length}.`);
   }
-  const parsed = items.map((item) => ({ activeFrom: ctx.now, createdBy: ctx.actor, fields: parseOne(ctx, attr, item) }));
+  const parsed = items.map((item) => ({
+    activeFrom: ctx.now,
+    createdBy: ctx.actor,
+    fields: parseOne(ctx, attr, item),
+  }));
   // Repeated values of a multi-value attribute collapse into one, as in Attio.
   const seen = new Set<string>();
   return parsed.filter((v) => {

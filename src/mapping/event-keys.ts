@@ -14,7 +14,13 @@ export function messageIdOf(raw: unknown): string | undefined {
 
 /** Who an event is about, for ordering: the user id, else an email, else the group. */
 export function laneKey(raw: unknown): string | undefined {
-  for (const candidate of [field(raw, 'userId'), field(field(raw, 'traits'), 'email'), field(field(field(raw, 'context'), 'traits'), 'email'), field(field(raw, 'properties'), 'email'), field(raw, 'groupId')]) {
+  for (const candidate of [
+    field(raw, 'userId'),
+    field(field(raw, 'traits'), 'email'),
+    field(field(field(raw, 'context'), 'traits'), 'email'),
+    field(field(raw, 'properties'), 'email'),
+    field(raw, 'groupId'),
+  ]) {
     if (typeof candidate === 'string' && candidate !== '') return candidate.toLowerCase();
     if (typeof candidate === 'number') return String(candidate);
   }

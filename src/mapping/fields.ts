@@ -55,8 +55,10 @@ export const checkFreeText = checkText(TEXT_MAX, TEXT_CONTROL);
 export function checkId(max: number): Check<string> {
   const asText = checkText(max);
   return (input) => {
-    if (typeof input === 'number') return Number.isFinite(input) ? ok(String(input)) : problem('must be a finite number');
-    if (!isAbsent(input) && typeof input !== 'string') return problem(`must be a string or number, got ${kindOf(input)}`);
+    if (typeof input === 'number')
+      return Number.isFinite(input) ? ok(String(input)) : problem('must be a finite number');
+    if (!isAbsent(input) && typeof input !== 'string')
+      return problem(`must be a string or number, got ${kindOf(input)}`);
     return asText(input);
   };
 }
@@ -125,7 +127,8 @@ export const checkTimestamp: Check<string> = (input) => {
       ? ok(new Date(input).toISOString())
       : problem('must be epoch milliseconds (>= 0)');
   }
-  if (typeof input !== 'string') return problem(`must be an ISO 8601 string or epoch milliseconds, got ${kindOf(input)}`);
+  if (typeof input !== 'string')
+    return problem(`must be an ISO 8601 string or epoch milliseconds, got ${kindOf(input)}`);
   const match = ISO_DATE_TIME.exec(input.trim());
   if (match === null) return problem('must be an ISO 8601 date-time or epoch milliseconds');
   const [, year, month, day, hour = '0', minute = '0', second = '0', zone] = match;
@@ -135,10 +138,19 @@ export const checkTimestamp: Check<string> = (input) => {
   const text = input.trim().replace(' ', 'T');
   const withZone = match[4] !== undefined && zone === undefined ? `${text}Z` : text;
   const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? problem('must be an ISO 8601 date-time or epoch milliseconds') : ok(new Date(ms).toISOString());
+  return Number.isNaN(ms)
+    ? problem('must be an ISO 8601 date-time or epoch milliseconds')
+    : ok(new Date(ms).toISOString());
 };
 
-function isCalendarTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+function isCalendarTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }

@@ -26,7 +26,15 @@ import {
   optionalField,
   requiredField,
 } from './fields.js';
-import type { GroupIntent, HandoffIntent, IdentifyIntent, Intent, MilestoneIntent, PqlIntent, SignupIntent } from '../core/intents.js';
+import type {
+  GroupIntent,
+  HandoffIntent,
+  IdentifyIntent,
+  Intent,
+  MilestoneIntent,
+  PqlIntent,
+  SignupIntent,
+} from '../core/intents.js';
 import { parseMessage, parseSignals } from './messages.js';
 import { definedOnly, isoDate, optionalPerson, personName, requirePerson } from './person.js';
 
@@ -61,7 +69,12 @@ export type FieldValues = object;
 
 const identifySchema = z.object({ ...delivery, ...profile });
 const signupSchema = z.object({ ...delivery, ...profile, signup_source: name });
-const milestoneSchema = z.object({ ...delivery, ...person, event_name: name, milestone: optionalField(checkMilestoneKey) });
+const milestoneSchema = z.object({
+  ...delivery,
+  ...person,
+  event_name: name,
+  milestone: optionalField(checkMilestoneKey),
+});
 const pqlSchema = z.object({ ...delivery, ...person });
 const handoffSchema = z.object({
   ...delivery,
@@ -138,7 +151,10 @@ export function signupFromFields(values: FieldValues, config: PlgConfig): Signup
 export function milestoneFromFields(values: FieldValues, config: PlgConfig): MilestoneIntent {
   const fields = parseMessage(milestoneSchema, values);
   const event = fields.event_name;
-  const routed = event !== undefined && Object.prototype.hasOwnProperty.call(config.milestoneEvents, event) ? config.milestoneEvents[event] : undefined;
+  const routed =
+    event !== undefined && Object.prototype.hasOwnProperty.call(config.milestoneEvents, event)
+      ? config.milestoneEvents[event]
+      : undefined;
   const milestone = fields.milestone ?? routed;
   if (milestone === undefined) {
     const known = Object.keys(config.milestoneEvents).join(', ');
@@ -205,9 +221,17 @@ export function assertRecordFromFields(values: FieldValues): AssertRecordIntent 
   const fields = parseMessage(assertRecordSchema, values);
   const attributes = attributeValues((values as Record<string, unknown>)['attributes'], 'attributes');
   if (attributes[fields.matching_attribute] === undefined) {
-    throw new InvalidEventError(`attributes.${fields.matching_attribute}`, 'is required: the matching attribute needs a value');
+    throw new InvalidEventError(
+      `attributes.${fields.matching_attribute}`,
+      'is required: the matching attribute needs a value',
+    );
   }
-  return { kind: 'assertRecord', object: fields.object, matchingAttribute: fields.matching_attribute, values: attributes };
+  return {
+    kind: 'assertRecord',
+    object: fields.object,
+    matchingAttribute: fields.matching_attribute,
+    values: attributes,
+  };
 }
 
 /**
@@ -243,10 +267,12 @@ const ATTRIBUTE_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
  */
 export function attributeValues(input: unknown, field: string): Record<string, unknown[]> {
   if (input === undefined || input === null) return {};
-  if (typeof input !== 'object' || Array.isArray(input)) throw new InvalidEventError(field, 'must be an object of attribute slug -> value');
+  if (typeof input !== 'object' || Array.isArray(input))
+    throw new InvalidEventError(field, 'must be an object of attribute slug -> value');
   const out: Array<[string, unknown[]]> = [];
   for (const [key, value] of Object.entries(input)) {
-    if (!ATTRIBUTE_KEY.test(key)) throw new InvalidEventError(`${field}.${key}`, 'is not an Attio attribute slug or id');
+    if (!ATTRIBUTE_KEY.test(key))
+      throw new InvalidEventError(`${field}.${key}`, 'is not an Attio attribute slug or id');
     if (isAbsent(value)) continue;
     out.push([key, Array.isArray(value) ? value : [value]]);
   }
@@ -254,6 +280,7 @@ export function attributeValues(input: unknown, field: string): Record<string, u
 }
 
 function requirePersonField(email: string | undefined, userId: string | undefined) {
-  if (email === undefined && userId === undefined) throw new InvalidEventError('email', 'is required when no user_id is given');
+  if (email === undefined && userId === undefined)
+    throw new InvalidEventError('email', 'is required when no user_id is given');
   return requirePerson(email, userId);
 }

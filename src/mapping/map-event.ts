@@ -1,7 +1,15 @@
 import type { PlgConfig } from '../core/config/schema.js';
 import { InvalidEventError } from '../core/errors.js';
 import { NAME_MAX, checkText } from './fields.js';
-import type { GroupIntent, HandoffIntent, IdentifyIntent, Intent, MilestoneIntent, PqlIntent, SignupIntent } from '../core/intents.js';
+import type {
+  GroupIntent,
+  HandoffIntent,
+  IdentifyIntent,
+  Intent,
+  MilestoneIntent,
+  PqlIntent,
+  SignupIntent,
+} from '../core/intents.js';
 import {
   eventTimestamp,
   groupMessageSchema,
@@ -66,7 +74,8 @@ type TrackRoute = 'signup' | 'milestone' | 'usage' | 'handoff';
 
 function routeOf(event: string, config: PlgConfig): TrackRoute | undefined {
   if (config.signupEvents.includes(event)) return 'signup';
-  if (Object.prototype.hasOwnProperty.call(config.milestoneEvents, event) || event === config.milestoneReachedEvent) return 'milestone';
+  if (Object.prototype.hasOwnProperty.call(config.milestoneEvents, event) || event === config.milestoneReachedEvent)
+    return 'milestone';
   if (config.usageEvents.includes(event)) return 'usage';
   if (config.handoffEvents.includes(event)) return 'handoff';
   return undefined;
@@ -97,7 +106,10 @@ function mapSignup(raw: object, config: PlgConfig): SignupIntent {
   const properties = message.properties ?? {};
   const email = traits.email ?? properties.email;
   if (email === undefined) {
-    throw new InvalidEventError('traits.email', 'is required for a signup (traits.email, context.traits.email or properties.email)');
+    throw new InvalidEventError(
+      'traits.email',
+      'is required for a signup (traits.email, context.traits.email or properties.email)',
+    );
   }
   return {
     kind: 'signup',
@@ -121,7 +133,9 @@ function mapMilestone(raw: object, event: string, config: PlgConfig): MilestoneI
   const message = parseMessage(milestoneMessageSchema, raw);
   const timestamp = eventTimestamp(raw);
   const traits = mergeTraits(message.context?.traits, message.traits);
-  const milestone = Object.prototype.hasOwnProperty.call(config.milestoneEvents, event) ? config.milestoneEvents[event] : message.properties?.milestone;
+  const milestone = Object.prototype.hasOwnProperty.call(config.milestoneEvents, event)
+    ? config.milestoneEvents[event]
+    : message.properties?.milestone;
   if (milestone === undefined) throw new InvalidEventError('properties.milestone', `is required for "${event}"`);
   return {
     kind: 'milestone',
@@ -194,7 +208,15 @@ function mapGroup(raw: object, config: PlgConfig): GroupIntent {
   });
 }
 
-export type EventWorkflow = 'identify' | 'group' | 'signup' | 'milestone' | 'pql' | 'handoff' | 'untracked' | 'unrecognised';
+export type EventWorkflow =
+  | 'identify'
+  | 'group'
+  | 'signup'
+  | 'milestone'
+  | 'pql'
+  | 'handoff'
+  | 'untracked'
+  | 'unrecognised';
 
 /**
  * Which workflow the tracking plan routes a raw event to, without validating it: for reports that count

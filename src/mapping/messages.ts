@@ -160,7 +160,8 @@ export function messageType(raw: unknown): MessageType {
   }
   const type: unknown = (raw as Record<string, unknown>)['type'];
   const supported = `must be one of: ${MESSAGE_TYPES.join(', ')}`;
-  if (typeof type !== 'string') throw new InvalidEventError('type', isAbsent(type) ? `is required (${supported})` : supported);
+  if (typeof type !== 'string')
+    throw new InvalidEventError('type', isAbsent(type) ? `is required (${supported})` : supported);
   const lowered = type.trim().toLowerCase();
   if (!isMessageType(lowered)) throw new InvalidEventError('type', supported);
   return lowered;
@@ -212,7 +213,8 @@ function signalsSchema(model: ScoringModel): z.ZodType<Signals> {
 export function parseSignals(raw: object, path: readonly string[], model: ScoringModel): Signals {
   let container: unknown = raw;
   for (const key of path) {
-    container = typeof container === 'object' && container !== null ? (container as Record<string, unknown>)[key] : undefined;
+    container =
+      typeof container === 'object' && container !== null ? (container as Record<string, unknown>)[key] : undefined;
   }
   if (typeof container !== 'object' || container === null || Array.isArray(container)) return {};
   const parsed = signalsSchema(model).safeParse(container, { error: describeIssue });

@@ -40,7 +40,10 @@ export function personName(traits: NameTraits): PersonName | undefined {
 /** The person an event is about: its email when it has one, and its userId. At least one is required. */
 export function requirePerson(email: string | undefined, userId: string | undefined): PersonKey {
   if (email === undefined && userId === undefined) {
-    throw new InvalidEventError('userId', 'is required when no email is given (traits.email, context.traits.email or properties.email)');
+    throw new InvalidEventError(
+      'userId',
+      'is required when no email is given (traits.email, context.traits.email or properties.email)',
+    );
   }
   return definedOnly({ email, userId });
 }

@@ -24,12 +24,17 @@ const BROWSER = { name: 'analytics.js', version: '5.2.1' };
 const SERVER = { name: 'analytics-node', version: '2.1.2' };
 
 /** The milestone event a user sends when a signal is first met (login counts have none). */
-const MILESTONE_FOR_SIGNAL: Partial<Record<string, (random: Random) => { event: string; properties: Record<string, unknown> }>> = {
+const MILESTONE_FOR_SIGNAL: Partial<
+  Record<string, (random: Random) => { event: string; properties: Record<string, unknown> }>
+> = {
   integrations_connected: (random) => ({
     event: 'Integration Connected',
     properties: { integration: random.pick(['Slack', 'Salesforce', 'HubSpot', 'Snowflake', 'GitHub', 'Zapier']) },
   }),
-  records_imported: (random) => ({ event: 'Data Imported', properties: { records: random.int(100, 5000), format: 'csv' } }),
+  records_imported: (random) => ({
+    event: 'Data Imported',
+    properties: { records: random.int(100, 5000), format: 'csv' },
+  }),
   team_invites: (random) => ({ event: 'Invite Sent', properties: { invitee_role: random.pick(['member', 'admin']) } }),
   features_activated: (random) => ({
     event: 'Feature Activated',
@@ -65,7 +70,9 @@ export function planActivities(user: SampleUser, window: SampleWindow): Activity
     met = Math.max(met, metNow);
     add(summaryAt, () => usageSummary(user, step));
     if (user.signalsAsTraits && random.chance(0.6)) {
-      add(summaryAt + (1 + random.next() * 3) * HOUR_MS, () => identify(user, { email: user.email, ...signalsAt(user, step) }));
+      add(summaryAt + (1 + random.next() * 3) * HOUR_MS, () =>
+        identify(user, { email: user.email, ...signalsAt(user, step) }),
+      );
     }
     previous = summaryAt;
   });
@@ -79,7 +86,9 @@ export function planActivities(user: SampleUser, window: SampleWindow): Activity
     add(t0 + (0.5 + random.next() * 6) * DAY_MS, () => track(user, 'Milestone Reached', { milestone }));
   }
   for (const handoff of user.handoffs) {
-    add(handoff.at, () => track(user, handoff.event, { value: handoff.value, plan: handoff.plan, reason: handoff.reason }));
+    add(handoff.at, () =>
+      track(user, handoff.event, { value: handoff.value, plan: handoff.plan, reason: handoff.reason }),
+    );
   }
   for (let views = random.int(0, 3); views > 0; views--) {
     const path = random.pick(['/pricing', '/docs/getting-started', '/settings/billing', '/integrations']);
@@ -100,14 +109,22 @@ function base(user: SampleUser, type: string, library = BROWSER): Record<string,
 
 function profileTraits(user: SampleUser, createdAt: number): Record<string, unknown> {
   const name =
-    user.index % 3 === 0 ? { name: `${user.firstName} ${user.lastName}` } : { firstName: user.firstName, lastName: user.lastName };
+    user.index % 3 === 0
+      ? { name: `${user.firstName} ${user.lastName}` }
+      : { firstName: user.firstName, lastName: user.lastName };
   return {
     email: user.email,
     ...name,
     title: user.title,
     ...(user.company === undefined
       ? {}
-      : { company: { name: user.company.name, website: website(user.company.domain, user.index), id: user.company.groupId } }),
+      : {
+          company: {
+            name: user.company.name,
+            website: website(user.company.domain, user.index),
+            id: user.company.groupId,
+          },
+        }),
     plan: user.company?.plan ?? 'free',
     createdAt: new Date(createdAt).toISOString(),
   };
@@ -119,14 +136,17 @@ function identify(user: SampleUser, traits: Record<string, unknown>): Record<str
 
 function signup(user: SampleUser, random: Random): Record<string, unknown> {
   const event = user.founder && user.company !== undefined && random.chance(0.5) ? 'Trial Started' : 'Signed Up';
-  const source = user.founder ? random.pick(['organic', 'google_ads', 'product_hunt', 'referral', 'linkedin']) : 'invite';
+  const source = user.founder
+    ? random.pick(['organic', 'google_ads', 'product_hunt', 'referral', 'linkedin'])
+    : 'invite';
   const message = base(user, 'track');
   const context = message['context'] as Record<string, unknown>;
   const traits = { email: user.email, firstName: user.firstName, lastName: user.lastName, title: user.title };
   // Most libraries carry the email in context.traits; some tracking plans send it as a property instead.
   const byProperty = random.chance(0.2);
   if (!byProperty) context['traits'] = traits;
-  if (random.chance(0.3)) context['campaign'] = { source: random.pick(['google', 'newsletter', 'partner']), medium: 'cpc' };
+  if (random.chance(0.3))
+    context['campaign'] = { source: random.pick(['google', 'newsletter', 'partner']), medium: 'cpc' };
   return {
     ...message,
     event,
@@ -151,7 +171,12 @@ function group(user: SampleUser, random: Random): Record<string, unknown> {
   };
 }
 
-function track(user: SampleUser, event: string, properties: Record<string, unknown>, library = BROWSER): Record<string, unknown> {
+function track(
+  user: SampleUser,
+  event: string,
+  properties: Record<string, unknown>,
+  library = BROWSER,
+): Record<string, unknown> {
   const message = base(user, 'track', library);
   if (user.emailOnTrack) (message['context'] as Record<string, unknown>)['traits'] = { email: user.email };
   return { ...message, event, properties };
@@ -173,7 +198,10 @@ function signalsAt(user: SampleUser, step: number): Record<string, number> {
   const met = user.metCounts[step] ?? 0;
   const weeks = user.summaryAts.length + 1;
   return Object.fromEntries(
-    user.signalOrder.map((signal, position) => [signal.key, signalValue(signal, position < met, (step + 1) / weeks, random)]),
+    user.signalOrder.map((signal, position) => [
+      signal.key,
+      signalValue(signal, position < met, (step + 1) / weeks, random),
+    ]),
   );
 }
 
@@ -181,7 +209,11 @@ const SIGNAL_CAPS: Record<string, number> = { active_days_14d: 14, logins_7d: 60
 
 function signalValue(signal: SignalDefinition, met: boolean, progress: number, random: Random): number {
   const cap = SIGNAL_CAPS[signal.key] ?? Number.MAX_SAFE_INTEGER;
-  if (!met) return Math.min(signal.threshold - 1, Math.floor(signal.threshold * Math.min(0.95, progress * (0.6 + random.next() * 0.4))));
+  if (!met)
+    return Math.min(
+      signal.threshold - 1,
+      Math.floor(signal.threshold * Math.min(0.95, progress * (0.6 + random.next() * 0.4))),
+    );
   return Math.min(cap, Math.ceil(signal.threshold * (1 + progress * (2 + random.next()))));
 }
 

@@ -76,28 +76,169 @@ export interface Cast {
 }
 
 const FIRST_NAMES = [
-  'Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Radia', 'Tim',
-  'Katherine', 'John', 'Hedy', 'Donald', 'Sophie', 'Guido', 'Anita', 'Bjarne', 'Joan', 'James', 'Carol', 'Niklaus',
-  'Adele', 'Leslie', 'Shafi', 'Whitfield', 'Mary', 'Vint', 'Lynn', 'Brian', 'Evelyn', 'Yukihiro', 'Priya', 'Mateo',
-  'Amara', 'Kenji', 'Ingrid', 'Tomás', 'Aisha', 'Noah', 'Elena', 'Ravi', 'Chloé', 'Omar', 'Freya', 'Diego',
+  'Ada',
+  'Grace',
+  'Alan',
+  'Linus',
+  'Margaret',
+  'Ken',
+  'Barbara',
+  'Dennis',
+  'Frances',
+  'Edsger',
+  'Radia',
+  'Tim',
+  'Katherine',
+  'John',
+  'Hedy',
+  'Donald',
+  'Sophie',
+  'Guido',
+  'Anita',
+  'Bjarne',
+  'Joan',
+  'James',
+  'Carol',
+  'Niklaus',
+  'Adele',
+  'Leslie',
+  'Shafi',
+  'Whitfield',
+  'Mary',
+  'Vint',
+  'Lynn',
+  'Brian',
+  'Evelyn',
+  'Yukihiro',
+  'Priya',
+  'Mateo',
+  'Amara',
+  'Kenji',
+  'Ingrid',
+  'Tomás',
+  'Aisha',
+  'Noah',
+  'Elena',
+  'Ravi',
+  'Chloé',
+  'Omar',
+  'Freya',
+  'Diego',
 ];
 const LAST_NAMES = [
-  'Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Allen', 'Dijkstra',
-  'Perlman', 'Berners-Lee', 'Johnson', 'McCarthy', 'Lamarr', 'Knuth', 'Wilson', 'van Rossum', 'Borg', 'Stroustrup',
-  'Clarke', 'Gosling', 'Shaw', 'Wirth', 'Goldberg', 'Lamport', 'Goldwasser', 'Diffie', 'Keller', 'Cerf', 'Conway',
-  'Kernighan', 'Boyd', 'Matsumoto', 'Raman', 'García', 'Okafor', 'Tanaka', 'Lindqvist', 'Moreau', 'Haddad', 'Novak',
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Torvalds',
+  'Hamilton',
+  'Thompson',
+  'Liskov',
+  'Ritchie',
+  'Allen',
+  'Dijkstra',
+  'Perlman',
+  'Berners-Lee',
+  'Johnson',
+  'McCarthy',
+  'Lamarr',
+  'Knuth',
+  'Wilson',
+  'van Rossum',
+  'Borg',
+  'Stroustrup',
+  'Clarke',
+  'Gosling',
+  'Shaw',
+  'Wirth',
+  'Goldberg',
+  'Lamport',
+  'Goldwasser',
+  'Diffie',
+  'Keller',
+  'Cerf',
+  'Conway',
+  'Kernighan',
+  'Boyd',
+  'Matsumoto',
+  'Raman',
+  'García',
+  'Okafor',
+  'Tanaka',
+  'Lindqvist',
+  'Moreau',
+  'Haddad',
+  'Novak',
 ];
 const TITLES = [
-  'Head of Growth', 'Product Manager', 'Software Engineer', 'Data Analyst', 'VP Engineering', 'CTO', 'Founder',
-  'Marketing Manager', 'Operations Lead', 'Customer Success Manager', 'Staff Engineer', 'Director of Product',
+  'Head of Growth',
+  'Product Manager',
+  'Software Engineer',
+  'Data Analyst',
+  'VP Engineering',
+  'CTO',
+  'Founder',
+  'Marketing Manager',
+  'Operations Lead',
+  'Customer Success Manager',
+  'Staff Engineer',
+  'Director of Product',
 ];
 const COMPANY_WORDS = [
-  'Acme', 'Northwind', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Pied Piper', 'Vandelay', 'Soylent',
-  'Tyrell', 'Cyberdyne', 'Aperture', 'Wonka', 'Gringotts', 'Oscorp', 'Massive Dynamic', 'Prestige', 'Blue Sun',
-  'Kestrel', 'Lumen', 'Quartz', 'Meridian', 'Harbor', 'Juniper', 'Cobalt', 'Summit', 'Atlas', 'Beacon', 'Cascade',
-  'Driftwood', 'Ember', 'Falcon', 'Granite', 'Helix', 'Iris', 'Jasper', 'Keystone', 'Lattice', 'Mosaic', 'Nimbus',
+  'Acme',
+  'Northwind',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Stark',
+  'Wayne',
+  'Hooli',
+  'Pied Piper',
+  'Vandelay',
+  'Soylent',
+  'Tyrell',
+  'Cyberdyne',
+  'Aperture',
+  'Wonka',
+  'Gringotts',
+  'Oscorp',
+  'Massive Dynamic',
+  'Prestige',
+  'Blue Sun',
+  'Kestrel',
+  'Lumen',
+  'Quartz',
+  'Meridian',
+  'Harbor',
+  'Juniper',
+  'Cobalt',
+  'Summit',
+  'Atlas',
+  'Beacon',
+  'Cascade',
+  'Driftwood',
+  'Ember',
+  'Falcon',
+  'Granite',
+  'Helix',
+  'Iris',
+  'Jasper',
+  'Keystone',
+  'Lattice',
+  'Mosaic',
+  'Nimbus',
 ];
-const COMPANY_KINDS = ['Analytics', 'Labs', 'Cloud', 'Systems', 'Software', 'Data', 'Logistics', 'Health', 'Robotics', 'Studio'];
+const COMPANY_KINDS = [
+  'Analytics',
+  'Labs',
+  'Cloud',
+  'Systems',
+  'Software',
+  'Data',
+  'Logistics',
+  'Health',
+  'Robotics',
+  'Studio',
+];
 const TLDS = ['com', 'com', 'com', 'io', 'co', 'dev', 'ai'];
 const INDUSTRIES = ['SaaS', 'Fintech', 'E-commerce', 'Healthcare', 'Logistics', 'Media', 'Education'];
 /** Plan names are options of the plg-demo workspace's `plan_type`. */
@@ -180,7 +321,10 @@ function createUser(
   const firstName = random.pick(FIRST_NAMES);
   const lastName = random.pick(LAST_NAMES);
   const local = emailLocalPart(random, firstName, lastName);
-  const email = company === undefined ? `${local}${random.int(1, 99)}@${random.pick(PERSONAL_DOMAINS)}` : `${local}@${company.domain}`;
+  const email =
+    company === undefined
+      ? `${local}${random.int(1, 99)}@${random.pick(PERSONAL_DOMAINS)}`
+      : `${local}@${company.domain}`;
   const trajectory = planUsage(mulberry32(deriveSeed(seed, 'usage')), signupAt, options.window);
   return {
     index,
@@ -229,12 +373,17 @@ const QUALIFY_RATE = 0.3;
  */
 function planUsage(random: Random, signupAt: number, window: SampleWindow): Trajectory {
   const summaryAts: number[] = [];
-  for (let at = signupAt + (3 + random.next() * 2) * DAY_MS; at < window.endMs; at += (5 + random.next() * 3) * DAY_MS) {
+  for (
+    let at = signupAt + (3 + random.next() * 2) * DAY_MS;
+    at < window.endMs;
+    at += (5 + random.next() * 3) * DAY_MS
+  ) {
     summaryAts.push(at);
   }
   const signalOrder = random.shuffle(DEFAULT_SCORING_MODEL.signals);
   let toQualify = 0;
-  for (let score = 0; score < DEFAULT_PQL_THRESHOLD; toQualify++) score += signalOrder[toQualify]?.weight ?? DEFAULT_PQL_THRESHOLD;
+  for (let score = 0; score < DEFAULT_PQL_THRESHOLD; toQualify++)
+    score += signalOrder[toQualify]?.weight ?? DEFAULT_PQL_THRESHOLD;
   const qualifies = summaryAts.length > 0 && random.chance(QUALIFY_RATE);
   const qualifyingSummary = qualifies ? random.int(0, summaryAts.length - 1) : undefined;
   const ceiling = random.int(0, toQualify - 1);
@@ -264,7 +413,11 @@ function planHandoffs(random: Random, companies: SampleCompany[], users: SampleU
   const wanted = Math.max(2, Math.round(companies.length / 10));
   const qualified = random.shuffle([...firstQualifier.values()].filter((q) => q.at < window.endMs - 2 * DAY_MS));
   for (const [n, { user, at }] of qualified.slice(0, wanted).entries()) {
-    const first = handoff(random, n % 3 === 0 ? 'Upgrade Requested' : 'Sales Handoff Requested', at + (0.5 + random.next()) * DAY_MS);
+    const first = handoff(
+      random,
+      n % 3 === 0 ? 'Upgrade Requested' : 'Sales Handoff Requested',
+      at + (0.5 + random.next()) * DAY_MS,
+    );
     user.handoffs.push(first);
     // Some accounts ask twice in different ways; each kind is its own handoff.
     if (random.chance(0.3) && first.at + DAY_MS < window.endMs) {

@@ -1,5 +1,11 @@
 import { createCast } from './cast.js';
-import { BAD_INPUT_KINDS, HARMLESS_PROBES, type BadInputContext, type BadInputKind, type HarmlessProbe } from './invalid.js';
+import {
+  BAD_INPUT_KINDS,
+  HARMLESS_PROBES,
+  type BadInputContext,
+  type BadInputKind,
+  type HarmlessProbe,
+} from './invalid.js';
 import { deriveSeed, mulberry32 } from './random.js';
 import { mergeTimelines, type TimelineEvent } from './timeline.js';
 
@@ -98,12 +104,20 @@ export function* generateLabelledEvents(options: PlgSampleOptions = {}): Generat
     yield item;
     sequence++;
     if (item.expect !== 'invalid' && item.expect !== 'duplicate' && delivery.chance(settings.duplicateRate)) {
-      held.push({ due: sequence + delivery.int(1, 25), item: { event: structuredClone(item.event), expect: 'duplicate' } });
+      held.push({
+        due: sequence + delivery.int(1, 25),
+        item: { event: structuredClone(item.event), expect: 'duplicate' },
+      });
     }
-    for (let index = held.findIndex((entry) => entry.due <= sequence); index !== -1; index = held.findIndex((entry) => entry.due <= sequence)) {
+    for (
+      let index = held.findIndex((entry) => entry.due <= sequence);
+      index !== -1;
+      index = held.findIndex((entry) => entry.due <= sequence)
+    ) {
       const [entry] = held.splice(index, 1);
       if (entry === undefined) break;
-      const released = 'user' in entry.item ? { event: stamp(entry.item), expect: entry.item.expect, reason: 'late' } : entry.item;
+      const released =
+        'user' in entry.item ? { event: stamp(entry.item), expect: entry.item.expect, reason: 'late' } : entry.item;
       yield* emit(released);
     }
   }
@@ -148,7 +162,8 @@ export function* generateLabelledEvents(options: PlgSampleOptions = {}): Generat
 function resolveOptions(options: PlgSampleOptions): Required<PlgSampleOptions> {
   const settings = { ...DEFAULT_SAMPLE_OPTIONS, ...definedOnly(options) };
   if (!Number.isInteger(settings.seed)) throw new RangeError('seed must be an integer');
-  if (!Number.isInteger(settings.companies) || settings.companies < 0) throw new RangeError('companies must be a whole number');
+  if (!Number.isInteger(settings.companies) || settings.companies < 0)
+    throw new RangeError('companies must be a whole number');
   if (!(settings.usersPerCompany > 0)) throw new RangeError('usersPerCompany must be positive');
   if (Number.isNaN(Date.parse(settings.start))) throw new RangeError('start must be an ISO date-time');
   if (!(settings.days > 0)) throw new RangeError('days must be positive');

@@ -58,9 +58,21 @@ export const BAD_INPUT_KINDS: readonly BadInputKind[] = [
     field: 'traits.email',
     build: (c) => ({ ...envelope(c, 'track'), event: 'Signed Up', properties: { plan: 'free', source: 'organic' } }),
   },
-  { reason: 'malformed email', field: 'traits.email', build: (c) => identify(c, { email: `${c.user.firstName}.at.example` }) },
-  { reason: 'email with two @', field: 'traits.email', build: (c) => identify(c, { email: `${c.user.firstName}@@example.com` }) },
-  { reason: 'email as an object', field: 'traits.email', build: (c) => identify(c, { email: { address: c.user.email } }) },
+  {
+    reason: 'malformed email',
+    field: 'traits.email',
+    build: (c) => identify(c, { email: `${c.user.firstName}.at.example` }),
+  },
+  {
+    reason: 'email with two @',
+    field: 'traits.email',
+    build: (c) => identify(c, { email: `${c.user.firstName}@@example.com` }),
+  },
+  {
+    reason: 'email as an object',
+    field: 'traits.email',
+    build: (c) => identify(c, { email: { address: c.user.email } }),
+  },
   {
     reason: 'email as an array',
     field: 'context.traits.email',
@@ -85,9 +97,17 @@ export const BAD_INPUT_KINDS: readonly BadInputKind[] = [
   { reason: 'signal as a word', field: 'properties.logins_7d', build: (c) => usage(c, { logins_7d: 'five' }) },
   { reason: 'negative signal', field: 'properties.records_imported', build: (c) => usage(c, { records_imported: -3 }) },
   // JSON cannot carry NaN or Infinity; senders that try produce these strings.
-  { reason: 'NaN signal', field: 'properties.features_activated', build: (c) => usage(c, { features_activated: 'NaN' }) },
+  {
+    reason: 'NaN signal',
+    field: 'properties.features_activated',
+    build: (c) => usage(c, { features_activated: 'NaN' }),
+  },
   { reason: 'Infinity signal', field: 'properties.team_invites', build: (c) => usage(c, { team_invites: 'Infinity' }) },
-  { reason: 'signal as an array', field: 'properties.active_days_14d', build: (c) => usage(c, { active_days_14d: [7] }) },
+  {
+    reason: 'signal as an array',
+    field: 'properties.active_days_14d',
+    build: (c) => usage(c, { active_days_14d: [7] }),
+  },
   {
     reason: 'usage summary without signals',
     field: 'properties',
@@ -98,7 +118,11 @@ export const BAD_INPUT_KINDS: readonly BadInputKind[] = [
     field: 'traits.integrations_connected',
     build: (c) => identify(c, { email: c.user.email, integrations_connected: -1 }),
   },
-  { reason: 'timestamp as a word', field: 'timestamp', build: (c) => ({ ...identify(c, { email: c.user.email }), timestamp: 'yesterday' }) },
+  {
+    reason: 'timestamp as a word',
+    field: 'timestamp',
+    build: (c) => ({ ...identify(c, { email: c.user.email }), timestamp: 'yesterday' }),
+  },
   {
     reason: 'impossible timestamp',
     field: 'timestamp',
@@ -117,7 +141,11 @@ export const BAD_INPUT_KINDS: readonly BadInputKind[] = [
     field: 'traits.createdAt',
     build: (c) => identify(c, { email: c.user.email, createdAt: 'last tuesday' }),
   },
-  { reason: 'unknown message type', field: 'type', build: (c) => ({ ...track(c, 'Order Completed', { total: 49 }), type: 'purchase' }) },
+  {
+    reason: 'unknown message type',
+    field: 'type',
+    build: (c) => ({ ...track(c, 'Order Completed', { total: 49 }), type: 'purchase' }),
+  },
   {
     reason: 'missing message type',
     field: 'type',
@@ -148,7 +176,11 @@ export const BAD_INPUT_KINDS: readonly BadInputKind[] = [
     field: 'properties.value',
     build: (c) => track(c, 'Sales Handoff Requested', { value: 'lots', plan: 'enterprise', reason: 'Wants SSO' }),
   },
-  { reason: 'Milestone Reached without milestone', field: 'properties.milestone', build: (c) => track(c, 'Milestone Reached', {}) },
+  {
+    reason: 'Milestone Reached without milestone',
+    field: 'properties.milestone',
+    build: (c) => track(c, 'Milestone Reached', {}),
+  },
   {
     reason: 'milestone key that is not a key',
     field: 'properties.milestone',
@@ -157,7 +189,10 @@ export const BAD_INPUT_KINDS: readonly BadInputKind[] = [
   {
     reason: 'group without groupId',
     field: 'groupId',
-    build: (c) => ({ ...envelope(c, 'group'), traits: { name: 'Orphan Workspace', website: 'https://orphan.example' } }),
+    build: (c) => ({
+      ...envelope(c, 'group'),
+      traits: { name: 'Orphan Workspace', website: 'https://orphan.example' },
+    }),
   },
   {
     reason: 'website that is not a domain',
@@ -180,8 +215,16 @@ export const BAD_INPUT_KINDS: readonly BadInputKind[] = [
     field: 'traits.title',
     build: (c) => identify(c, { email: c.user.email, title: 'CTO\u0007\u0008' }),
   },
-  { reason: 'traits as a string', field: 'traits', build: (c) => ({ ...envelope(c, 'identify'), traits: c.user.email }) },
-  { reason: 'properties as an array', field: 'properties', build: (c) => ({ ...track(c, 'Data Imported', {}), properties: [1, 2, 3] }) },
+  {
+    reason: 'traits as a string',
+    field: 'traits',
+    build: (c) => ({ ...envelope(c, 'identify'), traits: c.user.email }),
+  },
+  {
+    reason: 'properties as an array',
+    field: 'properties',
+    build: (c) => ({ ...track(c, 'Data Imported', {}), properties: [1, 2, 3] }),
+  },
   {
     reason: 'no userId and no email',
     field: 'userId',

@@ -51,10 +51,16 @@ export async function writeSampleFile(path: string, options: SampleFileOptions =
 export function sampleOptionsFromArgs(args: string[]): { path: string; options: SampleFileOptions } {
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string' }, events: { type: 'string' }, companies: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      events: { type: 'string' },
+      companies: { type: 'string' },
+      seed: { type: 'string' },
+    },
     strict: true,
   });
-  if (values.events !== undefined && values.companies !== undefined) throw new Error('give --events or --companies, not both');
+  if (values.events !== undefined && values.companies !== undefined)
+    throw new Error('give --events or --companies, not both');
   const events = values.events === undefined ? undefined : wholeNumber('--events', values.events);
   const options: SampleFileOptions = {};
   if (values.seed !== undefined) options.seed = wholeNumber('--seed', values.seed);

@@ -11,7 +11,12 @@ import { isRecord } from '../lib/is-record.js';
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface RouterTransformRequest {
-  input: Array<{ message: unknown; metadata: Record<string, unknown>; destination: Record<string, unknown>; connection?: unknown }>;
+  input: Array<{
+    message: unknown;
+    metadata: Record<string, unknown>;
+    destination: Record<string, unknown>;
+    connection?: unknown;
+  }>;
   destType: string;
 }
 
@@ -31,7 +36,14 @@ type StatTags = Record<string, unknown>;
 
 function errorDetails(destType: string, metadata: unknown, feature: 'router' | 'processor'): StatTags {
   const { destinationId, workspaceId } = (isRecord(metadata) ? metadata : {}) as StatTags;
-  return { destType: destType.toUpperCase(), module: 'destination', implementation: 'native', feature, destinationId, workspaceId };
+  return {
+    destType: destType.toUpperCase(),
+    module: 'destination',
+    implementation: 'native',
+    feature,
+    destinationId,
+    workspaceId,
+  };
 }
 
 /** rudder-transformer's status for a thrown error: the first number at `response.status`, `code` or `status`; else 500. */
@@ -43,14 +55,22 @@ function statusOf(error: unknown): number {
 
 /** `generateErrorObject`: an integrations-lib error keeps its tags (with the service's added); anything else is a TransformationError. */
 function errorObject(error: unknown, details: StatTags): { status: number; message: string; statTags: StatTags } {
-  const { message = '', statTags, destinationResponse } = (isRecord(error) ? error : {}) as { message?: string; statTags?: StatTags; destinationResponse?: unknown };
+  const {
+    message = '',
+    statTags,
+    destinationResponse,
+  } = (isRecord(error) ? error : {}) as { message?: string; statTags?: StatTags; destinationResponse?: unknown };
   const enriched = destinationResponse ? JSON.stringify({ message, destinationResponse }) : message;
-  if (error instanceof BaseError) return { status: statusOf(error), message: enriched, statTags: { ...statTags, ...details } };
+  if (error instanceof BaseError)
+    return { status: statusOf(error), message: enriched, statTags: { ...statTags, ...details } };
   return { status: statusOf(error), message: enriched, statTags: { errorCategory: 'transformation' } };
 }
 
 /** The router route of rudder-transformer around `destination`, with its process environment given by `run`. */
-export function routerTransformService(destination: NativeDestination, run: <T>(work: () => Promise<T>) => Promise<T> = (work) => work()): RouterTransformer {
+export function routerTransformService(
+  destination: NativeDestination,
+  run: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
+): RouterTransformer {
   return async (request) => {
     const groups = new Map<unknown, RouterTransformRequest['input']>();
     for (const input of request.input) {
@@ -65,7 +85,15 @@ export function routerTransformService(destination: NativeDestination, run: <T>(
           return entries.map((entry) => withServiceTags(entry, details));
         } catch (error) {
           const { status, message, statTags } = errorObject(error, details);
-          return [{ metadata: group.map((input) => input.metadata), batched: false, statusCode: status, error: message || '[Router Transform] Error occurred while processing the payload.', statTags }];
+          return [
+            {
+              metadata: group.map((input) => input.metadata),
+              batched: false,
+              statusCode: status,
+              error: message || '[Router Transform] Error occurred while processing the payload.',
+              statTags,
+            },
+          ];
         }
       }),
     );
@@ -74,8 +102,14 @@ export function routerTransformService(destination: NativeDestination, run: <T>(
 }
 
 /** The processor route (`POST /v0/destinations/:destination`): one or more entries per event. */
-export function processorTransformService(destination: NativeDestination, run: <T>(work: () => Promise<T>) => Promise<T> = (work) => work()) {
-  return async (destType: string, events: Array<{ message: unknown; metadata: Record<string, unknown>; destination: unknown }>): Promise<unknown[]> => {
+export function processorTransformService(
+  destination: NativeDestination,
+  run: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
+) {
+  return async (
+    destType: string,
+    events: Array<{ message: unknown; metadata: Record<string, unknown>; destination: unknown }>,
+  ): Promise<unknown[]> => {
     const responses = await Promise.all(
       events.map(async (event) => {
         try {
@@ -87,7 +121,14 @@ export function processorTransformService(destination: NativeDestination, run: <
           }));
         } catch (error) {
           const { status, message, statTags } = errorObject(error, errorDetails(destType, event.metadata, 'processor'));
-          return [{ metadata: event.metadata, statusCode: status, error: message || '[Processor Transform] Error occurred while processing the payload.', statTags }];
+          return [
+            {
+              metadata: event.metadata,
+              statusCode: status,
+              error: message || '[Processor Transform] Error occurred while processing the payload.',
+              statTags,
+            },
+          ];
         }
       }),
     );
@@ -99,9 +140,12 @@ export function processorTransformService(destination: NativeDestination, run: <
 function withServiceTags(entry: unknown, details: StatTags): unknown {
   if (!isRecord(entry)) return entry;
   const copy: Record<string, unknown> = { ...entry };
-  const stringUserId = (request: unknown) => (isRecord(request) && request['userId'] != null ? { ...request, userId: String(request['userId']) } : request);
+  const stringUserId = (request: unknown) =>
+    isRecord(request) && request['userId'] != null ? { ...request, userId: String(request['userId']) } : request;
   if (Array.isArray(copy['batchedRequest'])) copy['batchedRequest'] = copy['batchedRequest'].map(stringUserId);
-  else if (isRecord(copy['batchedRequest']) && copy['batchedRequest']['userId']) copy['batchedRequest'] = stringUserId(copy['batchedRequest']);
-  if ('error' in copy && isRecord(copy['statTags']) && Object.keys(copy['statTags']).length > 0) copy['statTags'] = { ...copy['statTags'], ...details };
+  else if (isRecord(copy['batchedRequest']) && copy['batchedRequest']['userId'])
+    copy['batchedRequest'] = stringUserId(copy['batchedRequest']);
+  if ('error' in copy && isRecord(copy['statTags']) && Object.keys(copy['statTags']).length > 0)
+    copy['statTags'] = { ...copy['statTags'], ...details };
   return copy;
 }

@@ -57,7 +57,10 @@ export interface SimulatedSegmentDelivery {
   deliver(events: readonly unknown[]): Promise<SimulatedResult[]>;
 }
 
-export function simulateSegmentDelivery(setup: SegmentSetup, options: SegmentDeliveryOptions = {}): SimulatedSegmentDelivery {
+export function simulateSegmentDelivery(
+  setup: SegmentSetup,
+  options: SegmentDeliveryOptions = {},
+): SimulatedSegmentDelivery {
   const runtime = new Destination(setup.destination as ActionsCore.DestinationDefinition);
   const eventSettings = { ...setup.settings, subscriptions: setup.subscriptions } as unknown as EventSettings;
   const sleep = options.sleep ?? ((ms: number) => wait(ms));
@@ -84,7 +87,8 @@ export function simulateSegmentDelivery(setup: SegmentSetup, options: SegmentDel
       const result = await deliverOnce(event);
       if (!(result.status === 'failed' && result.retryable === true)) return result;
       const delay = Math.round(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** retry));
-      if (now() + delay - started > retryWindowMs) return { ...result, reason: `${result.reason ?? 'failed'} (still failing after ${retry + 1} attempts)` };
+      if (now() + delay - started > retryWindowMs)
+        return { ...result, reason: `${result.reason ?? 'failed'} (still failing after ${retry + 1} attempts)` };
       await sleep(delay);
     }
   };
@@ -106,7 +110,11 @@ export function simulateSegmentDelivery(setup: SegmentSetup, options: SegmentDel
             const result = held ?? (await deliverWithRetries(events[index]));
             results[index] = result;
             if (held === undefined && result.status === 'failed' && result.retryable === true) {
-              held = { status: 'failed', reason: `held back until an earlier event of the same person is applied (${result.reason ?? 'failed'})`, retryable: true };
+              held = {
+                status: 'failed',
+                reason: `held back until an earlier event of the same person is applied (${result.reason ?? 'failed'})`,
+                retryable: true,
+              };
             }
           }
         });
@@ -119,12 +127,19 @@ export function simulateSegmentDelivery(setup: SegmentSetup, options: SegmentDel
 
 /** Segment's reading of an action error: its status decides between retry, reject and fix-the-settings. */
 function fromThrown(error: unknown): SimulatedResult {
-  const { name, message, status, retry } = error as { name?: string; message?: string; status?: number; retry?: boolean };
+  const { name, message, status, retry } = error as {
+    name?: string;
+    message?: string;
+    status?: number;
+    retry?: boolean;
+  };
   const reason = message ?? String(error);
   // An IntegrationError marked `retry = false` is one Segment does not retry, whatever its status.
   if (retry === false) return { status: 'failed', reason, retryable: false };
-  if (name === 'RetryableError' || status === 429 || (status !== undefined && status >= 500)) return { status: 'failed', reason, retryable: true };
-  if (name === 'InvalidAuthentication' || name === 'InvalidAuthenticationError' || status === 401 || status === 403) return { status: 'failed', reason, retryable: false };
+  if (name === 'RetryableError' || status === 429 || (status !== undefined && status >= 500))
+    return { status: 'failed', reason, retryable: true };
+  if (name === 'InvalidAuthentication' || name === 'InvalidAuthenticationError' || status === 401 || status === 403)
+    return { status: 'failed', reason, retryable: false };
   if (name === 'IntegrationError') return { status: 'failed', reason, retryable: false };
   return { status: 'rejected', reason };
 }

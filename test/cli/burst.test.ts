@@ -39,7 +39,10 @@ describe.skipIf(!CLI_BUILT)('a launch-day burst through Segment’s SDK at its d
     const config = join(mkdtempSync(join(tmpdir(), 'attio-plg-burst-')), 'config.json');
     // Attio's own budgets (the configuration's defaults): the drain keeps to 25 writes a second.
     writeFileSync(config, JSON.stringify({ salesReps: REPS }));
-    const serve = await startServe({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: attio.url, ATTIO_PLG_WEBHOOK_SECRET: WRITE_KEY }, ['--config', config]);
+    const serve = await startServe(
+      { ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: attio.url, ATTIO_PLG_WEBHOOK_SECRET: WRITE_KEY },
+      ['--config', config],
+    );
     running.push(serve);
 
     const analytics = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
@@ -66,10 +69,15 @@ describe.skipIf(!CLI_BUILT)('a launch-day burst through Segment’s SDK at its d
     expect(deliveries.reduce((sum, l) => sum + (l.accepted as number), 0)).toBe(2 * PEOPLE);
     const intakeMs = deliveries.map((l) => l.durationMs as number).sort((a, b) => a - b);
     // Reported for the record (the benchmark holds the target): how long the receiver took to store a batch.
-    console.info(`burst intake: ${batches} deliveries, median ${intakeMs[Math.floor(batches / 2)]} ms, slowest ${intakeMs.at(-1)} ms`);
+    console.info(
+      `burst intake: ${batches} deliveries, median ${intakeMs[Math.floor(batches / 2)]} ms, slowest ${intakeMs.at(-1)} ms`,
+    );
 
     await untilDrained(serve.url, 150_000);
-    expect(serve.logLines().find((l) => String(l.msg).startsWith('queue drained'))).toMatchObject({ level: 30, events: 2 * PEOPLE });
+    expect(serve.logLines().find((l) => String(l.msg).startsWith('queue drained'))).toMatchObject({
+      level: 30,
+      events: 2 * PEOPLE,
+    });
     const reader = createAttioConnection({ apiUrl: attio.url, apiKey: EMULATOR_API_KEY }).client;
     const people: AttioRecord[] = [];
     for await (const record of reader.queryAllRecords('people')) people.push(record);

@@ -28,7 +28,11 @@ async function configFile(settings: Record<string, unknown>): Promise<string> {
 describe.skipIf(!CLI_BUILT)('attio-plg check', () => {
   it('exits 0 on a workspace that has everything the configuration needs', async () => {
     const run = await runCli(['check'], await start('plg-demo'));
-    expect([run.code, run.stdout.trim(), run.stderr]).toEqual([0, 'Attio workspace "PLG Demo" (plg-demo) is ready for this configuration.', '']);
+    expect([run.code, run.stdout.trim(), run.stderr]).toEqual([
+      0,
+      'Attio workspace "PLG Demo" (plg-demo) is ready for this configuration.',
+      '',
+    ]);
   });
 
   it('exits 1 on a new workspace, naming each missing thing with its fix; --json prints one object', async () => {
@@ -37,10 +41,28 @@ describe.skipIf(!CLI_BUILT)('attio-plg check', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const report = JSON.parse(lines[0] ?? '') as { ready: boolean; workspace: string; problems: Array<{ subject: string; problem: string; fix: string }>; notes: string[] };
+    const report = JSON.parse(lines[0] ?? '') as {
+      ready: boolean;
+      workspace: string;
+      problems: Array<{ subject: string; problem: string; fix: string }>;
+      notes: string[];
+    };
     expect([report.ready, report.workspace]).toEqual([false, 'empty-workspace']);
     expect(report.problems.map((p) => p.subject)).toEqual([
-      ...['signup_date', 'signup_source', 'plan_type', 'pql_score', 'pql_tier', 'pql_explanation', 'pql_scored_at', 'pql_qualified_at', 'last_activity_date', 'activation_score', 'milestones_completed', 'profile_updated_at'].map((s) => `people.${s}`),
+      ...[
+        'signup_date',
+        'signup_source',
+        'plan_type',
+        'pql_score',
+        'pql_tier',
+        'pql_explanation',
+        'pql_scored_at',
+        'pql_qualified_at',
+        'last_activity_date',
+        'activation_score',
+        'milestones_completed',
+        'profile_updated_at',
+      ].map((s) => `people.${s}`),
       'companies.pql_score',
       'companies.account_updated_at',
       'companies.plan_type',
@@ -55,8 +77,12 @@ describe.skipIf(!CLI_BUILT)('attio-plg check', () => {
 
     const text = await runCli(['check'], env);
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain('  ✗ pqlStage: deal stage "Product Qualified" does not exist; deals.stage has: Lead, In Progress, Won 🎉, Lost\n');
-    expect(text.stdout).toContain('  ✗ people.milestones_completed does not exist; with it: option "onboarding_completed", option "first_integration"');
+    expect(text.stdout).toContain(
+      '  ✗ pqlStage: deal stage "Product Qualified" does not exist; deals.stage has: Lead, In Progress, Won 🎉, Lost\n',
+    );
+    expect(text.stdout).toContain(
+      '  ✗ people.milestones_completed does not exist; with it: option "onboarding_completed", option "first_integration"',
+    );
   });
 
   it('names a sales rep who is not a member, and a refused key, without repeating the key', async () => {
@@ -81,8 +107,12 @@ describe.skipIf(!CLI_BUILT)('attio-plg setup without --apply', () => {
   it('prints the plan and sends no write', async () => {
     const run = await runCli(['setup'], await start('empty'));
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Setup plan for Attio workspace "Empty Workspace" \(empty-workspace\):\nWill create \(40\):\n {2}people\.signup_date: date attribute "Signup date"\n/);
-    expect(run.stdout).toContain('Cannot be done through the API (do it in Attio) (2):\n  users: the users object (recommended)\n');
+    expect(run.stdout).toMatch(
+      /^Setup plan for Attio workspace "Empty Workspace" \(empty-workspace\):\nWill create \(40\):\n {2}people\.signup_date: date attribute "Signup date"\n/,
+    );
+    expect(run.stdout).toContain(
+      'Cannot be done through the API (do it in Attio) (2):\n  users: the users object (recommended)\n',
+    );
     expect(run.stdout).toContain('Nothing was written. Run `attio-plg setup --apply` to create the 40 missing items.');
     expect(writes(emulator!)).toEqual([]);
   });
@@ -90,6 +120,11 @@ describe.skipIf(!CLI_BUILT)('attio-plg setup without --apply', () => {
   it('on a complete workspace, there is nothing to create', async () => {
     const run = await runCli(['setup', '--json'], await start('plg-demo'));
     const out = JSON.parse(run.stdout) as { ready: boolean; applied: boolean; plan: Array<{ state: string }> };
-    expect([run.code, out.ready, out.applied, out.plan.filter((i) => i.state !== 'exists')]).toEqual([0, true, false, []]);
+    expect([run.code, out.ready, out.applied, out.plan.filter((i) => i.state !== 'exists')]).toEqual([
+      0,
+      true,
+      false,
+      [],
+    ]);
   });
 });

@@ -9,13 +9,18 @@ describe.skipIf(!CLI_BUILT)('attio-plg demo', () => {
     expect(out).toMatch(/Pass 1 via the Segment destination .*: 2967 events in/);
     expect(out).toMatch(/Pass 2: the same events again via the RudderStack destination .*: 2967 events in/);
     // The counts name what they count, and the second pass creates nothing.
-    expect(out).toMatch(/Created in Attio by pass 1: \d+ people, \d+ companies, \d+ deals, \d+ list entries, \d+ notes, \d+ tasks\n/);
+    expect(out).toMatch(
+      /Created in Attio by pass 1: \d+ people, \d+ companies, \d+ deals, \d+ list entries, \d+ notes, \d+ tasks\n/,
+    );
     expect(out).toContain('Created by pass 2: nothing (redelivery changes nothing)');
     // The two passes' rejections differ only where the output says why.
     const rejected = [...out.matchAll(/\n {2}total +\d+ +(\d+) +0\n/g)].map((m) => Number(m[1]));
     expect(rejected).toHaveLength(2);
     const [first = 0, second = 0] = rejected;
-    if (second !== first) expect(out).toContain(`Pass 2 rejected ${second - first} events that pass 1 applied. Segment's runtime converts some values`);
+    if (second !== first)
+      expect(out).toContain(
+        `Pass 2 rejected ${second - first} events that pass 1 applied. Segment's runtime converts some values`,
+      );
     expect(out.match(/^ {2}line \d+ \(/gm)?.length ?? 0).toBe(Math.abs(second - first));
     expect(out).toMatch(/\n {2}total +\d+ +\d+ +0\n/);
     expect(out).toMatch(/People \d+ · Companies \d+ · Deals \d+ \(Product Qualified \d+ · Sales Qualified \d+\)/);

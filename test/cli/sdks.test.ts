@@ -24,7 +24,10 @@ type RudderAnalytics = {
   page(message: object): void;
   flush(): Promise<unknown>;
 };
-const Rudder = createRequire(import.meta.url)('@rudderstack/rudder-sdk-node') as new (writeKey: string, options: { dataPlaneUrl: string; errorHandler?: (error: unknown) => void }) => RudderAnalytics;
+const Rudder = createRequire(import.meta.url)('@rudderstack/rudder-sdk-node') as new (
+  writeKey: string,
+  options: { dataPlaneUrl: string; errorHandler?: (error: unknown) => void },
+) => RudderAnalytics;
 
 const WRITE_KEY = 'sdk-write-key-0123456789abcdef';
 const OTHER_WRITE_KEY = 'another-source-key-0123456789';
@@ -37,10 +40,20 @@ afterEach(async () => {
   for (const r of running.splice(0).reverse()) await ('stop' in r ? r.stop() : r.close());
 });
 
-async function receiverAndAttio(faults?: string, args: string[] = []): Promise<{ serve: Served; attio: EmulatorHandle }> {
+async function receiverAndAttio(
+  faults?: string,
+  args: string[] = [],
+): Promise<{ serve: Served; attio: EmulatorHandle }> {
   const attio = await startEmulator({ seed: 'plg-demo', ...(faults ? { faults } : {}) });
   running.push(attio);
-  const serve = await startServe({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: attio.url, ATTIO_PLG_WEBHOOK_SECRET: `${OTHER_WRITE_KEY},${WRITE_KEY}` }, ['--config', config, ...args]);
+  const serve = await startServe(
+    {
+      ATTIO_API_KEY: EMULATOR_API_KEY,
+      ATTIO_API_URL: attio.url,
+      ATTIO_PLG_WEBHOOK_SECRET: `${OTHER_WRITE_KEY},${WRITE_KEY}`,
+    },
+    ['--config', config, ...args],
+  );
   running.push(serve);
   return { serve, attio };
 }
@@ -49,26 +62,43 @@ async function receiverAndAttio(faults?: string, args: string[] = []): Promise<{
 const metricsOf = async (serve: Served) => (await fetch(`${serve.url}/metrics`)).text();
 
 async function untilDrained(serve: Served): Promise<void> {
-  while (!(await metricsOf(serve)).includes('\nattio_plg_queue_depth 0\n')) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (!(await metricsOf(serve)).includes('\nattio_plg_queue_depth 0\n'))
+    await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** One product's month in the SDK's own call shapes. */
 function story(email: string, userId: string, groupId: string, domain: string) {
   return {
-    identify: { userId, traits: { email, firstName: 'Ada', lastName: 'Lovelace', title: 'Head of Data', plan: 'trial' } },
+    identify: {
+      userId,
+      traits: { email, firstName: 'Ada', lastName: 'Lovelace', title: 'Head of Data', plan: 'trial' },
+    },
     signup: { userId, event: 'Signed Up', properties: { email, plan: 'trial' } },
     group: { userId, groupId, traits: { name: 'Analytical Engines', website: `https://www.${domain}/about` } },
     milestone: { userId, event: 'Integration Connected', properties: { integration: 'slack' } },
     usage: { userId, event: 'Usage Summary', properties: QUALIFYING },
-    handoff: { userId, event: 'Upgrade Requested', properties: { value: 24000, plan: 'business', reason: 'needs SSO' } },
+    handoff: {
+      userId,
+      event: 'Upgrade Requested',
+      properties: { value: 24000, plan: 'business', reason: 'needs SSO' },
+    },
     page: { userId, name: 'Pricing' },
   };
 }
 
 async function expectWholeStory(attio: EmulatorHandle, email: string, domain: string): Promise<void> {
-  const crm = await crmState(createAttioConnection({ apiUrl: attio.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 5000 }).client);
+  const crm = await crmState(
+    createAttioConnection({ apiUrl: attio.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 5000 }).client,
+  );
   expect(crm.people).toEqual([
-    expect.objectContaining({ email, name: 'Ada Lovelace', company: domain, pqlScore: 100, pqlTier: 'hot', milestones: ['first_integration'] }),
+    expect.objectContaining({
+      email,
+      name: 'Ada Lovelace',
+      company: domain,
+      pqlScore: 100,
+      pqlTier: 'hot',
+      milestones: ['first_integration'],
+    }),
   ]);
   expect(crm.companies).toEqual([{ domain, name: 'Analytical Engines' }]);
   expect(crm.entries.active_trials).toEqual([email]);
@@ -80,8 +110,12 @@ async function expectWholeStory(attio: EmulatorHandle, email: string, domain: st
     ]),
   );
   expect(crm.deals).toHaveLength(2);
-  expect(crm.tasks.map((t) => t.split(' | ')[0])).toEqual(expect.arrayContaining([expect.stringMatching(/^PQL Follow-up/), expect.stringMatching(/Handoff|Upgrade|Sales/)]));
-  expect(crm.notes.map((n) => n.split(' | ')[1])).toEqual(expect.arrayContaining(['Activation Milestone', 'PQL Qualified', 'PLG Handoff Context']));
+  expect(crm.tasks.map((t) => t.split(' | ')[0])).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^PQL Follow-up/), expect.stringMatching(/Handoff|Upgrade|Sales/)]),
+  );
+  expect(crm.notes.map((n) => n.split(' | ')[1])).toEqual(
+    expect.arrayContaining(['Activation Milestone', 'PQL Qualified', 'PLG Handoff Context']),
+  );
 }
 
 describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
@@ -110,7 +144,15 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     await untilDrained(serve);
     await expectWholeStory(attio, 'ada@analytical-engines.io', 'analytical-engines.io');
     const delivery = serve.logLines().find((l) => l.msg === 'delivery accepted');
-    expect(delivery).toMatchObject({ route: '/v1/batch', status: 200, events: 7, accepted: 6, ignored: 1, rejected: 0, failed: 0 });
+    expect(delivery).toMatchObject({
+      route: '/v1/batch',
+      status: 200,
+      events: 7,
+      accepted: 6,
+      ignored: 1,
+      rejected: 0,
+      failed: 0,
+    });
   });
 
   it('@rudderstack/rudder-sdk-node (writeKey + dataPlaneUrl, gzip as form data): the whole PLG story ends in the CRM', async () => {
@@ -149,7 +191,11 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     expect(errors).toEqual(['Error: [400] Bad Request']);
     expect(await metricsOf(serve)).toContain('attio_plg_queue_depth 0');
     const [line] = serve.logLines().filter((l) => String(l.msg).startsWith('delivery'));
-    expect(line).toMatchObject({ status: 400, rejected: 1, problems: [expect.objectContaining({ outcome: 'rejected', reason: expect.stringMatching(/^traits\.email: /) })] });
+    expect(line).toMatchObject({
+      status: 400,
+      rejected: 1,
+      problems: [expect.objectContaining({ outcome: 'rejected', reason: expect.stringMatching(/^traits\.email: /) })],
+    });
     expect(attio.requests.filter((r) => r.write)).toEqual([]);
   });
 
@@ -165,7 +211,8 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     analytics.track({ userId: 'sdk-down', event: 'Signed Up', properties: { email: 'down@outage.io' } });
     await analytics.closeAndFlush();
     expect([given, answers]).toEqual([[], [200]]);
-    while (!/attio_plg_queue_retries_total\{workflow="signup"\} [1-9]/.test(await metricsOf(serve))) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!/attio_plg_queue_retries_total\{workflow="signup"\} [1-9]/.test(await metricsOf(serve)))
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await metricsOf(serve)).toContain('attio_plg_queue_depth 2');
     expect(attio.requests.some((r) => r.fault === '503')).toBe(true);
     const ready = await fetch(`${serve.url}/ready`);
@@ -180,7 +227,8 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     const answers: Array<[number, string | undefined]> = [];
     analytics.on('http_response', (response) => answers.push([response.status, response.headers['retry-after']]));
     // Two full batches, sent at once: the second finds the queue at its bound.
-    for (let i = 0; i < 30; i++) analytics.track({ userId: `sdk-${i}`, event: 'Signed Up', properties: { email: `p${i}@full.io` } });
+    for (let i = 0; i < 30; i++)
+      analytics.track({ userId: `sdk-${i}`, event: 'Signed Up', properties: { email: `p${i}@full.io` } });
     while (answers.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answers).toEqual([
       [200, undefined],
@@ -190,14 +238,22 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(answers).toHaveLength(2);
     await analytics.closeAndFlush({ timeout: 10 });
-    expect(serve.logLines().filter((l) => l.status === 429)).toEqual([expect.objectContaining({ retryAfterSeconds: 60, msg: expect.stringMatching(/^delivery refused: the receiver's queue is full/) })]);
+    expect(serve.logLines().filter((l) => l.status === 429)).toEqual([
+      expect.objectContaining({
+        retryAfterSeconds: 60,
+        msg: expect.stringMatching(/^delivery refused: the receiver's queue is full/),
+      }),
+    ]);
     // Not a test of shutdown: a graceful one would wait for the drain's run against the failing Attio.
     await serve.stop('SIGKILL');
   }, 30_000);
 
   it('cannot reach beyond loopback: an SDK left on its hosted default is refused here before any connection', async () => {
     const given: unknown[] = [];
-    const client = new Rudder(WRITE_KEY, { dataPlaneUrl: 'https://hosted.rudderlabs.com', errorHandler: (error) => given.push(error) });
+    const client = new Rudder(WRITE_KEY, {
+      dataPlaneUrl: 'https://hosted.rudderlabs.com',
+      errorHandler: (error) => given.push(error),
+    });
     client.track({ userId: 'sdk-x', event: 'Signed Up', properties: { email: 'x@y.io' } });
     await client.flush();
     expect(given).toHaveLength(1);

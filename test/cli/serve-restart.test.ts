@@ -30,9 +30,14 @@ const BATCHES = Array.from({ length: Math.ceil(EVENTS.length / 100) }, (_, i) =>
 function oneUserPerAccount(events: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
   const firstUser = new Map<string, string>();
   const kept = new Set<string>();
-  const field = (value: unknown, key: string) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+  const field = (value: unknown, key: string) =>
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   for (const event of events) {
-    const email = [field(event.traits, 'email'), field(field(event.context, 'traits'), 'email'), field(event.properties, 'email')].find((v): v is string => typeof v === 'string' && v.includes('@'));
+    const email = [
+      field(event.traits, 'email'),
+      field(field(event.context, 'traits'), 'email'),
+      field(event.properties, 'email'),
+    ].find((v): v is string => typeof v === 'string' && v.includes('@'));
     if (email === undefined || typeof event.userId !== 'string') continue;
     const domain = email.split('@')[1] as string;
     if (isPersonalDomain(domain)) kept.add(event.userId);
@@ -47,7 +52,11 @@ function oneUserPerAccount(events: Array<Record<string, unknown>>): Array<Record
 const dir = mkdtempSync(join(tmpdir(), 'attio-plg-restart-'));
 const config = join(dir, 'config.json');
 writeFileSync(config, JSON.stringify({ salesReps: REPS, ...LIMITS }));
-const env = (attio: EmulatorHandle) => ({ ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: attio.url, ATTIO_PLG_WEBHOOK_SECRET: SECRET });
+const env = (attio: EmulatorHandle) => ({
+  ATTIO_API_KEY: EMULATOR_API_KEY,
+  ATTIO_API_URL: attio.url,
+  ATTIO_PLG_WEBHOOK_SECRET: SECRET,
+});
 
 const running: Array<Served | EmulatorHandle> = [];
 afterEach(async () => {
@@ -64,17 +73,26 @@ async function serve(attio: EmulatorHandle, dataDir: string): Promise<Served> {
 async function deliverAll(url: string): Promise<number[]> {
   const answers: number[] = [];
   for (const batch of BATCHES) {
-    const response = await fetch(`${url}/v1/batch`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${SECRET}:`).toString('base64')}`, 'content-type': 'application/json' }, body: JSON.stringify({ batch }) });
+    const response = await fetch(`${url}/v1/batch`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${SECRET}:`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ batch }),
+    });
     answers.push(response.status);
   }
   return answers;
 }
 
 async function untilDrained(url: string): Promise<void> {
-  while (!(await (await fetch(`${url}/metrics`)).text()).includes('\nattio_plg_queue_depth 0\n')) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (!(await (await fetch(`${url}/metrics`)).text()).includes('\nattio_plg_queue_depth 0\n'))
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-const successfulWrites = (attio: EmulatorHandle) => attio.requests.filter((r) => r.write && r.status >= 200 && r.status < 300).length;
+const successfulWrites = (attio: EmulatorHandle) =>
+  attio.requests.filter((r) => r.write && r.status >= 200 && r.status < 300).length;
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -113,6 +131,8 @@ describe.skipIf(!CLI_BUILT)('serve killed with SIGKILL and started again', () =>
     const actual = await crmState(createAttioConnection({ apiUrl: attio.url, apiKey: EMULATOR_API_KEY }).client);
     expect(actual).toEqual(expected);
     // Reported for the record: what the runs cut short cost in writes done again.
-    console.info(`killed at ${killedAt.join(', ')} writes; ${successfulWrites(attio)} writes in all against ${cleanWrites} for a clean run`);
+    console.info(
+      `killed at ${killedAt.join(', ')} writes; ${successfulWrites(attio)} writes in all against ${cleanWrites} for a clean run`,
+    );
   }, 180_000);
 });

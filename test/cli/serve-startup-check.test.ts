@@ -37,6 +37,8 @@ describe.skipIf(!CLI_BUILT)('attio-plg serve checks the workspace before it list
     expect(run.code).toBe(1);
     expect(run.out).toBe('');
     expect(emulator.requests.filter((r) => r.write)).toEqual([]);
-    expect(run.err).toMatch(/^attio-plg: serve: the Attio workspace is not ready for this configuration: \(1\) pqlStage: deal stage "Qualified" does not exist; deals\.stage has: Lead, Product Qualified, Sales Qualified, In Progress, Won 🎉, Lost — fix: run `attio-plg setup --apply`/);
+    expect(run.err).toMatch(
+      /^attio-plg: serve: the Attio workspace is not ready for this configuration: \(1\) pqlStage: deal stage "Qualified" does not exist; deals\.stage has: Lead, Product Qualified, Sales Qualified, In Progress, Won 🎉, Lost — fix: run `attio-plg setup --apply`/,
+    );
   });
 });

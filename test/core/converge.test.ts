@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareCandidates, ensureOne, winnerOf, withoutDuplicates, type Candidate } from '../../src/core/workflows/converge.js';
+import {
+  compareCandidates,
+  ensureOne,
+  winnerOf,
+  withoutDuplicates,
+  type Candidate,
+} from '../../src/core/workflows/converge.js';
 
 /**
  * The reconcile rule under every interleaving fast-check's scheduler finds: two or three processes run
@@ -45,7 +51,12 @@ describe('converging duplicates of what Attio cannot assert', () => {
   it('leaves exactly one survivor, the one every process returns, when Attio stamps creations in order', async () => {
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), fc.integer({ min: 2, max: 3 }), distinctIds, async (s, creators, ids) => {
-        const { store, created, winners } = await race(s, creators, (tick) => new Date(Date.UTC(2024, 10, 1, 10, 0, tick)).toISOString(), ids);
+        const { store, created, winners } = await race(
+          s,
+          creators,
+          (tick) => new Date(Date.UTC(2024, 10, 1, 10, 0, tick)).toISOString(),
+          ids,
+        );
         expect(store.size).toBe(1);
         const [survivor] = [...store.values()];
         expect(survivor).toEqual(winnerOf(created));
@@ -93,7 +104,12 @@ describe('converging duplicates of what Attio cannot assert', () => {
       { id: 'n6', createdAt: at(3), key: 'pql' },
     ];
     const removed: string[] = [];
-    const kept = await withoutDuplicates(items, (i) => i.key, (i) => i, async (i) => removed.push(i.id));
+    const kept = await withoutDuplicates(
+      items,
+      (i) => i.key,
+      (i) => i,
+      async (i) => removed.push(i.id),
+    );
     expect(removed).toEqual(['n1', 'n6']);
     expect(kept.map((i) => i.id)).toEqual(['n2', 'n3', 'n4', 'n5']);
   });

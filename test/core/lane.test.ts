@@ -8,7 +8,11 @@ import { changedValues, readPersonFacts } from '../../src/core/workflows/person-
 const at = (day: number) => new Date(Date.UTC(2024, 10, day, 10)).toISOString();
 
 function record(values: Record<string, unknown[]>): AttioRecord {
-  return { id: { workspace_id: 'w', object_id: 'o', record_id: 'p1' }, created_at: at(1), values: values as AttioRecord['values'] };
+  return {
+    id: { workspace_id: 'w', object_id: 'o', record_id: 'p1' },
+    created_at: at(1),
+    values: values as AttioRecord['values'],
+  };
 }
 
 const stored = record({
@@ -60,21 +64,62 @@ describe('a person in a lane', () => {
 describe('deferred writes', () => {
   it('go out by stage — asserts, then the account’s, then completion — and keep their order within a stage', () => {
     const writes = new DeferredWrites();
-    writes.add({ request: attioRequests.updateRecord('people', 'p1', { pql_qualified_at: [at(3)] }), stage: 'completion', op: 'updatePerson' });
-    writes.add({ request: attioRequests.assertEntry('pql_queue', { parentObject: 'people', parentRecordId: 'p1' }), stage: 'asserts', op: 'addToPqlList' });
-    writes.add({ request: attioRequests.updateRecord('deals', 'd1', { associated_people: [{ target_object: 'people', target_record_id: 'p1' }] }), stage: 'account', op: 'addPersonToDeal', appendOnly: true });
-    writes.add({ request: attioRequests.assertEntry('active_trials', { parentObject: 'people', parentRecordId: 'p1' }), stage: 'asserts', op: 'addToTrialList' });
-    expect(writes.list().map((w) => w.op)).toEqual(['addToPqlList', 'addToTrialList', 'addPersonToDeal', 'updatePerson']);
+    writes.add({
+      request: attioRequests.updateRecord('people', 'p1', { pql_qualified_at: [at(3)] }),
+      stage: 'completion',
+      op: 'updatePerson',
+    });
+    writes.add({
+      request: attioRequests.assertEntry('pql_queue', { parentObject: 'people', parentRecordId: 'p1' }),
+      stage: 'asserts',
+      op: 'addToPqlList',
+    });
+    writes.add({
+      request: attioRequests.updateRecord('deals', 'd1', {
+        associated_people: [{ target_object: 'people', target_record_id: 'p1' }],
+      }),
+      stage: 'account',
+      op: 'addPersonToDeal',
+      appendOnly: true,
+    });
+    writes.add({
+      request: attioRequests.assertEntry('active_trials', { parentObject: 'people', parentRecordId: 'p1' }),
+      stage: 'asserts',
+      op: 'addToTrialList',
+    });
+    expect(writes.list().map((w) => w.op)).toEqual([
+      'addToPqlList',
+      'addToTrialList',
+      'addPersonToDeal',
+      'updatePerson',
+    ]);
   });
 
   it('merge appending PATCHes of one record into one write carrying both values', () => {
     const writes = new DeferredWrites();
-    const add = (person: string) => writes.add({ request: attioRequests.updateRecord('deals', 'd1', { associated_people: [{ target_object: 'people', target_record_id: person }] }), stage: 'account', op: 'addPersonToDeal', appendOnly: true });
+    const add = (person: string) =>
+      writes.add({
+        request: attioRequests.updateRecord('deals', 'd1', {
+          associated_people: [{ target_object: 'people', target_record_id: person }],
+        }),
+        stage: 'account',
+        op: 'addPersonToDeal',
+        appendOnly: true,
+      });
     add('p1');
     add('p2');
     add('p1');
     expect(writes.list().map((w) => w.request.body)).toEqual([
-      { data: { values: { associated_people: [{ target_object: 'people', target_record_id: 'p1' }, { target_object: 'people', target_record_id: 'p2' }] } } },
+      {
+        data: {
+          values: {
+            associated_people: [
+              { target_object: 'people', target_record_id: 'p1' },
+              { target_object: 'people', target_record_id: 'p2' },
+            ],
+          },
+        },
+      },
     ]);
   });
 });

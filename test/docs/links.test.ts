@@ -90,12 +90,16 @@ function relativeLinks(path: string): Link[] {
 /** Why a link does not resolve, or undefined when it does. */
 function brokenBecause(link: Link): string | undefined {
   const [pathPart = '', anchor] = link.target.split('#', 2);
-  const file = pathPart === '' ? join(ROOT, link.from) : resolve(join(ROOT, dirname(link.from)), decodeURIComponent(pathPart));
+  const file =
+    pathPart === '' ? join(ROOT, link.from) : resolve(join(ROOT, dirname(link.from)), decodeURIComponent(pathPart));
   if (!file.startsWith(ROOT)) return 'points outside the repository';
   if (!existsSync(file)) return `no such file: ${relative(ROOT, file)}`;
   if (anchor === undefined || anchor === '') return undefined;
-  if (statSync(file).isDirectory() || !file.endsWith('.md')) return 'an anchor into something that is not a Markdown file';
-  return anchorsOf(readFileSync(file, 'utf8')).has(anchor) ? undefined : `no heading for #${anchor} in ${relative(ROOT, file)}`;
+  if (statSync(file).isDirectory() || !file.endsWith('.md'))
+    return 'an anchor into something that is not a Markdown file';
+  return anchorsOf(readFileSync(file, 'utf8')).has(anchor)
+    ? undefined
+    : `no heading for #${anchor} in ${relative(ROOT, file)}`;
 }
 
 describe('the documentation', () => {
@@ -116,8 +120,15 @@ describe('the documentation', () => {
   });
 
   it('computes anchors as GitHub does', () => {
-    const anchors = anchorsOf("# The receiver: `attio-plg serve`\n## Operator settings (the transformer's environment)\n## Keys\n## Keys\n");
-    expect([...anchors]).toEqual(['the-receiver-attio-plg-serve', 'operator-settings-the-transformers-environment', 'keys', 'keys-1']);
+    const anchors = anchorsOf(
+      "# The receiver: `attio-plg serve`\n## Operator settings (the transformer's environment)\n## Keys\n## Keys\n",
+    );
+    expect([...anchors]).toEqual([
+      'the-receiver-attio-plg-serve',
+      'operator-settings-the-transformers-environment',
+      'keys',
+      'keys-1',
+    ]);
   });
 });
 
@@ -148,7 +159,8 @@ describe('references', () => {
         .split('\n')
         .forEach((line, index) => {
           for (const { pattern, what, allowedIn } of CITATIONS) {
-            if (pattern.test(line) && !allowedIn.includes(path)) found.push(`${path}:${index + 1}: ${what}: ${line.trim()}`);
+            if (pattern.test(line) && !allowedIn.includes(path))
+              found.push(`${path}:${index + 1}: ${what}: ${line.trim()}`);
           }
         });
     }

@@ -26,14 +26,29 @@ describe.skipIf(!openApi)('the workflows against Attio’s OpenAPI document', ()
   });
 
   it('sends only requests the document accepts and gets only answers it describes', async () => {
-    const http = createGotTransport({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 });
+    const http = createGotTransport({
+      apiUrl: emulator.url,
+      apiKey: EMULATOR_API_KEY,
+      readsPerSecond: 10_000,
+      writesPerSecond: 10_000,
+    });
     const validating: Transport = {
       async send(request) {
-        const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+        const query = Object.fromEntries(
+          Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+        );
         const where = `${request.method} ${request.path}`;
         problems.push(...openApi!.validateRequest({ ...request, query }).map((p) => `${where} request: ${p}`));
         const response = await http.send(request);
-        const answerProblems = withoutKnownDocumentDefects(response.body, openApi!.validateResponse({ method: request.method, path: request.path, status: response.status, body: response.body }));
+        const answerProblems = withoutKnownDocumentDefects(
+          response.body,
+          openApi!.validateResponse({
+            method: request.method,
+            path: request.path,
+            status: response.status,
+            body: response.body,
+          }),
+        );
         problems.push(...answerProblems.map((p) => `${where} ${response.status}: ${p}`));
         exchanges++;
         return response;

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { crmState, handoff, identify, milestone, QUALIFYING, signedUp, usage, useE2E } from '../support/e2e.js';
 
 describe('a new, empty Attio workspace', () => {
-  const e2e = useE2E({ emulator: { seed: 'empty' }, config: { pqlStage: 'Lead', handoffStage: 'In Progress', salesReps: [] } });
+  const e2e = useE2E({
+    emulator: { seed: 'empty' },
+    config: { pqlStage: 'Lead', handoffStage: 'In Progress', salesReps: [] },
+  });
 
   it('every workflow still applies, leaving out what the workspace lacks with warnings', async () => {
     const { engine, reader, warnings } = e2e();

@@ -43,14 +43,19 @@ describe('redelivery and ordering', () => {
       await e2e().engine.processEvent(structuredClone(event));
     }
     const expected = await crmState(reference().reader);
-    expect(expected.deals.map((d) => d.name).sort()).toEqual(['Enterprise Upgrade - acme.com', 'PQL - Sam Smith', 'PQL - acme.com']);
+    expect(expected.deals.map((d) => d.name).sort()).toEqual([
+      'Enterprise Upgrade - acme.com',
+      'PQL - Sam Smith',
+      'PQL - acme.com',
+    ]);
     expect(await crmState(e2e().reader)).toEqual(expected);
   });
 
   it('the same events in shuffled order, each twice, give the same CRM', async () => {
     const events = story();
     for (const event of events) await reference().engine.processEvent(event);
-    for (const event of shuffled([...events, ...events.map((e) => structuredClone(e))], 7)) await e2e().engine.processEvent(event);
+    for (const event of shuffled([...events, ...events.map((e) => structuredClone(e))], 7))
+      await e2e().engine.processEvent(event);
     expect(await crmState(e2e().reader)).toEqual(await crmState(reference().reader));
   });
 

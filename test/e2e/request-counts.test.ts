@@ -45,14 +45,21 @@ describe('Attio requests per event with a warm schema cache', () => {
 
   it('a new signup with a personal domain: 2 writes (person, trial entry), no company', async () => {
     await warm();
-    expect(await requestsFor(signedUp('sam.smith@gmail.com', 1))).toEqual(['POST /v2/objects/people/records/query', 'PUT /v2/objects/people/records', 'PUT /v2/lists/active_trials/entries']);
+    expect(await requestsFor(signedUp('sam.smith@gmail.com', 1))).toEqual([
+      'POST /v2/objects/people/records/query',
+      'PUT /v2/objects/people/records',
+      'PUT /v2/lists/active_trials/entries',
+    ]);
   });
 
   it('a signup delivered again: no write (the person, the company and the entry already hold it)', async () => {
     await warm();
     await requestsFor(signedUp('jane.doe@acme.com', 1));
     const again = await requestsFor(signedUp('jane.doe@acme.com', 1));
-    expect(again).toEqual(['POST /v2/objects/people/records/query', expect.stringMatching(/^GET \/v2\/objects\/people\/records\/[0-9a-f-]+\/entries$/)]);
+    expect(again).toEqual([
+      'POST /v2/objects/people/records/query',
+      expect.stringMatching(/^GET \/v2\/objects\/people\/records\/[0-9a-f-]+\/entries$/),
+    ]);
   });
 
   it('a new milestone: 2 writes (the note, then the person’s activation); a repeated one: none (the note is found)', async () => {
@@ -65,13 +72,19 @@ describe('Attio requests per event with a warm schema cache', () => {
       'GET /v2/notes',
       PATCH_PERSON,
     ]);
-    expect(await requestsFor(milestone('jane.doe@acme.com', 'Data Imported', 2))).toEqual(['POST /v2/objects/people/records/query', 'GET /v2/notes']);
+    expect(await requestsFor(milestone('jane.doe@acme.com', 'Data Imported', 2))).toEqual([
+      'POST /v2/objects/people/records/query',
+      'GET /v2/notes',
+    ]);
   });
 
   it('a PQL update below the threshold: 1 write', async () => {
     await warm();
     await requestsFor(signedUp('jane.doe@acme.com', 1));
-    expect(await requestsFor(usage('jane.doe@acme.com', 3, WARM))).toEqual(['POST /v2/objects/people/records/query', PATCH_PERSON]);
+    expect(await requestsFor(usage('jane.doe@acme.com', 3, WARM))).toEqual([
+      'POST /v2/objects/people/records/query',
+      PATCH_PERSON,
+    ]);
   });
 
   it('no workspace metadata is read at steady state', async () => {
@@ -82,6 +95,8 @@ describe('Attio requests per event with a warm schema cache', () => {
       ...(await requestsFor(usage('jane.doe@acme.com', 3, QUALIFYING))),
       ...(await requestsFor(handoff('jane.doe@acme.com', 'Upgrade Requested', 4, { value: 1000 }))),
     ];
-    expect(requests.filter((r) => /attributes|\/v2\/lists$|workspace_members|\/v2\/self|\/v2\/objects$/.test(r))).toEqual([]);
+    expect(
+      requests.filter((r) => /attributes|\/v2\/lists$|workspace_members|\/v2\/self|\/v2\/objects$/.test(r)),
+    ).toEqual([]);
   });
 });

@@ -24,16 +24,30 @@ describe.skipIf(!openApi)('attio-plg setup against Attio’s OpenAPI document', 
   it('sends only requests the document accepts and gets only answers it describes', async () => {
     const problems: string[] = [];
     const methods = new Set<string>();
-    const http = createGotTransport({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 });
+    const http = createGotTransport({
+      apiUrl: emulator.url,
+      apiKey: EMULATOR_API_KEY,
+      readsPerSecond: 10_000,
+      writesPerSecond: 10_000,
+    });
     const validating: Transport = {
       async send(request) {
-        const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+        const query = Object.fromEntries(
+          Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+        );
         const where = `${request.method} ${request.path}`;
         methods.add(request.method);
         problems.push(...openApi!.validateRequest({ ...request, query }).map((p) => `${where} request: ${p}`));
         const response = await http.send(request);
-        const answer = openApi!.validateResponse({ method: request.method, path: request.path, status: response.status, body: response.body });
-        problems.push(...withoutKnownDocumentDefects(response.body, answer).map((p) => `${where} ${response.status}: ${p}`));
+        const answer = openApi!.validateResponse({
+          method: request.method,
+          path: request.path,
+          status: response.status,
+          body: response.body,
+        });
+        problems.push(
+          ...withoutKnownDocumentDefects(response.body, answer).map((p) => `${where} ${response.status}: ${p}`),
+        );
         return response;
       },
     };
@@ -44,7 +58,10 @@ describe.skipIf(!openApi)('attio-plg setup against Attio’s OpenAPI document', 
     expect(results.filter((r) => r.outcome !== 'created')).toEqual([]);
     expect(results).toHaveLength(40);
     // A second look: everything exists, so the report is only about the objects the API cannot enable.
-    expect(reportOf(await inspectWorkspace(client, config)).problems.map((p) => p.subject)).toEqual(['users', 'workspaces']);
+    expect(reportOf(await inspectWorkspace(client, config)).problems.map((p) => p.subject)).toEqual([
+      'users',
+      'workspaces',
+    ]);
     expect([...methods].sort()).toEqual(['GET', 'POST']);
     expect(problems).toEqual([]);
   });

@@ -50,7 +50,12 @@ async function setup(options: Partial<SetupOptions>): Promise<SetupRun> {
   return { code, stdout, stderr, json: options.json === false ? undefined : JSON.parse(stdout) };
 }
 
-async function call(method: string, path: string, body?: unknown, token = EMULATOR_API_KEY): Promise<{ status: number; body: any }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  token = EMULATOR_API_KEY,
+): Promise<{ status: number; body: any }> {
   const res = await fetch(`${emulator.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -61,7 +66,8 @@ async function call(method: string, path: string, body?: unknown, token = EMULAT
 }
 
 const webhookWrites = () => emulator.requests.filter((r) => r.path.startsWith('/v2/webhooks') && r.method !== 'GET');
-const webhooksAt = async (url: string) => (await call('GET', '/v2/webhooks?limit=100')).body.data.filter((w: any) => w.target_url === url);
+const webhooksAt = async (url: string) =>
+  (await call('GET', '/v2/webhooks?limit=100')).body.data.filter((w: any) => w.target_url === url);
 
 describe('setup --webhook-url', () => {
   const secretFile = () => join(dir, 'attio-webhook-secret');
@@ -70,7 +76,11 @@ describe('setup --webhook-url', () => {
     const run = await setup({ webhookUrl: receiver.url });
     expect(run.code).toBe(0);
     expect(run.json.webhook).toMatchObject({ targetUrl: receiver.url, state: 'create' });
-    expect(run.json.webhook.subscriptions.map((s: any) => s.event_type)).toEqual(['record.updated', 'task.updated', 'record.merged']);
+    expect(run.json.webhook.subscriptions.map((s: any) => s.event_type)).toEqual([
+      'record.updated',
+      'task.updated',
+      'record.merged',
+    ]);
     expect(webhookWrites()).toEqual([]);
   });
 
@@ -90,19 +100,45 @@ describe('setup --webhook-url', () => {
   it('the deliveries it subscribed to verify with that secret: a rep’s stage change, a completed task, a merge', async () => {
     const secret = readFileSync(secretFile(), 'utf8').trim();
     const owner = (await call('GET', '/v2/workspace_members')).body.data[1].email_address;
-    const deal = (await call('POST', '/v2/objects/deals/records', { data: { values: { name: ['Acme'], stage: ['Product Qualified'], owner: [owner] } } })).body.data.id.record_id;
+    const deal = (
+      await call('POST', '/v2/objects/deals/records', {
+        data: { values: { name: ['Acme'], stage: ['Product Qualified'], owner: [owner] } },
+      })
+    ).body.data.id.record_id;
     await call('PATCH', `/v2/objects/deals/records/${deal}`, { data: { values: { name: ['Acme Inc'] } } }, REP_TOKEN);
     await call('PATCH', `/v2/objects/deals/records/${deal}`, { data: { values: { stage: ['Won 🎉'] } } }, REP_TOKEN);
     const task = (
-      await call('POST', '/v2/tasks', { data: { content: 'Follow up', format: 'plaintext', deadline_at: null, is_completed: false, linked_records: [{ target_object: 'deals', target_record_id: deal }], assignees: [] } })
+      await call('POST', '/v2/tasks', {
+        data: {
+          content: 'Follow up',
+          format: 'plaintext',
+          deadline_at: null,
+          is_completed: false,
+          linked_records: [{ target_object: 'deals', target_record_id: deal }],
+          assignees: [],
+        },
+      })
     ).body.data.id.task_id;
     await call('PATCH', `/v2/tasks/${task}`, { data: { is_completed: true } }, REP_TOKEN);
-    const people = await Promise.all(['ann@acme.test', 'ann.b@acme.test'].map(async (email) => (await call('POST', '/v2/objects/people/records', { data: { values: { email_addresses: [email] } } })).body.data.id.record_id));
-    await call('POST', '/_emulator/objects/people/records/merge', { data: { primary_record_id: people[0], secondary_record_id: people[1], mode: 'into-primary' } }, REP_TOKEN);
+    const people = await Promise.all(
+      ['ann@acme.test', 'ann.b@acme.test'].map(
+        async (email) =>
+          (await call('POST', '/v2/objects/people/records', { data: { values: { email_addresses: [email] } } })).body
+            .data.id.record_id,
+      ),
+    );
+    await call(
+      'POST',
+      '/_emulator/objects/people/records/merge',
+      { data: { primary_record_id: people[0], secondary_record_id: people[1], mode: 'into-primary' } },
+      REP_TOKEN,
+    );
 
     await emulator.webhooks.settled();
     for (const delivery of receiver.deliveries) {
-      expect(delivery.headers['attio-signature']).toBe(createHmac('sha256', secret).update(delivery.rawBody).digest('hex'));
+      expect(delivery.headers['attio-signature']).toBe(
+        createHmac('sha256', secret).update(delivery.rawBody).digest('hex'),
+      );
     }
     expect(receiver.deliveries.map((d) => `${d.body.events[0].event_type} by ${d.body.events[0].actor.type}`)).toEqual([
       'record.updated by workspace-member',
@@ -124,13 +160,21 @@ describe('setup --webhook-url', () => {
 
   it('subscriptions someone changed are brought back, on the same webhook', async () => {
     const [ours] = await webhooksAt(receiver.url);
-    await call('PATCH', `/v2/webhooks/${ours.id.webhook_id}`, { data: { subscriptions: [{ event_type: 'note.created', filter: null }] } });
+    await call('PATCH', `/v2/webhooks/${ours.id.webhook_id}`, {
+      data: { subscriptions: [{ event_type: 'note.created', filter: null }] },
+    });
     const run = await setup({ apply: true, webhookUrl: receiver.url, webhookSecretFile: secretFile(), json: false });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`updated the subscriptions of webhook ${ours.id.webhook_id}; its signing secret is unchanged`);
+    expect(run.stdout).toContain(
+      `updated the subscriptions of webhook ${ours.id.webhook_id}; its signing secret is unchanged`,
+    );
     const after = await webhooksAt(receiver.url);
     expect(after.map((w: any) => w.id.webhook_id)).toEqual([ours.id.webhook_id]);
-    expect(after[0].subscriptions.map((s: any) => s.event_type)).toEqual(['record.updated', 'task.updated', 'record.merged']);
+    expect(after[0].subscriptions.map((s: any) => s.event_type)).toEqual([
+      'record.updated',
+      'task.updated',
+      'record.merged',
+    ]);
   });
 
   it('--print-webhook-secret prints a new secret once, with a warning on stderr', async () => {
@@ -149,12 +193,29 @@ describe('setup --webhook-url', () => {
 
 describe('setup --webhook-url refuses, before any request, what it cannot do safely', () => {
   const refusals: Array<[string, Partial<SetupOptions>, RegExp]> = [
-    ['--apply without saying where the secret goes', { apply: true, webhookUrl: 'https://plg.example.com/hooks' }, /needs --webhook-secret-file PATH or --print-webhook-secret/],
-    ['both places for the secret', { apply: true, webhookUrl: 'https://plg.example.com/hooks', webhookSecretFile: '/tmp/x', printWebhookSecret: true }, /choose one/],
+    [
+      '--apply without saying where the secret goes',
+      { apply: true, webhookUrl: 'https://plg.example.com/hooks' },
+      /needs --webhook-secret-file PATH or --print-webhook-secret/,
+    ],
+    [
+      'both places for the secret',
+      {
+        apply: true,
+        webhookUrl: 'https://plg.example.com/hooks',
+        webhookSecretFile: '/tmp/x',
+        printWebhookSecret: true,
+      },
+      /choose one/,
+    ],
     ['a secret place without a URL', { apply: true, webhookSecretFile: '/tmp/x' }, /go with --webhook-url/],
     ['plain http to another host', { webhookUrl: 'http://plg.example.com/hooks' }, /must be https/],
     ['a relative URL', { webhookUrl: '/attio/webhooks' }, /must be an absolute URL/],
-    ['a secret file in a directory that does not exist', { apply: true, webhookUrl: 'https://plg.example.com/hooks', webhookSecretFile: '/nonexistent-dir/secret' }, /cannot write \/nonexistent-dir\/secret/],
+    [
+      'a secret file in a directory that does not exist',
+      { apply: true, webhookUrl: 'https://plg.example.com/hooks', webhookSecretFile: '/nonexistent-dir/secret' },
+      /cannot write \/nonexistent-dir\/secret/,
+    ],
   ];
   for (const [name, options, message] of refusals) {
     it(name, async () => {

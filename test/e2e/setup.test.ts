@@ -31,14 +31,25 @@ function sampleEvents(): unknown[] {
 }
 
 const clientFor = (emulator: EmulatorHandle): AttioClient =>
-  createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000, retry: { baseDelayMs: 5, maxDelayMs: 50 } }).client;
+  createAttioConnection({
+    apiUrl: emulator.url,
+    apiKey: EMULATOR_API_KEY,
+    readsPerSecond: 10_000,
+    writesPerSecond: 10_000,
+    retry: { baseDelayMs: 5, maxDelayMs: 50 },
+  }).client;
 
 /** The sample stream through the engine, in order, a batch at a time (as the CLI replay delivers it). */
 async function replaySample(emulator: EmulatorHandle, config: Partial<PlgConfigInput> = {}): Promise<EventResult[]> {
-  const engine = new EventEngine({ client: clientFor(emulator), config: parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, ...config }, {}), sleep: async () => {} });
+  const engine = new EventEngine({
+    client: clientFor(emulator),
+    config: parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, ...config }, {}),
+    sleep: async () => {},
+  });
   const events = sampleEvents();
   const results: EventResult[] = [];
-  for (let start = 0; start < events.length; start += BATCH) results.push(...(await engine.processBatch(events.slice(start, start + BATCH))));
+  for (let start = 0; start < events.length; start += BATCH)
+    results.push(...(await engine.processBatch(events.slice(start, start + BATCH))));
   return results;
 }
 
@@ -57,7 +68,10 @@ async function plgFields(reader: AttioClient) {
     people.push(`${readEmails(p)[0]} ${JSON.stringify(fields)}`);
   }
   const companies: string[] = [];
-  for await (const c of reader.queryAllRecords('companies')) companies.push(`${readText(c, 'name')} ${readNumber(c, 'pql_score')} ${readSelectTitles(c, 'plan_type').join(',')}`);
+  for await (const c of reader.queryAllRecords('companies'))
+    companies.push(
+      `${readText(c, 'name')} ${readNumber(c, 'pql_score')} ${readSelectTitles(c, 'plan_type').join(',')}`,
+    );
   const notes: string[] = [];
   for await (const n of reader.listAllNotes()) notes.push(`${n.title}\n${n.content_plaintext}`);
   return { people: people.sort(), companies: companies.sort(), notes: notes.sort() };
@@ -68,8 +82,10 @@ const crmOf = async (emulator: EmulatorHandle) => {
   return { ...(await crmState(reader)), fields: await plgFields(reader) };
 };
 
-const outcomes = (results: EventResult[]) => results.map((r) => `${r.status}${r.failure ? `: ${r.failure.message}` : ''}`);
-const writesIn = (emulator: EmulatorHandle) => emulator.requests.filter((r) => r.write).map((r) => `${r.method} ${r.path}`);
+const outcomes = (results: EventResult[]) =>
+  results.map((r) => `${r.status}${r.failure ? `: ${r.failure.message}` : ''}`);
+const writesIn = (emulator: EmulatorHandle) =>
+  emulator.requests.filter((r) => r.write).map((r) => `${r.method} ${r.path}`);
 
 describe.skipIf(!CLI_BUILT)('a new Attio workspace, made ready by attio-plg setup', () => {
   let empty: EmulatorHandle;
@@ -129,10 +145,29 @@ describe.skipIf(!CLI_BUILT)('a new Attio workspace, made ready by attio-plg setu
     const { run, writes } = await cli(['setup', '--apply', '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { ready: boolean; results: Array<{ outcome: string }> };
-    expect([out.ready, out.results.length, out.results.every((r) => r.outcome === 'created')]).toEqual([true, 40, true]);
+    expect([out.ready, out.results.length, out.results.every((r) => r.outcome === 'created')]).toEqual([
+      true,
+      40,
+      true,
+    ]);
     expect(writes).toHaveLength(40);
-    expect(new Set(writes.map((w) => w.replace(/\/(people|companies|deals|active_trials|pql_queue|plan_type|pql_tier|milestones_completed|stage)(?=\/|$)/g, '/{x}')))).toEqual(
-      new Set(['POST /v2/objects/{x}/attributes', 'POST /v2/objects/{x}/attributes/{x}/options', 'POST /v2/objects/{x}/attributes/{x}/statuses', 'POST /v2/lists', 'POST /v2/lists/{x}/attributes']),
+    expect(
+      new Set(
+        writes.map((w) =>
+          w.replace(
+            /\/(people|companies|deals|active_trials|pql_queue|plan_type|pql_tier|milestones_completed|stage)(?=\/|$)/g,
+            '/{x}',
+          ),
+        ),
+      ),
+    ).toEqual(
+      new Set([
+        'POST /v2/objects/{x}/attributes',
+        'POST /v2/objects/{x}/attributes/{x}/options',
+        'POST /v2/objects/{x}/attributes/{x}/statuses',
+        'POST /v2/lists',
+        'POST /v2/lists/{x}/attributes',
+      ]),
     );
   });
 
@@ -145,7 +180,10 @@ describe.skipIf(!CLI_BUILT)('a new Attio workspace, made ready by attio-plg setu
 
   it('check passes', async () => {
     const { run } = await cli(['check']);
-    expect([run.code, run.stdout.split('\n')[0]]).toEqual([0, 'Attio workspace "Empty Workspace" (empty-workspace) is ready for this configuration.']);
+    expect([run.code, run.stdout.split('\n')[0]]).toEqual([
+      0,
+      'Attio workspace "Empty Workspace" (empty-workspace) is ready for this configuration.',
+    ]);
   });
 
   it('then the sample stream gives the same CRM as on plg-demo', async () => {
@@ -154,15 +192,22 @@ describe.skipIf(!CLI_BUILT)('a new Attio workspace, made ready by attio-plg setu
       // The Users and Workspaces objects are the one thing setup cannot create (Attio enables objects only in
       // its settings), and a new workspace does not have them, so plg-demo is compared without them too; the
       // next test shows what they change.
-      const [onEmpty, onDemo] = await Promise.all([replaySample(empty, {}), replaySample(demo, { productObjects: 'off' })]);
+      const [onEmpty, onDemo] = await Promise.all([
+        replaySample(empty, {}),
+        replaySample(demo, { productObjects: 'off' }),
+      ]);
       expect(outcomes(onEmpty)).toEqual(outcomes(onDemo));
       expect(onEmpty.filter((r) => r.status === 'applied').length).toBeGreaterThan(1500);
       const [crmEmpty, crmDemo] = await Promise.all([crmOf(empty), crmOf(demo)]);
       expect(crmEmpty).toEqual(crmDemo);
       expect(crmEmpty.people.filter((p) => p.pqlTier === 'hot').length).toBeGreaterThan(10);
       expect(crmEmpty.people.filter((p) => p.milestones.length > 0).length).toBeGreaterThan(10);
-      expect(crmEmpty.deals.map((d) => d.stage)).toEqual(expect.arrayContaining(['Product Qualified', 'Sales Qualified']));
-      expect([crmEmpty.entries.active_trials?.length, crmEmpty.entries.pql_queue?.length].every((n) => (n ?? 0) > 5)).toBe(true);
+      expect(crmEmpty.deals.map((d) => d.stage)).toEqual(
+        expect.arrayContaining(['Product Qualified', 'Sales Qualified']),
+      );
+      expect(
+        [crmEmpty.entries.active_trials?.length, crmEmpty.entries.pql_queue?.length].every((n) => (n ?? 0) > 5),
+      ).toBe(true);
       expect(crmEmpty.tasks.length).toBeGreaterThan(5);
       expect(crmEmpty.fields.notes.length).toBeGreaterThan(50);
     } finally {

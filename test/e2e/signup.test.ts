@@ -11,7 +11,16 @@ describe('signup workflow on the emulator', () => {
     const state = await crmState(reader);
     expect(state.companies).toEqual([{ domain: 'acme.com', name: undefined }]);
     expect(state.people).toEqual([
-      { email: 'jane.doe@acme.com', name: 'Jane Doe', company: 'acme.com', plan: 'trial', pqlScore: undefined, pqlTier: undefined, milestones: [], activation: undefined },
+      {
+        email: 'jane.doe@acme.com',
+        name: 'Jane Doe',
+        company: 'acme.com',
+        plan: 'trial',
+        pqlScore: undefined,
+        pqlTier: undefined,
+        milestones: [],
+        activation: undefined,
+      },
     ]);
     expect(state.entries).toEqual({ active_trials: ['jane.doe@acme.com'], pql_queue: [] });
   });

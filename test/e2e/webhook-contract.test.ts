@@ -23,16 +23,30 @@ describe.skipIf(!openApi)('the connector’s webhook requests against Attio’s 
   it('sends only requests the document accepts and gets only answers it describes', async () => {
     const problems: string[] = [];
     const sent: string[] = [];
-    const http = createGotTransport({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 });
+    const http = createGotTransport({
+      apiUrl: emulator.url,
+      apiKey: EMULATOR_API_KEY,
+      readsPerSecond: 10_000,
+      writesPerSecond: 10_000,
+    });
     const validating: Transport = {
       async send(request) {
-        const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+        const query = Object.fromEntries(
+          Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+        );
         const where = `${request.method} ${request.path}`;
         sent.push(`${request.method} ${request.path.replace(/[0-9a-f-]{36}/, '{id}')}`);
         problems.push(...openApi!.validateRequest({ ...request, query }).map((p) => `${where} request: ${p}`));
         const response = await http.send(request);
-        const answer = openApi!.validateResponse({ method: request.method, path: request.path, status: response.status, body: response.body });
-        problems.push(...withoutKnownDocumentDefects(response.body, answer).map((p) => `${where} ${response.status}: ${p}`));
+        const answer = openApi!.validateResponse({
+          method: request.method,
+          path: request.path,
+          status: response.status,
+          body: response.body,
+        });
+        problems.push(
+          ...withoutKnownDocumentDefects(response.body, answer).map((p) => `${where} ${response.status}: ${p}`),
+        );
         return response;
       },
     };
@@ -41,16 +55,28 @@ describe.skipIf(!openApi)('the connector’s webhook requests against Attio’s 
 
     const created = await applyWebhook(client, planWebhook(url, await readWebhookWorkspace(client)));
     expect(created.outcome).toBe('created');
-    expect((await applyWebhook(client, planWebhook(url, await readWebhookWorkspace(client)))).outcome).toBe('unchanged');
+    expect((await applyWebhook(client, planWebhook(url, await readWebhookWorkspace(client)))).outcome).toBe(
+      'unchanged',
+    );
     const id = created.outcome === 'created' ? created.webhookId : '';
     await client.updateWebhook(id, { subscriptions: [{ event_type: 'note.created', filter: null }] });
     expect((await applyWebhook(client, planWebhook(url, await readWebhookWorkspace(client)))).outcome).toBe('updated');
-    expect((await client.getWebhook(id)).subscriptions.map((s) => s.event_type)).toEqual(['record.updated', 'task.updated', 'record.merged']);
+    expect((await client.getWebhook(id)).subscriptions.map((s) => s.event_type)).toEqual([
+      'record.updated',
+      'task.updated',
+      'record.merged',
+    ]);
     expect(await client.deleteWebhook(id)).toBe(true);
     expect(await client.deleteWebhook(id)).toBe(false);
 
     expect(new Set(sent.filter((s) => s.includes('webhooks')))).toEqual(
-      new Set(['GET /v2/webhooks', 'POST /v2/webhooks', 'PATCH /v2/webhooks/{id}', 'GET /v2/webhooks/{id}', 'DELETE /v2/webhooks/{id}']),
+      new Set([
+        'GET /v2/webhooks',
+        'POST /v2/webhooks',
+        'PATCH /v2/webhooks/{id}',
+        'GET /v2/webhooks/{id}',
+        'DELETE /v2/webhooks/{id}',
+      ]),
     );
     expect(problems).toEqual([]);
   });

@@ -3,7 +3,20 @@ import { createAttioConnection } from '../../src/core/attio/index.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { chooseRep } from '../../src/core/workflows/index.js';
 import { EMULATOR_API_KEY } from '../../src/emulator/index.js';
-import { at, crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, useE2E, WARM } from '../support/e2e.js';
+import {
+  at,
+  crmState,
+  group,
+  handoff,
+  identify,
+  milestone,
+  QUALIFYING,
+  REPS,
+  signedUp,
+  usage,
+  useE2E,
+  WARM,
+} from '../support/e2e.js';
 
 describe('workflows on the emulator', () => {
   const e2e = useE2E();
@@ -26,7 +39,10 @@ describe('workflows on the emulator', () => {
 
   it('a milestone updates activation and adds one note per milestone, however often it arrives', async () => {
     await apply(signedUp('jane.doe@acme.com', 1), milestone('jane.doe@acme.com', 'Integration Connected', 4));
-    await apply(milestone('jane.doe@acme.com', 'Integration Connected', 4), milestone('jane.doe@acme.com', 'Data Imported', 5));
+    await apply(
+      milestone('jane.doe@acme.com', 'Integration Connected', 4),
+      milestone('jane.doe@acme.com', 'Data Imported', 5),
+    );
     const state = await crmState(e2e().reader);
     expect(state.people[0]).toMatchObject({ milestones: ['data_imported', 'first_integration'], activation: 0.4 });
     expect(state.notes).toEqual([
@@ -40,7 +56,9 @@ describe('workflows on the emulator', () => {
     const { reader } = e2e();
     const [person] = await reader.queryRecords('people', { filter: { email_addresses: 'jane.doe@acme.com' } });
     const notes = await reader.listNotes('people', person!.id.record_id);
-    expect(notes.map((n) => n.content_plaintext)).toEqual([`Milestone: onboarding_completed\nTimestamp: ${at(4)}\nDays since signup: 3\nattio-plg key: milestone:onboarding_completed`]);
+    expect(notes.map((n) => n.content_plaintext)).toEqual([
+      `Milestone: onboarding_completed\nTimestamp: ${at(4)}\nDays since signup: 3\nattio-plg key: milestone:onboarding_completed`,
+    ]);
   });
 
   it('a score below the threshold is written with its tier and explanation, and opens nothing', async () => {
@@ -67,9 +85,18 @@ describe('workflows on the emulator', () => {
     const state = await crmState(e2e().reader);
     const rep = chooseRep('acme.com', REPS);
     expect(state.deals).toEqual([
-      { name: 'PQL - Acme', stage: 'Product Qualified', owner: rep, value: undefined, company: 'acme.com', people: ['jane.doe@acme.com', 'li.wu@acme.com'] },
+      {
+        name: 'PQL - Acme',
+        stage: 'Product Qualified',
+        owner: rep,
+        value: undefined,
+        company: 'acme.com',
+        people: ['jane.doe@acme.com', 'li.wu@acme.com'],
+      },
     ]);
-    expect(state.tasks).toEqual([`PQL Follow-up | PQL - Acme, jane.doe@acme.com | ${rep} | due ${new Date(Date.parse(at(8)) + 24 * 3600_000).toISOString()}`]);
+    expect(state.tasks).toEqual([
+      `PQL Follow-up | PQL - Acme, jane.doe@acme.com | ${rep} | due ${new Date(Date.parse(at(8)) + 24 * 3600_000).toISOString()}`,
+    ]);
     expect(state.entries.pql_queue).toEqual(['jane.doe@acme.com', 'li.wu@acme.com']);
     expect(state.notes).toEqual([
       'jane.doe@acme.com | PQL Qualified | PQL score: 100/100 (hot), threshold 60',
@@ -80,11 +107,17 @@ describe('workflows on the emulator', () => {
   it('a personal-domain qualifier gets a deal of their own', async () => {
     await apply(signedUp('sam.smith@gmail.com', 1), usage('sam.smith@gmail.com', 5, QUALIFYING));
     const state = await crmState(e2e().reader);
-    expect(state.deals.map((d) => [d.name, d.company, d.people])).toEqual([['PQL - Sam Smith', undefined, ['sam.smith@gmail.com']]]);
+    expect(state.deals.map((d) => [d.name, d.company, d.people])).toEqual([
+      ['PQL - Sam Smith', undefined, ['sam.smith@gmail.com']],
+    ]);
   });
 
   it('an older score never overwrites a newer one', async () => {
-    await apply(signedUp('jane.doe@acme.com', 1), usage('jane.doe@acme.com', 9, WARM), usage('jane.doe@acme.com', 8, QUALIFYING));
+    await apply(
+      signedUp('jane.doe@acme.com', 1),
+      usage('jane.doe@acme.com', 9, WARM),
+      usage('jane.doe@acme.com', 8, QUALIFYING),
+    );
     const state = await crmState(e2e().reader);
     expect(state.people[0]).toMatchObject({ pqlScore: 30, pqlTier: 'warm' });
     expect(state.deals).toEqual([]);
@@ -103,7 +136,12 @@ describe('workflows on the emulator', () => {
     const state = await crmState(reader);
     const rep = chooseRep('acme.com', REPS);
     expect(state.deals.find((d) => d.name === 'Enterprise Upgrade - acme.com')).toEqual({
-      name: 'Enterprise Upgrade - acme.com', stage: 'Sales Qualified', owner: rep, value: 75000, company: 'acme.com', people: ['jane.doe@acme.com'],
+      name: 'Enterprise Upgrade - acme.com',
+      stage: 'Sales Qualified',
+      owner: rep,
+      value: 75000,
+      company: 'acme.com',
+      people: ['jane.doe@acme.com'],
     });
     expect(state.tasks.filter((t) => t.startsWith('PLG'))).toEqual([
       `PLG -> Sales Handoff (Demo Requested) | Enterprise Upgrade - acme.com, jane.doe@acme.com | ${rep} | due ${new Date(Date.parse(at(8))).toISOString()}`,
@@ -133,10 +171,19 @@ describe('workflows on the emulator', () => {
   it('identify asserts the person and the user record, so a later event can find the person by userId alone', async () => {
     const { engine, reader } = e2e();
     await apply(identify('jane.doe@acme.com', 1, { title: 'CTO' }));
-    const result = await engine.processEvent({ type: 'track', event: 'Usage Summary', messageId: 'only-user-id', userId: 'u-jane.doe@acme.com', timestamp: at(2), properties: WARM });
+    const result = await engine.processEvent({
+      type: 'track',
+      event: 'Usage Summary',
+      messageId: 'only-user-id',
+      userId: 'u-jane.doe@acme.com',
+      timestamp: at(2),
+      properties: WARM,
+    });
     expect(result.status, JSON.stringify(result.failure)).toBe('applied');
     const state = await crmState(reader);
-    expect(state.people).toEqual([expect.objectContaining({ email: 'jane.doe@acme.com', company: 'acme.com', pqlScore: 30 })]);
+    expect(state.people).toEqual([
+      expect.objectContaining({ email: 'jane.doe@acme.com', company: 'acme.com', pqlScore: 30 }),
+    ]);
     const users = await reader.queryRecords('users', {});
     expect(users.map((u) => u.values.user_id?.[0]?.value)).toEqual(['u-jane.doe@acme.com']);
   });
@@ -147,24 +194,49 @@ describe('workflows on the emulator', () => {
     const second = { ...identify('jane.doe@acme.com', 2), userId: 'u-jane-again' };
     expect((await engine.processEvent(second)).status).toBe('applied');
     const users = await reader.queryRecords('users', { sorts: [{ attribute: 'user_id', direction: 'asc' }] });
-    expect(users.map((u) => [u.values.user_id?.[0]?.value, u.values.primary_email_address?.[0]?.email_address])).toEqual([
+    expect(
+      users.map((u) => [u.values.user_id?.[0]?.value, u.values.primary_email_address?.[0]?.email_address]),
+    ).toEqual([
       ['u-jane-again', undefined],
       ['u-jane.doe@acme.com', 'jane.doe@acme.com'],
     ]);
-    expect(warnings).toContain('another Attio user already has this email as primary_email_address; the user record was written without it');
+    expect(warnings).toContain(
+      'another Attio user already has this email as primary_email_address; the user record was written without it',
+    );
   });
 
   it('an unknown userId is retryable while the event is young, then a rejection that says what to send', async () => {
     const { engine } = e2e();
-    const young = await engine.processEvent({ type: 'track', event: 'Usage Summary', messageId: 'a', userId: 'nobody', timestamp: new Date().toISOString(), properties: WARM });
-    expect([young.status, young.failure?.category, young.failure?.retryable]).toEqual(['failed', 'unknown-person', true]);
-    const old = await engine.processEvent({ type: 'track', event: 'Usage Summary', messageId: 'b', userId: 'nobody', timestamp: at(1), properties: WARM });
+    const young = await engine.processEvent({
+      type: 'track',
+      event: 'Usage Summary',
+      messageId: 'a',
+      userId: 'nobody',
+      timestamp: new Date().toISOString(),
+      properties: WARM,
+    });
+    expect([young.status, young.failure?.category, young.failure?.retryable]).toEqual([
+      'failed',
+      'unknown-person',
+      true,
+    ]);
+    const old = await engine.processEvent({
+      type: 'track',
+      event: 'Usage Summary',
+      messageId: 'b',
+      userId: 'nobody',
+      timestamp: at(1),
+      properties: WARM,
+    });
     expect([old.status, old.failure?.field]).toEqual(['rejected', 'userId']);
     expect(old.failure?.message).toMatch(/send traits\.email/);
   });
 
   it('group upserts the company from its website, the workspace record, and links the user', async () => {
-    await apply(signedUp('jane.doe@gmail.com', 1), group('ws_9', 'https://www.Initech.io/about', 2, { name: 'Initech', plan: 'pro', ...WARM }, 'jane.doe@gmail.com'));
+    await apply(
+      signedUp('jane.doe@gmail.com', 1),
+      group('ws_9', 'https://www.Initech.io/about', 2, { name: 'Initech', plan: 'pro', ...WARM }, 'jane.doe@gmail.com'),
+    );
     const { reader } = e2e();
     const state = await crmState(reader);
     expect(state.companies).toEqual([{ domain: 'initech.io', name: 'Initech' }]);
@@ -185,7 +257,9 @@ describe('configuration errors name what is valid', () => {
     const result = await engine.processEvent(usage('jane.doe@acme.com', 5, QUALIFYING));
     expect(result.status).toBe('failed');
     expect(result.failure).toMatchObject({ category: 'config', field: 'pqlStage', retryable: false });
-    expect(result.failure?.message).toBe('pqlStage: unknown stage "Qualified!"; valid titles: Lead, Product Qualified, Sales Qualified, In Progress, Won 🎉, Lost');
+    expect(result.failure?.message).toBe(
+      'pqlStage: unknown stage "Qualified!"; valid titles: Lead, Product Qualified, Sales Qualified, In Progress, Won 🎉, Lost',
+    );
   });
 });
 
@@ -209,7 +283,10 @@ describe('deals keyed on a unique attribute (dealMatchingAttribute)', () => {
       ['Enterprise Upgrade - acme.com', `enterprise-upgrade:company:${acme!.id.record_id}`],
       ['PQL - acme.com', `pql:company:${acme!.id.record_id}`],
     ]);
-    expect((await crmState(reader)).deals.find((d) => d.name === 'PQL - acme.com')?.people).toEqual(['jane.doe@acme.com', 'li.wu@acme.com']);
+    expect((await crmState(reader)).deals.find((d) => d.name === 'PQL - acme.com')?.people).toEqual([
+      'jane.doe@acme.com',
+      'li.wu@acme.com',
+    ]);
   });
 
   it('two engines racing for the same account still open one deal: the unique key decides', async () => {
@@ -217,12 +294,22 @@ describe('deals keyed on a unique attribute (dealMatchingAttribute)', () => {
     await engine.processEvent(signedUp('jane.doe@acme.com', 1));
     await engine.processEvent(signedUp('li.wu@acme.com', 1));
     const second = new EventEngine({
-      client: createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 }).client,
+      client: createAttioConnection({
+        apiUrl: emulator.url,
+        apiKey: EMULATOR_API_KEY,
+        readsPerSecond: 10_000,
+        writesPerSecond: 10_000,
+      }).client,
       config: engine.config,
     });
-    const results = await Promise.all([engine.processEvent(usage('jane.doe@acme.com', 3, QUALIFYING)), second.processEvent(usage('li.wu@acme.com', 3, QUALIFYING))]);
+    const results = await Promise.all([
+      engine.processEvent(usage('jane.doe@acme.com', 3, QUALIFYING)),
+      second.processEvent(usage('li.wu@acme.com', 3, QUALIFYING)),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
     const state = await crmState(reader);
-    expect(state.deals.map((d) => [d.name, d.people])).toEqual([['PQL - acme.com', ['jane.doe@acme.com', 'li.wu@acme.com']]]);
+    expect(state.deals.map((d) => [d.name, d.people])).toEqual([
+      ['PQL - acme.com', ['jane.doe@acme.com', 'li.wu@acme.com']],
+    ]);
   });
 });

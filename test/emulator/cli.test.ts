@@ -9,12 +9,32 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 describe('attio-plg emulator arguments', () => {
   it('maps every flag onto the emulator options', () => {
     expect(
-      parseEmulatorArgs(['--port', '4010', '--seed', 'empty', '--rate-limit', 'on', '--faults', '503=0.1,seed=2', '--api-key', 'k']),
+      parseEmulatorArgs([
+        '--port',
+        '4010',
+        '--seed',
+        'empty',
+        '--rate-limit',
+        'on',
+        '--faults',
+        '503=0.1,seed=2',
+        '--api-key',
+        'k',
+      ]),
     ).toEqual({ port: 4010, seed: 'empty', rateLimit: true, faults: '503=0.1,seed=2', apiKey: 'k' });
     expect(parseEmulatorArgs([])).toEqual({});
     expect(parseEmulatorArgs(['--rate-limit', 'off'])).toEqual({ rateLimit: false });
     expect(
-      parseEmulatorArgs(['--member-token', 'rep', '--member-email', 'sam.chen@plg-demo.test', '--webhook-retries', '3', '--webhook-retry-base-ms', '10']),
+      parseEmulatorArgs([
+        '--member-token',
+        'rep',
+        '--member-email',
+        'sam.chen@plg-demo.test',
+        '--webhook-retries',
+        '3',
+        '--webhook-retry-base-ms',
+        '10',
+      ]),
     ).toEqual({ memberToken: 'rep', memberEmail: 'sam.chen@plg-demo.test', webhooks: { retries: 3, retryBaseMs: 10 } });
   });
 
@@ -23,17 +43,23 @@ describe('attio-plg emulator arguments', () => {
     expect(() => parseEmulatorArgs(['--seed', 'demo'])).toThrow(/--seed/);
     expect(() => parseEmulatorArgs(['--rate-limit', 'yes'])).toThrow(/--rate-limit/);
     expect(() => parseEmulatorArgs(['--verbose'])).toThrow();
-    expect(() => parseEmulatorArgs(['--member-email', 'sam.chen@plg-demo.test'])).toThrow(/--member-email needs --member-token/);
+    expect(() => parseEmulatorArgs(['--member-email', 'sam.chen@plg-demo.test'])).toThrow(
+      /--member-email needs --member-token/,
+    );
     expect(() => parseEmulatorArgs(['--webhook-retries', 'many'])).toThrow(/--webhook-retries/);
   });
 });
 
 describe('attio-plg emulator process', () => {
   it('prints its URL once listening, serves the API and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['node_modules/vite-node/vite-node.mjs', 'src/cli/main.ts', 'emulator', '--seed', 'empty'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['node_modules/vite-node/vite-node.mjs', 'src/cli/main.ts', 'emulator', '--seed', 'empty'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -16,7 +16,11 @@ async function start(faults: string): Promise<EmulatorHandle> {
 }
 
 /** Sequential requests, so the seeded draws happen in a known order; a rejected fetch counts as 0. */
-async function sequence(url: string, n: number, init: (i: number) => RequestInit & { path: string }): Promise<number[]> {
+async function sequence(
+  url: string,
+  n: number,
+  init: (i: number) => RequestInit & { path: string },
+): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < n; i += 1) {
     const { path, ...rest } = init(i);
@@ -46,7 +50,9 @@ async function companyCount(url: string): Promise<number> {
 
 describe('fault spec', () => {
   it('parses probabilities, latency and seed', () => {
-    expect(parseFaultSpec('429=0.1,503=0.05,reset=0.02,timeout=0.01,latency=20-80,after-commit-502=0.02,seed=42')).toEqual({
+    expect(
+      parseFaultSpec('429=0.1,503=0.05,reset=0.02,timeout=0.01,latency=20-80,after-commit-502=0.02,seed=42'),
+    ).toEqual({
       before: [
         { fault: { kind: 'status', status: 429 }, probability: 0.1 },
         { fault: { kind: 'status', status: 503 }, probability: 0.05 },
@@ -93,8 +99,14 @@ describe('injected faults', () => {
       if (res.status === 429) throttled = res;
       else await res.text();
     }
-    expect(throttled?.headers.get('retry-after')).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
-    expect(await throttled?.json()).toMatchObject({ status_code: 429, type: 'rate_limit_error', code: 'rate_limit_exceeded' });
+    expect(throttled?.headers.get('retry-after')).toMatch(
+      /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+    );
+    expect(await throttled?.json()).toMatchObject({
+      status_code: 429,
+      type: 'rate_limit_error',
+      code: 'rate_limit_exceeded',
+    });
   });
 
   it('reset destroys the connection without an answer and processes nothing', async () => {

@@ -45,14 +45,24 @@ describe('GET /v2/self', () => {
 describe('objects', () => {
   it('lists the standard objects with users and workspaces enabled', async () => {
     const res = await api('GET', '/v2/objects');
-    expect(res.body.data.map((o: { api_slug: string }) => o.api_slug)).toEqual(['people', 'companies', 'deals', 'users', 'workspaces']);
+    expect(res.body.data.map((o: { api_slug: string }) => o.api_slug)).toEqual([
+      'people',
+      'companies',
+      'deals',
+      'users',
+      'workspaces',
+    ]);
   });
 
   it('gets an object by slug and by id', async () => {
     const bySlug = await api('GET', '/v2/objects/companies');
     const byId = await api('GET', `/v2/objects/${bySlug.body.data.id.object_id}`);
     expect(byId.body).toEqual(bySlug.body);
-    expect(bySlug.body.data).toMatchObject({ api_slug: 'companies', singular_noun: 'Company', plural_noun: 'Companies' });
+    expect(bySlug.body.data).toMatchObject({
+      api_slug: 'companies',
+      singular_noun: 'Company',
+      plural_noun: 'Companies',
+    });
   });
 
   it('answers 404 not_found for an unknown object', async () => {
@@ -70,7 +80,9 @@ describe('objects', () => {
 describe('attributes, options and statuses', () => {
   it('lists the people attributes of the PLG workspace with their types', async () => {
     const res = await api('GET', '/v2/objects/people/attributes');
-    const types = Object.fromEntries(res.body.data.map((a: { api_slug: string; type: string }) => [a.api_slug, a.type]));
+    const types = Object.fromEntries(
+      res.body.data.map((a: { api_slug: string; type: string }) => [a.api_slug, a.type]),
+    );
     expect(types).toMatchObject({
       name: 'personal-name',
       email_addresses: 'email-address',
@@ -113,7 +125,13 @@ describe('attributes, options and statuses', () => {
       'feature_activated',
     ]);
     const plans = await api('GET', '/v2/objects/companies/attributes/plan_type/options');
-    expect(plans.body.data.map((o: { title: string }) => o.title)).toEqual(['free', 'trial', 'starter', 'pro', 'enterprise']);
+    expect(plans.body.data.map((o: { title: string }) => o.title)).toEqual([
+      'free',
+      'trial',
+      'starter',
+      'pro',
+      'enterprise',
+    ]);
   });
 
   it('lists the deal stages of the PLG workspace', async () => {
@@ -148,7 +166,9 @@ describe('attributes, options and statuses', () => {
 describe('lists', () => {
   it('has the trial and PQL lists on people', async () => {
     const res = await api('GET', '/v2/lists');
-    expect(res.body.data.map((l: { api_slug: string; parent_object: string[] }) => [l.api_slug, l.parent_object])).toEqual([
+    expect(
+      res.body.data.map((l: { api_slug: string; parent_object: string[] }) => [l.api_slug, l.parent_object]),
+    ).toEqual([
       ['active_trials', ['people']],
       ['pql_queue', ['people']],
     ]);
@@ -167,7 +187,9 @@ describe('lists', () => {
 describe('workspace members', () => {
   it('has an admin and three sales reps', async () => {
     const res = await api('GET', '/v2/workspace_members');
-    expect(res.body.data.map((m: { email_address: string; access_level: string }) => [m.email_address, m.access_level])).toEqual([
+    expect(
+      res.body.data.map((m: { email_address: string; access_level: string }) => [m.email_address, m.access_level]),
+    ).toEqual([
       ['admin@plg-demo.test', 'admin'],
       ['alex.rivera@plg-demo.test', 'member'],
       ['sam.chen@plg-demo.test', 'member'],

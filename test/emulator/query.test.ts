@@ -9,7 +9,11 @@ const query = (object: string, body: unknown) => api('POST', `/v2/objects/${obje
 const emails = (res: { body: any }) => res.body.data.map((r: any) => r.values.email_addresses[0].email_address);
 
 beforeAll(async () => {
-  const acme = await api('POST', '/v2/objects/companies/records', values({ domains: ['acme.com'], name: ['Acme'], plan_type: ['pro'] }));
+  const acme = await api(
+    'POST',
+    '/v2/objects/companies/records',
+    values({ domains: ['acme.com'], name: ['Acme'], plan_type: ['pro'] }),
+  );
   ids.acme = acme.body.data.id.record_id;
   const people = [
     { email: 'ann@acme.com', name: 'Ann Archer', score: 80, tier: 'hot', company: true },
@@ -17,23 +21,31 @@ beforeAll(async () => {
     { email: 'cat@gmail.com', name: 'Cat Cooper', score: 10, tier: 'cold', company: false },
   ];
   for (const p of people) {
-    const res = await api('POST', '/v2/objects/people/records', values({
-      email_addresses: [p.email],
-      name: [p.name],
-      pql_score: [p.score],
-      pql_tier: [p.tier],
-      pql_scored_at: [`2024-05-0${p.score / 10 > 5 ? 2 : 1}T12:00:00Z`],
-      ...(p.company ? { company: [{ target_object: 'companies', target_record_id: ids.acme }] } : {}),
-    }));
+    const res = await api(
+      'POST',
+      '/v2/objects/people/records',
+      values({
+        email_addresses: [p.email],
+        name: [p.name],
+        pql_score: [p.score],
+        pql_tier: [p.tier],
+        pql_scored_at: [`2024-05-0${p.score / 10 > 5 ? 2 : 1}T12:00:00Z`],
+        ...(p.company ? { company: [{ target_object: 'companies', target_record_id: ids.acme }] } : {}),
+      }),
+    );
     ids[p.email] = res.body.data.id.record_id;
   }
-  const deal = await api('POST', '/v2/objects/deals/records', values({
-    name: ['PQL - Acme'],
-    stage: ['Product Qualified'],
-    owner: ['alex.rivera@plg-demo.test'],
-    associated_people: [{ target_object: 'people', target_record_id: ids['ann@acme.com'] }],
-    associated_company: [{ target_object: 'companies', target_record_id: ids.acme }],
-  }));
+  const deal = await api(
+    'POST',
+    '/v2/objects/deals/records',
+    values({
+      name: ['PQL - Acme'],
+      stage: ['Product Qualified'],
+      owner: ['alex.rivera@plg-demo.test'],
+      associated_people: [{ target_object: 'people', target_record_id: ids['ann@acme.com'] }],
+      associated_company: [{ target_object: 'companies', target_record_id: ids.acme }],
+    }),
+  );
   ids.deal = deal.body.data.id.record_id;
 });
 
@@ -66,18 +78,30 @@ describe('verbose filters and operators', () => {
   });
 
   it('$in, $contains, $starts_with and comparisons', async () => {
-    expect(emails(await query('people', { filter: { email_addresses: { $in: ['ann@acme.com', 'cat@gmail.com'] } } }))).toEqual([
-      'ann@acme.com',
+    expect(
+      emails(await query('people', { filter: { email_addresses: { $in: ['ann@acme.com', 'cat@gmail.com'] } } })),
+    ).toEqual(['ann@acme.com', 'cat@gmail.com']);
+    expect(emails(await query('people', { filter: { name: { full_name: { $contains: 'baker' } } } }))).toEqual([
+      'bob@acme.com',
+    ]);
+    expect(emails(await query('people', { filter: { name: { first_name: { $starts_with: 'Ca' } } } }))).toEqual([
       'cat@gmail.com',
     ]);
-    expect(emails(await query('people', { filter: { name: { full_name: { $contains: 'baker' } } } }))).toEqual(['bob@acme.com']);
-    expect(emails(await query('people', { filter: { name: { first_name: { $starts_with: 'Ca' } } } }))).toEqual(['cat@gmail.com']);
-    expect(emails(await query('people', { filter: { pql_score: { $gte: 40 } } }))).toEqual(['ann@acme.com', 'bob@acme.com']);
-    expect(emails(await query('people', { filter: { pql_scored_at: { $gt: '2024-05-01T12:00:00Z' } } }))).toEqual(['ann@acme.com']);
+    expect(emails(await query('people', { filter: { pql_score: { $gte: 40 } } }))).toEqual([
+      'ann@acme.com',
+      'bob@acme.com',
+    ]);
+    expect(emails(await query('people', { filter: { pql_scored_at: { $gt: '2024-05-01T12:00:00Z' } } }))).toEqual([
+      'ann@acme.com',
+    ]);
   });
 
   it('$and, $or and $not', async () => {
-    const and = await query('people', { filter: { $and: [{ company: { target_object: 'companies', target_record_id: ids.acme } }, { pql_score: { $lt: 50 } }] } });
+    const and = await query('people', {
+      filter: {
+        $and: [{ company: { target_object: 'companies', target_record_id: ids.acme } }, { pql_score: { $lt: 50 } }],
+      },
+    });
     expect(emails(and)).toEqual(['bob@acme.com']);
     const or = await query('people', { filter: { $or: [{ pql_tier: 'hot' }, { pql_tier: 'cold' }] } });
     expect(emails(or)).toEqual(['ann@acme.com', 'cat@gmail.com']);
@@ -94,12 +118,16 @@ describe('record-reference filters', () => {
     expect(byPerson.body.data.map((r: any) => r.id.record_id)).toEqual([ids.deal]);
     const byCompany = await query('deals', { filter: { associated_company: { target_record_id: ids.acme } } });
     expect(byCompany.body.data).toHaveLength(1);
-    const none = await query('deals', { filter: { associated_people: { target_object: 'people', target_record_id: ids['bob@acme.com'] } } });
+    const none = await query('deals', {
+      filter: { associated_people: { target_object: 'people', target_record_id: ids['bob@acme.com'] } },
+    });
     expect(none.body.data).toEqual([]);
   });
 
   it('find people by company', async () => {
-    const res = await query('people', { filter: { company: { target_object: 'companies', target_record_id: ids.acme } } });
+    const res = await query('people', {
+      filter: { company: { target_object: 'companies', target_record_id: ids.acme } },
+    });
     expect(emails(res)).toEqual(['ann@acme.com', 'bob@acme.com']);
   });
 });
@@ -111,7 +139,9 @@ describe('sorts and pagination', () => {
       'bob@acme.com',
       'cat@gmail.com',
     ]);
-    expect(emails(await query('people', { sorts: [{ attribute: 'name', direction: 'asc', field: 'full_name' }] }))[0]).toBe('ann@acme.com');
+    expect(
+      emails(await query('people', { sorts: [{ attribute: 'name', direction: 'asc', field: 'full_name' }] }))[0],
+    ).toBe('ann@acme.com');
   });
 
   it('pages with limit and offset', async () => {
@@ -123,7 +153,12 @@ describe('sorts and pagination', () => {
 
 describe('filter errors', () => {
   it('answers filter_error for an unknown attribute, operator or field', async () => {
-    for (const filter of [{ shoe_size: 42 }, { pql_score: { $between: [1, 2] } }, { email_addresses: { postcode: 'x' } }, { $and: {} }]) {
+    for (const filter of [
+      { shoe_size: 42 },
+      { pql_score: { $between: [1, 2] } },
+      { email_addresses: { postcode: 'x' } },
+      { $and: {} },
+    ]) {
       const res = await query('people', { filter });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ status_code: 400, type: 'invalid_request_error', code: 'filter_error' });

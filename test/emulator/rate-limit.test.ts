@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
+import {
+  EMULATOR_API_KEY,
+  startEmulator,
+  type EmulatorHandle,
+  type EmulatorOptions,
+} from '../../src/emulator/index.js';
 import { RateLimiter } from '../../src/emulator/rate-limit.js';
 
 const headers = { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' };
@@ -78,7 +83,9 @@ describe('rate limiting over HTTP', () => {
     const { now } = frozenAt(1_700_000_000_000);
     const { url, requests } = await start({ rateLimit: { readsPerSecond: 100, writesPerSecond: 1 }, now });
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => fetch(`${url}/v2/objects/people/records/query`, { method: 'POST', headers, body: '{}' })),
+      Array.from({ length: 10 }, () =>
+        fetch(`${url}/v2/objects/people/records/query`, { method: 'POST', headers, body: '{}' }),
+      ),
     );
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(requests.every((r) => !r.write)).toBe(true);

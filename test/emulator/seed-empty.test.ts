@@ -56,7 +56,12 @@ describe('the empty seed: a new workspace', () => {
       created_at: 'timestamp read-only',
       created_by: 'actor-reference read-only',
     });
-    expect(await shape('companies')).toMatchObject({ domains: 'domain multi unique', team: 'record-reference multi', categories: 'select multi', logo_url: 'text read-only' });
+    expect(await shape('companies')).toMatchObject({
+      domains: 'domain multi unique',
+      team: 'record-reference multi',
+      categories: 'select multi',
+      logo_url: 'text read-only',
+    });
     expect(await shape('deals')).toEqual({
       name: 'text required',
       stage: 'status required',
@@ -80,11 +85,19 @@ describe('the empty seed: a new workspace', () => {
       },
     });
     expect(res.status).toBe(200);
-    expect(res.body.data.values.phone_numbers.map((p: any) => [p.original_phone_number, p.country_code, p.phone_number])).toEqual([
+    expect(
+      res.body.data.values.phone_numbers.map((p: any) => [p.original_phone_number, p.country_code, p.phone_number]),
+    ).toEqual([
       ['07911 123456', 'GB', '+447911123456'],
       ['+1 415 555 2671', 'US', '+14155552671'],
     ]);
-    expect(res.body.data.values.primary_location[0]).toMatchObject({ line_1: null, locality: 'London', country_code: 'GB', latitude: '51.5', longitude: '-0.12' });
+    expect(res.body.data.values.primary_location[0]).toMatchObject({
+      line_1: null,
+      locality: 'London',
+      country_code: 'GB',
+      latitude: '51.5',
+      longitude: '-0.12',
+    });
     const bad = await api('POST', '/v2/objects/people/records', { data: { values: { phone_numbers: ['call me'] } } });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('validation_type');

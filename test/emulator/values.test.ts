@@ -27,7 +27,9 @@ describe('checkbox values', () => {
   });
 
   it('reject strings such as "true" with validation_type', () => {
-    expect(() => parseValues(ctx, people, checkbox, ['true'])).toThrow(expect.objectContaining({ code: 'validation_type', status: 400 }));
+    expect(() => parseValues(ctx, people, checkbox, ['true'])).toThrow(
+      expect.objectContaining({ code: 'validation_type', status: 400 }),
+    );
   });
 
   it('clear with null or []', () => {

@@ -23,13 +23,19 @@ afterAll(async () => {
 });
 afterEach(async () => {
   await emulator.webhooks.settled();
-  for (const webhook of (await call('GET', '/v2/webhooks?limit=100')).body.data) await call('DELETE', `/v2/webhooks/${webhook.id.webhook_id}`);
+  for (const webhook of (await call('GET', '/v2/webhooks?limit=100')).body.data)
+    await call('DELETE', `/v2/webhooks/${webhook.id.webhook_id}`);
   // Retries a test left waiting find their webhook gone and send nothing.
   while (scheduler.runNext()) await emulator.webhooks.settled();
   receiver.deliveries.length = 0;
 });
 
-async function call(method: string, path: string, body?: unknown, token = EMULATOR_API_KEY): Promise<{ status: number; body: any }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  token = EMULATOR_API_KEY,
+): Promise<{ status: number; body: any }> {
   const res = await fetch(`${emulator.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -49,9 +55,17 @@ const delivered = async () => {
   return receiver.deliveries;
 };
 const person = async (email: string, token = EMULATOR_API_KEY) =>
-  (await call('PUT', '/v2/objects/people/records?matching_attribute=email_addresses', { data: { values: { email_addresses: [email] } } }, token)).body.data;
+  (
+    await call(
+      'PUT',
+      '/v2/objects/people/records?matching_attribute=email_addresses',
+      { data: { values: { email_addresses: [email] } } },
+      token,
+    )
+  ).body.data;
 const objectId = async (slug: string) => (await call('GET', `/v2/objects/${slug}`)).body.data.id.object_id;
-const attributeId = async (object: string, slug: string) => (await call('GET', `/v2/objects/${object}/attributes/${slug}`)).body.data.id.attribute_id;
+const attributeId = async (object: string, slug: string) =>
+  (await call('GET', `/v2/objects/${object}/attributes/${slug}`)).body.data.id.attribute_id;
 const all = (type: string) => ({ event_type: type, filter: null });
 
 describe('deliveries', () => {
@@ -70,7 +84,9 @@ describe('deliveries', () => {
         },
       ],
     });
-    const signature = createHmac('sha256', secret).update(delivery?.rawBody ?? '').digest('hex');
+    const signature = createHmac('sha256', secret)
+      .update(delivery?.rawBody ?? '')
+      .digest('hex');
     expect(delivery?.headers['attio-signature']).toBe(signature);
     expect(delivery?.headers['x-attio-signature']).toBe(signature);
     expect(delivery?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
@@ -87,14 +103,22 @@ describe('deliveries', () => {
     expect(delivery?.body.events).toEqual([
       {
         event_type: 'record.updated',
-        id: { workspace_id: ann.id.workspace_id, object_id: await objectId('people'), record_id: ann.id.record_id, attribute_id: await attributeId('people', 'job_title') },
+        id: {
+          workspace_id: ann.id.workspace_id,
+          object_id: await objectId('people'),
+          record_id: ann.id.record_id,
+          attribute_id: await attributeId('people', 'job_title'),
+        },
         actor: { type: 'workspace-member', id: emulator.member?.id },
       },
     ]);
     expect(delivery?.rawBody).not.toContain('VP Growth');
 
     const values = (await call('GET', `/v2/objects/people/records/${ann.id.record_id}`)).body.data.values;
-    expect(values.job_title[0]).toMatchObject({ value: 'VP Growth', created_by_actor: { type: 'workspace-member', id: emulator.member?.id } });
+    expect(values.job_title[0]).toMatchObject({
+      value: 'VP Growth',
+      created_by_actor: { type: 'workspace-member', id: emulator.member?.id },
+    });
     expect(values.job_title[0].active_from).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(values.email_addresses[0].created_by_actor).toEqual(emulator.apiTokenActor);
 
@@ -106,19 +130,56 @@ describe('deliveries', () => {
   it('filters: only deal stage changes, only people or companies, only what a rep did', async () => {
     const deals = await objectId('deals');
     await subscribe([
-      { event_type: 'record.updated', filter: { $and: [{ field: 'id.object_id', operator: 'equals', value: deals }, { field: 'id.attribute_id', operator: 'equals', value: await attributeId('deals', 'stage') }] } },
+      {
+        event_type: 'record.updated',
+        filter: {
+          $and: [
+            { field: 'id.object_id', operator: 'equals', value: deals },
+            { field: 'id.attribute_id', operator: 'equals', value: await attributeId('deals', 'stage') },
+          ],
+        },
+      },
     ]);
-    await subscribe([{ event_type: 'record.created', filter: { $or: [{ field: 'id.object_id', operator: 'equals', value: await objectId('people') }, { field: 'id.object_id', operator: 'equals', value: await objectId('companies') }] } }]);
-    await subscribe([{ event_type: 'record.created', filter: { $and: [{ field: 'actor.type', operator: 'not_equals', value: 'api-token' }] } }]);
+    await subscribe([
+      {
+        event_type: 'record.created',
+        filter: {
+          $or: [
+            { field: 'id.object_id', operator: 'equals', value: await objectId('people') },
+            { field: 'id.object_id', operator: 'equals', value: await objectId('companies') },
+          ],
+        },
+      },
+    ]);
+    await subscribe([
+      {
+        event_type: 'record.created',
+        filter: { $and: [{ field: 'actor.type', operator: 'not_equals', value: 'api-token' }] },
+      },
+    ]);
 
     const owner = (await call('GET', '/v2/workspace_members')).body.data[1].email_address;
-    const deal = (await call('POST', '/v2/objects/deals/records', { data: { values: { name: ['Acme'], stage: ['Lead'], owner: [owner] } } })).body.data;
-    await call('PATCH', `/v2/objects/deals/records/${deal.id.record_id}`, { data: { values: { name: ['Acme (renamed)'] } } });
-    await call('PATCH', `/v2/objects/deals/records/${deal.id.record_id}`, { data: { values: { stage: ['Won 🎉'] } } }, REP_TOKEN);
+    const deal = (
+      await call('POST', '/v2/objects/deals/records', {
+        data: { values: { name: ['Acme'], stage: ['Lead'], owner: [owner] } },
+      })
+    ).body.data;
+    await call('PATCH', `/v2/objects/deals/records/${deal.id.record_id}`, {
+      data: { values: { name: ['Acme (renamed)'] } },
+    });
+    await call(
+      'PATCH',
+      `/v2/objects/deals/records/${deal.id.record_id}`,
+      { data: { values: { stage: ['Won 🎉'] } } },
+      REP_TOKEN,
+    );
     await person('cy@hooks.test');
     await person('di@hooks.test', REP_TOKEN);
 
-    const events = (await delivered()).map((d) => `${d.body.events[0].event_type} ${d.body.events[0].id.object_id === deals ? 'deal' : 'person'} by ${d.body.events[0].actor.type}`);
+    const events = (await delivered()).map(
+      (d) =>
+        `${d.body.events[0].event_type} ${d.body.events[0].id.object_id === deals ? 'deal' : 'person'} by ${d.body.events[0].actor.type}`,
+    );
     expect(events.sort()).toEqual([
       'record.created person by api-token',
       'record.created person by workspace-member',
@@ -146,7 +207,11 @@ describe('deliveries', () => {
     expect(new Set(deliveries.map((d) => d.rawBody)).size).toBe(1);
     expect(new Set(deliveries.map((d) => d.headers['attio-signature'])).size).toBe(1);
     expect(emulator.webhooks.pendingRetries).toBe(0);
-    expect(emulator.webhooks.attempts.slice(-3).map((a) => [a.attempt, a.status])).toEqual([[1, 500], [2, 503], [3, 200]]);
+    expect(emulator.webhooks.attempts.slice(-3).map((a) => [a.attempt, a.status])).toEqual([
+      [1, 500],
+      [2, 503],
+      [3, 200],
+    ]);
   });
 
   it('a message that fails every retry degrades the webhook; the next success makes it active again', async () => {
@@ -168,7 +233,12 @@ describe('deliveries', () => {
     await call('POST', '/v2/webhooks', { data: { target_url: closed.url, subscriptions: [all('record.created')] } });
     await person('nobody@hooks.test');
     await emulator.webhooks.settled();
-    expect(emulator.webhooks.attempts.at(-1)).toMatchObject({ targetUrl: closed.url, status: 0, attempt: 1, error: expect.any(String) });
+    expect(emulator.webhooks.attempts.at(-1)).toMatchObject({
+      targetUrl: closed.url,
+      status: 0,
+      attempt: 1,
+      error: expect.any(String),
+    });
     expect(emulator.webhooks.pendingRetries).toBe(1);
   });
 
@@ -187,26 +257,47 @@ describe('deliveries', () => {
 
   it('a refused write sends nothing', async () => {
     await subscribe([all('record.created'), all('record.updated')]);
-    expect((await call('POST', '/v2/objects/people/records', { data: { values: { email_addresses: ['not-an-email'] } } })).status).toBe(400);
+    expect(
+      (await call('POST', '/v2/objects/people/records', { data: { values: { email_addresses: ['not-an-email'] } } }))
+        .status,
+    ).toBe(400);
     expect(await delivered()).toEqual([]);
   });
 
   it('a write whose success an injected 502 hid is announced all the same', async () => {
     const faulty = await startEmulator({ faults: 'after-commit-502=1' });
     const post = (path: string, body: unknown) =>
-      fetch(`${faulty.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post('/v2/webhooks', { data: { target_url: receiver.url, subscriptions: [all('record.created')] } })).status).toBe(502);
-    expect((await post('/v2/objects/people/records', { data: { values: { email_addresses: ['hidden@hooks.test'] } } })).status).toBe(502);
+      fetch(`${faulty.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (await post('/v2/webhooks', { data: { target_url: receiver.url, subscriptions: [all('record.created')] } }))
+        .status,
+    ).toBe(502);
+    expect(
+      (await post('/v2/objects/people/records', { data: { values: { email_addresses: ['hidden@hooks.test'] } } }))
+        .status,
+    ).toBe(502);
     await faulty.webhooks.settled();
     await faulty.close();
     expect((await delivered()).map((d) => d.body.events[0].event_type)).toEqual(['record.created']);
   });
 
   it('takes http target URLs on loopback only (Attio takes https only)', async () => {
-    const remote = await call('POST', '/v2/webhooks', { data: { target_url: 'http://hooks.example.test/attio', subscriptions: [all('record.created')] } });
+    const remote = await call('POST', '/v2/webhooks', {
+      data: { target_url: 'http://hooks.example.test/attio', subscriptions: [all('record.created')] },
+    });
     expect(remote.status).toBe(400);
     expect(remote.body.message).toMatch(/"data\.target_url" must be an https URL/);
-    expect((await call('POST', '/v2/webhooks', { data: { target_url: 'http://localhost:9/hook', subscriptions: [all('record.created')] } })).status).toBe(200);
+    expect(
+      (
+        await call('POST', '/v2/webhooks', {
+          data: { target_url: 'http://localhost:9/hook', subscriptions: [all('record.created')] },
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -214,9 +305,16 @@ describe('list entries, notes and tasks', () => {
   it('list-entry events name the list, the entry, the changed attribute and the parent record', async () => {
     await subscribe([all('list-entry.created'), all('list-entry.updated'), all('list-entry.deleted')]);
     const ann = await person('entries@hooks.test');
-    const entry = { data: { parent_object: 'people', parent_record_id: ann.id.record_id, entry_values: { pql_score: [40] } } };
+    const entry = {
+      data: { parent_object: 'people', parent_record_id: ann.id.record_id, entry_values: { pql_score: [40] } },
+    };
     const created = (await call('PUT', '/v2/lists/pql_queue/entries', entry)).body.data;
-    await call('PUT', '/v2/lists/pql_queue/entries', { data: { ...entry.data, entry_values: { pql_score: [80] } } }, REP_TOKEN);
+    await call(
+      'PUT',
+      '/v2/lists/pql_queue/entries',
+      { data: { ...entry.data, entry_values: { pql_score: [80] } } },
+      REP_TOKEN,
+    );
     await call('DELETE', `/v2/lists/pql_queue/entries/${created.id.entry_id}`);
     const list = (await call('GET', '/v2/lists/pql_queue')).body.data.id.list_id;
     const parent = { parent_object_id: await objectId('people'), parent_record_id: ann.id.record_id };
@@ -224,18 +322,46 @@ describe('list entries, notes and tasks', () => {
     const listAttribute = (await call('GET', '/v2/lists/pql_queue/attributes/pql_score')).body.data.id.attribute_id;
     expect((await delivered()).map((d) => d.body.events[0])).toEqual([
       { event_type: 'list-entry.created', id: ids, ...parent, actor: emulator.apiTokenActor },
-      { event_type: 'list-entry.updated', id: { ...ids, attribute_id: listAttribute }, ...parent, actor: { type: 'workspace-member', id: emulator.member?.id } },
+      {
+        event_type: 'list-entry.updated',
+        id: { ...ids, attribute_id: listAttribute },
+        ...parent,
+        actor: { type: 'workspace-member', id: emulator.member?.id },
+      },
       { event_type: 'list-entry.deleted', id: ids, ...parent, actor: emulator.apiTokenActor },
     ]);
   });
 
   it('note and task events; a rep completing a task is task.updated by that rep', async () => {
-    await subscribe([all('note.created'), all('note.deleted'), all('task.created'), all('task.updated'), all('task.deleted')]);
+    await subscribe([
+      all('note.created'),
+      all('note.deleted'),
+      all('task.created'),
+      all('task.updated'),
+      all('task.deleted'),
+    ]);
     const ann = await person('notes@hooks.test');
-    const note = (await call('POST', '/v2/notes', { data: { parent_object: 'people', parent_record_id: ann.id.record_id, title: 'PQL', format: 'plaintext', content: 'hot' } })).body.data;
+    const note = (
+      await call('POST', '/v2/notes', {
+        data: {
+          parent_object: 'people',
+          parent_record_id: ann.id.record_id,
+          title: 'PQL',
+          format: 'plaintext',
+          content: 'hot',
+        },
+      })
+    ).body.data;
     const task = (
       await call('POST', '/v2/tasks', {
-        data: { content: 'Follow up', format: 'plaintext', deadline_at: null, is_completed: false, linked_records: [{ target_object: 'people', target_record_id: ann.id.record_id }], assignees: [] },
+        data: {
+          content: 'Follow up',
+          format: 'plaintext',
+          deadline_at: null,
+          is_completed: false,
+          linked_records: [{ target_object: 'people', target_record_id: ann.id.record_id }],
+          assignees: [],
+        },
       })
     ).body.data;
     const completed = await call('PATCH', `/v2/tasks/${task.id.task_id}`, { data: { is_completed: true } }, REP_TOKEN);
@@ -246,11 +372,29 @@ describe('list entries, notes and tasks', () => {
     const parent = { parent_object_id: await objectId('people'), parent_record_id: ann.id.record_id };
     const rep = { type: 'workspace-member', id: emulator.member?.id };
     expect((await delivered()).map((d) => d.body.events[0])).toEqual([
-      { event_type: 'note.created', id: { workspace_id: workspace, note_id: note.id.note_id }, ...parent, actor: emulator.apiTokenActor },
-      { event_type: 'task.created', id: { workspace_id: workspace, task_id: task.id.task_id }, actor: emulator.apiTokenActor },
+      {
+        event_type: 'note.created',
+        id: { workspace_id: workspace, note_id: note.id.note_id },
+        ...parent,
+        actor: emulator.apiTokenActor,
+      },
+      {
+        event_type: 'task.created',
+        id: { workspace_id: workspace, task_id: task.id.task_id },
+        actor: emulator.apiTokenActor,
+      },
       { event_type: 'task.updated', id: { workspace_id: workspace, task_id: task.id.task_id }, actor: rep },
-      { event_type: 'note.deleted', id: { workspace_id: workspace, note_id: note.id.note_id }, ...parent, actor: emulator.apiTokenActor },
-      { event_type: 'task.deleted', id: { workspace_id: workspace, task_id: task.id.task_id }, actor: emulator.apiTokenActor },
+      {
+        event_type: 'note.deleted',
+        id: { workspace_id: workspace, note_id: note.id.note_id },
+        ...parent,
+        actor: emulator.apiTokenActor,
+      },
+      {
+        event_type: 'task.deleted',
+        id: { workspace_id: workspace, task_id: task.id.task_id },
+        actor: emulator.apiTokenActor,
+      },
     ]);
     expect(note.created_by_actor).toEqual(emulator.apiTokenActor);
   });
@@ -259,11 +403,17 @@ describe('list entries, notes and tasks', () => {
 describe('the member token', () => {
   it('acts as the first member who is not the admin, unless memberEmail names one; other tokens are refused', async () => {
     const members = (await call('GET', '/v2/workspace_members')).body.data;
-    expect(emulator.member).toEqual({ type: 'workspace-member', id: members[1].id.workspace_member_id, email: members[1].email_address });
+    expect(emulator.member).toEqual({
+      type: 'workspace-member',
+      id: members[1].id.workspace_member_id,
+      email: members[1].email_address,
+    });
     expect((await call('GET', '/v2/self', undefined, 'someone-else')).status).toBe(401);
     const named = await startEmulator({ memberToken: 'sam', memberEmail: 'sam.chen@plg-demo.test' });
     expect(named.member?.email).toBe('sam.chen@plg-demo.test');
     await named.close();
-    await expect(startEmulator({ memberToken: 'x', memberEmail: 'nobody@plg-demo.test' })).rejects.toThrow(/memberEmail "nobody@plg-demo.test" is not a member/);
+    await expect(startEmulator({ memberToken: 'x', memberEmail: 'nobody@plg-demo.test' })).rejects.toThrow(
+      /memberEmail "nobody@plg-demo.test" is not a member/,
+    );
   });
 });

@@ -14,7 +14,9 @@ const merges = { event_type: 'record.merged', filter: null };
 
 describe('webhooks', () => {
   it('create answers the webhook with its signing secret; nothing else ever shows the secret', async () => {
-    const created = await api('POST', '/v2/webhooks', { data: { target_url: TARGET, subscriptions: [stageChanges, merges] } });
+    const created = await api('POST', '/v2/webhooks', {
+      data: { target_url: TARGET, subscriptions: [stageChanges, merges] },
+    });
     expect(created.status).toBe(200);
     const { data } = created.body;
     expect(data).toMatchObject({ target_url: TARGET, subscriptions: [stageChanges, merges], status: 'active' });
@@ -30,17 +32,30 @@ describe('webhooks', () => {
   });
 
   it('update replaces the subscriptions and/or the target URL, and keeps the rest', async () => {
-    const created = (await api('POST', '/v2/webhooks', { data: { target_url: TARGET, subscriptions: [merges] } })).body.data;
+    const created = (await api('POST', '/v2/webhooks', { data: { target_url: TARGET, subscriptions: [merges] } })).body
+      .data;
     const id = created.id.webhook_id;
     const patched = await api('PATCH', `/v2/webhooks/${id}`, { data: { subscriptions: [stageChanges] } });
     expect(patched.status).toBe(200);
-    expect(patched.body.data).toEqual({ target_url: TARGET, subscriptions: [stageChanges], id: created.id, status: 'active', created_at: created.created_at });
-    const moved = await api('PATCH', `/v2/webhooks/${id}`, { data: { target_url: 'https://elsewhere.example.test/hook' } });
-    expect(moved.body.data).toMatchObject({ target_url: 'https://elsewhere.example.test/hook', subscriptions: [stageChanges] });
+    expect(patched.body.data).toEqual({
+      target_url: TARGET,
+      subscriptions: [stageChanges],
+      id: created.id,
+      status: 'active',
+      created_at: created.created_at,
+    });
+    const moved = await api('PATCH', `/v2/webhooks/${id}`, {
+      data: { target_url: 'https://elsewhere.example.test/hook' },
+    });
+    expect(moved.body.data).toMatchObject({
+      target_url: 'https://elsewhere.example.test/hook',
+      subscriptions: [stageChanges],
+    });
   });
 
   it('delete removes the webhook; afterwards it is not found', async () => {
-    const id = (await api('POST', '/v2/webhooks', { data: { target_url: TARGET, subscriptions: [merges] } })).body.data.id.webhook_id;
+    const id = (await api('POST', '/v2/webhooks', { data: { target_url: TARGET, subscriptions: [merges] } })).body.data
+      .id.webhook_id;
     expect(await api('DELETE', `/v2/webhooks/${id}`)).toMatchObject({ status: 200, body: {} });
     const gone = await api('GET', `/v2/webhooks/${id}`);
     expect(gone.status).toBe(404);
@@ -50,7 +65,8 @@ describe('webhooks', () => {
   });
 
   it('lists ten by default and pages with limit and offset', async () => {
-    for (let i = 0; i < 11; i++) await api('POST', '/v2/webhooks', { data: { target_url: `${TARGET}/${i}`, subscriptions: [merges] } });
+    for (let i = 0; i < 11; i++)
+      await api('POST', '/v2/webhooks', { data: { target_url: `${TARGET}/${i}`, subscriptions: [merges] } });
     const all = (await api('GET', '/v2/webhooks', undefined, { query: { limit: '100' } })).body.data;
     expect(all.length).toBeGreaterThan(10);
     expect((await api('GET', '/v2/webhooks')).body.data).toHaveLength(10);
@@ -66,13 +82,30 @@ describe('webhooks', () => {
       expect(res.body).toMatchObject({ type: 'invalid_request_error', code: 'validation_type' });
       expect(res.body.message).toMatch(field);
     };
-    await refuse({ target_url: 'http://hooks.example.test/attio', subscriptions: [merges] }, /"data\.target_url" must be an https URL/);
+    await refuse(
+      { target_url: 'http://hooks.example.test/attio', subscriptions: [merges] },
+      /"data\.target_url" must be an https URL/,
+    );
     await refuse({ target_url: 'not a url', subscriptions: [merges] }, /"data\.target_url" must be a URL/);
     await refuse({ subscriptions: [merges] }, /"data\.target_url"/);
-    await refuse({ target_url: TARGET, subscriptions: [{ event_type: 'record.exploded', filter: null }] }, /data\.subscriptions\.0\.event_type/);
-    await refuse({ target_url: TARGET, subscriptions: [{ event_type: 'record.merged' }] }, /data\.subscriptions\.0\.filter/);
     await refuse(
-      { target_url: TARGET, subscriptions: [{ event_type: 'record.updated', filter: { $and: [{ field: 'id.object_id', operator: 'contains', value: 'x' }] } }] },
+      { target_url: TARGET, subscriptions: [{ event_type: 'record.exploded', filter: null }] },
+      /data\.subscriptions\.0\.event_type/,
+    );
+    await refuse(
+      { target_url: TARGET, subscriptions: [{ event_type: 'record.merged' }] },
+      /data\.subscriptions\.0\.filter/,
+    );
+    await refuse(
+      {
+        target_url: TARGET,
+        subscriptions: [
+          {
+            event_type: 'record.updated',
+            filter: { $and: [{ field: 'id.object_id', operator: 'contains', value: 'x' }] },
+          },
+        ],
+      },
       /data\.subscriptions\.0\.filter/,
     );
     expect((await api('GET', '/v2/webhooks', undefined, { query: { limit: '100' } })).body.data).toHaveLength(before);

@@ -11,7 +11,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectRouterOutput, processorSchemaProblems, routerSchemaProblems } from '../support/rudder-transformer-schemas.js';
+import {
+  expectRouterOutput,
+  processorSchemaProblems,
+  routerSchemaProblems,
+} from '../support/rudder-transformer-schemas.js';
 import { serveNetworkCalls, type MockHttpCall } from './support/network-mocks.js';
 import { answer, type Feature } from './support/transformer.js';
 
@@ -36,11 +40,17 @@ async function load(destination: string): Promise<{ cases: TestCase[]; network: 
     if (existsSync(file)) cases.push(...((await import(file.href)) as { data: TestCase[] }).data);
   }
   const networkFile = new URL('network.ts', folder);
-  const network = existsSync(networkFile) ? ((await import(networkFile.href)) as { networkCallsData: MockHttpCall[] }).networkCallsData : [];
+  const network = existsSync(networkFile)
+    ? ((await import(networkFile.href)) as { networkCallsData: MockHttpCall[] }).networkCallsData
+    : [];
   return { cases, network };
 }
 
-const destinations = existsSync(DESTINATIONS) ? readdirSync(fileURLToPath(DESTINATIONS), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name) : [];
+const destinations = existsSync(DESTINATIONS)
+  ? readdirSync(fileURLToPath(DESTINATIONS), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+  : [];
 
 for (const destination of destinations) {
   const { cases, network } = await load(destination);
@@ -53,7 +63,12 @@ for (const destination of destinations) {
 
     for (const testCase of cases) {
       it(`${testCase.feature} ${testCase.id ?? ''}: ${testCase.description}`, async () => {
-        expect([testCase.name, testCase.module, testCase.input.request.method ?? 'POST', testCase.output.response.status]).toEqual([destination, 'destination', 'POST', 200]);
+        expect([
+          testCase.name,
+          testCase.module,
+          testCase.input.request.method ?? 'POST',
+          testCase.output.response.status,
+        ]).toEqual([destination, 'destination', 'POST', 200]);
         const body = await answer(testCase.feature, testCase.input.request.body);
         expect(body).toEqual(testCase.output.response.body);
         if (testCase.feature === 'router') {

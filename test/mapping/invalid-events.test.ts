@@ -20,30 +20,69 @@ function rejection(raw: unknown): { field: string; reason: string } {
 
 describe('mapEvent rejects invalid events, naming the field and the reason', () => {
   const cases: Array<{ name: string; raw: unknown; field: string; reason: string }> = [
-    { name: 'a message that is not an object', raw: '{"type":"track"}', field: 'message', reason: 'must be a JSON object' },
+    {
+      name: 'a message that is not an object',
+      raw: '{"type":"track"}',
+      field: 'message',
+      reason: 'must be a JSON object',
+    },
     { name: 'an array', raw: [base], field: 'message', reason: 'must be a JSON object' },
-    { name: 'a missing type', raw: { ...base }, field: 'type', reason: 'is required (must be one of: identify, track, group)' },
-    { name: 'an unsupported type', raw: { type: 'page', ...base }, field: 'type', reason: 'must be one of: identify, track, group' },
+    {
+      name: 'a missing type',
+      raw: { ...base },
+      field: 'type',
+      reason: 'is required (must be one of: identify, track, group)',
+    },
+    {
+      name: 'an unsupported type',
+      raw: { type: 'page', ...base },
+      field: 'type',
+      reason: 'must be one of: identify, track, group',
+    },
     { name: 'a missing messageId', raw: identify({ messageId: undefined }), field: 'messageId', reason: 'is required' },
-    { name: 'an overlong messageId', raw: identify({ messageId: 'm'.repeat(201) }), field: 'messageId', reason: 'must be at most 200 characters' },
+    {
+      name: 'an overlong messageId',
+      raw: identify({ messageId: 'm'.repeat(201) }),
+      field: 'messageId',
+      reason: 'must be at most 200 characters',
+    },
     {
       name: 'an operator object for the userId',
       raw: identify({ userId: { $ne: null } }),
       field: 'userId',
       reason: 'must be a string or number, got an object',
     },
-    { name: 'an array for the userId', raw: identify({ userId: ['u-1'] }), field: 'userId', reason: 'must be a string or number, got an array' },
-    { name: 'a control character in the userId', raw: identify({ userId: 'u\u0000-1' }), field: 'userId', reason: 'must not contain control characters' },
+    {
+      name: 'an array for the userId',
+      raw: identify({ userId: ['u-1'] }),
+      field: 'userId',
+      reason: 'must be a string or number, got an array',
+    },
+    {
+      name: 'a control character in the userId',
+      raw: identify({ userId: 'u\u0000-1' }),
+      field: 'userId',
+      reason: 'must not contain control characters',
+    },
     {
       name: 'an operator object for the email',
       raw: identify({ traits: { email: { $or: [{}] } } }),
       field: 'traits.email',
       reason: 'must be a string, got an object',
     },
-    { name: 'a malformed email', raw: identify({ traits: { email: 'ada@' } }), field: 'traits.email', reason: 'must be a valid email address' },
+    {
+      name: 'a malformed email',
+      raw: identify({ traits: { email: 'ada@' } }),
+      field: 'traits.email',
+      reason: 'must be a valid email address',
+    },
     {
       name: 'an email over 254 characters',
-      raw: identify({ traits: { email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(10)}.com` } }),
+      raw: identify({
+        traits: {
+          email: `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(10)}.com`,
+        },
+      }),
       field: 'traits.email',
       reason: 'must be a valid email address',
     },
@@ -53,8 +92,18 @@ describe('mapEvent rejects invalid events, naming the field and the reason', () 
       field: 'context.traits.email',
       reason: 'must be a valid email address',
     },
-    { name: 'traits that are not an object', raw: identify({ traits: 'ada' }), field: 'traits', reason: 'must be an object, got a string' },
-    { name: 'an overlong name', raw: identify({ traits: { name: 'x'.repeat(201) } }), field: 'traits.name', reason: 'must be at most 200 characters' },
+    {
+      name: 'traits that are not an object',
+      raw: identify({ traits: 'ada' }),
+      field: 'traits',
+      reason: 'must be an object, got a string',
+    },
+    {
+      name: 'an overlong name',
+      raw: identify({ traits: { name: 'x'.repeat(201) } }),
+      field: 'traits.name',
+      reason: 'must be at most 200 characters',
+    },
     {
       name: 'a control character in a name',
       raw: identify({ traits: { lastName: 'Love\u001blace' } }),
@@ -79,14 +128,24 @@ describe('mapEvent rejects invalid events, naming the field and the reason', () 
       field: 'timestamp',
       reason: 'is required (or one of originalTimestamp, receivedAt, sentAt)',
     },
-    { name: 'a negative epoch', raw: identify({ timestamp: -5 }), field: 'timestamp', reason: 'must be epoch milliseconds (>= 0)' },
+    {
+      name: 'a negative epoch',
+      raw: identify({ timestamp: -5 }),
+      field: 'timestamp',
+      reason: 'must be epoch milliseconds (>= 0)',
+    },
     {
       name: 'an identify with neither email nor userId',
       raw: identify({ userId: undefined, anonymousId: 'anon-1' }),
       field: 'userId',
       reason: 'is required when no email is given (traits.email, context.traits.email or properties.email)',
     },
-    { name: 'a signal given as text', raw: identify({ traits: { logins_7d: '5' } }), field: 'traits.logins_7d', reason: 'must be a number, got a string' },
+    {
+      name: 'a signal given as text',
+      raw: identify({ traits: { logins_7d: '5' } }),
+      field: 'traits.logins_7d',
+      reason: 'must be a number, got a string',
+    },
     {
       name: 'a negative signal',
       raw: track('Usage Summary', { properties: { team_invites: -1 } }),
@@ -143,7 +202,12 @@ describe('mapEvent rejects invalid events, naming the field and the reason', () 
       field: 'properties.value',
       reason: 'must be a number, got a string',
     },
-    { name: 'a negative handoff value', raw: track('Demo Requested', { properties: { value: -1 } }), field: 'properties.value', reason: 'must be >= 0' },
+    {
+      name: 'a negative handoff value',
+      raw: track('Demo Requested', { properties: { value: -1 } }),
+      field: 'properties.value',
+      reason: 'must be >= 0',
+    },
     {
       name: 'a handoff reason over 2000 characters',
       raw: track('Upgrade Requested', { properties: { reason: 'r'.repeat(2001) } }),
@@ -175,8 +239,20 @@ describe('mapEvent is safe with hostile keys', () => {
     const intents = mapEvent(raw, config);
     expect({ intents, polluted: ({} as Record<string, unknown>)['polluted'] }).toEqual({
       intents: [
-        { kind: 'identify', messageId: 'm', timestamp: '2024-05-01T09:30:00.000Z', person: { userId: 'u' }, profile: {} },
-        { kind: 'pql', messageId: 'm', timestamp: '2024-05-01T09:30:00.000Z', person: { userId: 'u' }, signals: { logins_7d: 3 } },
+        {
+          kind: 'identify',
+          messageId: 'm',
+          timestamp: '2024-05-01T09:30:00.000Z',
+          person: { userId: 'u' },
+          profile: {},
+        },
+        {
+          kind: 'pql',
+          messageId: 'm',
+          timestamp: '2024-05-01T09:30:00.000Z',
+          person: { userId: 'u' },
+          signals: { logins_7d: 3 },
+        },
       ],
       polluted: undefined,
     });
@@ -185,9 +261,18 @@ describe('mapEvent is safe with hostile keys', () => {
 
 describe('mapEvent ignores fields it does not use', () => {
   it('accepts odd values in fields a route does not read', () => {
-    const intents = mapEvent(track('Invite Sent', { traits: { title: { odd: true }, logins_7d: 'many' }, sentAt: 'garbage' }), config);
+    const intents = mapEvent(
+      track('Invite Sent', { traits: { title: { odd: true }, logins_7d: 'many' }, sentAt: 'garbage' }),
+      config,
+    );
     expect(intents).toEqual([
-      { kind: 'milestone', messageId: 'msg-1', timestamp: '2024-05-01T09:30:00.000Z', person: { userId: 'u-1' }, milestone: 'team_invited' },
+      {
+        kind: 'milestone',
+        messageId: 'msg-1',
+        timestamp: '2024-05-01T09:30:00.000Z',
+        person: { userId: 'u-1' },
+        milestone: 'team_invited',
+      },
     ]);
   });
 });

@@ -62,7 +62,13 @@ describe('identify', () => {
     );
     expect(intents).toEqual([
       { kind: 'identify', messageId: 'msg-1', timestamp, person: { userId: 'u-1' }, profile: {} },
-      { kind: 'pql', messageId: 'msg-1', timestamp, person: { userId: 'u-1' }, signals: { logins_7d: 6, team_invites: 0 } },
+      {
+        kind: 'pql',
+        messageId: 'msg-1',
+        timestamp,
+        person: { userId: 'u-1' },
+        signals: { logins_7d: 6, team_invites: 0 },
+      },
     ]);
   });
 
@@ -88,7 +94,13 @@ describe('identify', () => {
 
   it('accepts snake_case name traits, numeric ids, epoch-millisecond timestamps and an upper-case type', () => {
     const [identify] = mapEvent(
-      { type: 'IDENTIFY', messageId: 42, originalTimestamp: 1714555800000, userId: 7, traits: { first_name: 'Grace', last_name: 'Hopper' } },
+      {
+        type: 'IDENTIFY',
+        messageId: 42,
+        originalTimestamp: 1714555800000,
+        userId: 7,
+        traits: { first_name: 'Grace', last_name: 'Hopper' },
+      },
       config,
     );
     expect(identify).toEqual({
@@ -105,7 +117,12 @@ describe('track signup events', () => {
   it('maps "Signed Up" to a signup with the whole profile', () => {
     const intents = mapEvent(
       track('Signed Up', {
-        traits: { email: 'ada@acme.com', name: 'Ada Lovelace', title: 'CTO', company: { name: 'Acme', domain: 'Acme.com' } },
+        traits: {
+          email: 'ada@acme.com',
+          name: 'Ada Lovelace',
+          title: 'CTO',
+          company: { name: 'Acme', domain: 'Acme.com' },
+        },
         properties: { plan: 'trial', source: 'webinar' },
       }),
       config,
@@ -150,7 +167,10 @@ describe('track signup events', () => {
   });
 
   it('falls back to the configured signup source and prefers traits.createdAt for the signup date', () => {
-    const [signup] = mapEvent(track('Signed Up', { traits: { email: 'ada@acme.com', createdAt: '2024-03-02T10:00:00Z' } }), config);
+    const [signup] = mapEvent(
+      track('Signed Up', { traits: { email: 'ada@acme.com', createdAt: '2024-03-02T10:00:00Z' } }),
+      config,
+    );
     expect(signup).toEqual({
       kind: 'signup',
       messageId: 'msg-1',
@@ -178,8 +198,19 @@ describe('track milestone events', () => {
   }
 
   it('maps "Milestone Reached" to the milestone named in properties.milestone', () => {
-    expect(mapEvent(track('Milestone Reached', { properties: { milestone: 'report_shared', email: 'ada@acme.com' } }), config)).toEqual([
-      { kind: 'milestone', messageId: 'msg-1', timestamp, person: { email: 'ada@acme.com', userId: 'u-1' }, milestone: 'report_shared' },
+    expect(
+      mapEvent(
+        track('Milestone Reached', { properties: { milestone: 'report_shared', email: 'ada@acme.com' } }),
+        config,
+      ),
+    ).toEqual([
+      {
+        kind: 'milestone',
+        messageId: 'msg-1',
+        timestamp,
+        person: { email: 'ada@acme.com', userId: 'u-1' },
+        milestone: 'report_shared',
+      },
     ]);
   });
 });
@@ -187,7 +218,9 @@ describe('track milestone events', () => {
 describe('track usage and handoff events', () => {
   it('maps "Usage Summary" to a PQL update with only the model signals', () => {
     const intents = mapEvent(
-      track('Usage Summary', { properties: { logins_7d: 12, records_imported: 250, page_views: 99, integrations_connected: 0 } }),
+      track('Usage Summary', {
+        properties: { logins_7d: 12, records_imported: 250, page_views: 99, integrations_connected: 0 },
+      }),
       config,
     );
     expect(intents).toEqual([
@@ -204,7 +237,10 @@ describe('track usage and handoff events', () => {
   for (const event of ['Sales Handoff Requested', 'Upgrade Requested', 'Demo Requested']) {
     it(`maps "${event}" to a handoff`, () => {
       const intents = mapEvent(
-        track(event, { context: { traits: { email: 'ada@acme.com' } }, properties: { value: 12000, plan: 'enterprise', reason: 'SSO\r\nneeded' } }),
+        track(event, {
+          context: { traits: { email: 'ada@acme.com' } },
+          properties: { value: 12000, plan: 'enterprise', reason: 'SSO\r\nneeded' },
+        }),
         config,
       );
       expect(intents).toEqual([
@@ -231,13 +267,18 @@ describe('track usage and handoff events', () => {
   });
 
   it('routes by the configured tracking plan', () => {
-    const custom = parseConfig({ apiKey: 'k', milestoneEvents: { 'Report Shared': 'report_shared' }, usageEvents: ['Daily Usage'] }, {});
+    const custom = parseConfig(
+      { apiKey: 'k', milestoneEvents: { 'Report Shared': 'report_shared' }, usageEvents: ['Daily Usage'] },
+      {},
+    );
     expect({
       reportShared: mapEvent(track('Report Shared'), custom),
       onboardingNoLongerMapped: mapEvent(track('Onboarding Completed'), custom),
       usage: mapEvent(track('Daily Usage', { properties: { team_invites: 3 } }), custom),
     }).toEqual({
-      reportShared: [{ kind: 'milestone', messageId: 'msg-1', timestamp, person: { userId: 'u-1' }, milestone: 'report_shared' }],
+      reportShared: [
+        { kind: 'milestone', messageId: 'msg-1', timestamp, person: { userId: 'u-1' }, milestone: 'report_shared' },
+      ],
       onboardingNoLongerMapped: [],
       usage: [{ kind: 'pql', messageId: 'msg-1', timestamp, person: { userId: 'u-1' }, signals: { team_invites: 3 } }],
     });
@@ -253,7 +294,13 @@ describe('group', () => {
         timestamp,
         groupId: 'ws-1',
         userId: 'u-1',
-        traits: { name: 'Acme', website: 'https://www.Acme.com/pricing', plan: 'team', active_days_14d: 9, email: 'billing@acme.com' },
+        traits: {
+          name: 'Acme',
+          website: 'https://www.Acme.com/pricing',
+          plan: 'team',
+          active_days_14d: 9,
+          email: 'billing@acme.com',
+        },
         context: { traits: { email: 'ada@acme.com' } },
       },
       config,
@@ -272,28 +319,42 @@ describe('group', () => {
   });
 
   it('carries the company’s fit: industry, head count as Attio’s employee range, and country', () => {
-    const group = (traits: Record<string, unknown>) => mapEvent({ type: 'group', messageId: 'msg-1', timestamp, groupId: 'ws-1', traits: { domain: 'acme.io', ...traits } }, config)[0];
+    const group = (traits: Record<string, unknown>) =>
+      mapEvent(
+        { type: 'group', messageId: 'msg-1', timestamp, groupId: 'ws-1', traits: { domain: 'acme.io', ...traits } },
+        config,
+      )[0];
     expect(group({ industry: 'SaaS', employees: 4500, address: { country: 'DE', city: 'Berlin' } })).toMatchObject({
       company: { domain: 'acme.io', industry: 'SaaS', employeeRange: '1K-5K', country: 'DE' },
     });
-    expect(['51-200', '1,200', '10000+', '11-50', '5k', 0].map((employees) => (group({ employees }) as GroupIntent).company.employeeRange)).toEqual([
-      '51-250',
-      '1K-5K',
-      '10K-50K',
-      '11-50',
-      '5K-10K',
-      '1-10',
-    ]);
+    expect(
+      ['51-200', '1,200', '10000+', '11-50', '5k', 0].map(
+        (employees) => (group({ employees }) as GroupIntent).company.employeeRange,
+      ),
+    ).toEqual(['51-250', '1K-5K', '10K-50K', '11-50', '5K-10K', '1-10']);
     expect(group({ country: 'United States' })).toMatchObject({ company: { country: 'United States' } });
   });
 
   it('rejects an employees trait that is no head count, naming it', () => {
-    const event = { type: 'group', messageId: 'msg-1', timestamp, groupId: 'ws-1', traits: { domain: 'acme.io', employees: 'lots' } };
-    expect(() => mapEvent(event, config)).toThrow(new InvalidEventError('traits.employees', 'must be a head count or a range such as 51-250'));
+    const event = {
+      type: 'group',
+      messageId: 'msg-1',
+      timestamp,
+      groupId: 'ws-1',
+      traits: { domain: 'acme.io', employees: 'lots' },
+    };
+    expect(() => mapEvent(event, config)).toThrow(
+      new InvalidEventError('traits.employees', 'must be a head count or a range such as 51-250'),
+    );
   });
 
   it('needs no person: a group call from a server names only the account', () => {
-    expect(mapEvent({ type: 'group', messageId: 'msg-1', receivedAt: timestamp, groupId: 'ws-1', traits: { domain: 'acme.io' } }, config)).toEqual([
+    expect(
+      mapEvent(
+        { type: 'group', messageId: 'msg-1', receivedAt: timestamp, groupId: 'ws-1', traits: { domain: 'acme.io' } },
+        config,
+      ),
+    ).toEqual([
       { kind: 'group', messageId: 'msg-1', timestamp, groupId: 'ws-1', company: { domain: 'acme.io' }, signals: {} },
     ]);
   });

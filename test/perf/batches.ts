@@ -6,7 +6,13 @@
 import { mulberry32 } from '../../src/sample/random.js';
 import { group, handoff, identify, milestone, QUALIFYING, signedUp, usage, WARM } from '../support/e2e.js';
 
-const MILESTONE_EVENTS = ['Onboarding Completed', 'Integration Connected', 'Data Imported', 'Invite Sent', 'Feature Activated'];
+const MILESTONE_EVENTS = [
+  'Onboarding Completed',
+  'Integration Connected',
+  'Data Imported',
+  'Invite Sent',
+  'Feature Activated',
+];
 
 /** 100 events from 10 users: a signup, an identify, three milestones and five usage summaries each. */
 export function tenUsersBatch(): unknown[] {
@@ -28,7 +34,12 @@ export function randomBatch(seed: number, size = 40): unknown[] {
   const rng = mulberry32(seed);
   const random = rng.next;
   const pick = rng.pick;
-  const people = [`ann.${seed}@alpha${seed}.io`, `ben.${seed}@beta${seed}.io`, `cy.${seed}@gamma${seed}.io`, `dee.${seed}@gmail.com`];
+  const people = [
+    `ann.${seed}@alpha${seed}.io`,
+    `ben.${seed}@beta${seed}.io`,
+    `cy.${seed}@gamma${seed}.io`,
+    `dee.${seed}@gmail.com`,
+  ];
   const day = new Map(people.map((p) => [p, 1]));
   const events: unknown[] = [];
   for (let i = 0; i < size; i++) {
@@ -36,14 +47,29 @@ export function randomBatch(seed: number, size = 40): unknown[] {
     const today = (day.get(email) ?? 1) + (random() < 0.5 ? 1 : 0);
     day.set(email, today);
     const r = random();
-    if (r < 0.08) events.push(signedUp(email, today, { properties: { plan: pick(['trial', 'starter']), source: 'website' } }));
-    else if (r < 0.16) events.push(identify(email, today, { title: pick(['CTO', 'Engineer']), plan: pick(['trial', 'pro']) }));
+    if (r < 0.08)
+      events.push(signedUp(email, today, { properties: { plan: pick(['trial', 'starter']), source: 'website' } }));
+    else if (r < 0.16)
+      events.push(identify(email, today, { title: pick(['CTO', 'Engineer']), plan: pick(['trial', 'pro']) }));
     else if (r < 0.45) events.push(milestone(email, pick(MILESTONE_EVENTS), today));
     else if (r < 0.85) {
       const late = random() < 0.25 ? Math.max(1, today - 2) : today;
       events.push(usage(email, late, random() < 0.3 ? QUALIFYING : { ...WARM, logins_7d: Math.floor(random() * 9) }));
-    } else if (r < 0.92) events.push(handoff(email, pick(['Demo Requested', 'Upgrade Requested']), today, { value: 1000 * (1 + Math.floor(random() * 5)) }));
-    else events.push(group(`ws_${seed}`, `delta${seed}.io`, today, random() < 0.5 ? { logins_7d: 7, team_invites: 3 } : { plan: 'pro' }));
+    } else if (r < 0.92)
+      events.push(
+        handoff(email, pick(['Demo Requested', 'Upgrade Requested']), today, {
+          value: 1000 * (1 + Math.floor(random() * 5)),
+        }),
+      );
+    else
+      events.push(
+        group(
+          `ws_${seed}`,
+          `delta${seed}.io`,
+          today,
+          random() < 0.5 ? { logins_7d: 7, team_invites: 3 } : { plan: 'pro' },
+        ),
+      );
   }
   return events;
 }

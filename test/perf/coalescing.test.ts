@@ -4,7 +4,18 @@ import { parseConfig } from '../../src/core/config/index.js';
 import type { EventResult } from '../../src/core/engine.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { crmState, group, handoff, identify, milestone, QUALIFYING, REPS, signedUp, usage, WARM } from '../support/e2e.js';
+import {
+  crmState,
+  group,
+  handoff,
+  identify,
+  milestone,
+  QUALIFYING,
+  REPS,
+  signedUp,
+  usage,
+  WARM,
+} from '../support/e2e.js';
 import { randomBatch, tenUsersBatch, TEN_USERS_MERGED_WRITES_PER_USER } from './batches.js';
 
 /** An emulator and an engine on it; the engine's client budgets are raised so that tests run fast. */
@@ -12,7 +23,14 @@ async function workspace() {
   const emulator = await startEmulator({ seed: 'plg-demo' });
   opened.push(emulator);
   const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS });
-  const connection = (reads = 10_000) => createAttioConnection({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: reads, writesPerSecond: 10_000, retry: { baseDelayMs: 5, maxDelayMs: 50 } });
+  const connection = (reads = 10_000) =>
+    createAttioConnection({
+      apiUrl: emulator.url,
+      apiKey: EMULATOR_API_KEY,
+      readsPerSecond: reads,
+      writesPerSecond: 10_000,
+      retry: { baseDelayMs: 5, maxDelayMs: 50 },
+    });
   const engine = new EventEngine({ client: connection().client, config, maxRuns: 1, sleep: async () => {} });
   return {
     emulator,
@@ -34,7 +52,12 @@ afterEach(async () => {
 
 /** Reads the workspace metadata once, so that counts are of the steady state. */
 async function warm(engine: EventEngine): Promise<void> {
-  const events = [identify('warm.up@warm.io', 1), signedUp('warm.up@warm.io', 1), milestone('warm.up@warm.io', 'Integration Connected', 2), usage('warm.up@warm.io', 3, WARM)];
+  const events = [
+    identify('warm.up@warm.io', 1),
+    signedUp('warm.up@warm.io', 1),
+    milestone('warm.up@warm.io', 'Integration Connected', 2),
+    usage('warm.up@warm.io', 3, WARM),
+  ];
   for (const event of events) expect((await engine.processEvent(event)).status).toBe('applied');
 }
 
@@ -44,12 +67,15 @@ function expectApplied(results: EventResult[]): void {
 
 /** The successful writes since the last call (Attio's 25-a-second budget), as `METHOD path` with ids left out. */
 function writesOf(emulator: EmulatorHandle): string[] {
-  const writes = emulator.requests.filter((r) => r.write && r.status >= 200 && r.status < 300).map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`);
+  const writes = emulator.requests
+    .filter((r) => r.write && r.status >= 200 && r.status < 300)
+    .map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`);
   emulator.reset();
   return writes;
 }
 
-const count = (items: string[]) => items.reduce<Record<string, number>>((out, item) => ({ ...out, [item]: (out[item] ?? 0) + 1 }), {});
+const count = (items: string[]) =>
+  items.reduce<Record<string, number>>((out, item) => ({ ...out, [item]: (out[item] ?? 0) + 1 }), {});
 
 describe('writes per coalesced batch (warm schema cache)', () => {
   it('one person’s whole history in a batch: each object written once, and the person’s facts in one final write', async () => {
@@ -88,7 +114,12 @@ describe('writes per coalesced batch (warm schema cache)', () => {
     await warm(engine);
     writesOf(emulator);
     const people = ['ada@acme.com', 'bob@acme.com', 'cy@acme.com'];
-    expectApplied(await engine.processBatch([...people.map((email) => signedUp(email, 1)), ...people.map((email, i) => usage(email, 2 + i, QUALIFYING))]));
+    expectApplied(
+      await engine.processBatch([
+        ...people.map((email) => signedUp(email, 1)),
+        ...people.map((email, i) => usage(email, 2 + i, QUALIFYING)),
+      ]),
+    );
     expect(count(writesOf(emulator))).toEqual({
       'PUT /v2/objects/companies/records': 1,
       'PUT /v2/objects/people/records': 3,
@@ -110,7 +141,12 @@ describe('writes per coalesced batch (warm schema cache)', () => {
   it('a redelivered batch writes nothing: every comparison finds Attio already holds it', async () => {
     const { engine, emulator, reader } = await workspace();
     await warm(engine);
-    const batch = [...tenUsersBatch().slice(0, 20), group('ws_acme', 'acme.com', 3, { logins_7d: 9 }), usage('user0@company0.io', 9, QUALIFYING), handoff('user0@company0.io', 'Demo Requested', 10, { value: 5000 })];
+    const batch = [
+      ...tenUsersBatch().slice(0, 20),
+      group('ws_acme', 'acme.com', 3, { logins_7d: 9 }),
+      usage('user0@company0.io', 9, QUALIFYING),
+      handoff('user0@company0.io', 'Demo Requested', 10, { value: 5000 }),
+    ];
     expectApplied(await engine.processBatch(batch));
     const before = await crmState(reader);
     writesOf(emulator);
@@ -122,7 +158,11 @@ describe('writes per coalesced batch (warm schema cache)', () => {
   it('a signup, a new milestone and a usage summary of one person: every item keeps its own outcome', async () => {
     const { engine } = await workspace();
     await warm(engine);
-    const results = await engine.processBatch([signedUp('jane.doe@acme.com', 1), milestone('jane.doe@acme.com', 'Data Imported', 2), usage('jane.doe@acme.com', 3, WARM)]);
+    const results = await engine.processBatch([
+      signedUp('jane.doe@acme.com', 1),
+      milestone('jane.doe@acme.com', 'Data Imported', 2),
+      usage('jane.doe@acme.com', 3, WARM),
+    ]);
     expectApplied(results);
     expect(results.map((r) => r.outcomes.map((o) => o.workflow))).toEqual([['signup'], ['milestone'], ['pql']]);
   });
@@ -132,7 +172,11 @@ describe('writes per coalesced batch (warm schema cache)', () => {
     await warm(engine);
     writesOf(emulator);
     const invalid = { ...(usage('jane.doe@acme.com', 4, {}) as object), properties: {} };
-    const results = await engine.processBatch([signedUp('jane.doe@acme.com', 1), invalid, milestone('jane.doe@acme.com', 'Data Imported', 2)]);
+    const results = await engine.processBatch([
+      signedUp('jane.doe@acme.com', 1),
+      invalid,
+      milestone('jane.doe@acme.com', 'Data Imported', 2),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
     expect(results[1]?.failure).toMatchObject({ category: 'invalid-event', field: 'properties' });
     expect(count(writesOf(emulator))).toEqual({
@@ -172,7 +216,12 @@ describe('coalesced and one-by-one processing leave the same CRM', () => {
       signedUp('jane.doe@acme.com', 1),
       usage('jane.doe@acme.com', 3, { integrations_connected: 2, team_invites: 3, records_imported: 500 }),
       usage('jane.doe@acme.com', 5, WARM),
-      usage('jane.doe@acme.com', 2, { integrations_connected: 2, team_invites: 3, records_imported: 500, logins_7d: 9 }),
+      usage('jane.doe@acme.com', 2, {
+        integrations_connected: 2,
+        team_invites: 3,
+        records_imported: 500,
+        logins_7d: 9,
+      }),
     ];
     for (const event of batch) expectApplied([await single.engine.processEvent(event)]);
     expectApplied(await batched.engine.processBatch(batch));
@@ -185,7 +234,11 @@ describe('coalesced and one-by-one processing leave the same CRM', () => {
   it('group calls of one account merge into one: latest traits by timestamp win, as one-by-one in time order leaves them', async () => {
     const single = await workspace();
     const batched = await workspace();
-    const [day4, day5, day6] = [group('ws_acme', 'acme.com', 4, { logins_7d: 9, team_invites: 3 }), group('ws_acme', 'acme.com', 5, { plan: 'pro' }), group('ws_acme', 'acme.com', 6, { name: 'Acme Corp' })];
+    const [day4, day5, day6] = [
+      group('ws_acme', 'acme.com', 4, { logins_7d: 9, team_invites: 3 }),
+      group('ws_acme', 'acme.com', 5, { plan: 'pro' }),
+      group('ws_acme', 'acme.com', 6, { name: 'Acme Corp' }),
+    ];
     const batch = [day4, day6, day5];
     for (const event of [day4, day5, day6]) expectApplied([await single.engine.processEvent(event)]);
     single.takeRequests();

@@ -29,7 +29,12 @@ const user = {
 
 const KB100 = 'x'.repeat(100 * 1024);
 const base = { messageId: 'bad-1', timestamp: '2024-11-05T10:00:00.000Z', userId: user.userId };
-const identify = (traits: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...base, type: 'identify', traits: { email: user.email, ...traits }, ...extra });
+const identify = (traits: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  ...base,
+  type: 'identify',
+  traits: { email: user.email, ...traits },
+  ...extra,
+});
 const track = (event: string, properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   ...base,
   type: 'track',
@@ -44,7 +49,12 @@ const parsed = (json: string) => JSON.parse(json) as Record<string, unknown>;
 
 const fromSample: BadInputCase[] = BAD_INPUT_KINDS.map((kind, index) => ({
   name: `sample: ${kind.reason}`,
-  event: kind.build({ user, messageId: `sample-${index}`, timestamp: '2024-11-05T10:00:00.000Z', random: mulberry32(index + 1) }),
+  event: kind.build({
+    user,
+    messageId: `sample-${index}`,
+    timestamp: '2024-11-05T10:00:00.000Z',
+    random: mulberry32(index + 1),
+  }),
   field: kind.field,
 }));
 
@@ -57,23 +67,59 @@ const more: BadInputCase[] = [
   { name: '100 KB company name', event: identify({ company: { name: KB100 } }), field: 'traits.company.name' },
   { name: 'NUL in email', event: identify({ email: 'ada\u0000@acme.io' }), field: 'traits.email' },
   { name: 'escape sequence in event name', event: track('Signed Up\u001b[2J', {}), field: 'event' },
-  { name: 'bell character in groupId', event: { ...base, type: 'group', groupId: 'ws_1\u0007', traits: { name: 'Acme' } }, field: 'groupId' },
-  { name: '$or in email', event: identify({ email: { $or: [{ email_addresses: { $ne: null } }] } }), field: 'traits.email' },
+  {
+    name: 'bell character in groupId',
+    event: { ...base, type: 'group', groupId: 'ws_1\u0007', traits: { name: 'Acme' } },
+    field: 'groupId',
+  },
+  {
+    name: '$or in email',
+    event: identify({ email: { $or: [{ email_addresses: { $ne: null } }] } }),
+    field: 'traits.email',
+  },
   { name: '$ne in userId of an identify', event: identify({}, { userId: { $ne: null } }), field: 'userId' },
-  { name: '$in in context email of a milestone', event: track('Data Imported', {}, { context: { traits: { email: { $in: ['a@b.io'] } } } }), field: 'context.traits.email' },
-  { name: '$ne in company website', event: identify({ company: { name: 'Acme', website: { $ne: null } } }), field: 'traits.company.website' },
-  { name: '$ne in workspace id', event: identify({ company: { name: 'Acme', id: { $ne: '' } } }), field: 'traits.company.id' },
-  { name: 'signal 1e309 (Infinity in JSON)', event: parsed(JSON.stringify(usage({})).replace('"logins_7d":4', '"logins_7d":1e309')), field: 'properties.logins_7d' },
-  { name: 'signal -1e309', event: parsed(JSON.stringify(usage({})).replace('"logins_7d":4', '"logins_7d":-1e309')), field: 'properties.logins_7d' },
+  {
+    name: '$in in context email of a milestone',
+    event: track('Data Imported', {}, { context: { traits: { email: { $in: ['a@b.io'] } } } }),
+    field: 'context.traits.email',
+  },
+  {
+    name: '$ne in company website',
+    event: identify({ company: { name: 'Acme', website: { $ne: null } } }),
+    field: 'traits.company.website',
+  },
+  {
+    name: '$ne in workspace id',
+    event: identify({ company: { name: 'Acme', id: { $ne: '' } } }),
+    field: 'traits.company.id',
+  },
+  {
+    name: 'signal 1e309 (Infinity in JSON)',
+    event: parsed(JSON.stringify(usage({})).replace('"logins_7d":4', '"logins_7d":1e309')),
+    field: 'properties.logins_7d',
+  },
+  {
+    name: 'signal -1e309',
+    event: parsed(JSON.stringify(usage({})).replace('"logins_7d":4', '"logins_7d":-1e309')),
+    field: 'properties.logins_7d',
+  },
   { name: 'signal as an object', event: usage({ records_imported: { $gt: 0 } }), field: 'properties.records_imported' },
-  { name: 'impossible date (30 February)', event: { ...identify({}), timestamp: '2024-02-30T10:00:00.000Z' }, field: 'timestamp' },
+  {
+    name: 'impossible date (30 February)',
+    event: { ...identify({}), timestamp: '2024-02-30T10:00:00.000Z' },
+    field: 'timestamp',
+  },
   { name: 'negative epoch timestamp', event: { ...identify({}), timestamp: -1 }, field: 'timestamp' },
   { name: 'timestamp as a boolean', event: { ...identify({}), timestamp: true }, field: 'timestamp' },
   { name: 'messageId as an object', event: identify({}, { messageId: { id: 1 } }), field: 'messageId' },
   { name: 'traits as an array', event: identify({}, { traits: [{ email: user.email }] }), field: 'traits' },
   {
     name: '__proto__ carrying the only email',
-    event: { ...parsed(`{"type":"track","event":"Signed Up","messageId":"p1","timestamp":"2024-11-05T10:00:00.000Z","traits":{"__proto__":{"email":"${user.email}"}}}`) },
+    event: {
+      ...parsed(
+        `{"type":"track","event":"Signed Up","messageId":"p1","timestamp":"2024-11-05T10:00:00.000Z","traits":{"__proto__":{"email":"${user.email}"}}}`,
+      ),
+    },
     field: 'traits.email',
   },
   {
@@ -82,7 +128,11 @@ const more: BadInputCase[] = [
     field: 'traits.email',
   },
   { name: 'unknown type "purchase"', event: { ...identify({}), type: 'purchase' }, field: 'type' },
-  { name: 'Segment type "page" the plan has no use for', event: { ...base, type: 'page', name: 'Pricing', properties: {} }, field: 'type' },
+  {
+    name: 'Segment type "page" the plan has no use for',
+    event: { ...base, type: 'page', name: 'Pricing', properties: {} },
+    field: 'type',
+  },
   { name: 'Segment type "alias"', event: { ...base, type: 'alias', previousId: 'anon-1' }, field: 'type' },
   { name: 'type as a number', event: { ...identify({}), type: 3 }, field: 'type' },
 ];
@@ -118,4 +168,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [...fromSample, ...more]
   .map((c) => (SEGMENT_NAMES[c.field] ? { ...c, segment: SEGMENT_NAMES[c.field] } : c))
   .map((c) => (SEGMENT_LOOKS_UP.has(c.field) ? { ...c, segmentLooksUp: true } : c));
 
-export const SEGMENT_COERCED_CASES: readonly BadInputCase[] = [...coercedExtras, ...fromSample.filter((c) => COERCED_SAMPLE_KINDS.has(c.name))];
+export const SEGMENT_COERCED_CASES: readonly BadInputCase[] = [
+  ...coercedExtras,
+  ...fromSample.filter((c) => COERCED_SAMPLE_KINDS.has(c.name)),
+];

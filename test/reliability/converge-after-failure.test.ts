@@ -27,7 +27,12 @@ describe('duplicates a failure left behind', () => {
   it('a note whose creating event fails right after the create converges with another process’s copy when the event runs again', async () => {
     const emulator = await startEmulator({ seed: 'plg-demo' });
     opened.push(emulator);
-    const http = createGotTransport({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 });
+    const http = createGotTransport({
+      apiUrl: emulator.url,
+      apiKey: EMULATOR_API_KEY,
+      readsPerSecond: 10_000,
+      writesPerSecond: 10_000,
+    });
     const other = new AttioClient(http);
     const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS });
     const setup = new EventEngine({ client: other, config });
@@ -40,13 +45,31 @@ describe('duplicates a failure left behind', () => {
       async send(request) {
         if (request.method === 'POST' && request.path === '/v2/notes' && !created) {
           created = true;
-          const body = request.body as { data: { parent_object: string; parent_record_id: string; title: string; content: string; created_at?: string } };
-          await other.createNote({ parentObject: body.data.parent_object, parentRecordId: body.data.parent_record_id, title: body.data.title, content: body.data.content, ...(body.data.created_at ? { createdAt: body.data.created_at } : {}) });
+          const body = request.body as {
+            data: {
+              parent_object: string;
+              parent_record_id: string;
+              title: string;
+              content: string;
+              created_at?: string;
+            };
+          };
+          await other.createNote({
+            parentObject: body.data.parent_object,
+            parentRecordId: body.data.parent_record_id,
+            title: body.data.title,
+            content: body.data.content,
+            ...(body.data.created_at ? { createdAt: body.data.created_at } : {}),
+          });
           return http.send(request);
         }
         if (isNoteList(request) && created && !failedList) {
           failedList = true;
-          return { status: 503, headers: {}, body: { status_code: 503, type: 'api_error', code: 'unavailable', message: 'try again' } };
+          return {
+            status: 503,
+            headers: {},
+            body: { status_code: 503, type: 'api_error', code: 'unavailable', message: 'try again' },
+          };
         }
         return http.send(request);
       },
@@ -57,23 +80,41 @@ describe('duplicates a failure left behind', () => {
     expect([created, failedList]).toEqual([true, true]);
 
     const notes: AttioNote[] = [];
-    for await (const note of other.listAllNotes()) if (note.content_plaintext.includes(keyMarker('milestone:first_integration'))) notes.push(note);
+    for await (const note of other.listAllNotes())
+      if (note.content_plaintext.includes(keyMarker('milestone:first_integration'))) notes.push(note);
     expect(notes).toHaveLength(1);
   });
 
   it('a duplicate left when deleting the loser kept failing is removed by the person’s next event that lists notes', async () => {
     const emulator = await startEmulator({ seed: 'plg-demo' });
     opened.push(emulator);
-    const client = new AttioClient(createGotTransport({ apiUrl: emulator.url, apiKey: EMULATOR_API_KEY, readsPerSecond: 10_000, writesPerSecond: 10_000 }));
+    const client = new AttioClient(
+      createGotTransport({
+        apiUrl: emulator.url,
+        apiKey: EMULATOR_API_KEY,
+        readsPerSecond: 10_000,
+        writesPerSecond: 10_000,
+      }),
+    );
     const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS });
     const engine = new EventEngine({ client, config });
     expect((await engine.processEvent(signedUp('ada@acme.com', 1))).status).toBe('applied');
     const [person] = await client.queryRecords('people', { filter: { email_addresses: 'ada@acme.com' } });
     const parentRecordId = person?.id.record_id as string;
-    const copy = { parentObject: 'people', parentRecordId, title: 'PQL Qualified', content: `PQL score: 72/100 (hot), threshold 60\n${keyMarker('pql-qualified')}` };
+    const copy = {
+      parentObject: 'people',
+      parentRecordId,
+      title: 'PQL Qualified',
+      content: `PQL score: 72/100 (hot), threshold 60\n${keyMarker('pql-qualified')}`,
+    };
     const kept = await client.createNote(copy);
     await client.createNote(copy);
-    const unrelated = await client.createNote({ parentObject: 'people', parentRecordId, title: 'Call notes', content: 'no key here' });
+    const unrelated = await client.createNote({
+      parentObject: 'people',
+      parentRecordId,
+      title: 'Call notes',
+      content: 'no key here',
+    });
 
     expect((await engine.processEvent(milestone('ada@acme.com', 'Data Imported', 3))).status).toBe('applied');
     const left: AttioNote[] = [];

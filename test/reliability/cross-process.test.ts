@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 async function attio(seed: 'plg-demo' | 'empty', faults?: number): Promise<EmulatorHandle> {
-  const emulator = await startEmulator({ seed, ...(faults === undefined ? {} : { faults: `${FAULTS},seed=${faults}` }) });
+  const emulator = await startEmulator({
+    seed,
+    ...(faults === undefined ? {} : { faults: `${FAULTS},seed=${faults}` }),
+  });
   emulators.push(emulator);
   seedOf.set(emulator, seed);
   return emulator;
@@ -41,18 +44,32 @@ async function attio(seed: 'plg-demo' | 'empty', faults?: number): Promise<Emula
  */
 function configFile(seed: 'plg-demo' | 'empty'): string {
   const path = join(mkdtempSync(join(tmpdir(), 'attio-plg-processes-')), 'config.json');
-  writeFileSync(path, JSON.stringify({ ...(seed === 'plg-demo' ? { salesReps: REPS } : {}), readsPerSecond: 2000, writesPerSecond: 2000 }));
+  writeFileSync(
+    path,
+    JSON.stringify({
+      ...(seed === 'plg-demo' ? { salesReps: REPS } : {}),
+      readsPerSecond: 2000,
+      writesPerSecond: 2000,
+    }),
+  );
   return path;
 }
 const CONFIG = { 'plg-demo': configFile('plg-demo'), empty: configFile('empty') };
 const seedOf = new Map<EmulatorHandle, 'plg-demo' | 'empty'>();
 
 /** The built CLI as a process of its own; resolves with its exit code and output. */
-function cli(args: string[], emulator: EmulatorHandle): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  emulator: EmulatorHandle,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--config', CONFIG[seedOf.get(emulator) ?? 'plg-demo'], '--api-url', emulator.url], {
-      env: { PATH: process.env.PATH, ATTIO_API_KEY: EMULATOR_API_KEY },
-    });
+    const child = spawn(
+      process.execPath,
+      [CLI, ...args, '--config', CONFIG[seedOf.get(emulator) ?? 'plg-demo'], '--api-url', emulator.url],
+      {
+        env: { PATH: process.env.PATH, ATTIO_API_KEY: EMULATOR_API_KEY },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -61,7 +78,8 @@ function cli(args: string[], emulator: EmulatorHandle): Promise<{ code: number |
   });
 }
 
-const replay = (via: 'rudderstack' | 'segment', emulator: EmulatorHandle) => cli(['replay', stream.file, '--via', via, '--json'], emulator);
+const replay = (via: 'rudderstack' | 'segment', emulator: EmulatorHandle) =>
+  cli(['replay', stream.file, '--via', via, '--json'], emulator);
 
 /** `setup --apply`, again while Attio fails (as a user runs it again): each run creates only what is still missing. */
 async function setUp(emulator: EmulatorHandle): Promise<void> {
@@ -93,23 +111,34 @@ async function cleanRun(seed: 'plg-demo' | 'empty') {
 }
 
 describe.skipIf(!CLI_BUILT)('three processes delivering one month at the same time', () => {
-  for (const [seed, faults] of [['plg-demo', 21], ['empty', 22]] as const) {
-    it.concurrent(`${seed === 'empty' ? 'a new workspace after attio-plg setup --apply' : 'plg-demo'}: the CRM of one clean run, every deal, task and note once`, async () => {
-      const baseline = cleanRun(seed);
-      const emulator = await attio(seed, faults);
-      if (seed === 'empty') await setUp(emulator);
-      emulator.reset();
-      const runs = await Promise.all([replay('rudderstack', emulator), replay('rudderstack', emulator), replay('segment', emulator)]);
-      for (const run of runs) expect([run.code, summaryOf(run).failed], run.stderr.slice(-2000)).toEqual([0, 0]);
-      const faultsSeen = faultCounts(emulator.requests);
-      expect(Object.keys(faultsSeen).sort()).toEqual(expect.arrayContaining(['503', 'after-commit-502', 'reset']));
+  for (const [seed, faults] of [
+    ['plg-demo', 21],
+    ['empty', 22],
+  ] as const) {
+    it.concurrent(
+      `${seed === 'empty' ? 'a new workspace after attio-plg setup --apply' : 'plg-demo'}: the CRM of one clean run, every deal, task and note once`,
+      async () => {
+        const baseline = cleanRun(seed);
+        const emulator = await attio(seed, faults);
+        if (seed === 'empty') await setUp(emulator);
+        emulator.reset();
+        const runs = await Promise.all([
+          replay('rudderstack', emulator),
+          replay('rudderstack', emulator),
+          replay('segment', emulator),
+        ]);
+        for (const run of runs) expect([run.code, summaryOf(run).failed], run.stderr.slice(-2000)).toEqual([0, 0]);
+        const faultsSeen = faultCounts(emulator.requests);
+        expect(Object.keys(faultsSeen).sort()).toEqual(expect.arrayContaining(['503', 'after-commit-502', 'reset']));
 
-      const crm = await crmOf(emulator);
-      const clean = await baseline;
-      expect(crm.deals.length).toBeGreaterThan(0);
-      expect(crm.tasks.length).toBeGreaterThan(0);
-      expect(followUpsLinkDealPeople(crm)).toBe(true);
-      expect(comparable(crm)).toEqual(comparable(clean));
-    }, 300_000);
+        const crm = await crmOf(emulator);
+        const clean = await baseline;
+        expect(crm.deals.length).toBeGreaterThan(0);
+        expect(crm.tasks.length).toBeGreaterThan(0);
+        expect(followUpsLinkDealPeople(crm)).toBe(true);
+        expect(comparable(crm)).toEqual(comparable(clean));
+      },
+      300_000,
+    );
   }
 });

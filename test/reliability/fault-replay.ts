@@ -7,14 +7,29 @@
 import { expect } from 'vitest';
 import type { Via } from '../../src/cli/delivery.js';
 import type { EmulatorHandle } from '../../src/emulator/index.js';
-import { FAULTS, comparable, sharedEmails, creations, crmOf, followUpsLinkDealPeople, faultCounts, replayUntilSettled, startAttio, type Stream } from '../support/reliability.js';
+import {
+  FAULTS,
+  comparable,
+  sharedEmails,
+  creations,
+  crmOf,
+  followUpsLinkDealPeople,
+  faultCounts,
+  replayUntilSettled,
+  startAttio,
+  type Stream,
+} from '../support/reliability.js';
 
 type Crm = Awaited<ReturnType<typeof crmOf>>;
 
 /** The CRM of a fault-free run of the stream through `via`, computed once per adapter and shared. */
 const baselines = new Map<Via, Promise<{ crm: Crm; requests: number }>>();
 
-export function baselineOf(via: Via, stream: Stream, emulators: EmulatorHandle[]): Promise<{ crm: Crm; requests: number }> {
+export function baselineOf(
+  via: Via,
+  stream: Stream,
+  emulators: EmulatorHandle[],
+): Promise<{ crm: Crm; requests: number }> {
   let baseline = baselines.get(via);
   if (baseline === undefined) {
     baseline = (async () => {
@@ -58,7 +73,8 @@ export async function faultReplay(via: Via, stream: Stream, emulators: EmulatorH
   const faults = faultCounts(emulator.requests);
   // Every injected kind happened. The emulator's own limiter is on too, but whether it fires depends on how
   // fast this machine sends, so it is not required here (test/emulator and the bench exercise it).
-  for (const kind of ['429', '503', 'reset', 'timeout', 'after-commit-502']) expect(faults[kind] ?? 0, kind).toBeGreaterThan(0);
+  for (const kind of ['429', '503', 'reset', 'timeout', 'after-commit-502'])
+    expect(faults[kind] ?? 0, kind).toBeGreaterThan(0);
   const crm = await crmOf(emulator);
   expect(comparable(crm)).toEqual(comparable(baseline));
   expect(followUpsLinkDealPeople(crm)).toBe(true);

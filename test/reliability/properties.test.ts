@@ -18,7 +18,10 @@ const modelArb: fc.Arbitrary<ScoringModel> = fc
     fc
       .tuple(
         fc.array(fc.integer({ min: 1, max: 100 }), { minLength: keys.length, maxLength: keys.length }),
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1e6, noNaN: true })), { minLength: keys.length, maxLength: keys.length }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1e6, noNaN: true })), {
+          minLength: keys.length,
+          maxLength: keys.length,
+        }),
       )
       .map(([raw, thresholds]) => {
         // Scale the raw weights to whole numbers summing to 100, each at least 1.
@@ -26,15 +29,23 @@ const modelArb: fc.Arbitrary<ScoringModel> = fc
         const weights = raw.map((w) => Math.max(1, Math.floor((w / total) * (100 - keys.length)) + 1));
         const last = weights.length - 1;
         weights[last] = (weights[last] ?? 0) + 100 - weights.reduce((a, b) => a + b, 0);
-        return keys.map((key, i) => ({ key, label: key.replace(/_/g, ' '), weight: weights[i] ?? 1, threshold: thresholds[i] ?? 0 }));
+        return keys.map((key, i) => ({
+          key,
+          label: key.replace(/_/g, ' '),
+          weight: weights[i] ?? 1,
+          threshold: thresholds[i] ?? 0,
+        }));
       }),
   )
   .filter((signals) => signals.every((s) => s.weight > 0))
   .map((signals) => scoringModelSchema.parse({ signals }));
 
 const countArb = fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
-const signalsFor = (model: ScoringModel) => fc.dictionary(fc.constantFrom(...model.signals.map((s) => s.key)), countArb);
-const withSignals = fc.tuple(modelArb, fc.integer({ min: 0, max: 100 })).chain(([model, threshold]) => fc.tuple(fc.constant(model), fc.constant(threshold), signalsFor(model)));
+const signalsFor = (model: ScoringModel) =>
+  fc.dictionary(fc.constantFrom(...model.signals.map((s) => s.key)), countArb);
+const withSignals = fc
+  .tuple(modelArb, fc.integer({ min: 0, max: 100 }))
+  .chain(([model, threshold]) => fc.tuple(fc.constant(model), fc.constant(threshold), signalsFor(model)));
 
 describe('scoring under any valid model', () => {
   it('scores within 0..100, tiers by the bounds and qualifies exactly at the threshold', () => {
@@ -54,7 +65,9 @@ describe('scoring under any valid model', () => {
       fc.property(withSignals, fc.nat(), countArb, ([model, threshold, signals], pick, increase) => {
         const key = model.signals[pick % model.signals.length]?.key ?? '';
         const grown = { ...signals, [key]: (signals[key] ?? 0) + increase };
-        expect(scoreSignals(grown, model, threshold).score).toBeGreaterThanOrEqual(scoreSignals(signals, model, threshold).score);
+        expect(scoreSignals(grown, model, threshold).score).toBeGreaterThanOrEqual(
+          scoreSignals(signals, model, threshold).score,
+        );
       }),
     );
   });
@@ -99,27 +112,39 @@ describe('mapping usage events to signals', () => {
 
   it('carries exactly the model’s signals it was sent, normalised email, and scores them as sent', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...keys), countArb, { minKeys: 1 }), fc.dictionary(junkKey, fc.anything()), (signals, junk) => {
-        const [intent] = mapEvent(usage({ ...junk, ...signals }), config);
-        expect(intent).toMatchObject({ kind: 'pql', person: { email: 'ada@acme.io' }, signals });
-        expect(Object.keys(intent?.kind === 'pql' ? intent.signals : {}).sort()).toEqual(Object.keys(signals).sort());
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...keys), countArb, { minKeys: 1 }),
+        fc.dictionary(junkKey, fc.anything()),
+        (signals, junk) => {
+          const [intent] = mapEvent(usage({ ...junk, ...signals }), config);
+          expect(intent).toMatchObject({ kind: 'pql', person: { email: 'ada@acme.io' }, signals });
+          expect(Object.keys(intent?.kind === 'pql' ? intent.signals : {}).sort()).toEqual(Object.keys(signals).sort());
+        },
+      ),
     );
   });
 
   it('rejects a negative, non-finite or non-number signal naming properties.<key>, whatever else the event holds', () => {
-    const bad = fc.oneof(fc.double({ max: -Number.MIN_VALUE, noNaN: true }), fc.constantFrom(Number.NaN, Infinity, -Infinity, 'NaN', 'Infinity', true, [7], { $gt: 0 }));
+    const bad = fc.oneof(
+      fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
+      fc.constantFrom(Number.NaN, Infinity, -Infinity, 'NaN', 'Infinity', true, [7], { $gt: 0 }),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...keys), bad, fc.dictionary(fc.constantFrom(...keys), countArb), (key, value, others) => {
-        let error: unknown;
-        try {
-          mapEvent(usage({ ...others, [key]: value }), config);
-        } catch (caught) {
-          error = caught;
-        }
-        expect(error).toBeInstanceOf(InvalidEventError);
-        expect((error as InvalidEventError).field).toBe(`properties.${key}`);
-      }),
+      fc.property(
+        fc.constantFrom(...keys),
+        bad,
+        fc.dictionary(fc.constantFrom(...keys), countArb),
+        (key, value, others) => {
+          let error: unknown;
+          try {
+            mapEvent(usage({ ...others, [key]: value }), config);
+          } catch (caught) {
+            error = caught;
+          }
+          expect(error).toBeInstanceOf(InvalidEventError);
+          expect((error as InvalidEventError).field).toBe(`properties.${key}`);
+        },
+      ),
     );
   });
 });
@@ -130,26 +155,37 @@ describe('email normalisation against hostile characters', () => {
 
   it('never accepts an address with a control character in it', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z0-9.]{1,10}$/), control, fc.nat({ max: 10 }), host, (local, bad, at, domain) => {
-        // Inside the address: leading whitespace is trimmed off as padding, as it should be.
-        const position = Math.max(1, Math.min(at, local.length));
-        expect(normaliseEmail(`${local.slice(0, position)}${bad}${local.slice(position)}@${domain}`)).toBeUndefined();
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z0-9.]{1,10}$/),
+        control,
+        fc.nat({ max: 10 }),
+        host,
+        (local, bad, at, domain) => {
+          // Inside the address: leading whitespace is trimmed off as padding, as it should be.
+          const position = Math.max(1, Math.min(at, local.length));
+          expect(normaliseEmail(`${local.slice(0, position)}${bad}${local.slice(position)}@${domain}`)).toBeUndefined();
+        },
+      ),
     );
   });
 
   it('what it accepts is trimmed, lowercased, idempotent, and its domain is a normalised domain', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 30 }), fc.stringMatching(/^[A-Za-z0-9._%+-]{1,12}$/), host, (noise, local, domain) => {
-        for (const input of [noise, `${local}@${domain.toUpperCase()}`, ` ${local}@${domain} `]) {
-          const email = normaliseEmail(input);
-          if (email === undefined) continue;
-          expect(email).toBe(input.trim().toLowerCase());
-          expect(normaliseEmail(email)).toBe(email);
-          const own = emailDomain(email);
-          expect(own !== undefined && normaliseDomain(own)).toBe(own);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 30 }),
+        fc.stringMatching(/^[A-Za-z0-9._%+-]{1,12}$/),
+        host,
+        (noise, local, domain) => {
+          for (const input of [noise, `${local}@${domain.toUpperCase()}`, ` ${local}@${domain} `]) {
+            const email = normaliseEmail(input);
+            if (email === undefined) continue;
+            expect(email).toBe(input.trim().toLowerCase());
+            expect(normaliseEmail(email)).toBe(email);
+            const own = emailDomain(email);
+            expect(own !== undefined && normaliseDomain(own)).toBe(own);
+          }
+        },
+      ),
     );
   });
 });

@@ -55,13 +55,18 @@ describe('a request Attio never answers', () => {
 
   async function silentAttio() {
     emulator = await startEmulator({ seed: 'plg-demo', faults: 'timeout=1' });
-    return parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, requestTimeoutMs: 300, productObjects: 'off' }, noEnv);
+    return parseConfig(
+      { apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, requestTimeoutMs: 300, productObjects: 'off' },
+      noEnv,
+    );
   }
 
   it('fails the RudderStack job after requestTimeoutMs, retried until rudder-server’s retry limit', async () => {
     const config = await silentAttio();
     const timing = { minRetryBackoffMs: 10, maxRetryBackoffMs: 20, retryTimeWindowMs: 0, maxFailedCountForJob: 2 };
-    const [result] = await rudderstackDelivery(config, { destinationId: 'timeout-destination', timing }).deliver([signup]);
+    const [result] = await rudderstackDelivery(config, { destinationId: 'timeout-destination', timing }).deliver([
+      signup,
+    ]);
     expect(result).toMatchObject({ status: 'failed', retryable: true });
     expect(result?.reason).toMatch(/timeout/);
     expect(emulator?.requests.every((r) => r.fault === 'timeout')).toBe(true);

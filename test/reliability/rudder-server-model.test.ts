@@ -15,9 +15,22 @@ import { operatorEnvFor, toRudderConfig } from '../../src/destinations/ruddersta
 import { process, processRouterDest, withTransformerEnv } from '../../src/destinations/rudderstack/index.js';
 import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { workflowOf } from '../../src/mapping/map-event.js';
-import { expectRouterOutput, processorSchemaProblems, routerSchemaProblems } from '../support/rudder-transformer-schemas.js';
+import {
+  expectRouterOutput,
+  processorSchemaProblems,
+  routerSchemaProblems,
+} from '../support/rudder-transformer-schemas.js';
 import { BAD_INPUT_CASES } from './bad-input-corpus.js';
-import { EMULATOR_RATE_LIMIT, TEST_ROUTER_TIMING, comparable, configFor, crmOf, faultCounts, followUpsLinkDealPeople, writeStream } from '../support/reliability.js';
+import {
+  EMULATOR_RATE_LIMIT,
+  TEST_ROUTER_TIMING,
+  comparable,
+  configFor,
+  crmOf,
+  faultCounts,
+  followUpsLinkDealPeople,
+  writeStream,
+} from '../support/reliability.js';
 
 const FAULTS = '429=0.05,503=0.05,reset=0.02,after-commit-502=0.03,seed=7';
 const stream = writeStream();
@@ -47,14 +60,21 @@ let destinations = 0;
 async function replayThroughModel(emulator: EmulatorHandle) {
   const config = configFor(emulator);
   const { exchanges, observe } = recorder();
-  const delivery = rudderstackDelivery(config, { destinationId: `model-${++destinations}`, timing: TEST_ROUTER_TIMING, observe });
+  const delivery = rudderstackDelivery(config, {
+    destinationId: `model-${++destinations}`,
+    timing: TEST_ROUTER_TIMING,
+    observe,
+  });
   const summary = await replayFile({ file: stream.file, delivery, config, concurrency: 4, batchSize: 50 });
   return { summary, exchanges, violations: delivery.router.contractViolations };
 }
 
 /** Requests the transformer handed to rudder-server, over every 200 entry it answered. */
 function handedOver(exchanges: ReturnType<typeof recorder>['exchanges']): number {
-  return exchanges.flatMap(({ output }) => output as Array<{ statusCode?: number; batchedRequest?: unknown }>).filter((entry) => entry.statusCode === 200).flatMap((entry) => (Array.isArray(entry.batchedRequest) ? entry.batchedRequest : [entry.batchedRequest])).length;
+  return exchanges
+    .flatMap(({ output }) => output as Array<{ statusCode?: number; batchedRequest?: unknown }>)
+    .filter((entry) => entry.statusCode === 200)
+    .flatMap((entry) => (Array.isArray(entry.batchedRequest) ? entry.batchedRequest : [entry.batchedRequest])).length;
 }
 
 describe('the RudderStack destination under rudder-server (the CLI’s model)', () => {
@@ -86,31 +106,58 @@ describe('the RudderStack destination under rudder-server (the CLI’s model)', 
       expect(handedOver(exchanges)).toBeGreaterThan(0);
     }
     // Retries happened, and a retried job was transformed again with its attempt number.
-    expect(run.exchanges.some(({ request }) => request.input.some((input) => Number(input.metadata['attemptNum']) > 0))).toBe(true);
+    expect(
+      run.exchanges.some(({ request }) => request.input.some((input) => Number(input.metadata['attemptNum']) > 0)),
+    ).toBe(true);
   }, 240_000);
 
   it('the processor stage: every answer of process() for the month, under faults, passes the processor response schema (untracked events as InstrumentationErrors)', async () => {
     const faulty = await attio({ rateLimit: EMULATOR_RATE_LIMIT, faults: FAULTS.replace('seed=7', 'seed=8') });
     const config = configFor(faulty);
     const destination = { ID: 'model-processor', Config: toRudderConfig(config) };
-    const transform = processorTransformService({ process, processRouterDest }, (work) => withTransformerEnv(operatorEnvFor(config), work));
-    const events = stream.events.map(({ event }, index) => ({ message: event, metadata: { jobId: index + 1, destinationId: destination.ID, workspaceId: 'ws' }, destination }));
+    const transform = processorTransformService({ process, processRouterDest }, (work) =>
+      withTransformerEnv(operatorEnvFor(config), work),
+    );
+    const events = stream.events.map(({ event }, index) => ({
+      message: event,
+      metadata: { jobId: index + 1, destinationId: destination.ID, workspaceId: 'ws' },
+      destination,
+    }));
     const answers: unknown[] = [];
-    for (let i = 0; i < events.length; i += 20) answers.push(...(await transform('attio_plg', events.slice(i, i + 20))));
+    for (let i = 0; i < events.length; i += 20)
+      answers.push(...(await transform('attio_plg', events.slice(i, i + 20))));
     expect(processorSchemaProblems(answers)).toEqual([]);
     // The events the tracking plan ignores are 400s that say so (the processor route cannot answer 298 with an output).
-    const isUntrackedAnswer = (answer: unknown) => (answer as { statusCode: number }).statusCode === 400 && / is not in the tracking plan/.test((answer as { error?: string }).error ?? '');
-    const filteredJobs = answers.filter(isUntrackedAnswer).map((answer) => (answer as { metadata: { jobId: number } }).metadata.jobId);
+    const isUntrackedAnswer = (answer: unknown) =>
+      (answer as { statusCode: number }).statusCode === 400 &&
+      / is not in the tracking plan/.test((answer as { error?: string }).error ?? '');
+    const filteredJobs = answers
+      .filter(isUntrackedAnswer)
+      .map((answer) => (answer as { metadata: { jobId: number } }).metadata.jobId);
     expect(filteredJobs.length).toBeGreaterThan(0);
-    for (const jobId of filteredJobs) expect(workflowOf(stream.events[jobId - 1]?.event, config), `job ${jobId}`).toBe('untracked');
+    for (const jobId of filteredJobs)
+      expect(workflowOf(stream.events[jobId - 1]?.event, config), `job ${jobId}`).toBe('untracked');
     // Entries carry their event's metadata; an invalid event gets exactly one, a 400 naming its field.
-    const entriesOf = (jobId: number) => answers.filter((answer) => (answer as { metadata: { jobId: number } }).metadata.jobId === jobId) as Array<{ statusCode: number; error?: string }>;
-    expect(answers.every((answer) => events.some((event) => event.metadata.jobId === (answer as { metadata: { jobId: number } }).metadata.jobId))).toBe(true);
-    const invalid = stream.events.flatMap((labelled, index) => (labelled.expect === 'invalid' ? [{ jobId: index + 1, field: labelled.field ?? '' }] : []));
+    const entriesOf = (jobId: number) =>
+      answers.filter((answer) => (answer as { metadata: { jobId: number } }).metadata.jobId === jobId) as Array<{
+        statusCode: number;
+        error?: string;
+      }>;
+    expect(
+      answers.every((answer) =>
+        events.some((event) => event.metadata.jobId === (answer as { metadata: { jobId: number } }).metadata.jobId),
+      ),
+    ).toBe(true);
+    const invalid = stream.events.flatMap((labelled, index) =>
+      labelled.expect === 'invalid' ? [{ jobId: index + 1, field: labelled.field ?? '' }] : [],
+    );
     expect(invalid.length).toBeGreaterThan(0);
     for (const { jobId, field } of invalid) {
       const entries = entriesOf(jobId);
-      expect(entries.map((entry) => entry.statusCode), `job ${jobId}`).toEqual([400]);
+      expect(
+        entries.map((entry) => entry.statusCode),
+        `job ${jobId}`,
+      ).toEqual([400]);
       expect(entries[0]?.error?.startsWith(`${field}: `), `job ${jobId}: ${entries[0]?.error}`).toBe(true);
     }
   }, 240_000);
@@ -118,12 +165,21 @@ describe('the RudderStack destination under rudder-server (the CLI’s model)', 
   it('the bad-input corpus: every job aborted with an InstrumentationError naming its field, and no request to Attio', async () => {
     const emulator = await attio();
     const { exchanges, observe } = recorder();
-    const delivery = rudderstackDelivery(configFor(emulator), { destinationId: 'model-bad-input', timing: TEST_ROUTER_TIMING, observe });
+    const delivery = rudderstackDelivery(configFor(emulator), {
+      destinationId: 'model-bad-input',
+      timing: TEST_ROUTER_TIMING,
+      observe,
+    });
     // One job per pickup: many cases share a messageId, which the transformer would apply once per batch.
     const outcomes: JobOutcome[] = [];
     for (const c of BAD_INPUT_CASES) outcomes.push(...(await delivery.router.route([c.event])));
     BAD_INPUT_CASES.forEach((c, index) => {
-      expect(outcomes[index], c.name).toMatchObject({ state: 'aborted', statusCode: 400, errorType: 'instrumentation', attempts: 1 });
+      expect(outcomes[index], c.name).toMatchObject({
+        state: 'aborted',
+        statusCode: 400,
+        errorType: 'instrumentation',
+        attempts: 1,
+      });
       expect(outcomes[index]?.reason.startsWith(`${c.field}: `), `${c.name}: ${outcomes[index]?.reason}`).toBe(true);
     });
     expect(emulator.requests).toEqual([]);

@@ -21,7 +21,10 @@ describe('one account’s people qualifying at once through Segment', () => {
     emulator = await startEmulator({ seed: 'plg-demo' });
     const destination = destinationAt(emulator.url);
     const runtime = new actionsCore.Destination(destination);
-    const subscriptions = (destination.presets ?? []).map((preset) => ({ ...preset, mapping: { ...preset.mapping, sales_reps: REPS } }));
+    const subscriptions = (destination.presets ?? []).map((preset) => ({
+      ...preset,
+      mapping: { ...preset.mapping, sales_reps: REPS },
+    }));
     const settings = { apiKey: EMULATOR_API_KEY, subscriptions } as never;
     const deliver = (event: object) => runtime.onEvent(event as SegmentEvent, settings);
     const people = ['ana@racing.io', 'ben@racing.io', 'cy@racing.io', 'dee@racing.io'];

@@ -34,7 +34,11 @@ describe('examples/config.json', () => {
   it('is a valid configuration for the emulator', async () => {
     const config = parseConfig(await read(), {});
     expect(config.apiUrl).toBe('http://127.0.0.1:8787');
-    expect(config.salesReps).toEqual(['alex.rivera@plg-demo.test', 'sam.chen@plg-demo.test', 'jordan.patel@plg-demo.test']);
+    expect(config.salesReps).toEqual([
+      'alex.rivera@plg-demo.test',
+      'sam.chen@plg-demo.test',
+      'jordan.patel@plg-demo.test',
+    ]);
   });
 
   it('names every setting', async () => {
@@ -59,7 +63,9 @@ describe('writeSampleFile', () => {
     expect(counts.events).toBe(12_000);
     expect(counts.valid + counts.ignored + counts.duplicate + counts.invalid).toBe(12_000);
     expect(counts.bytes).toBe(Buffer.byteLength(text));
-    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([...generatePlgEvents({ seed: 3, companies: 300 })].slice(0, 12_000));
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(
+      [...generatePlgEvents({ seed: 3, companies: 300 })].slice(0, 12_000),
+    );
   });
 });
 

@@ -9,7 +9,10 @@ import { BAD_INPUT_KINDS, HARMLESS_PROBES } from '../../src/sample/invalid.js';
 
 type Message = Record<string, unknown>;
 const field = (message: unknown, ...path: string[]): unknown =>
-  path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Message)[key] : undefined), message);
+  path.reduce<unknown>(
+    (value, key) => (typeof value === 'object' && value !== null ? (value as Message)[key] : undefined),
+    message,
+  );
 
 function take<T>(iterable: Iterable<T>, count: number): T[] {
   const taken: T[] = [];
@@ -41,7 +44,8 @@ describe('the default stream', () => {
     stream.filter((item) => item.expect === expectation).length / stream.length;
   const valid = (predicate: (message: Message) => boolean): Message[] =>
     stream.filter((item) => item.expect === 'valid' && predicate(item.event)).map((item) => item.event);
-  const profiles = (): Message[] => valid((m) => m['type'] === 'identify' && field(m, 'traits', 'createdAt') !== undefined);
+  const profiles = (): Message[] =>
+    valid((m) => m['type'] === 'identify' && field(m, 'traits', 'createdAt') !== undefined);
 
   beforeAll(() => {
     stream = [...generateLabelledEvents()];
@@ -66,7 +70,9 @@ describe('the default stream', () => {
   });
 
   it('has about 8% of users on personal addresses, with no company', () => {
-    const personal = profiles().filter((m) => isPersonalDomain(String(field(m, 'traits', 'email')).split('@')[1] ?? ''));
+    const personal = profiles().filter((m) =>
+      isPersonalDomain(String(field(m, 'traits', 'email')).split('@')[1] ?? ''),
+    );
     const rate = personal.length / profiles().length;
     expect(rate).toBeGreaterThan(0.05);
     expect(rate).toBeLessThan(0.11);
@@ -85,7 +91,9 @@ describe('the default stream', () => {
 
   it('writes websites in varied forms that reduce to the email domain', () => {
     const websites = valid((m) => m['type'] === 'group').map((m) => String(field(m, 'traits', 'website')));
-    expect(new Set(websites.map((site) => site.replace(/[a-z0-9-]+\.[a-z]+/, 'DOMAIN'))).size).toBeGreaterThanOrEqual(4);
+    expect(new Set(websites.map((site) => site.replace(/[a-z0-9-]+\.[a-z]+/, 'DOMAIN'))).size).toBeGreaterThanOrEqual(
+      4,
+    );
     for (const m of profiles()) {
       const website = field(m, 'traits', 'company', 'website');
       if (typeof website !== 'string') continue;
@@ -147,7 +155,9 @@ describe('the default stream', () => {
   });
 
   it('has handoff requests from a handful of companies, with values', () => {
-    const handoffs = valid((m) => ['Sales Handoff Requested', 'Upgrade Requested', 'Demo Requested'].includes(String(m['event'])));
+    const handoffs = valid((m) =>
+      ['Sales Handoff Requested', 'Upgrade Requested', 'Demo Requested'].includes(String(m['event'])),
+    );
     expect(handoffs.length).toBeGreaterThanOrEqual(6);
     for (const m of handoffs) {
       expect(field(m, 'properties', 'value')).toBeGreaterThanOrEqual(12000);
@@ -156,10 +166,19 @@ describe('the default stream', () => {
   });
 
   it('has events outside the tracking plan, and milestones of every default kind', () => {
-    expect(stream.filter((item) => item.expect === 'ignored').every((item) => item.event['event'] === 'Page Viewed')).toBe(true);
+    expect(
+      stream.filter((item) => item.expect === 'ignored').every((item) => item.event['event'] === 'Page Viewed'),
+    ).toBe(true);
     expect(share('ignored')).toBeGreaterThan(0.02);
     const events = new Set(valid((m) => m['type'] === 'track').map((m) => m['event']));
-    for (const name of ['Onboarding Completed', 'Integration Connected', 'Data Imported', 'Invite Sent', 'Feature Activated', 'Milestone Reached']) {
+    for (const name of [
+      'Onboarding Completed',
+      'Integration Connected',
+      'Data Imported',
+      'Invite Sent',
+      'Feature Activated',
+      'Milestone Reached',
+    ]) {
       expect(events).toContain(name);
     }
   });

@@ -19,12 +19,16 @@ describe('the sample labels agree with the default tracking plan', () => {
   const stream = [...generateLabelledEvents()];
 
   it('maps every valid event to at least one intent', () => {
-    const refused = stream.filter((item) => item.expect === 'valid').filter((item) => outcome(item.event).result !== 'valid');
+    const refused = stream
+      .filter((item) => item.expect === 'valid')
+      .filter((item) => outcome(item.event).result !== 'valid');
     expect(refused.map((item) => item.event)).toEqual([]);
   });
 
   it('ignores every ignored event', () => {
-    const routed = stream.filter((item) => item.expect === 'ignored').filter((item) => outcome(item.event).result !== 'ignored');
+    const routed = stream
+      .filter((item) => item.expect === 'ignored')
+      .filter((item) => outcome(item.event).result !== 'ignored');
     expect(routed.map((item) => item.event)).toEqual([]);
   });
 

@@ -3,7 +3,12 @@
  * check all of them against Attio's OpenAPI document at the end (see `itConformsToOpenApi`).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../src/emulator/index.js';
+import {
+  EMULATOR_API_KEY,
+  startEmulator,
+  type EmulatorHandle,
+  type EmulatorOptions,
+} from '../../src/emulator/index.js';
 import { loadAttioOpenApi, OPENAPI_ABSENT_MESSAGE, withoutKnownDocumentDefects } from './openapi.js';
 
 export interface Exchange {

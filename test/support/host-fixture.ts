@@ -15,7 +15,9 @@ export const BUILT = existsSync(join(ROOT, 'dist/cjs/segment.js')) && existsSync
 /** Packs one of our packages from the current build (scripts/pack-hosts.mjs) and returns its tarball. */
 export function packed(name: string): string {
   execFileSync(process.execPath, [join(ROOT, 'scripts/pack-hosts.mjs'), name], { cwd: ROOT, stdio: 'pipe' });
-  const version = (JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: ROOT, encoding: 'utf8' })) as string).trim();
+  const version = (
+    JSON.parse(execFileSync('npm', ['pkg', 'get', 'version'], { cwd: ROOT, encoding: 'utf8' })) as string
+  ).trim();
   return join(ROOT, 'dist-pack', `${name}-${version}.tgz`);
 }
 

@@ -8,9 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 
-export const ATTIO_OPENAPI_PATH = fileURLToPath(
-  new URL('../../../shared/attio-openapi/api-00.json', import.meta.url),
-);
+export const ATTIO_OPENAPI_PATH = fileURLToPath(new URL('../../../shared/attio-openapi/api-00.json', import.meta.url));
 export const OPENAPI_ABSENT_MESSAGE = `Attio OpenAPI document not found at ${ATTIO_OPENAPI_PATH}: contract tests skipped`;
 
 const DOC_ID = 'https://attio-openapi.local/api-00.json';
@@ -96,7 +94,13 @@ export class AttioOpenApi {
     const bodySchema = operation.requestBody?.content?.['application/json'];
     if (request.body !== undefined) {
       if (!bodySchema) errors.push(`${request.method} ${template} takes no JSON body`);
-      else errors.push(...this.validate(`${pointer(template, request.method)}/requestBody/content/application~1json/schema`, request.body));
+      else
+        errors.push(
+          ...this.validate(
+            `${pointer(template, request.method)}/requestBody/content/application~1json/schema`,
+            request.body,
+          ),
+        );
     } else if (operation.requestBody?.required) {
       errors.push(`${request.method} ${template} requires a body`);
     }
@@ -140,7 +144,12 @@ function allowNullInNullableEnums(node: unknown): void {
   }
   if (!node || typeof node !== 'object') return;
   const schema = node as Record<string, unknown>;
-  if (Array.isArray(schema.enum) && Array.isArray(schema.type) && schema.type.includes('null') && !schema.enum.includes(null)) {
+  if (
+    Array.isArray(schema.enum) &&
+    Array.isArray(schema.type) &&
+    schema.type.includes('null') &&
+    !schema.enum.includes(null)
+  ) {
     schema.enum = [...schema.enum, null];
   }
   Object.values(schema).forEach(allowNullInNullableEnums);
@@ -170,7 +179,8 @@ function timestampValuePaths(node: unknown, path = ''): string[] {
   if (Array.isArray(node)) return node.flatMap((item, i) => timestampValuePaths(item, `${path}/${i}`));
   if (typeof node !== 'object' || node === null) return [];
   const record = node as Record<string, unknown>;
-  if (record.attribute_type === 'timestamp' && typeof record.value === 'string' && ISO_TIMESTAMP.test(record.value)) return [path];
+  if (record.attribute_type === 'timestamp' && typeof record.value === 'string' && ISO_TIMESTAMP.test(record.value))
+    return [path];
   return Object.entries(record).flatMap(([key, value]) => timestampValuePaths(value, `${path}/${key}`));
 }
 

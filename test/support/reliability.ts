@@ -13,7 +13,12 @@ import { replayFile, type ReplaySummary } from '../../src/cli/replay.js';
 import { segmentDelivery } from '../../src/cli/segment-delivery.js';
 import { createAttioConnection } from '../../src/core/attio/index.js';
 import { parseConfig, type PlgConfig } from '../../src/core/config/index.js';
-import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle, type RequestLogEntry } from '../../src/emulator/index.js';
+import {
+  EMULATOR_API_KEY,
+  startEmulator,
+  type EmulatorHandle,
+  type RequestLogEntry,
+} from '../../src/emulator/index.js';
 import { generateLabelledEvents, type LabelledEvent } from '../../src/sample/generate.js';
 import { REPS, crmState } from './e2e.js';
 
@@ -60,13 +65,23 @@ export function writeStream(options: { companies: number; seed: number } = STREA
 }
 
 export function startAttio(faults?: string, seed = 1): Promise<EmulatorHandle> {
-  return startEmulator({ seed: 'plg-demo', ...(faults ? { faults: `${faults},seed=${seed}`, rateLimit: EMULATOR_RATE_LIMIT } : {}) });
+  return startEmulator({
+    seed: 'plg-demo',
+    ...(faults ? { faults: `${faults},seed=${seed}`, rateLimit: EMULATOR_RATE_LIMIT } : {}),
+  });
 }
 
 /** The connector's configuration against `emulator`: a 0.5 s request timeout so `timeout` faults cost little. */
 export function configFor(emulator: EmulatorHandle): PlgConfig {
   return parseConfig(
-    { apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, salesReps: REPS, readsPerSecond: 2_000, writesPerSecond: 2_000, requestTimeoutMs: 500 },
+    {
+      apiKey: EMULATOR_API_KEY,
+      apiUrl: emulator.url,
+      salesReps: REPS,
+      readsPerSecond: 2_000,
+      writesPerSecond: 2_000,
+      requestTimeoutMs: 500,
+    },
     {},
   );
 }
@@ -106,7 +121,12 @@ export async function replayUntilSettled(
   via: Via,
   emulator: EmulatorHandle,
   file: string,
-  options: { concurrency?: number; batchSize?: number; maxPasses?: number; watch?: (events: readonly unknown[]) => void } = {},
+  options: {
+    concurrency?: number;
+    batchSize?: number;
+    maxPasses?: number;
+    watch?: (events: readonly unknown[]) => void;
+  } = {},
 ): Promise<ReplayRun> {
   const config = configFor(emulator);
   const inner = deliveryFor(via, config);
@@ -120,11 +140,20 @@ export async function replayUntilSettled(
   const summaries: ReplaySummary[] = [];
   let current = file;
   for (let pass = 1; pass <= (options.maxPasses ?? 40); pass++) {
-    const summary = await replayFile({ file: current, delivery, config, concurrency: options.concurrency ?? 4, batchSize: options.batchSize ?? 50 });
+    const summary = await replayFile({
+      file: current,
+      delivery,
+      config,
+      concurrency: options.concurrency ?? 4,
+      batchSize: options.batchSize ?? 50,
+    });
     summaries.push(summary);
     if (summary.failed === 0) return { summaries, failed: 0 };
     const currentLines = readFileSync(current, 'utf8').split('\n');
-    const again = [...summary.failures].sort((a, b) => a.line - b.line).map((f) => currentLines[f.line - 1] ?? '').filter((line) => line !== '');
+    const again = [...summary.failures]
+      .sort((a, b) => a.line - b.line)
+      .map((f) => currentLines[f.line - 1] ?? '')
+      .filter((line) => line !== '');
     current = join(mkdtempSync(join(tmpdir(), 'attio-plg-redelivery-')), 'failed.jsonl');
     writeFileSync(current, `${again.join('\n')}\n`);
   }
@@ -166,9 +195,19 @@ export function comparable(crm: Crm): Crm {
     const [title = '', links = '', assignee = ''] = task.split(' | ');
     if (title !== 'PQL Follow-up') return task;
     const deal = links.split(', ').filter((link) => link.startsWith('PQL - '));
-    return [title, [...deal, '<first qualifier>'].join(', '), assignee, 'due <first qualification + taskDueHours>'].join(' | ');
+    return [
+      title,
+      [...deal, '<first qualifier>'].join(', '),
+      assignee,
+      'due <first qualification + taskDueHours>',
+    ].join(' | ');
   });
-  const notes = crm.notes.map((note) => note.replace(/ \| PQL Qualified \| PQL score: \d+\/100 \((cold|warm|hot)\)/, ' | PQL Qualified | PQL score: <at first qualification>'));
+  const notes = crm.notes.map((note) =>
+    note.replace(
+      / \| PQL Qualified \| PQL score: \d+\/100 \((cold|warm|hot)\)/,
+      ' | PQL Qualified | PQL score: <at first qualification>',
+    ),
+  );
   return { ...crm, tasks: tasks.sort(), notes: notes.sort() };
 }
 
@@ -185,7 +224,12 @@ export function followUpsLinkDealPeople(crm: Crm): boolean {
 
 /** Requests that created something (records, entries, notes, tasks) and that Attio applied. */
 export function creations(log: readonly RequestLogEntry[]): RequestLogEntry[] {
-  return log.filter((r) => r.method === 'POST' && !r.path.endsWith('/query') && ((r.status >= 200 && r.status < 300) || r.fault === 'after-commit-502'));
+  return log.filter(
+    (r) =>
+      r.method === 'POST' &&
+      !r.path.endsWith('/query') &&
+      ((r.status >= 200 && r.status < 300) || r.fault === 'after-commit-502'),
+  );
 }
 
 /** How often each injected fault happened. */

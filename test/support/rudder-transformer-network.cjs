@@ -10,7 +10,14 @@
 'use strict';
 
 /** networkUtils.js's nodeSysErrorToStatus, for the codes a request to Attio can end with. */
-const SYSTEM_ERROR_STATUS = { ECONNREFUSED: 500, ECONNRESET: 500, ETIMEDOUT: 500, EAI_AGAIN: 500, ECONNABORTED: 500, ENOTFOUND: 400 };
+const SYSTEM_ERROR_STATUS = {
+  ECONNREFUSED: 500,
+  ECONNRESET: 500,
+  ETIMEDOUT: 500,
+  EAI_AGAIN: 500,
+  ECONNABORTED: 500,
+  ENOTFOUND: 400,
+};
 
 function processAxiosResponse(clientResponse) {
   if (!clientResponse.success) {
@@ -18,12 +25,20 @@ function processAxiosResponse(clientResponse) {
     if (!response && code) return { response: `[${code}]`, status: SYSTEM_ERROR_STATUS[code] || 400 };
     if (response) {
       const { data, status, headers } = response;
-      return { response: data || '', status: status || 500, ...(headers && Object.keys(headers).length > 0 ? { headers } : {}) };
+      return {
+        response: data || '',
+        status: status || 500,
+        ...(headers && Object.keys(headers).length > 0 ? { headers } : {}),
+      };
     }
     return { response: '', status: 500 };
   }
   const { data, status, headers } = clientResponse.response;
-  return { response: data || '', status: status || 500, ...(headers && Object.keys(headers).length > 0 ? { headers } : {}) };
+  return {
+    response: data || '',
+    status: status || 500,
+    ...(headers && Object.keys(headers).length > 0 ? { headers } : {}),
+  };
 }
 
 function createHandleHttpRequest(axios) {
@@ -34,7 +49,10 @@ function createHandleHttpRequest(axios) {
     const requestOptions = { ...defaults, ...options };
     let clientResponse;
     try {
-      const response = method === 'get' || method === 'delete' ? await axios[method](url, requestOptions) : await axios[method](url, data, requestOptions);
+      const response =
+        method === 'get' || method === 'delete'
+          ? await axios[method](url, requestOptions)
+          : await axios[method](url, data, requestOptions);
       clientResponse = { success: true, response };
     } catch (error) {
       clientResponse = { success: false, response: error };
@@ -49,7 +67,13 @@ function createHandleHttpRequest(axios) {
     const httpResponse =
       method === 'get' || method === 'delete'
         ? await send(method, httpArgs[0], undefined, httpArgs[1], httpArgs[2])
-        : await send(['put', 'patch'].includes(method) ? method : 'post', httpArgs[0], httpArgs[1], httpArgs[2], httpArgs[3]);
+        : await send(
+            ['put', 'patch'].includes(method) ? method : 'post',
+            httpArgs[0],
+            httpArgs[1],
+            httpArgs[2],
+            httpArgs[3],
+          );
     return { httpResponse, processedResponse: processAxiosResponse(httpResponse) };
   }
 

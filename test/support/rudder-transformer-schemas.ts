@@ -18,7 +18,9 @@ export const transformedRequestSchema = z.object({
   userId: z.string().optional(),
   headers: record.optional(),
   params: record.optional(),
-  body: z.object({ JSON: record.optional(), JSON_ARRAY: record.optional(), XML: record.optional(), FORM: record.optional() }).optional(),
+  body: z
+    .object({ JSON: record.optional(), JSON_ARRAY: record.optional(), XML: record.optional(), FORM: record.optional() })
+    .optional(),
   files: record.optional(),
 });
 
@@ -33,14 +35,24 @@ function isFilled(value: unknown): boolean {
 }
 
 const errorNeedsDetail = {
-  check: (entry: { statusCode: number; statTags?: unknown; error?: unknown }) => isSuccess(entry.statusCode) || isFilled(entry.statTags) || isFilled(entry.error),
+  check: (entry: { statusCode: number; statTags?: unknown; error?: unknown }) =>
+    isSuccess(entry.statusCode) || isFilled(entry.statTags) || isFilled(entry.error),
   message: "statTags and error can't be empty when status is not a 2XX",
 };
 
 export const processorResponseSchema = z
-  .object({ output: transformedRequestSchema.optional(), metadata: record, statusCode: z.number(), error: z.string().optional(), statTags: record.optional() })
+  .object({
+    output: transformedRequestSchema.optional(),
+    metadata: record,
+    statusCode: z.number(),
+    error: z.string().optional(),
+    statTags: record.optional(),
+  })
   .refine(errorNeedsDetail.check, { message: errorNeedsDetail.message, path: ['statTags', 'error'] })
-  .refine((entry) => !isSuccess(entry.statusCode) || isFilled(entry.output), { message: "output can't be empty when status is 2XX", path: ['output'] });
+  .refine((entry) => !isSuccess(entry.statusCode) || isFilled(entry.output), {
+    message: "output can't be empty when status is 2XX",
+    path: ['output'],
+  });
 
 export const routerResponseSchema = z
   .object({
@@ -53,7 +65,10 @@ export const routerResponseSchema = z
     statTags: record.optional(),
   })
   .refine(errorNeedsDetail.check, { message: errorNeedsDetail.message, path: ['statTags', 'error'] })
-  .refine((entry) => !isSuccess(entry.statusCode) || isFilled(entry.batchedRequest), { message: "batchedRequest can't be empty when status is 2XX", path: ['batchedRequest'] });
+  .refine((entry) => !isSuccess(entry.statusCode) || isFilled(entry.batchedRequest), {
+    message: "batchedRequest can't be empty when status is 2XX",
+    path: ['batchedRequest'],
+  });
 
 export const processorResponseListSchema = z.array(processorResponseSchema);
 export const routerResponseListSchema = z.array(routerResponseSchema);
@@ -77,7 +92,10 @@ export function expectRouterOutput(inputs: ReadonlyArray<{ metadata: unknown }>,
   const returned: unknown[] = [];
   for (const entry of output as Array<{ metadata?: unknown; statusCode?: unknown }>) {
     expect(Array.isArray(entry.metadata)).toBe(true);
-    expect(typeof entry.statusCode === 'number' && entry.statusCode >= 200 && entry.statusCode < 600, `statusCode ${String(entry.statusCode)}`).toBe(true);
+    expect(
+      typeof entry.statusCode === 'number' && entry.statusCode >= 200 && entry.statusCode < 600,
+      `statusCode ${String(entry.statusCode)}`,
+    ).toBe(true);
     for (const metadata of entry.metadata as Array<{ jobId?: unknown }>) returned.push(metadata.jobId);
   }
   const expected = inputs.map((input) => (input.metadata as { jobId?: unknown }).jobId);

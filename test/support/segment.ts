@@ -19,7 +19,10 @@ export const SETTINGS = { apiKey: API_KEY };
 export const destination = createAttioPlgDestination({ env: {} });
 
 /** The destination on a host whose ATTIO_API_URL is `url` (an emulator). */
-export function destinationAt(url: string, host: { writesPerSecond?: number; readsPerSecond?: number; requestTimeoutMs?: number } = {}) {
+export function destinationAt(
+  url: string,
+  host: { writesPerSecond?: number; readsPerSecond?: number; requestTimeoutMs?: number } = {},
+) {
   return createAttioPlgDestination({ env: { ATTIO_API_URL: url }, ...host });
 }
 
@@ -60,7 +63,9 @@ export async function loadSeedMetadata(): Promise<Map<string, unknown>> {
   try {
     const answers = new Map<string, unknown>();
     for (const path of METADATA_PATHS) {
-      const response = await fetch(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${EMULATOR_API_KEY}` } });
+      const response = await fetch(`${emulator.url}${path}`, {
+        headers: { authorization: `Bearer ${EMULATOR_API_KEY}` },
+      });
       answers.set(path, await response.json());
     }
     seedMetadata = answers;
@@ -71,14 +76,23 @@ export async function loadSeedMetadata(): Promise<Map<string, unknown>> {
 }
 
 /** Serves every metadata read from the seed (or what `edit` makes of it), as often as asked. */
-export async function serveMetadata(edit: (path: string, body: unknown) => unknown = (_path, body) => body): Promise<void> {
+export async function serveMetadata(
+  edit: (path: string, body: unknown) => unknown = (_path, body) => body,
+): Promise<void> {
   const answers = await loadSeedMetadata();
-  for (const [path, body] of answers) nock(ATTIO).persist().get(path).reply(200, edit(path, body) as nock.Body);
+  for (const [path, body] of answers)
+    nock(ATTIO)
+      .persist()
+      .get(path)
+      .reply(200, edit(path, body) as nock.Body);
 }
 
 /** The look-ups before a write find nothing: a new workspace as far as these records go. */
 export function serveEmptyLookups(): void {
-  nock(ATTIO).persist().post(/^\/v2\/objects\/[a-z_]+\/records\/query$/).reply(200, { data: [] });
+  nock(ATTIO)
+    .persist()
+    .post(/^\/v2\/objects\/[a-z_]+\/records\/query$/)
+    .reply(200, { data: [] });
 }
 
 export function recordOf(object: string, recordId: string, values: Record<string, unknown> = {}) {
@@ -111,7 +125,12 @@ export function storedValues(values: Record<string, unknown[]>): Record<string, 
 
 /** A nock reply with the record as Attio returns it after the write: the values written, stored. */
 export function echoRecord(object: string, recordId: string) {
-  return (_uri: string, body: nock.Body) => recordOf(object, recordId, storedValues(((body as { data?: { values?: Record<string, unknown[]> } }).data?.values ?? {})));
+  return (_uri: string, body: nock.Body) =>
+    recordOf(
+      object,
+      recordId,
+      storedValues((body as { data?: { values?: Record<string, unknown[]> } }).data?.values ?? {}),
+    );
 }
 
 export function entryOf(list: string, parentRecordId: string) {
@@ -138,12 +157,24 @@ export function pinSignupWrites(email: string, personValues: Record<string, unkn
     .query({ matching_attribute: 'domains' })
     .reply(200, recordOf('companies', COMPANY_ID))
     .put('/v2/objects/people/records', {
-      data: { values: { email_addresses: [email], ...personValues, company: [{ target_object: 'companies', target_record_id: COMPANY_ID }] } },
+      data: {
+        values: {
+          email_addresses: [email],
+          ...personValues,
+          company: [{ target_object: 'companies', target_record_id: COMPANY_ID }],
+        },
+      },
     })
     .query({ matching_attribute: 'email_addresses' })
     .reply(200, echoRecord('people', PERSON_ID))
-    .put('/v2/lists/active_trials/entries', (body: { data?: { parent_record_id?: string; parent_object?: string; entry_values?: { trial_started_at?: unknown[] } } }) =>
-      body.data?.parent_record_id === PERSON_ID && body.data.parent_object === 'people' && typeof body.data.entry_values?.trial_started_at?.[0] === 'string',
+    .put(
+      '/v2/lists/active_trials/entries',
+      (body: {
+        data?: { parent_record_id?: string; parent_object?: string; entry_values?: { trial_started_at?: unknown[] } };
+      }) =>
+        body.data?.parent_record_id === PERSON_ID &&
+        body.data.parent_object === 'people' &&
+        typeof body.data.entry_values?.trial_started_at?.[0] === 'string',
     )
     .reply(200, entryOf('active_trials', PERSON_ID));
 }

@@ -24,12 +24,30 @@ export interface ScoreOptions {
 /** The command's definition; ../main.ts attaches the action. */
 export function scoreCommand(): Command {
   return new Command('score')
-    .description('what-if scoring with no Attio: which users and accounts qualify, when, at which tier and why; --compare shows what a second model changes')
-    .argument('<EVENTS.jsonl>', 'events, one JSON object a line (a Segment or RudderStack export, or examples/plg-events.jsonl)')
-    .option('--config <A.json>', 'the model to score with, in the core’s configuration format (default: the defaults; no API key needed)')
-    .option('--compare <B.json>', 'a second model: what it changes against the first (newly qualified, no longer, earlier, later)')
-    .option('--html <report.html>', 'also write a self-contained HTML report (charts inline; it loads nothing from the network)')
-    .option('--as-of <DATE>', 'score as of this moment: a date (its end, UTC) or an ISO 8601 date-time; later events are left out (default: the latest event)', asOfMoment)
+    .description(
+      'what-if scoring with no Attio: which users and accounts qualify, when, at which tier and why; --compare shows what a second model changes',
+    )
+    .argument(
+      '<EVENTS.jsonl>',
+      'events, one JSON object a line (a Segment or RudderStack export, or examples/plg-events.jsonl)',
+    )
+    .option(
+      '--config <A.json>',
+      'the model to score with, in the core’s configuration format (default: the defaults; no API key needed)',
+    )
+    .option(
+      '--compare <B.json>',
+      'a second model: what it changes against the first (newly qualified, no longer, earlier, later)',
+    )
+    .option(
+      '--html <report.html>',
+      'also write a self-contained HTML report (charts inline; it loads nothing from the network)',
+    )
+    .option(
+      '--as-of <DATE>',
+      'score as of this moment: a date (its end, UTC) or an ISO 8601 date-time; later events are left out (default: the latest event)',
+      asOfMoment,
+    )
     .addHelpText(
       'after',
       `
@@ -45,7 +63,8 @@ export async function runScoreCommand(file: string, options: ScoreOptions): Prom
   await assertReadableFile(file);
   const modelA = await loadScoringModel(options.config, '--config');
   const modelB = options.compare === undefined ? undefined : await loadScoringModel(options.compare, '--compare');
-  if (modelB !== undefined && modelB.label === modelA.label) throw new UsageError('--compare names the same file as --config: give a second model');
+  if (modelB !== undefined && modelB.label === modelA.label)
+    throw new UsageError('--compare names the same file as --config: give a second model');
   const lines = await readEventFile(file);
   const mappedA = mapForModel(lines, modelA);
   const mappedB = modelB === undefined ? undefined : mapForModel(lines, modelB);
@@ -63,7 +82,8 @@ export async function runScoreCommand(file: string, options: ScoreOptions): Prom
     out(renderRun(b, b.counts, file));
     out('');
     out(renderComparison(a, b, comparison));
-    if (options.html !== undefined) await writeReport(options.html, renderReport({ file, a, b: { model: b, comparison } }));
+    if (options.html !== undefined)
+      await writeReport(options.html, renderReport({ file, a, b: { model: b, comparison } }));
   } else if (options.html !== undefined) {
     await writeReport(options.html, renderReport({ file, a }));
   }
@@ -84,7 +104,11 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** `--as-of 2024-11-15` is the end of that day (UTC), so the day's events count; a date-time is taken as is. */
 function asOfMoment(raw: string): number {
   const text = raw.trim();
-  const ms = DATE_ONLY.test(text) ? Date.parse(`${text}T23:59:59.999Z`) : /\d{2}:\d{2}/.test(text) ? Date.parse(text) : Number.NaN;
+  const ms = DATE_ONLY.test(text)
+    ? Date.parse(`${text}T23:59:59.999Z`)
+    : /\d{2}:\d{2}/.test(text)
+      ? Date.parse(text)
+      : Number.NaN;
   if (!Number.isFinite(ms) || (DATE_ONLY.test(text) && new Date(ms).toISOString().slice(0, 10) !== text)) {
     throw new InvalidArgumentError(`--as-of must be a date such as 2024-11-30 or an ISO 8601 date-time, got "${raw}"`);
   }

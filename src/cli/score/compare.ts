@@ -36,10 +36,17 @@ interface Moment {
 }
 
 export function compareModels(a: WhatIf, b: WhatIf): ModelComparison {
-  const users = (run: WhatIf): Moment[] => run.users.map((user) => ({ key: user.key, name: user.name ?? user.key, ...at(user.qualification?.at) }));
-  const accounts = (run: WhatIf): Moment[] => run.accounts.map((account) => ({ key: account.key, name: account.name, ...at(account.qualification?.at) }));
-  const deals = (run: WhatIf): Moment[] => run.accounts.map((account) => ({ key: account.key, name: account.name, ...at(account.dealAt) }));
-  return { users: compareMoments(users(a), users(b)), accounts: compareMoments(accounts(a), accounts(b)), deals: compareMoments(deals(a), deals(b)) };
+  const users = (run: WhatIf): Moment[] =>
+    run.users.map((user) => ({ key: user.key, name: user.name ?? user.key, ...at(user.qualification?.at) }));
+  const accounts = (run: WhatIf): Moment[] =>
+    run.accounts.map((account) => ({ key: account.key, name: account.name, ...at(account.qualification?.at) }));
+  const deals = (run: WhatIf): Moment[] =>
+    run.accounts.map((account) => ({ key: account.key, name: account.name, ...at(account.dealAt) }));
+  return {
+    users: compareMoments(users(a), users(b)),
+    accounts: compareMoments(accounts(a), accounts(b)),
+    deals: compareMoments(deals(a), deals(b)),
+  };
 }
 
 function compareMoments(a: readonly Moment[], b: readonly Moment[]): MomentComparison {
@@ -56,7 +63,12 @@ function compareMoments(a: readonly Moment[], b: readonly Moment[]): MomentCompa
   };
   for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const [x, y] = [before.get(key), after.get(key)];
-    const change: MomentChange = { key, name: y?.name ?? x?.name ?? key, ...(x?.at === undefined ? {} : { a: x.at }), ...(y?.at === undefined ? {} : { b: y.at }) };
+    const change: MomentChange = {
+      key,
+      name: y?.name ?? x?.name ?? key,
+      ...(x?.at === undefined ? {} : { a: x.at }),
+      ...(y?.at === undefined ? {} : { b: y.at }),
+    };
     if (change.a === undefined && change.b === undefined) continue;
     if (change.a === undefined) result.newly.push(change);
     else if (change.b === undefined) result.noLonger.push(change);
@@ -64,7 +76,8 @@ function compareMoments(a: readonly Moment[], b: readonly Moment[]): MomentCompa
     else if (change.b > change.a) result.later.push(change);
     else result.unchanged++;
   }
-  const byMoment = (field: 'a' | 'b') => (p: MomentChange, q: MomentChange) => (p[field] ?? '').localeCompare(q[field] ?? '') || p.key.localeCompare(q.key);
+  const byMoment = (field: 'a' | 'b') => (p: MomentChange, q: MomentChange) =>
+    (p[field] ?? '').localeCompare(q[field] ?? '') || p.key.localeCompare(q.key);
   result.newly.sort(byMoment('b'));
   result.noLonger.sort(byMoment('a'));
   result.earlier.sort(byMoment('b'));

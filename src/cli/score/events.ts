@@ -39,7 +39,14 @@ export interface MappedEvents {
 
 /** Maps every line as the connector would: a redelivered messageId counts once, bad events are counted, not fatal. */
 export function mapEvents(lines: readonly JsonLine[], config: PlgConfig): MappedEvents {
-  const counts: EventCounts = { read: lines.length, used: 0, duplicates: 0, ignored: 0, rejected: 0, rejectedByReason: {} };
+  const counts: EventCounts = {
+    read: lines.length,
+    used: 0,
+    duplicates: 0,
+    ignored: 0,
+    rejected: 0,
+    rejectedByReason: {},
+  };
   const intents: Intent[] = [];
   const seen = new Set<string>();
   const reject = (reason: string): void => {

@@ -13,45 +13,62 @@ const LISTED = 20;
 
 export function renderRun(run: ScoredModel, counts: EventCounts, file: string): string {
   const { config, whatIf } = run;
-  const qualifiedAccounts = whatIf.accounts.filter((account) => account.qualification !== undefined).sort(byQualification);
+  const qualifiedAccounts = whatIf.accounts
+    .filter((account) => account.qualification !== undefined)
+    .sort(byQualification);
   const qualifiedUsers = whatIf.users.filter((user) => user.qualification !== undefined).sort(byQualification);
   const deals = whatIf.accounts.filter((account) => account.dealAt !== undefined).length;
   const lines = [
     `Model ${run.label}: ${file} as of ${formatMoment(whatIf.asOf)} UTC`,
     `  ${describeCounts(counts)}${whatIf.later > 0 ? `; ${whatIf.later} after the as-of moment left out` : ''}`,
     `  ${describeModel(run)}`,
-    `  Users: ${qualifiedUsers.length} of ${whatIf.users.length} qualified; now ${tierCounts(whatIf.users.map((u) => u.tier), config.userTiers)}`,
-    `  Accounts: ${qualifiedAccounts.length} of ${whatIf.accounts.length} qualified; now ${tierCounts(whatIf.accounts.map((a) => a.current.tier), config.accountTiers)}`,
+    `  Users: ${qualifiedUsers.length} of ${whatIf.users.length} qualified; now ${tierCounts(
+      whatIf.users.map((u) => u.tier),
+      config.userTiers,
+    )}`,
+    `  Accounts: ${qualifiedAccounts.length} of ${whatIf.accounts.length} qualified; now ${tierCounts(
+      whatIf.accounts.map((a) => a.current.tier),
+      config.accountTiers,
+    )}`,
     `  Deals (on ${config.dealTrigger === 'both' ? 'user or account' : config.dealTrigger} qualification): ${deals} accounts`,
     '',
     `Qualified accounts (${qualifiedAccounts.length}), by when they qualified:`,
     ...table(
       ['Qualified (UTC)', 'Account', 'Score', 'Tier', 'Now', 'Top contributors'],
-      qualifiedAccounts.slice(0, LISTED).map((account) => [
-        formatMoment(account.qualification?.at),
-        `${account.name} (${account.key})`,
-        String(account.qualification?.score ?? ''),
-        account.qualification?.tier ?? '',
-        `${account.current.score} ${account.current.tier}`,
-        topContributors(account),
-      ]),
+      qualifiedAccounts
+        .slice(0, LISTED)
+        .map((account) => [
+          formatMoment(account.qualification?.at),
+          `${account.name} (${account.key})`,
+          String(account.qualification?.score ?? ''),
+          account.qualification?.tier ?? '',
+          `${account.current.score} ${account.current.tier}`,
+          topContributors(account),
+        ]),
     ),
     ...more(qualifiedAccounts.length),
     '',
     `Top accounts now, with why:`,
-    ...whatIf.accounts.slice(0, 5).flatMap((account) => [`  ${account.name} (${account.key}): ${account.current.score} ${account.current.tier}`, `    ${account.current.explanation}`]),
+    ...whatIf.accounts
+      .slice(0, 5)
+      .flatMap((account) => [
+        `  ${account.name} (${account.key}): ${account.current.score} ${account.current.tier}`,
+        `    ${account.current.explanation}`,
+      ]),
     '',
     `Qualified users (${qualifiedUsers.length}), by when they qualified:`,
     ...table(
       ['Qualified (UTC)', 'User', 'Account', 'Score', 'Tier', 'Now'],
-      qualifiedUsers.slice(0, LISTED).map((user) => [
-        formatMoment(user.qualification?.at),
-        userLabel(user),
-        user.account ?? '(no company)',
-        String(user.qualification?.score ?? ''),
-        user.qualification?.tier ?? '',
-        `${user.score} ${user.tier}`,
-      ]),
+      qualifiedUsers
+        .slice(0, LISTED)
+        .map((user) => [
+          formatMoment(user.qualification?.at),
+          userLabel(user),
+          user.account ?? '(no company)',
+          String(user.qualification?.score ?? ''),
+          user.qualification?.tier ?? '',
+          `${user.score} ${user.tier}`,
+        ]),
     ),
     ...more(qualifiedUsers.length),
   ];
@@ -59,12 +76,25 @@ export function renderRun(run: ScoredModel, counts: EventCounts, file: string): 
 }
 
 export function renderComparison(a: ScoredModel, b: ScoredModel, comparison: ModelComparison): string {
-  const row = (what: string, c: MomentComparison): string[] => [what, String(c.qualifiedA), String(c.qualifiedB), String(c.newly.length), String(c.noLonger.length), String(c.earlier.length), String(c.later.length), String(c.unchanged)];
+  const row = (what: string, c: MomentComparison): string[] => [
+    what,
+    String(c.qualifiedA),
+    String(c.qualifiedB),
+    String(c.newly.length),
+    String(c.noLonger.length),
+    String(c.earlier.length),
+    String(c.later.length),
+    String(c.unchanged),
+  ];
   return [
     `Model A (${a.label}) against model B (${b.label}):`,
     ...table(
       ['', 'A', 'B', 'Newly', 'No longer', 'Earlier', 'Later', 'Unchanged'],
-      [row('Users qualified', comparison.users), row('Accounts qualified', comparison.accounts), row('Deals opened', comparison.deals)],
+      [
+        row('Users qualified', comparison.users),
+        row('Accounts qualified', comparison.accounts),
+        row('Deals opened', comparison.deals),
+      ],
     ),
     ...changes({ plural: 'accounts', noun: 'Account', verb: 'qualified' }, comparison.accounts),
     ...changes({ plural: 'deals', noun: 'Account', verb: 'opened' }, comparison.deals),
@@ -79,9 +109,21 @@ interface ChangeWords {
 }
 
 function changes({ plural, noun, verb }: ChangeWords, c: MomentComparison): string[] {
-  const cells = (change: MomentChange): string[] => [`${change.name}${change.name === change.key ? '' : ` (${change.key})`}`, formatMoment(change.a) || 'never', formatMoment(change.b) || 'never', shift(change)];
+  const cells = (change: MomentChange): string[] => [
+    `${change.name}${change.name === change.key ? '' : ` (${change.key})`}`,
+    formatMoment(change.a) || 'never',
+    formatMoment(change.b) || 'never',
+    shift(change),
+  ];
   const section = (title: string, list: MomentChange[]): string[] =>
-    list.length === 0 ? [] : ['', `${title} (${list.length}):`, ...table([noun, 'A (UTC)', 'B (UTC)', 'Shift'], list.slice(0, LISTED).map(cells)), ...more(list.length)];
+    list.length === 0
+      ? []
+      : [
+          '',
+          `${title} (${list.length}):`,
+          ...table([noun, 'A (UTC)', 'B (UTC)', 'Shift'], list.slice(0, LISTED).map(cells)),
+          ...more(list.length),
+        ];
   const What = capitalise(plural);
   return [
     ...section(`${What} newly ${verb} under B`, c.newly),
@@ -101,7 +143,12 @@ function describeModel({ config }: ScoredModel): string {
     .filter(([, factor]) => factor.weight > 0)
     .map(([name, factor]) => `${name} ${factor.weight}`);
   const decay = config.decayHalfLifeDays === null ? 'no decay' : `half-life ${config.decayHalfLifeDays} days`;
-  const parts = [`top users ${model.topUsers.weight}`, `active seats ${model.activeSeats.weight}`, `feature breadth ${model.featureBreadth.weight}`, ...(fit.length > 0 ? [`fit: ${fit.join(', ')}`] : ['no fit'])];
+  const parts = [
+    `top users ${model.topUsers.weight}`,
+    `active seats ${model.activeSeats.weight}`,
+    `feature breadth ${model.featureBreadth.weight}`,
+    ...(fit.length > 0 ? [`fit: ${fit.join(', ')}`] : ['no fit']),
+  ];
   return `Users qualify at ${config.pqlThreshold}, accounts at ${config.accountThreshold} (${parts.join(', ')}); ${decay}`;
 }
 
@@ -113,7 +160,9 @@ function tierCounts(tiers: readonly string[], bands: ScoredModel['config']['user
 
 function topContributors(account: AccountOutcome): string {
   const users = account.current.topUsers.users.map((user) => `${user.name ?? user.user} ${user.score}`);
-  const fit = account.current.fit.factors.filter((factor) => factor.met).map((factor) => `${factor.label} ${factor.value ?? ''}`);
+  const fit = account.current.fit.factors
+    .filter((factor) => factor.met)
+    .map((factor) => `${factor.label} ${factor.value ?? ''}`);
   return [users.join(', ') || 'no signals', ...(fit.length > 0 ? [`fit: ${fit.join(', ')}`] : [])].join('; ');
 }
 
@@ -121,7 +170,10 @@ function userLabel(user: UserOutcome): string {
   return user.name === undefined ? user.key : `${user.name} <${user.key}>`;
 }
 
-function byQualification(a: { qualification?: { at: string }; key: string }, b: { qualification?: { at: string }; key: string }): number {
+function byQualification(
+  a: { qualification?: { at: string }; key: string },
+  b: { qualification?: { at: string }; key: string },
+): number {
   return (a.qualification?.at ?? '').localeCompare(b.qualification?.at ?? '') || a.key.localeCompare(b.key);
 }
 

@@ -99,7 +99,10 @@ export function runWhatIf(intents: readonly Intent[], config: PlgConfig, asOfMs:
   const accounts = new Map<string, AccountState>();
 
   const allowed = (domain: string | undefined): string | undefined =>
-    domain !== undefined && (config.personalDomains === 'allow-company' || !isPersonalDomain(domain, config.extraPersonalDomains)) ? domain : undefined;
+    domain !== undefined &&
+    (config.personalDomains === 'allow-company' || !isPersonalDomain(domain, config.extraPersonalDomains))
+      ? domain
+      : undefined;
   const accountFor = (key: string): AccountState => {
     let account = accounts.get(key);
     if (account === undefined) accounts.set(key, (account = { key, facts: {}, members: new Set() }));
@@ -139,7 +142,8 @@ export function runWhatIf(intents: readonly Intent[], config: PlgConfig, asOfMs:
   const checkAccount = (account: AccountState | undefined, at: string): void => {
     if (account === undefined || account.qualification !== undefined) return;
     const result = scoreAccount(activity(account), config, at);
-    if (result.qualified) account.qualification = { at, score: result.score, tier: result.tier, explanation: result.explanation };
+    if (result.qualified)
+      account.qualification = { at, score: result.score, tier: result.tier, explanation: result.explanation };
   };
 
   for (const intent of timeline) {
@@ -148,10 +152,13 @@ export function runWhatIf(intents: readonly Intent[], config: PlgConfig, asOfMs:
       case 'identify':
       case 'signup': {
         const user = userFor(intent.person, at, intent.profile.name);
-        const stated = allowed(intent.profile.companyDomain) ?? (intent.profile.workspaceId === undefined ? undefined : groupDomains.get(intent.profile.workspaceId));
+        const stated =
+          allowed(intent.profile.companyDomain) ??
+          (intent.profile.workspaceId === undefined ? undefined : groupDomains.get(intent.profile.workspaceId));
         if (stated !== undefined) user.statedAccount = stated;
         const account = rehome(user);
-        if (account !== undefined && intent.profile.companyName !== undefined) account.nameHint = intent.profile.companyName;
+        if (account !== undefined && intent.profile.companyName !== undefined)
+          account.nameHint = intent.profile.companyName;
         checkAccount(account, at);
         break;
       }
@@ -161,7 +168,10 @@ export function runWhatIf(intents: readonly Intent[], config: PlgConfig, asOfMs:
         break;
       case 'pql': {
         const user = userFor(intent.person, at, intent.name);
-        const report = latestReport([...(user.report ? [user.report] : []), { at, signals: intent.signals }], config.scoringModel) ?? { at, signals: intent.signals };
+        const report = latestReport(
+          [...(user.report ? [user.report] : []), { at, signals: intent.signals }],
+          config.scoringModel,
+        ) ?? { at, signals: intent.signals };
         user.report = report;
         const account = rehome(user);
         const fresh = scoreSignals(report.signals, config.scoringModel, config.pqlThreshold, config.userTiers);
@@ -193,7 +203,9 @@ export function runWhatIf(intents: readonly Intent[], config: PlgConfig, asOfMs:
     asOf,
     ...(first === undefined ? {} : { firstEventAt: first }),
     later: intents.length - inRange.length,
-    users: [...users.values()].map((user) => userOutcome(user, config, asOf)).sort((a, b) => b.score - a.score || compareText(a.key, b.key)),
+    users: [...users.values()]
+      .map((user) => userOutcome(user, config, asOf))
+      .sort((a, b) => b.score - a.score || compareText(a.key, b.key)),
     accounts: [...accounts.values()]
       .filter((account) => account.members.size > 0 || account.name !== undefined)
       .map((account): AccountOutcome => {
@@ -221,7 +233,10 @@ function applyGroup(account: AccountState, intent: GroupIntent, config: PlgConfi
   if (employeeRange !== undefined) account.facts.employeeRange = employeeRange;
   if (country !== undefined) account.facts.country = country;
   if (Object.keys(intent.signals).length > 0) {
-    const reports = [...(account.accountReport ? [account.accountReport] : []), { at: intent.timestamp, signals: intent.signals }];
+    const reports = [
+      ...(account.accountReport ? [account.accountReport] : []),
+      { at: intent.timestamp, signals: intent.signals },
+    ];
     account.accountReport = latestReport(reports, config.scoringModel);
   }
 }
@@ -235,7 +250,9 @@ function userOutcome(user: UserState, config: PlgConfig, asOf: string): UserOutc
     ...(user.qualification === undefined ? {} : { qualification: user.qualification }),
     score: now?.score ?? 0,
     tier: now?.tier ?? tierOf(0, config.userTiers),
-    ...(now === undefined || user.report === undefined ? {} : { latest: { at: user.report.at, score: now.fresh.score, explanation: now.fresh.explanation } }),
+    ...(now === undefined || user.report === undefined
+      ? {}
+      : { latest: { at: user.report.at, score: now.fresh.score, explanation: now.fresh.explanation } }),
   };
 }
 
@@ -253,7 +270,8 @@ function emailsByUserId(intents: readonly Intent[]): Map<string, string> {
   const emails = new Map<string, string>();
   for (const intent of intents) {
     const person = 'person' in intent ? intent.person : undefined;
-    if (person?.userId !== undefined && person.email !== undefined && !emails.has(person.userId)) emails.set(person.userId, person.email);
+    if (person?.userId !== undefined && person.email !== undefined && !emails.has(person.userId))
+      emails.set(person.userId, person.email);
   }
   return emails;
 }

@@ -32,12 +32,44 @@ import {
   type AttioValue,
   type AttioWorkspaceMember,
 } from './schemas.js';
-import { attioRequests, NOTES_PAGE_LIMIT, type AttioValuesInput, type EntryInput, type NoteInput, type RecordQuery, type TaskInput, type TaskQuery } from './requests.js';
+import {
+  attioRequests,
+  NOTES_PAGE_LIMIT,
+  type AttioValuesInput,
+  type EntryInput,
+  type NoteInput,
+  type RecordQuery,
+  type TaskInput,
+  type TaskQuery,
+} from './requests.js';
 import type { AttioRequest, AttioResponse, Transport } from './transport.js';
-import { CONFIGURATION_RESPONSES, configurationRequests, type AttributeInput, type ListInput, type StatusInput } from './configuration-requests.js';
-import { WEBHOOK_RESPONSES, WEBHOOKS_PAGE_LIMIT, webhookRequests, type AttioCreatedWebhook, type AttioWebhook, type WebhookInput } from './webhook-requests.js';
+import {
+  CONFIGURATION_RESPONSES,
+  configurationRequests,
+  type AttributeInput,
+  type ListInput,
+  type StatusInput,
+} from './configuration-requests.js';
+import {
+  WEBHOOK_RESPONSES,
+  WEBHOOKS_PAGE_LIMIT,
+  webhookRequests,
+  type AttioCreatedWebhook,
+  type AttioWebhook,
+  type WebhookInput,
+} from './webhook-requests.js';
 
-export type { AttioFilter, AttioSort, AttioValuesInput, EntryInput, NoteInput, RecordQuery, TaskAssignee, TaskInput, TaskQuery } from './requests.js';
+export type {
+  AttioFilter,
+  AttioSort,
+  AttioValuesInput,
+  EntryInput,
+  NoteInput,
+  RecordQuery,
+  TaskAssignee,
+  TaskInput,
+  TaskQuery,
+} from './requests.js';
 
 /** Objects and lists both own attributes: `/v2/{target}/{identifier}/attributes`. */
 export type AttributeTarget = 'objects' | 'lists';
@@ -104,12 +136,20 @@ export class AttioClient {
     return this.call(attioRequests.listAttributes(target, identifier), RESPONSES.manyAttribute).then((r) => r.data);
   }
 
-  async listSelectOptions(target: AttributeTarget, identifier: string, attribute: string): Promise<AttioSelectOption[]> {
-    return this.call(attioRequests.listSelectOptions(target, identifier, attribute), RESPONSES.manySelectOption).then((r) => r.data);
+  async listSelectOptions(
+    target: AttributeTarget,
+    identifier: string,
+    attribute: string,
+  ): Promise<AttioSelectOption[]> {
+    return this.call(attioRequests.listSelectOptions(target, identifier, attribute), RESPONSES.manySelectOption).then(
+      (r) => r.data,
+    );
   }
 
   async listStatuses(target: AttributeTarget, identifier: string, attribute: string): Promise<AttioStatus[]> {
-    return this.call(attioRequests.listStatuses(target, identifier, attribute), RESPONSES.manyStatus).then((r) => r.data);
+    return this.call(attioRequests.listStatuses(target, identifier, attribute), RESPONSES.manyStatus).then(
+      (r) => r.data,
+    );
   }
 
   async listLists(): Promise<AttioList[]> {
@@ -126,16 +166,39 @@ export class AttioClient {
 
   // --- workspace configuration (attio-plg setup) -------------------------------------------------------
 
-  async createAttribute(target: AttributeTarget, identifier: string, attribute: AttributeInput): Promise<AttioAttribute> {
-    return this.call(configurationRequests.createAttribute(target, identifier, attribute), CONFIGURATION_RESPONSES.oneAttribute).then((r) => r.data);
+  async createAttribute(
+    target: AttributeTarget,
+    identifier: string,
+    attribute: AttributeInput,
+  ): Promise<AttioAttribute> {
+    return this.call(
+      configurationRequests.createAttribute(target, identifier, attribute),
+      CONFIGURATION_RESPONSES.oneAttribute,
+    ).then((r) => r.data);
   }
 
-  async createSelectOption(target: AttributeTarget, identifier: string, attribute: string, title: string): Promise<AttioSelectOption> {
-    return this.call(configurationRequests.createSelectOption(target, identifier, attribute, title), CONFIGURATION_RESPONSES.oneSelectOption).then((r) => r.data);
+  async createSelectOption(
+    target: AttributeTarget,
+    identifier: string,
+    attribute: string,
+    title: string,
+  ): Promise<AttioSelectOption> {
+    return this.call(
+      configurationRequests.createSelectOption(target, identifier, attribute, title),
+      CONFIGURATION_RESPONSES.oneSelectOption,
+    ).then((r) => r.data);
   }
 
-  async createStatus(target: AttributeTarget, identifier: string, attribute: string, status: StatusInput): Promise<AttioStatus> {
-    return this.call(configurationRequests.createStatus(target, identifier, attribute, status), CONFIGURATION_RESPONSES.oneStatus).then((r) => r.data);
+  async createStatus(
+    target: AttributeTarget,
+    identifier: string,
+    attribute: string,
+    status: StatusInput,
+  ): Promise<AttioStatus> {
+    return this.call(
+      configurationRequests.createStatus(target, identifier, attribute, status),
+      CONFIGURATION_RESPONSES.oneStatus,
+    ).then((r) => r.data);
   }
 
   async createList(list: ListInput): Promise<AttioList> {
@@ -146,7 +209,9 @@ export class AttioClient {
 
   /** Upsert by a unique attribute: creates the record or updates the one that matches. */
   async assertRecord(object: string, matchingAttribute: string, values: AttioValuesInput): Promise<AttioRecord> {
-    return this.call(attioRequests.assertRecord(object, matchingAttribute, values), RESPONSES.oneRecord).then((r) => r.data);
+    return this.call(attioRequests.assertRecord(object, matchingAttribute, values), RESPONSES.oneRecord).then(
+      (r) => r.data,
+    );
   }
 
   async createRecord(object: string, values: AttioValuesInput): Promise<AttioRecord> {
@@ -158,8 +223,15 @@ export class AttioClient {
   }
 
   /** `append` (PATCH) adds to multi-value attributes; `overwrite` (PUT) replaces them. */
-  async updateRecord(object: string, recordId: string, values: AttioValuesInput, mode: 'append' | 'overwrite' = 'append'): Promise<AttioRecord> {
-    return this.call(attioRequests.updateRecord(object, recordId, values, mode), RESPONSES.oneRecord).then((r) => r.data);
+  async updateRecord(
+    object: string,
+    recordId: string,
+    values: AttioValuesInput,
+    mode: 'append' | 'overwrite' = 'append',
+  ): Promise<AttioRecord> {
+    return this.call(attioRequests.updateRecord(object, recordId, values, mode), RESPONSES.oneRecord).then(
+      (r) => r.data,
+    );
   }
 
   /** Deletes a record; false when Attio had no such record (already deleted). */
@@ -172,14 +244,21 @@ export class AttioClient {
   }
 
   /** Every record matching `query`, page by page (limit/offset), fetched only as the caller iterates. */
-  async *queryAllRecords(object: string, query: Omit<RecordQuery, 'limit' | 'offset'> = {}, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<AttioRecord> {
+  async *queryAllRecords(
+    object: string,
+    query: Omit<RecordQuery, 'limit' | 'offset'> = {},
+    pageSize = DEFAULT_PAGE_SIZE,
+  ): AsyncGenerator<AttioRecord> {
     yield* paginate(pageSize, (limit, offset) => this.queryRecords(object, { ...query, limit, offset }));
   }
 
   /** The list entries of one record, across every list (one read for all of a person's lists). */
   async listRecordEntries(object: string, recordId: string): Promise<AttioRecordEntry[]> {
     const entries: AttioRecordEntry[] = [];
-    const page = (limit: number, offset: number) => this.call(attioRequests.listRecordEntries(object, recordId, limit, offset), RESPONSES.manyRecordEntry).then((r) => r.data);
+    const page = (limit: number, offset: number) =>
+      this.call(attioRequests.listRecordEntries(object, recordId, limit, offset), RESPONSES.manyRecordEntry).then(
+        (r) => r.data,
+      );
     for await (const entry of paginate(DEFAULT_PAGE_SIZE, page)) entries.push(entry);
     return entries;
   }
@@ -204,7 +283,11 @@ export class AttioClient {
     return this.call(attioRequests.queryEntries(list, query), RESPONSES.manyEntry).then((r) => r.data);
   }
 
-  async *queryAllEntries(list: string, query: Omit<RecordQuery, 'limit' | 'offset'> = {}, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<AttioEntry> {
+  async *queryAllEntries(
+    list: string,
+    query: Omit<RecordQuery, 'limit' | 'offset'> = {},
+    pageSize = DEFAULT_PAGE_SIZE,
+  ): AsyncGenerator<AttioEntry> {
     yield* paginate(pageSize, (limit, offset) => this.queryEntries(list, { ...query, limit, offset }));
   }
 
@@ -214,17 +297,26 @@ export class AttioClient {
     return this.call(attioRequests.createNote(note), RESPONSES.oneNote).then((r) => r.data);
   }
 
-  async listNotes(parentObject: string, parentRecordId: string, limit = NOTES_PAGE_LIMIT, offset = 0): Promise<AttioNote[]> {
+  async listNotes(
+    parentObject: string,
+    parentRecordId: string,
+    limit = NOTES_PAGE_LIMIT,
+    offset = 0,
+  ): Promise<AttioNote[]> {
     return this.queryNotes({ parentObject, parentRecordId, limit, offset });
   }
 
   /** Notes of one parent record, or of the whole workspace when no parent is given. */
-  async queryNotes(query: { parentObject?: string; parentRecordId?: string; limit?: number; offset?: number } = {}): Promise<AttioNote[]> {
+  async queryNotes(
+    query: { parentObject?: string; parentRecordId?: string; limit?: number; offset?: number } = {},
+  ): Promise<AttioNote[]> {
     return this.call(attioRequests.listNotes(query), RESPONSES.manyNote).then((r) => r.data);
   }
 
   async *listAllNotes(parentObject?: string, parentRecordId?: string): AsyncGenerator<AttioNote> {
-    yield* paginate(NOTES_PAGE_LIMIT, (limit, offset) => this.queryNotes({ parentObject, parentRecordId, limit, offset }));
+    yield* paginate(NOTES_PAGE_LIMIT, (limit, offset) =>
+      this.queryNotes({ parentObject, parentRecordId, limit, offset }),
+    );
   }
 
   async deleteNote(noteId: string): Promise<boolean> {
@@ -241,7 +333,10 @@ export class AttioClient {
     return this.call(attioRequests.listTasks(query), RESPONSES.manyTask).then((r) => r.data);
   }
 
-  async *listAllTasks(query: Omit<TaskQuery, 'limit' | 'offset'> = {}, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<AttioTask> {
+  async *listAllTasks(
+    query: Omit<TaskQuery, 'limit' | 'offset'> = {},
+    pageSize = DEFAULT_PAGE_SIZE,
+  ): AsyncGenerator<AttioTask> {
     yield* paginate(pageSize, (limit, offset) => this.listTasks({ ...query, limit, offset }));
   }
 
@@ -270,7 +365,9 @@ export class AttioClient {
 
   /** Replaces the target URL and/or the subscriptions; the secret stays as it was. */
   async updateWebhook(webhookId: string, change: Partial<WebhookInput>): Promise<AttioWebhook> {
-    return this.call(webhookRequests.updateWebhook(webhookId, change), WEBHOOK_RESPONSES.oneWebhook).then((r) => r.data);
+    return this.call(webhookRequests.updateWebhook(webhookId, change), WEBHOOK_RESPONSES.oneWebhook).then(
+      (r) => r.data,
+    );
   }
 
   async deleteWebhook(webhookId: string): Promise<boolean> {
@@ -286,8 +383,16 @@ export class AttioClient {
    * One attribute's values on a record; with `showHistoric` the ended ones too, oldest first, each with its
    * `active_until` (e.g. a deal's previous stage after `record.updated` of `stage`).
    */
-  async listRecordAttributeValues(object: string, recordId: string, attribute: string, options: { showHistoric?: boolean } = {}): Promise<AttioValue[]> {
-    return this.call(webhookRequests.listRecordAttributeValues(object, recordId, attribute, options.showHistoric ?? false), WEBHOOK_RESPONSES.manyValue).then((r) => r.data);
+  async listRecordAttributeValues(
+    object: string,
+    recordId: string,
+    attribute: string,
+    options: { showHistoric?: boolean } = {},
+  ): Promise<AttioValue[]> {
+    return this.call(
+      webhookRequests.listRecordAttributeValues(object, recordId, attribute, options.showHistoric ?? false),
+      WEBHOOK_RESPONSES.manyValue,
+    ).then((r) => r.data);
   }
 
   // --- plumbing -----------------------------------------------------------------------------------------
@@ -341,11 +446,15 @@ export class AttioClient {
   }
 
   private tell(request: AttioRequest, status: number | undefined, started: number): void {
-    for (const observer of this.observers) observer.sent(request, { ...(status === undefined ? {} : { status }), durationMs: Date.now() - started });
+    for (const observer of this.observers)
+      observer.sent(request, { ...(status === undefined ? {} : { status }), durationMs: Date.now() - started });
   }
 }
 
-async function* paginate<T>(pageSize: number, fetchPage: (limit: number, offset: number) => Promise<T[]>): AsyncGenerator<T> {
+async function* paginate<T>(
+  pageSize: number,
+  fetchPage: (limit: number, offset: number) => Promise<T[]>,
+): AsyncGenerator<T> {
   for (let offset = 0; ; offset += pageSize) {
     const page = await fetchPage(pageSize, offset);
     // Item by item rather than `yield* page`: TypeScript before 5.6 refuses to delegate to an array's iterator here.

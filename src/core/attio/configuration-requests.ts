@@ -37,7 +37,13 @@ export interface ListInput {
 }
 
 const seg = encodeURIComponent;
-const create = (path: string, data: Record<string, unknown>): AttioRequest => ({ method: 'POST', path, body: { data }, read: false, idempotent: false });
+const create = (path: string, data: Record<string, unknown>): AttioRequest => ({
+  method: 'POST',
+  path,
+  body: { data },
+  read: false,
+  idempotent: false,
+});
 
 export const configurationRequests = {
   createAttribute: (target: string, identifier: string, attribute: AttributeInput): AttioRequest =>

@@ -11,7 +11,9 @@ export interface AttioConnection {
 }
 
 /** The default stack: got + p-queue rate budgets, wrapped in the retry policy, behind the typed client. */
-export function createAttioConnection(options: GotTransportOptions & { retry?: Partial<RetryPolicy>; observe?: AttemptObserver }): AttioConnection {
+export function createAttioConnection(
+  options: GotTransportOptions & { retry?: Partial<RetryPolicy>; observe?: AttemptObserver },
+): AttioConnection {
   const limited = createGotTransport(options);
   const retrying = withRetries(limited, options.retry, undefined, options.observe);
   return { client: new AttioClient(retrying), stats: retrying.stats, onIdle: () => limited.onIdle() };

@@ -31,7 +31,8 @@ export class AttioError extends Error {
 
   constructor(details: AttioErrorDetails) {
     const where = `${details.method} ${details.path}`;
-    const status = details.status === undefined ? details.kind : `${details.status}${details.code ? ` ${details.code}` : ''}`;
+    const status =
+      details.status === undefined ? details.kind : `${details.status}${details.code ? ` ${details.code}` : ''}`;
     super(`Attio ${where} failed (${status}): ${details.message}`);
     this.kind = details.kind;
     this.method = details.method;

@@ -52,7 +52,13 @@ function budgetFor(options: GotTransportOptions): Budget {
   const concurrency = options.concurrency ?? 10;
   const readsPerSecond = options.readsPerSecond ?? 100;
   const writesPerSecond = options.writesPerSecond ?? 25;
-  const id = [options.apiUrl.replace(/\/+$/, ''), createHash('sha256').update(options.apiKey).digest('hex'), readsPerSecond, writesPerSecond, concurrency].join('\n');
+  const id = [
+    options.apiUrl.replace(/\/+$/, ''),
+    createHash('sha256').update(options.apiKey).digest('hex'),
+    readsPerSecond,
+    writesPerSecond,
+    concurrency,
+  ].join('\n');
   let budget = budgets.get(id);
   if (budget === undefined) {
     budget = {
@@ -103,7 +109,10 @@ export function createGotTransport(options: GotTransportOptions): RateLimitedTra
       const queue = request.read ? reads : writes;
       // A queued attempt starts later, from another attempt's completion: bound to its caller's async
       // context, so what a host keeps per call (rudder-transformer's stat tags) follows the request.
-      return queue.add(AsyncResource.bind(() => sendOnce(request)), { throwOnTimeout: true });
+      return queue.add(
+        AsyncResource.bind(() => sendOnce(request)),
+        { throwOnTimeout: true },
+      );
     },
     async onIdle() {
       await Promise.all([reads.onIdle(), writes.onIdle()]);

@@ -80,14 +80,21 @@ function queryBody(query: RecordQuery): Record<string, unknown> {
 }
 
 function entryBody(entry: EntryInput): { data: Record<string, unknown> } {
-  return { data: { parent_record_id: entry.parentRecordId, parent_object: entry.parentObject, entry_values: entry.entryValues ?? {} } };
+  return {
+    data: {
+      parent_record_id: entry.parentRecordId,
+      parent_object: entry.parentObject,
+      entry_values: entry.entryValues ?? {},
+    },
+  };
 }
 
 export const attioRequests = {
   getSelf: (): AttioRequest => read('GET', '/v2/self'),
   listObjects: (): AttioRequest => read('GET', '/v2/objects'),
   getObject: (object: string): AttioRequest => read('GET', `/v2/objects/${seg(object)}`),
-  listAttributes: (target: string, identifier: string): AttioRequest => read('GET', `/v2/${target}/${seg(identifier)}/attributes`),
+  listAttributes: (target: string, identifier: string): AttioRequest =>
+    read('GET', `/v2/${target}/${seg(identifier)}/attributes`),
   listSelectOptions: (target: string, identifier: string, attribute: string): AttioRequest =>
     read('GET', `/v2/${target}/${seg(identifier)}/attributes/${seg(attribute)}/options`),
   listStatuses: (target: string, identifier: string, attribute: string): AttioRequest =>
@@ -112,9 +119,15 @@ export const attioRequests = {
     read: false,
     idempotent: false,
   }),
-  getRecord: (object: string, recordId: string): AttioRequest => read('GET', `/v2/objects/${seg(object)}/records/${seg(recordId)}`),
+  getRecord: (object: string, recordId: string): AttioRequest =>
+    read('GET', `/v2/objects/${seg(object)}/records/${seg(recordId)}`),
   /** `append` (PATCH) adds to multi-value attributes; `overwrite` (PUT) replaces them. */
-  updateRecord: (object: string, recordId: string, values: AttioValuesInput, mode: 'append' | 'overwrite' = 'append'): AttioRequest => ({
+  updateRecord: (
+    object: string,
+    recordId: string,
+    values: AttioValuesInput,
+    mode: 'append' | 'overwrite' = 'append',
+  ): AttioRequest => ({
     method: mode === 'append' ? 'PATCH' : 'PUT',
     path: `/v2/objects/${seg(object)}/records/${seg(recordId)}`,
     body: { data: { values } },
@@ -185,14 +198,24 @@ export const attioRequests = {
     idempotent: false,
   }),
   /** Notes of one parent record, or of the whole workspace when no parent is given. */
-  listNotes: (query: { parentObject?: string; parentRecordId?: string; limit?: number; offset?: number }): AttioRequest =>
+  listNotes: (query: {
+    parentObject?: string;
+    parentRecordId?: string;
+    limit?: number;
+    offset?: number;
+  }): AttioRequest =>
     read('GET', '/v2/notes', {
       parent_object: query.parentObject,
       parent_record_id: query.parentRecordId,
       limit: Math.min(query.limit ?? NOTES_PAGE_LIMIT, NOTES_PAGE_LIMIT),
       offset: query.offset ?? 0,
     }),
-  deleteNote: (noteId: string): AttioRequest => ({ method: 'DELETE', path: `/v2/notes/${seg(noteId)}`, read: false, idempotent: true }),
+  deleteNote: (noteId: string): AttioRequest => ({
+    method: 'DELETE',
+    path: `/v2/notes/${seg(noteId)}`,
+    read: false,
+    idempotent: true,
+  }),
 
   createTask: (task: TaskInput): AttioRequest => ({
     method: 'POST',
@@ -218,5 +241,10 @@ export const attioRequests = {
       limit: query.limit,
       offset: query.offset,
     }),
-  deleteTask: (taskId: string): AttioRequest => ({ method: 'DELETE', path: `/v2/tasks/${seg(taskId)}`, read: false, idempotent: true }),
+  deleteTask: (taskId: string): AttioRequest => ({
+    method: 'DELETE',
+    path: `/v2/tasks/${seg(taskId)}`,
+    read: false,
+    idempotent: true,
+  }),
 };

@@ -100,7 +100,12 @@ export function withRetries(
       response = await inner.send(request);
     } catch (error) {
       if (error instanceof AttioError) {
-        observe?.({ request, attempt, status: error.status ?? (error.kind === 'timeout' ? 'timeout' : 'network'), durationMs: clock.now() - started });
+        observe?.({
+          request,
+          attempt,
+          status: error.status ?? (error.kind === 'timeout' ? 'timeout' : 'network'),
+          durationMs: clock.now() - started,
+        });
         return error;
       }
       throw error;

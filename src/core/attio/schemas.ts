@@ -93,7 +93,9 @@ export const entrySchema = z.object({
 export type AttioEntry = z.infer<typeof entrySchema>;
 
 /** Who created a note or task: a workspace member, an API token, an app or the system. */
-export const actorSchema = z.object({ id: z.string().nullable().optional(), type: z.string().nullable().optional() }).loose();
+export const actorSchema = z
+  .object({ id: z.string().nullable().optional(), type: z.string().nullable().optional() })
+  .loose();
 export type AttioActor = z.infer<typeof actorSchema>;
 
 /** One list entry of a record, as `GET /v2/objects/{object}/records/{record_id}/entries` lists it. */

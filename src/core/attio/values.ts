@@ -9,7 +9,10 @@ export interface RecordRef {
   target_record_id: string;
 }
 
-export const recordRef = (object: string, recordId: string): RecordRef => ({ target_object: object, target_record_id: recordId });
+export const recordRef = (object: string, recordId: string): RecordRef => ({
+  target_object: object,
+  target_record_id: recordId,
+});
 
 export function personalName(name: { firstName?: string; lastName?: string; fullName: string }) {
   return { first_name: name.firstName ?? '', last_name: name.lastName ?? '', full_name: name.fullName };

@@ -9,7 +9,11 @@ import type { AttioRequest } from './transport.js';
 
 const conditionSchema = z.object({ field: z.string(), operator: z.enum(['equals', 'not_equals']), value: z.string() });
 
-export const webhookFilterSchema = z.union([z.object({ $and: z.array(conditionSchema) }), z.object({ $or: z.array(conditionSchema) }), z.null()]);
+export const webhookFilterSchema = z.union([
+  z.object({ $and: z.array(conditionSchema) }),
+  z.object({ $or: z.array(conditionSchema) }),
+  z.null(),
+]);
 export type WebhookFilter = z.infer<typeof webhookFilterSchema>;
 export type WebhookCondition = z.infer<typeof conditionSchema>;
 
@@ -41,8 +45,19 @@ export const WEBHOOKS_PAGE_LIMIT = 100;
 const seg = encodeURIComponent;
 
 export const webhookRequests = {
-  listWebhooks: (limit: number, offset: number): AttioRequest => ({ method: 'GET', path: '/v2/webhooks', query: { limit, offset }, read: true, idempotent: true }),
-  getWebhook: (webhookId: string): AttioRequest => ({ method: 'GET', path: `/v2/webhooks/${seg(webhookId)}`, read: true, idempotent: true }),
+  listWebhooks: (limit: number, offset: number): AttioRequest => ({
+    method: 'GET',
+    path: '/v2/webhooks',
+    query: { limit, offset },
+    read: true,
+    idempotent: true,
+  }),
+  getWebhook: (webhookId: string): AttioRequest => ({
+    method: 'GET',
+    path: `/v2/webhooks/${seg(webhookId)}`,
+    read: true,
+    idempotent: true,
+  }),
   // Not resent after an unknown outcome: a second create makes a second webhook; setup lists before it creates.
   createWebhook: (webhook: WebhookInput): AttioRequest => ({
     method: 'POST',
@@ -63,10 +78,25 @@ export const webhookRequests = {
     read: false,
     idempotent: true,
   }),
-  deleteWebhook: (webhookId: string): AttioRequest => ({ method: 'DELETE', path: `/v2/webhooks/${seg(webhookId)}`, read: false, idempotent: true }),
+  deleteWebhook: (webhookId: string): AttioRequest => ({
+    method: 'DELETE',
+    path: `/v2/webhooks/${seg(webhookId)}`,
+    read: false,
+    idempotent: true,
+  }),
   // What a receiver of the webhooks reads: an event names a task or an attribute, never the new state.
-  getTask: (taskId: string): AttioRequest => ({ method: 'GET', path: `/v2/tasks/${seg(taskId)}`, read: true, idempotent: true }),
-  listRecordAttributeValues: (object: string, recordId: string, attribute: string, showHistoric: boolean): AttioRequest => ({
+  getTask: (taskId: string): AttioRequest => ({
+    method: 'GET',
+    path: `/v2/tasks/${seg(taskId)}`,
+    read: true,
+    idempotent: true,
+  }),
+  listRecordAttributeValues: (
+    object: string,
+    recordId: string,
+    attribute: string,
+    showHistoric: boolean,
+  ): AttioRequest => ({
     method: 'GET',
     path: `/v2/objects/${seg(object)}/records/${seg(recordId)}/attributes/${seg(attribute)}/values`,
     query: { show_historic: showHistoric },

@@ -18,19 +18,28 @@ export class DeferredWrites {
   private readonly writes: DeferredWrite[] = [];
 
   add(write: DeferredWrite): void {
-    const same = write.appendOnly === true ? this.writes.find((w) => w.appendOnly === true && w.request.path === write.request.path) : undefined;
+    const same =
+      write.appendOnly === true
+        ? this.writes.find((w) => w.appendOnly === true && w.request.path === write.request.path)
+        : undefined;
     if (same === undefined) {
       this.writes.push(write);
       return;
     }
     // Both only append to multi-value attributes, so one PATCH carrying the union does what the two would.
-    same.request = { ...same.request, body: { data: { values: unionValues(valuesOf(same.request), valuesOf(write.request)) } } };
+    same.request = {
+      ...same.request,
+      body: { data: { values: unionValues(valuesOf(same.request), valuesOf(write.request)) } },
+    };
     if (STAGE_ORDER[write.stage] > STAGE_ORDER[same.stage]) same.stage = write.stage;
   }
 
   /** The writes to send, in order. */
   list(): DeferredWrite[] {
-    return this.writes.map((w, index) => ({ w, index })).sort((a, b) => STAGE_ORDER[a.w.stage] - STAGE_ORDER[b.w.stage] || a.index - b.index).map(({ w }) => w);
+    return this.writes
+      .map((w, index) => ({ w, index }))
+      .sort((a, b) => STAGE_ORDER[a.w.stage] - STAGE_ORDER[b.w.stage] || a.index - b.index)
+      .map(({ w }) => w);
   }
 
   get size(): number {

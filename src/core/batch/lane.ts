@@ -50,7 +50,10 @@ export class LaneSession implements WorkflowLane {
   }
 
   remember(key: PersonKey, state: PersonState): PersonState {
-    const byId = state.id === undefined ? undefined : [...new Set(this.people.values())].find((p) => p !== state && p.id === state.id);
+    const byId =
+      state.id === undefined
+        ? undefined
+        : [...new Set(this.people.values())].find((p) => p !== state && p.id === state.id);
     const kept = byId ?? state;
     this.people.set(personKeyOf(key), kept);
     if (kept.email !== undefined) this.people.set(personKeyOf({ email: kept.email }), kept);
@@ -83,7 +86,11 @@ export class LaneSession implements WorkflowLane {
   }
 
   snapshot(): LaneSnapshot {
-    return { people: new Map(this.everyone().map((p) => [p, p.snapshot()])), keys: new Map(this.people), writes: this.writes.snapshot() };
+    return {
+      people: new Map(this.everyone().map((p) => [p, p.snapshot()])),
+      keys: new Map(this.people),
+      writes: this.writes.snapshot(),
+    };
   }
 
   /**

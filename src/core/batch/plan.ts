@@ -18,7 +18,10 @@ export interface BatchPlan {
 }
 
 /** Plans a batch. `laneOf` names who an item is about; items without a lane get one of their own. */
-export function planBatch(items: readonly BatchItem[], laneOf: (item: BatchItem) => string | undefined = intentLaneKey): BatchPlan {
+export function planBatch(
+  items: readonly BatchItem[],
+  laneOf: (item: BatchItem) => string | undefined = intentLaneKey,
+): BatchPlan {
   const duplicateOf = new Map<number, number>();
   const firstByMessageId = new Map<string, number>();
   const lanes = new Map<string, number[]>();

@@ -52,7 +52,9 @@ export const plgConfigSchema = z
     handoffStage: name.default(CONFIG_DEFAULTS.handoffStage),
     pqlThreshold: z.number().min(0).max(100).default(CONFIG_DEFAULTS.pqlThreshold),
     // A copy of the frozen default, made without structuredClone: Jest 27's node environment (action-destinations') has none.
-    scoringModel: scoringModelSchema.default(() => ({ signals: CONFIG_DEFAULTS.scoringModel.signals.map((signal) => ({ ...signal })) })),
+    scoringModel: scoringModelSchema.default(() => ({
+      signals: CONFIG_DEFAULTS.scoringModel.signals.map((signal) => ({ ...signal })),
+    })),
     decayHalfLifeDays: z.number().gt(0).max(3650).nullable().default(CONFIG_DEFAULTS.decayHalfLifeDays),
     userTiers: tierBandsSchema.default(defaultTierBands),
     accountModel: accountModelSchema.default(defaultAccountModel),
@@ -83,7 +85,11 @@ export const plgConfigSchema = z
     const claim = (event: string, path: (string | number)[]): void => {
       const owner = roles.get(event);
       if (owner !== undefined) {
-        ctx.addIssue({ code: 'custom', path, message: `"${event}" is already routed by ${owner}; an event name can have one role` });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `"${event}" is already routed by ${owner}; an event name can have one role`,
+        });
       } else {
         roles.set(event, formatPath(path));
       }

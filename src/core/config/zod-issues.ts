@@ -26,7 +26,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function firstProblem(error: z.ZodError, root: string): FieldProblem {
   const issue = error.issues[0];
   if (issue === undefined) return { field: root, reason: 'is invalid' };
-  const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+  const path =
+    issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
   return { field: formatPath(path) || root, reason: issue.message };
 }
 
@@ -53,8 +54,14 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-function describeBound(word: 'at least' | 'at most', origin: string, bound: number | bigint, inclusive?: boolean): string {
-  if (origin === 'string') return word === 'at least' && bound === 1 ? 'must not be empty' : `must be ${word} ${bound} characters`;
+function describeBound(
+  word: 'at least' | 'at most',
+  origin: string,
+  bound: number | bigint,
+  inclusive?: boolean,
+): string {
+  if (origin === 'string')
+    return word === 'at least' && bound === 1 ? 'must not be empty' : `must be ${word} ${bound} characters`;
   if (origin === 'array' || origin === 'set') return `must have ${word} ${bound} items`;
   const operator = word === 'at least' ? (inclusive === false ? '>' : '>=') : inclusive === false ? '<' : '<=';
   return `must be ${operator} ${bound}`;

@@ -37,7 +37,10 @@ export async function prepareValues(
       const titles = await schema.statuses(object, slug, target);
       const unknown = values.filter((v) => typeof v === 'string' && !titles.includes(v));
       if (unknown.length > 0) {
-        throw new ConfigError(options.statusSetting ?? `${object}.${slug}`, `unknown ${slug} "${String(unknown[0])}"; valid titles: ${titles.join(', ')}`);
+        throw new ConfigError(
+          options.statusSetting ?? `${object}.${slug}`,
+          `unknown ${slug} "${String(unknown[0])}"; valid titles: ${titles.join(', ')}`,
+        );
       }
     } else if (attribute.type === 'select') {
       const titles = await schema.selectOptions(object, slug, target);

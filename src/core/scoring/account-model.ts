@@ -44,7 +44,12 @@ export const accountModelSchema = z
       .strictObject({
         weight: pointsSchema.default(DEFAULTS.activeSeats.weight),
         activeWithinDays: z.number().gt(0).max(365).default(DEFAULTS.activeSeats.activeWithinDays),
-        minSeats: z.number().int({ error: 'must be a whole number' }).min(1).max(10_000).default(DEFAULTS.activeSeats.minSeats),
+        minSeats: z
+          .number()
+          .int({ error: 'must be a whole number' })
+          .min(1)
+          .max(10_000)
+          .default(DEFAULTS.activeSeats.minSeats),
       })
       .default(() => ({ ...DEFAULTS.activeSeats })),
     featureBreadth: z
@@ -59,9 +64,14 @@ export const accountModelSchema = z
         `topUsers ${model.topUsers.weight}`,
         `activeSeats ${model.activeSeats.weight}`,
         `featureBreadth ${model.featureBreadth.weight}`,
-        ...FIT_FACTORS.filter((name) => model.fit[name] !== undefined).map((name) => `fit.${name} ${model.fit[name]?.weight ?? 0}`),
+        ...FIT_FACTORS.filter((name) => model.fit[name] !== undefined).map(
+          (name) => `fit.${name} ${model.fit[name]?.weight ?? 0}`,
+        ),
       ];
-      ctx.addIssue({ code: 'custom', message: `weights must sum to ${MAX_SCORE}, got ${total} (${parts.join(' + ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `weights must sum to ${MAX_SCORE}, got ${total} (${parts.join(' + ')})`,
+      });
     }
   });
 
@@ -78,6 +88,11 @@ export function defaultAccountModel(): AccountModel {
   };
 }
 
-function accountModelWeight(model: { topUsers: { weight: number }; activeSeats: { weight: number }; featureBreadth: { weight: number }; fit: FitModel }): number {
+function accountModelWeight(model: {
+  topUsers: { weight: number };
+  activeSeats: { weight: number };
+  featureBreadth: { weight: number };
+  fit: FitModel;
+}): number {
   return model.topUsers.weight + model.activeSeats.weight + model.featureBreadth.weight + fitWeight(model.fit);
 }

@@ -61,28 +61,50 @@ export interface AccountScore {
   explanation: string;
 }
 
-export function scoreAccount(account: AccountActivity, settings: ScoringSettings, now: string | number | Date): AccountScore {
+export function scoreAccount(
+  account: AccountActivity,
+  settings: ScoringSettings,
+  now: string | number | Date,
+): AccountScore {
   const model = settings.accountModel;
   const nowMs = toEpochMs(now);
   const scored = account.members
-    .flatMap((member) => (member.report === undefined ? [] : [{ member, score: scoreUser(member.report, settings, nowMs) }]))
+    .flatMap((member) =>
+      member.report === undefined ? [] : [{ member, score: scoreUser(member.report, settings, nowMs) }],
+    )
     .sort((a, b) => b.score.score - a.score.score || compareText(a.member.user, b.member.user));
 
   const users = model.topUsers.rankWeights.flatMap((rankWeight, rank): UserContribution[] => {
     const entry = scored[rank];
     if (entry === undefined) return [];
     const points = (model.topUsers.weight * rankWeight * entry.score.score) / (100 * MAX_SCORE);
-    return [{ user: entry.member.user, ...nameOf(entry.member), score: entry.score.score, rankWeight, points, signals: metLabels(entry.score) }];
+    return [
+      {
+        user: entry.member.user,
+        ...nameOf(entry.member),
+        score: entry.score.score,
+        rankWeight,
+        points,
+        signals: metLabels(entry.score),
+      },
+    ];
   });
   const topUsersPoints = users.reduce((sum, user) => sum + user.points, 0);
 
   const { activeWithinDays, minSeats } = model.activeSeats;
   const seats = account.members.length;
-  const active = account.members.filter((member) => member.lastActiveAt !== undefined && nowMs - toEpochMs(member.lastActiveAt) <= activeWithinDays * DAY_MS).length;
+  const active = account.members.filter(
+    (member) =>
+      member.lastActiveAt !== undefined && nowMs - toEpochMs(member.lastActiveAt) <= activeWithinDays * DAY_MS,
+  ).length;
   const activeSeatsPoints = seats === 0 ? 0 : (model.activeSeats.weight * active) / Math.max(seats, minSeats);
 
   const signals = coverage(account, scored, settings, nowMs);
-  const share = signals.reduce((sum, signal, index) => sum + signal.credit * (settings.scoringModel.signals[index]?.weight ?? 0), 0) / MAX_SCORE;
+  const share =
+    signals.reduce(
+      (sum, signal, index) => sum + signal.credit * (settings.scoringModel.signals[index]?.weight ?? 0),
+      0,
+    ) / MAX_SCORE;
   const breadthPoints = model.featureBreadth.weight * share;
 
   const fit = scoreFit(account.facts, model.fit);
@@ -100,18 +122,32 @@ export function scoreAccount(account: AccountActivity, settings: ScoringSettings
 }
 
 /** For each model signal (in model order), the freshest report that meets it, a user's or the account's own. */
-function coverage(account: AccountActivity, scored: ReadonlyArray<{ member: AccountMember; score: UserScore }>, settings: ScoringSettings, nowMs: number): SignalCoverage[] {
+function coverage(
+  account: AccountActivity,
+  scored: ReadonlyArray<{ member: AccountMember; score: UserScore }>,
+  settings: ScoringSettings,
+  nowMs: number,
+): SignalCoverage[] {
   const sources = scored.map(({ member, score }) => ({ who: member.user, decay: score.decay, met: metKeys(score) }));
   if (account.accountReport !== undefined) {
     const { at, signals } = account.accountReport;
-    const met = new Set(scoreSignals(signals, settings.scoringModel).contributions.filter((c) => c.met).map((c) => c.key));
+    const met = new Set(
+      scoreSignals(signals, settings.scoringModel)
+        .contributions.filter((c) => c.met)
+        .map((c) => c.key),
+    );
     sources.push({ who: 'account', decay: decayFactor(toEpochMs(at), nowMs, settings.decayHalfLifeDays), met });
   }
   return settings.scoringModel.signals.map(({ key, label }) => {
     let best: { who: string; decay: number } | undefined;
     for (const source of sources) {
       if (!source.met.has(key)) continue;
-      if (best === undefined || source.decay > best.decay || (source.decay === best.decay && compareText(source.who, best.who) < 0)) best = source;
+      if (
+        best === undefined ||
+        source.decay > best.decay ||
+        (source.decay === best.decay && compareText(source.who, best.who) < 0)
+      )
+        best = source;
     }
     return best === undefined ? { key, label, credit: 0 } : { key, label, credit: best.decay, metBy: best.who };
   });
@@ -131,7 +167,9 @@ function nameOf(member: AccountMember): { name?: string } {
 
 function explainAccount(result: Omit<AccountScore, 'explanation'>): string {
   const { topUsers, activeSeats, featureBreadth, fit } = result;
-  const users = topUsers.users.map((user) => `${user.name ?? user.user} ${formatPoints(user.score)} ×${user.rankWeight}%`).join(', ');
+  const users = topUsers.users
+    .map((user) => `${user.name ?? user.user} ${formatPoints(user.score)} ×${user.rankWeight}%`)
+    .join(', ');
   const missing = featureBreadth.signals.filter((signal) => signal.credit === 0).map((signal) => signal.label);
   const parts = [
     `Top users +${formatPoints(topUsers.points)}${users === '' ? ' (no signals yet)' : ` (${users})`}`,

@@ -8,7 +8,17 @@ import { z } from 'zod';
  */
 
 /** Attio's enriched `employee_range` bands on companies: a count from a group call is put in one of them. */
-export const EMPLOYEE_RANGES = ['1-10', '11-50', '51-250', '251-1K', '1K-5K', '5K-10K', '10K-50K', '50K-100K', '100K+'] as const;
+export const EMPLOYEE_RANGES = [
+  '1-10',
+  '11-50',
+  '51-250',
+  '251-1K',
+  '1K-5K',
+  '5K-10K',
+  '10K-50K',
+  '50K-100K',
+  '100K+',
+] as const;
 export type EmployeeRange = (typeof EMPLOYEE_RANGES)[number];
 
 /** Lower bound of each band, in EMPLOYEE_RANGES order. */
@@ -46,13 +56,11 @@ export const pointsSchema = z.number().int({ error: 'must be a whole number' }).
 const factValue = z.string().trim().min(1).max(200);
 
 function fitFactorSchema<Value extends z.ZodType<string>>(value: Value) {
-  return z
-    .strictObject({ weight: pointsSchema, values: z.array(value).max(500) })
-    .superRefine((factor, ctx) => {
-      if (factor.weight > 0 && factor.values.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['values'], message: 'must list at least one value that earns the weight' });
-      }
-    });
+  return z.strictObject({ weight: pointsSchema, values: z.array(value).max(500) }).superRefine((factor, ctx) => {
+    if (factor.weight > 0 && factor.values.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['values'], message: 'must list at least one value that earns the weight' });
+    }
+  });
 }
 
 export const fitModelSchema = z.strictObject({
@@ -89,7 +97,14 @@ export function scoreFit(facts: CompanyFacts, model: FitModel): FitResult {
     const value = facts[name];
     const wanted = new Set(factor.values.map(foldCase));
     const met = value !== undefined && wanted.has(foldCase(value));
-    factors.push({ factor: name, label: FACTOR_LABELS[name], value, weight: factor.weight, met, points: met ? factor.weight : 0 });
+    factors.push({
+      factor: name,
+      label: FACTOR_LABELS[name],
+      value,
+      weight: factor.weight,
+      met,
+      points: met ? factor.weight : 0,
+    });
   }
   return { points: factors.reduce((sum, factor) => sum + factor.points, 0), factors };
 }

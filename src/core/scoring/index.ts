@@ -23,8 +23,21 @@ export {
   type FitModel,
   type FitResult,
 } from './fit.js';
-export { DEFAULT_ACCOUNT_THRESHOLD, accountModelSchema, defaultAccountModel, type AccountModel, type AccountModelInput } from './account-model.js';
-export { latestReport, roundScore, scoreUser, type ScoringSettings, type SignalReport, type UserScore } from './user.js';
+export {
+  DEFAULT_ACCOUNT_THRESHOLD,
+  accountModelSchema,
+  defaultAccountModel,
+  type AccountModel,
+  type AccountModelInput,
+} from './account-model.js';
+export {
+  latestReport,
+  roundScore,
+  scoreUser,
+  type ScoringSettings,
+  type SignalReport,
+  type UserScore,
+} from './user.js';
 export {
   scoreAccount,
   type AccountActivity,

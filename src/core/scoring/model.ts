@@ -9,9 +9,7 @@ import { z } from 'zod';
 export const MAX_SCORE = 100;
 
 export const signalDefinitionSchema = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a snake_case key such as logins_7d' }),
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a snake_case key such as logins_7d' }),
   label: z.string().trim().min(1).max(100),
   weight: z.number().int({ error: 'must be a whole number' }).gt(0),
   threshold: z.number().min(0),
@@ -23,7 +21,11 @@ export const scoringModelSchema = z
     const seen = new Set<string>();
     model.signals.forEach((signal, index) => {
       if (seen.has(signal.key)) {
-        ctx.addIssue({ code: 'custom', path: ['signals', index, 'key'], message: `duplicate signal key "${signal.key}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['signals', index, 'key'],
+          message: `duplicate signal key "${signal.key}"`,
+        });
       }
       seen.add(signal.key);
     });

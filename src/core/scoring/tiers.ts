@@ -26,12 +26,15 @@ export const tierBandsSchema = z
     const mins = new Set<number>();
     bands.forEach((band, index) => {
       const name = band.name.toLowerCase();
-      if (names.has(name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate tier "${band.name}"` });
-      if (mins.has(band.min)) ctx.addIssue({ code: 'custom', path: [index, 'min'], message: `another tier already starts at ${band.min}` });
+      if (names.has(name))
+        ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate tier "${band.name}"` });
+      if (mins.has(band.min))
+        ctx.addIssue({ code: 'custom', path: [index, 'min'], message: `another tier already starts at ${band.min}` });
       names.add(name);
       mins.add(band.min);
     });
-    if (!mins.has(0)) ctx.addIssue({ code: 'custom', message: 'one tier must start at 0, so that every score has a tier' });
+    if (!mins.has(0))
+      ctx.addIssue({ code: 'custom', message: 'one tier must start at 0, so that every score has a tier' });
   });
 
 export type TierBand = z.infer<typeof tierBandSchema>;

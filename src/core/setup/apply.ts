@@ -74,9 +74,12 @@ function refusesToken(error: unknown): boolean {
 
 function reasonOf(error: unknown, item: PlanItem): string {
   if (error instanceof AttioError) {
-    if (error.status === 409) return `${error.message} — something with that name exists, perhaps archived: ${item.fix ?? 'look in Attio'}`;
-    if (error.code === 'billing_error') return `${error.message} — the Attio plan allows no more of these: ${item.fix ?? 'see Attio'}`;
-    if (error.status === 403) return `${error.message} — the access token needs read-write access to the workspace configuration (objects and lists)`;
+    if (error.status === 409)
+      return `${error.message} — something with that name exists, perhaps archived: ${item.fix ?? 'look in Attio'}`;
+    if (error.code === 'billing_error')
+      return `${error.message} — the Attio plan allows no more of these: ${item.fix ?? 'see Attio'}`;
+    if (error.status === 403)
+      return `${error.message} — the access token needs read-write access to the workspace configuration (objects and lists)`;
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);

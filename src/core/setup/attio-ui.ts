@@ -2,7 +2,13 @@
  * Where to click in Attio for what the API cannot do (or what setup leaves to the user): one place for
  * the directions, so the plan, the check and every adapter give the same ones.
  */
-const NOUNS: Record<string, string> = { people: 'People', companies: 'Companies', deals: 'Deals', users: 'Users', workspaces: 'Workspaces' };
+const NOUNS: Record<string, string> = {
+  people: 'People',
+  companies: 'Companies',
+  deals: 'Deals',
+  users: 'Users',
+  workspaces: 'Workspaces',
+};
 
 const nounOf = (object: string): string => NOUNS[object] ?? object;
 

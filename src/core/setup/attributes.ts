@@ -51,7 +51,13 @@ export const STARTER_PLAN_TYPES = ['free', 'trial', 'starter', 'pro', 'enterpris
 /** The unique deal attribute setup creates and deals are asserted on by default (docs/guarantees.md). */
 export const DEFAULT_DEAL_KEY = DEAL_KEY_ATTRIBUTE;
 
-const custom = (slug: string, title: string, type: AttributeType, description: string, shape: { multi?: boolean; unique?: boolean } = {}): AttributeDefinition => ({
+const custom = (
+  slug: string,
+  title: string,
+  type: AttributeType,
+  description: string,
+  shape: { multi?: boolean; unique?: boolean } = {},
+): AttributeDefinition => ({
   slug,
   title,
   type,
@@ -63,28 +69,80 @@ const custom = (slug: string, title: string, type: AttributeType, description: s
 /** Custom person attributes, by the workflow that writes them. */
 export const PERSON_ATTRIBUTES = {
   signupDate: custom(PERSON_SLUGS.signupDate, 'Signup date', 'date', 'attio-plg signup: the day the person signed up'),
-  signupSource: custom(PERSON_SLUGS.signupSource, 'Signup source', 'text', 'attio-plg signup: where the signup came from'),
+  signupSource: custom(
+    PERSON_SLUGS.signupSource,
+    'Signup source',
+    'text',
+    'attio-plg signup: where the signup came from',
+  ),
   planType: custom(PERSON_SLUGS.plan, 'Plan type', 'select', 'attio-plg signup and identify: the product plan'),
   pqlScore: custom(PERSON_SLUGS.pqlScore, 'PQL score', 'number', 'attio-plg PQL scoring: the latest score, 0 to 100'),
   pqlTier: custom(PERSON_SLUGS.pqlTier, 'PQL tier', 'select', 'attio-plg PQL scoring: cold, warm or hot'),
-  pqlExplanation: custom(PERSON_SLUGS.pqlExplanation, 'PQL explanation', 'text', 'attio-plg PQL scoring: which signals made the score'),
-  pqlScoredAt: custom(PERSON_SLUGS.pqlScoredAt, 'PQL scored at', 'timestamp', 'attio-plg PQL scoring: when the latest score was computed'),
-  pqlQualifiedAt: custom(PERSON_SLUGS.pqlQualifiedAt, 'PQL qualified at', 'timestamp', 'attio-plg PQL scoring: when the person first qualified'),
-  lastActivityDate: custom(PERSON_SLUGS.lastActivityDate, 'Last activity date', 'date', 'attio-plg: the day of the latest product activity'),
-  activationScore: custom(PERSON_SLUGS.activationScore, 'Activation score', 'number', 'attio-plg milestones: completed share of the configured milestones, 0 to 1'),
-  milestonesCompleted: custom(PERSON_SLUGS.milestones, 'Milestones completed', 'select', 'attio-plg milestones: the activation milestones reached', { multi: true }),
-  profileUpdatedAt: custom(PERSON_SLUGS.profileUpdatedAt, 'Profile updated at', 'timestamp', 'attio-plg: when an event last changed the profile; older events never override it'),
+  pqlExplanation: custom(
+    PERSON_SLUGS.pqlExplanation,
+    'PQL explanation',
+    'text',
+    'attio-plg PQL scoring: which signals made the score',
+  ),
+  pqlScoredAt: custom(
+    PERSON_SLUGS.pqlScoredAt,
+    'PQL scored at',
+    'timestamp',
+    'attio-plg PQL scoring: when the latest score was computed',
+  ),
+  pqlQualifiedAt: custom(
+    PERSON_SLUGS.pqlQualifiedAt,
+    'PQL qualified at',
+    'timestamp',
+    'attio-plg PQL scoring: when the person first qualified',
+  ),
+  lastActivityDate: custom(
+    PERSON_SLUGS.lastActivityDate,
+    'Last activity date',
+    'date',
+    'attio-plg: the day of the latest product activity',
+  ),
+  activationScore: custom(
+    PERSON_SLUGS.activationScore,
+    'Activation score',
+    'number',
+    'attio-plg milestones: completed share of the configured milestones, 0 to 1',
+  ),
+  milestonesCompleted: custom(
+    PERSON_SLUGS.milestones,
+    'Milestones completed',
+    'select',
+    'attio-plg milestones: the activation milestones reached',
+    { multi: true },
+  ),
+  profileUpdatedAt: custom(
+    PERSON_SLUGS.profileUpdatedAt,
+    'Profile updated at',
+    'timestamp',
+    'attio-plg: when an event last changed the profile; older events never override it',
+  ),
 } as const;
 
 /** Custom company attributes (the group workflow: account score and plan). */
 export const COMPANY_ATTRIBUTES = {
   pqlScore: custom('pql_score', 'PQL score', 'number', 'attio-plg group: the account score, 0 to 100'),
   planType: custom('plan_type', 'Plan type', 'select', 'attio-plg group: the account’s product plan'),
-  accountUpdatedAt: custom('account_updated_at', 'Account updated at', 'timestamp', 'attio-plg group: when an event last changed the account; older events never override it'),
+  accountUpdatedAt: custom(
+    'account_updated_at',
+    'Account updated at',
+    'timestamp',
+    'attio-plg group: when an event last changed the account; older events never override it',
+  ),
 } as const;
 
 export function dealKeyAttribute(slug: string): AttributeDefinition {
-  return custom(slug, slug === DEFAULT_DEAL_KEY ? 'PLG deal key' : titleOf(slug), 'text', 'attio-plg: one key per account and workflow, so deals are asserted, never duplicated', { unique: true });
+  return custom(
+    slug,
+    slug === DEFAULT_DEAL_KEY ? 'PLG deal key' : titleOf(slug),
+    'text',
+    'attio-plg: one key per account and workflow, so deals are asserted, never duplicated',
+    { unique: true },
+  );
 }
 
 /** Entry attributes of the trial and PQL lists (as the plg-demo workspace has them). */
@@ -93,7 +151,11 @@ export const LIST_ENTRY_ATTRIBUTES = {
   pqlList: [custom('pql_score', 'PQL score', 'number', 'attio-plg PQL scoring: the score the person qualified with')],
 } as const;
 
-const standard = (slug: string, type: AttributeType, shape: { multi?: boolean; unique?: boolean } = {}): AttributeDefinition => ({
+const standard = (
+  slug: string,
+  type: AttributeType,
+  shape: { multi?: boolean; unique?: boolean } = {},
+): AttributeDefinition => ({
   slug,
   title: titleOf(slug),
   type,
@@ -104,7 +166,12 @@ const standard = (slug: string, type: AttributeType, shape: { multi?: boolean; u
 
 /** Attio's own attributes the workflows write: setup checks them and never creates or changes them. */
 export const STANDARD_ATTRIBUTES: Record<string, readonly AttributeDefinition[]> = {
-  people: [standard('email_addresses', 'email-address', { multi: true, unique: true }), standard('name', 'personal-name'), standard('job_title', 'text'), standard('company', 'record-reference')],
+  people: [
+    standard('email_addresses', 'email-address', { multi: true, unique: true }),
+    standard('name', 'personal-name'),
+    standard('job_title', 'text'),
+    standard('company', 'record-reference'),
+  ],
   companies: [standard('domains', 'domain', { multi: true, unique: true }), standard('name', 'text')],
   deals: [
     standard('name', 'text'),
@@ -114,8 +181,16 @@ export const STANDARD_ATTRIBUTES: Record<string, readonly AttributeDefinition[]>
     standard('associated_company', 'record-reference'),
     standard('associated_people', 'record-reference', { multi: true }),
   ],
-  users: [standard('user_id', 'text', { unique: true }), standard('primary_email_address', 'email-address', { unique: true }), standard('person', 'record-reference')],
-  workspaces: [standard('workspace_id', 'text', { unique: true }), standard('name', 'text'), standard('company', 'record-reference')],
+  users: [
+    standard('user_id', 'text', { unique: true }),
+    standard('primary_email_address', 'email-address', { unique: true }),
+    standard('person', 'record-reference'),
+  ],
+  workspaces: [
+    standard('workspace_id', 'text', { unique: true }),
+    standard('name', 'text'),
+    standard('company', 'record-reference'),
+  ],
 };
 
 /** `pql_queue` -> `PQL Queue`: a readable name or title for a slug. */
@@ -123,6 +198,8 @@ export function titleOf(slug: string): string {
   return slug
     .split('_')
     .filter((word) => word !== '')
-    .map((word) => (word === 'pql' || word === 'plg' ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
+    .map((word) =>
+      word === 'pql' || word === 'plg' ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1),
+    )
     .join(' ');
 }

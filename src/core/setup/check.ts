@@ -59,15 +59,27 @@ export async function inspectWorkspace(client: AttioClient, config: PlgConfig): 
     if (error instanceof AttioError && error.authFailure) return { tokenProblems: [refused(error)] };
     throw error;
   }
-  if (!self.active) return { tokenProblems: [{ kind: 'token-inactive', subject: 'apiKey', problem: 'the Attio access token is not active', fix: TOKEN_FIX }], self };
+  if (!self.active)
+    return {
+      tokenProblems: [
+        { kind: 'token-inactive', subject: 'apiKey', problem: 'the Attio access token is not active', fix: TOKEN_FIX },
+      ],
+      self,
+    };
   const tokenProblems = missingScopes(self, WORKFLOW_SCOPES).map(
-    (scope): WorkspaceProblem => ({ kind: 'missing-scope', subject: 'apiKey', problem: `the access token lacks the scope ${scope}`, fix: `grant it in Attio (${inAttio.accessTokens} → scopes)` }),
+    (scope): WorkspaceProblem => ({
+      kind: 'missing-scope',
+      subject: 'apiKey',
+      problem: `the access token lacks the scope ${scope}`,
+      fix: `grant it in Attio (${inAttio.accessTokens} → scopes)`,
+    }),
   );
   const requirements = requirementsFor(config);
   try {
     return { tokenProblems, self, plan: planSetup(requirements, await readWorkspace(client, requirements, self)) };
   } catch (error) {
-    if (error instanceof AttioError && error.authFailure) return { tokenProblems: [...tokenProblems, refused(error)], self };
+    if (error instanceof AttioError && error.authFailure)
+      return { tokenProblems: [...tokenProblems, refused(error)], self };
     throw error;
   }
 }
@@ -83,11 +95,16 @@ export function reportOf(inspection: WorkspaceInspection): CheckReport {
   const keys = new Set(missing.map((item) => item.key));
   const items = missing.filter((item) => item.after === undefined || !keys.has(item.after));
   const withIt = (item: MissingItem) => missing.filter((other) => other.after === item.key).map((other) => other.need);
-  const problems = [...inspection.tokenProblems, ...items.filter((item) => item.severity === 'required').map((item) => problemOf(item, withIt(item)))];
-  const notes = items.filter((item) => item.severity === 'recommended').map((item) => {
-    const { problem, fix } = problemOf(item, withIt(item));
-    return `${problem} — ${fix}`;
-  });
+  const problems = [
+    ...inspection.tokenProblems,
+    ...items.filter((item) => item.severity === 'required').map((item) => problemOf(item, withIt(item))),
+  ];
+  const notes = items
+    .filter((item) => item.severity === 'recommended')
+    .map((item) => {
+      const { problem, fix } = problemOf(item, withIt(item));
+      return `${problem} — ${fix}`;
+    });
   return { ready: problems.length === 0, problems, notes };
 }
 
@@ -95,7 +112,10 @@ type MissingItem = Exclude<PlanItem, { state: 'exists' }>;
 
 function problemOf(item: MissingItem, belonging: string[]): WorkspaceProblem {
   const problem = `${item.problem}${belonging.length > 0 ? `; with it: ${belonging.join(', ')}` : ''}`;
-  const fix = item.state === 'create' ? `run \`${SETUP_COMMAND}\`${item.fix ? `, or ${item.fix}` : ''}` : (item.fix ?? 'see Attio');
+  const fix =
+    item.state === 'create'
+      ? `run \`${SETUP_COMMAND}\`${item.fix ? `, or ${item.fix}` : ''}`
+      : (item.fix ?? 'see Attio');
   return { kind: item.kind, subject: item.subject, problem, fix };
 }
 

@@ -27,7 +27,13 @@ export interface WorkspaceGateOptions {
 /** The failure a not-ready report means for every write: the token's (auth) or the configuration's. */
 export function failureForReport(report: CheckReport): Failure {
   const token = report.problems.some(isTokenProblem);
-  return { category: token ? 'auth' : 'config', message: describeCheckReport(report), field: report.problems[0]?.subject, retryable: false, ...(token ? { status: 401 } : {}) };
+  return {
+    category: token ? 'auth' : 'config',
+    message: describeCheckReport(report),
+    field: report.problems[0]?.subject,
+    retryable: false,
+    ...(token ? { status: 401 } : {}),
+  };
 }
 
 export class WorkspaceGate {
@@ -64,8 +70,13 @@ export class WorkspaceGate {
     const { counts } = this.options;
     const problems = counts ? report.problems.filter(counts) : report.problems;
     const counted = { ...report, problems, ready: problems.length === 0 };
-    const verdict: WorkspaceVerdict = counted.ready ? { state: 'ready', report: counted } : { state: 'not-ready', report: counted, failure: failureForReport(counted) };
-    this.kept = { verdict, until: verdict.state === 'ready' ? Infinity : this.now() + this.config.schemaCacheTtlSeconds * 1000 };
+    const verdict: WorkspaceVerdict = counted.ready
+      ? { state: 'ready', report: counted }
+      : { state: 'not-ready', report: counted, failure: failureForReport(counted) };
+    this.kept = {
+      verdict,
+      until: verdict.state === 'ready' ? Infinity : this.now() + this.config.schemaCacheTtlSeconds * 1000,
+    };
     return verdict;
   }
 }

@@ -8,10 +8,25 @@
 export { applyPlan, type ApplyResult } from './apply.js';
 export { DEFAULT_DEAL_KEY, PQL_TIERS, STARTER_PLAN_TYPES } from './attributes.js';
 export { SETUP_COMMAND } from './attio-ui.js';
-export { checkWorkspace, inspectWorkspace, isTokenProblem, reportOf, type CheckReport, type WorkspaceInspection, type WorkspaceProblem } from './check.js';
+export {
+  checkWorkspace,
+  inspectWorkspace,
+  isTokenProblem,
+  reportOf,
+  type CheckReport,
+  type WorkspaceInspection,
+  type WorkspaceProblem,
+} from './check.js';
 export { failureForReport, WorkspaceGate, type WorkspaceGateOptions, type WorkspaceVerdict } from './gate.js';
 export { planSetup } from './plan.js';
-export { creations, type PlanItem, type PlanState, type ProblemKind, type SetupAction, type SetupPlan } from './plan-types.js';
+export {
+  creations,
+  type PlanItem,
+  type PlanState,
+  type ProblemKind,
+  type SetupAction,
+  type SetupPlan,
+} from './plan-types.js';
 export { requirementsFor, type WorkspaceRequirements } from './requirements.js';
 export { SETUP_SCOPES, WEBHOOK_SCOPES, missingScopes } from './scopes.js';
 export { readWorkspace, type WorkspaceSnapshot } from './snapshot.js';

@@ -36,12 +36,27 @@ export function describeAttribute(shape: { type: string; multi: boolean; unique:
 export function planAttribute(spec: AttributeToPlan): PlanItem[] {
   const { definition: def } = spec;
   const subject = `${spec.identifier}.${def.slug}`;
-  const base = { key: `${spec.target}/${subject}`, subject, need: `${describeAttribute(def)} "${def.title}"`, severity: spec.severity };
-  const existing = spec.present.find((a) => a.api_slug === def.slug && !a.is_archived) ?? spec.present.find((a) => a.api_slug === def.slug);
+  const base = {
+    key: `${spec.target}/${subject}`,
+    subject,
+    need: `${describeAttribute(def)} "${def.title}"`,
+    severity: spec.severity,
+  };
+  const existing =
+    spec.present.find((a) => a.api_slug === def.slug && !a.is_archived) ??
+    spec.present.find((a) => a.api_slug === def.slug);
 
   if (existing === undefined) {
     if (spec.standard) {
-      return [{ ...base, state: 'manual', kind: 'missing-attribute', problem: `Attio’s own attribute ${subject} is missing`, fix: `restore it in Attio (${spec.where})` }];
+      return [
+        {
+          ...base,
+          state: 'manual',
+          kind: 'missing-attribute',
+          problem: `Attio’s own attribute ${subject} is missing`,
+          fix: `restore it in Attio (${spec.where})`,
+        },
+      ];
     }
     const create: PlanItem = {
       ...base,
@@ -53,14 +68,31 @@ export function planAttribute(spec: AttributeToPlan): PlanItem[] {
         kind: 'create-attribute',
         target: spec.target,
         identifier: spec.identifier,
-        attribute: { title: def.title, apiSlug: def.slug, type: def.type, description: def.description, isUnique: def.unique, isMultiselect: def.multi, isRequired: false, config: {} },
+        attribute: {
+          title: def.title,
+          apiSlug: def.slug,
+          type: def.type,
+          description: def.description,
+          isUnique: def.unique,
+          isMultiselect: def.multi,
+          isRequired: false,
+          config: {},
+        },
       },
       ...(spec.after ? { after: spec.after } : {}),
     };
     return [create, ...planOptions(spec, subject, [], create.key)];
   }
   if (existing.is_archived) {
-    return [{ ...base, state: 'manual', kind: 'archived-attribute', problem: `${subject} is archived`, fix: `restore it in Attio (${spec.where} → archived attributes)` }];
+    return [
+      {
+        ...base,
+        state: 'manual',
+        kind: 'archived-attribute',
+        problem: `${subject} is archived`,
+        fix: `restore it in Attio (${spec.where} → archived attributes)`,
+      },
+    ];
   }
   const mismatch = mismatchOf(def, existing, spec.standard);
   if (mismatch !== undefined) {
@@ -87,25 +119,48 @@ function mismatchOf(def: AttributeDefinition, existing: AttioAttribute, standard
   return undefined;
 }
 
-function planOptions(spec: AttributeToPlan, subject: string, present: readonly AttioSelectOption[], after?: string): PlanItem[] {
+function planOptions(
+  spec: AttributeToPlan,
+  subject: string,
+  present: readonly AttioSelectOption[],
+  after?: string,
+): PlanItem[] {
   const set = spec.options;
   if (!set) return [];
   // A starter set only fills an attribute without options: a product's own plan names are never added to.
   if (set.need === 'starter' && present.some((o) => !o.is_archived)) return [];
   return set.titles.map((title): PlanItem => {
-    const base = { key: `${spec.target}/${subject}/options/${title}`, subject, need: `option "${title}"`, severity: spec.severity };
+    const base = {
+      key: `${spec.target}/${subject}/options/${title}`,
+      subject,
+      need: `option "${title}"`,
+      severity: spec.severity,
+    };
     const from = set.setting ? ` (from ${set.setting})` : '';
     const where = `${spec.where} → ${spec.definition.title} → options`;
     const found = present.find((o) => o.title === title && !o.is_archived) ?? present.find((o) => o.title === title);
     if (found && !found.is_archived) return { ...base, state: 'exists' };
-    if (found) return { ...base, state: 'manual', kind: 'archived-option', problem: `option "${title}"${from} of ${subject} is archived`, fix: `restore it in Attio (${where})` };
+    if (found)
+      return {
+        ...base,
+        state: 'manual',
+        kind: 'archived-option',
+        problem: `option "${title}"${from} of ${subject} is archived`,
+        fix: `restore it in Attio (${where})`,
+      };
     return {
       ...base,
       state: 'create',
       kind: 'missing-option',
       problem: `${subject} has no option "${title}"${from}`,
       fix: `add it in Attio (${where})`,
-      action: { kind: 'create-option', target: spec.target, identifier: spec.identifier, attribute: spec.definition.slug, title },
+      action: {
+        kind: 'create-option',
+        target: spec.target,
+        identifier: spec.identifier,
+        attribute: spec.definition.slug,
+        title,
+      },
       ...(after ? { after } : {}),
     };
   });

@@ -67,10 +67,22 @@ function planStages(requirements: WorkspaceRequirements, snapshot: WorkspaceSnap
   if (stages === undefined) return [];
   const active = stages.filter((s) => !s.is_archived).map((s) => s.title);
   return requirements.stages.map((r): PlanItem => {
-    const base = { key: `stages/${r.title}`, subject: r.setting, need: `deal stage "${r.title}"`, severity: 'required' as const };
+    const base = {
+      key: `stages/${r.title}`,
+      subject: r.setting,
+      need: `deal stage "${r.title}"`,
+      severity: 'required' as const,
+    };
     const found = stages.find((s) => s.title === r.title && !s.is_archived) ?? stages.find((s) => s.title === r.title);
     if (found && !found.is_archived) return { ...base, state: 'exists' };
-    if (found) return { ...base, state: 'manual', kind: 'archived-stage', problem: `deal stage "${r.title}" is archived`, fix: `restore it in Attio (${inAttio.dealStages}), or set ${r.setting} to one of: ${active.join(', ')}` };
+    if (found)
+      return {
+        ...base,
+        state: 'manual',
+        kind: 'archived-stage',
+        problem: `deal stage "${r.title}" is archived`,
+        fix: `restore it in Attio (${inAttio.dealStages}), or set ${r.setting} to one of: ${active.join(', ')}`,
+      };
     return {
       ...base,
       state: 'create',
@@ -83,11 +95,25 @@ function planStages(requirements: WorkspaceRequirements, snapshot: WorkspaceSnap
 }
 
 function planList(r: ListRequirement, snapshot: WorkspaceSnapshot): PlanItem[] {
-  const base = { key: `lists/${r.list}`, subject: r.setting, need: `list "${r.list}" of people`, severity: 'required' as const };
+  const base = {
+    key: `lists/${r.list}`,
+    subject: r.setting,
+    need: `list "${r.list}" of people`,
+    severity: 'required' as const,
+  };
   const found = findList(snapshot.lists, r.list);
   const entryAttributes = (identifier: string, present: readonly AttioAttribute[], after?: string) =>
     r.attributes.flatMap((definition) =>
-      planAttribute({ target: 'lists', identifier, where: inAttio.listAttributes(found?.name ?? r.name), definition, standard: false, severity: 'required', present, ...(after ? { after } : {}) }),
+      planAttribute({
+        target: 'lists',
+        identifier,
+        where: inAttio.listAttributes(found?.name ?? r.name),
+        definition,
+        standard: false,
+        severity: 'required',
+        present,
+        ...(after ? { after } : {}),
+      }),
     );
 
   if (found) {
@@ -102,10 +128,21 @@ function planList(r: ListRequirement, snapshot: WorkspaceSnapshot): PlanItem[] {
         },
       ];
     }
-    return [{ ...base, state: 'exists' }, ...entryAttributes(found.api_slug, snapshot.listAttributes.get(found.api_slug) ?? [])];
+    return [
+      { ...base, state: 'exists' },
+      ...entryAttributes(found.api_slug, snapshot.listAttributes.get(found.api_slug) ?? []),
+    ];
   }
   if (!API_SLUG.test(r.list)) {
-    return [{ ...base, state: 'manual', kind: 'missing-list', problem: `no list has the slug or id "${r.list}"`, fix: `set ${r.setting} to the slug of a list of people, or to a new snake_case slug for setup to create` }];
+    return [
+      {
+        ...base,
+        state: 'manual',
+        kind: 'missing-list',
+        problem: `no list has the slug or id "${r.list}"`,
+        fix: `set ${r.setting} to the slug of a list of people, or to a new snake_case slug for setup to create`,
+      },
+    ];
   }
   const create: PlanItem = {
     ...base,
@@ -113,7 +150,16 @@ function planList(r: ListRequirement, snapshot: WorkspaceSnapshot): PlanItem[] {
     kind: 'missing-list',
     problem: `list "${r.list}" does not exist`,
     fix: `create a list of people named "${r.name}" with slug ${r.list} in Attio (${inAttio.lists})`,
-    action: { kind: 'create-list', list: { name: r.name, apiSlug: r.list, parentObject: r.parentObject, workspaceAccess: 'full-access', workspaceMemberAccess: [] } },
+    action: {
+      kind: 'create-list',
+      list: {
+        name: r.name,
+        apiSlug: r.list,
+        parentObject: r.parentObject,
+        workspaceAccess: 'full-access',
+        workspaceMemberAccess: [],
+      },
+    },
   };
   return [create, ...entryAttributes(r.list, [], create.key)];
 }
@@ -121,13 +167,33 @@ function planList(r: ListRequirement, snapshot: WorkspaceSnapshot): PlanItem[] {
 function planOwners(requirements: WorkspaceRequirements, snapshot: WorkspaceSnapshot): PlanItem[] {
   const members = snapshot.members.map((m) => m.email_address.toLowerCase());
   if (requirements.salesReps.length === 0) {
-    const own = snapshot.members.find((m) => m.id.workspace_member_id === snapshot.self.authorized_by_workspace_member_id);
-    const base = { key: 'owners/token-member', subject: 'salesReps', need: 'an owner for deals and tasks (no sales reps: the token’s member)', severity: 'required' as const };
+    const own = snapshot.members.find(
+      (m) => m.id.workspace_member_id === snapshot.self.authorized_by_workspace_member_id,
+    );
+    const base = {
+      key: 'owners/token-member',
+      subject: 'salesReps',
+      need: 'an owner for deals and tasks (no sales reps: the token’s member)',
+      severity: 'required' as const,
+    };
     if (own) return [{ ...base, need: `${base.need}: ${own.email_address}`, state: 'exists' }];
-    return [{ ...base, state: 'manual', kind: 'missing-owner', problem: 'no sales reps are configured and the API token acts for no workspace member', fix: 'set salesReps to workspace-member emails' }];
+    return [
+      {
+        ...base,
+        state: 'manual',
+        kind: 'missing-owner',
+        problem: 'no sales reps are configured and the API token acts for no workspace member',
+        fix: 'set salesReps to workspace-member emails',
+      },
+    ];
   }
   return requirements.salesReps.map((email): PlanItem => {
-    const base = { key: `owners/${email}`, subject: 'salesReps', need: `sales rep ${email} is a workspace member`, severity: 'required' as const };
+    const base = {
+      key: `owners/${email}`,
+      subject: 'salesReps',
+      need: `sales rep ${email} is a workspace member`,
+      severity: 'required' as const,
+    };
     if (members.includes(email.toLowerCase())) return { ...base, state: 'exists' };
     return {
       ...base,

@@ -43,7 +43,8 @@ export interface AttributeRequirement {
 }
 
 /** The check's note when deals have no unique key (deals are otherwise found by query: docs/guarantees.md). */
-export const NO_DEAL_KEY = 'no unique deal key: cross-process safety is off (two processes handling one account at the same moment may each open its deal)';
+export const NO_DEAL_KEY =
+  'no unique deal key: cross-process safety is off (two processes handling one account at the same moment may each open its deal)';
 
 export type ListSetting = 'trialList' | 'pqlList';
 
@@ -110,7 +111,9 @@ function objectRequirements(config: PlgConfig): ObjectRequirement[] {
 function standardAttributes(config: PlgConfig): AttributeRequirement[] {
   const objects = ['people', 'companies', 'deals', ...productObjectsUsed(config)];
   return objects.flatMap((object) =>
-    (STANDARD_ATTRIBUTES[object] ?? []).map((definition): AttributeRequirement => ({ object, definition, standard: true, severity: 'required' })),
+    (STANDARD_ATTRIBUTES[object] ?? []).map(
+      (definition): AttributeRequirement => ({ object, definition, standard: true, severity: 'required' }),
+    ),
   );
 }
 
@@ -141,7 +144,13 @@ function customAttributes(config: PlgConfig): AttributeRequirement[] {
     person(p.profileUpdatedAt),
     { object: 'companies', definition: c.pqlScore, standard: false, severity: 'required' },
     { object: 'companies', definition: c.accountUpdatedAt, standard: false, severity: 'required' },
-    { object: 'companies', definition: c.planType, standard: false, severity: 'required', options: { titles: STARTER_PLAN_TYPES, need: 'starter' } },
+    {
+      object: 'companies',
+      definition: c.planType,
+      standard: false,
+      severity: 'required',
+      options: { titles: STARTER_PLAN_TYPES, need: 'starter' },
+    },
     {
       object: 'deals',
       definition: dealKeyAttribute(dealKey),
@@ -160,8 +169,19 @@ function listRequirements(config: PlgConfig): ListRequirement[] {
     const list = config[setting];
     const same = byList.get(list);
     // One list for both roles: it needs the entry attributes of both.
-    if (same) same.attributes = [...same.attributes, ...LIST_ENTRY_ATTRIBUTES[setting].filter((a) => !same.attributes.some((b) => b.slug === a.slug))];
-    else byList.set(list, { setting, list, name: titleOf(list), parentObject: 'people', attributes: LIST_ENTRY_ATTRIBUTES[setting] });
+    if (same)
+      same.attributes = [
+        ...same.attributes,
+        ...LIST_ENTRY_ATTRIBUTES[setting].filter((a) => !same.attributes.some((b) => b.slug === a.slug)),
+      ];
+    else
+      byList.set(list, {
+        setting,
+        list,
+        name: titleOf(list),
+        parentObject: 'people',
+        attributes: LIST_ENTRY_ATTRIBUTES[setting],
+      });
   }
   return [...byList.values()];
 }

@@ -40,18 +40,27 @@ export interface WebhookPlan {
 }
 
 export type WebhookApplyResult =
-  | { outcome: 'created'; webhookId: string; /** Attio answers it once; it belongs in a secret store, nowhere else. */ secret: string }
+  | {
+      outcome: 'created';
+      webhookId: string;
+      /** Attio answers it once; it belongs in a secret store, nowhere else. */ secret: string;
+    }
   | { outcome: 'updated' | 'unchanged'; webhookId: string }
   | { outcome: 'failed'; reason: string };
 
 const condition = (field: string, value: string): WebhookCondition => ({ field, operator: 'equals', value });
 
 /** The subscriptions for a workspace's ids, or why they cannot be made. */
-export function neededSubscriptions(workspace: Omit<WebhookWorkspace, 'webhooks'>): NeededSubscription[] | { problem: string; fix: string } {
+export function neededSubscriptions(
+  workspace: Omit<WebhookWorkspace, 'webhooks'>,
+): NeededSubscription[] | { problem: string; fix: string } {
   const deals = workspace.objects.deals;
   if (deals === undefined || workspace.dealStageAttribute === undefined) {
     return {
-      problem: deals === undefined ? 'the deals object is not enabled, so there are no deal stage changes to subscribe to' : 'deals have no stage attribute to subscribe to',
+      problem:
+        deals === undefined
+          ? 'the deals object is not enabled, so there are no deal stage changes to subscribe to'
+          : 'deals have no stage attribute to subscribe to',
       fix: 'enable Deals in Attio (Workspace settings → Objects) and run setup without --webhook-url first',
     };
   }
@@ -59,13 +68,21 @@ export function neededSubscriptions(workspace: Omit<WebhookWorkspace, 'webhooks'
   return [
     {
       purpose: 'deal stage changes (record.updated of deals.stage)',
-      subscription: { event_type: 'record.updated', filter: { $and: [condition('id.object_id', deals), condition('id.attribute_id', workspace.dealStageAttribute)] } },
+      subscription: {
+        event_type: 'record.updated',
+        filter: {
+          $and: [condition('id.object_id', deals), condition('id.attribute_id', workspace.dealStageAttribute)],
+        },
+      },
     },
     // A task event names only the task; the receiver reads it to see whether a follow-up was completed.
     { purpose: 'task changes (task.updated)', subscription: { event_type: 'task.updated', filter: null } },
     {
       purpose: `merges of ${merged.join(', ')} (record.merged)`,
-      subscription: { event_type: 'record.merged', filter: { $or: merged.map((slug) => condition('id.object_id', workspace.objects[slug] ?? '')) } },
+      subscription: {
+        event_type: 'record.merged',
+        filter: { $or: merged.map((slug) => condition('id.object_id', workspace.objects[slug] ?? '')) },
+      },
     },
   ];
 }
@@ -75,7 +92,10 @@ export async function readWebhookWorkspace(client: AttioClient): Promise<Webhook
   const objects = Object.fromEntries(
     (await client.listObjects()).flatMap((o) => (o.api_slug ? [[o.api_slug, o.id.object_id] as const] : [])),
   );
-  const stage = objects.deals === undefined ? undefined : (await client.listAttributes('objects', 'deals')).find((a) => a.api_slug === 'stage' && a.type === 'status');
+  const stage =
+    objects.deals === undefined
+      ? undefined
+      : (await client.listAttributes('objects', 'deals')).find((a) => a.api_slug === 'stage' && a.type === 'status');
   const webhooks: AttioWebhook[] = [];
   for await (const webhook of client.listAllWebhooks()) webhooks.push(webhook);
   return { objects, ...(stage ? { dealStageAttribute: stage.id.attribute_id } : {}), webhooks };
@@ -86,8 +106,14 @@ export function planWebhook(targetUrl: string, workspace: WebhookWorkspace): Web
   if (!Array.isArray(needed)) return { targetUrl, state: 'manual', needed: [], notes: [], ...needed };
   const atUrl = workspace.webhooks.filter((w) => sameUrl(w.target_url, targetUrl));
   const [ours, ...others] = atUrl;
-  const notes = others.map((w) => `webhook ${w.id.webhook_id} also delivers to ${targetUrl}: the receiver gets its events too; delete it in Attio if it is a leftover`);
-  if (ours && ours.status !== 'active') notes.push(`Attio marks webhook ${ours.id.webhook_id} "${ours.status}" (deliveries kept failing); it ${ours.status === 'inactive' ? 'receives nothing until it is recreated' : 'still receives events'}`);
+  const notes = others.map(
+    (w) =>
+      `webhook ${w.id.webhook_id} also delivers to ${targetUrl}: the receiver gets its events too; delete it in Attio if it is a leftover`,
+  );
+  if (ours && ours.status !== 'active')
+    notes.push(
+      `Attio marks webhook ${ours.id.webhook_id} "${ours.status}" (deliveries kept failing); it ${ours.status === 'inactive' ? 'receives nothing until it is recreated' : 'still receives events'}`,
+    );
   if (!ours) return { targetUrl, state: 'create', needed, notes };
   const same = canonical(ours.subscriptions).join('\n') === canonical(needed.map((n) => n.subscription)).join('\n');
   return { targetUrl, state: same ? 'exists' : 'update', needed, webhookId: ours.id.webhook_id, notes };
@@ -103,7 +129,10 @@ export async function applyWebhook(client: AttioClient, plan: WebhookPlan): Prom
       case 'exists':
         return { outcome: 'unchanged', webhookId: plan.webhookId ?? '' };
       case 'update':
-        return { outcome: 'updated', webhookId: (await client.updateWebhook(plan.webhookId ?? '', { subscriptions })).id.webhook_id };
+        return {
+          outcome: 'updated',
+          webhookId: (await client.updateWebhook(plan.webhookId ?? '', { subscriptions })).id.webhook_id,
+        };
       case 'create': {
         const created = await client.createWebhook({ targetUrl: plan.targetUrl, subscriptions });
         return { outcome: 'created', webhookId: created.id.webhook_id, secret: created.secret };
@@ -126,7 +155,8 @@ function sameUrl(a: string, b: string): boolean {
 function canonical(subscriptions: readonly WebhookSubscription[]): string[] {
   const filter = (f: WebhookFilter): unknown => {
     if (f === null) return null;
-    const sorted = (conditions: WebhookCondition[]) => conditions.map((c) => JSON.stringify([c.field, c.operator, c.value])).sort();
+    const sorted = (conditions: WebhookCondition[]) =>
+      conditions.map((c) => JSON.stringify([c.field, c.operator, c.value])).sort();
     return '$and' in f ? { $and: sorted(f.$and) } : { $or: sorted(f.$or) };
   };
   return subscriptions.map((s) => JSON.stringify([s.event_type, filter(s.filter)])).sort();

@@ -18,15 +18,27 @@ export interface AssertRecordIntent {
 export async function runAssertRecord(intent: AssertRecordIntent, run: WorkflowRun): Promise<void> {
   const { ctx } = run;
   const attributes = await ctx.schema.attributes(intent.object);
-  if (attributes.size === 0) throw new ConfigError('object', `object "${intent.object}" does not exist in this Attio workspace`);
+  if (attributes.size === 0)
+    throw new ConfigError('object', `object "${intent.object}" does not exist in this Attio workspace`);
   const matching = attributes.get(intent.matchingAttribute);
   if (!matching?.is_unique) {
     const unique = [...attributes.values()].filter((a) => a.is_unique).map((a) => a.api_slug);
-    throw new ConfigError('matchingAttribute', `"${intent.matchingAttribute}" is not a unique attribute of ${intent.object}; unique attributes: ${unique.join(', ')}`);
+    throw new ConfigError(
+      'matchingAttribute',
+      `"${intent.matchingAttribute}" is not a unique attribute of ${intent.object}; unique attributes: ${unique.join(', ')}`,
+    );
   }
   if (!intent.values[intent.matchingAttribute]?.length) {
     throw new InvalidEventError(`values.${intent.matchingAttribute}`, 'the matching attribute needs a value');
   }
   const prepared = await run.prepare(intent.object, intent.values);
-  run.defer({ request: attioRequests.assertRecord(intent.object, intent.matchingAttribute, prepared), stage: 'asserts', op: 'assertRecord' }, undefined, intent.object);
+  run.defer(
+    {
+      request: attioRequests.assertRecord(intent.object, intent.matchingAttribute, prepared),
+      stage: 'asserts',
+      op: 'assertRecord',
+    },
+    undefined,
+    intent.object,
+  );
 }

@@ -18,7 +18,15 @@ import type { RecordCaches } from './record-caches.js';
 export type WorkflowName = 'signup' | 'milestone' | 'pql' | 'handoff' | 'identify' | 'group' | 'assertRecord';
 
 /** `deferred`: queued as a deferred write (sent when the lane ends, or handed to the platform to deliver). */
-export type StepResult = 'asserted' | 'created' | 'updated' | 'found' | 'skipped' | 'deferred' | 'deleted' | 'unchanged';
+export type StepResult =
+  | 'asserted'
+  | 'created'
+  | 'updated'
+  | 'found'
+  | 'skipped'
+  | 'deferred'
+  | 'deleted'
+  | 'unchanged';
 
 export interface Step {
   /** What was done, in domain words: `assertCompany`, `createNote`, `findPqlDeal`, ... */
@@ -125,7 +133,11 @@ export class WorkflowRun {
   }
 
   /** Values checked against the workspace schema (see prepareValues). */
-  prepare(object: string, values: Record<string, unknown[]>, statusSetting?: string): Promise<Record<string, unknown[]>> {
+  prepare(
+    object: string,
+    values: Record<string, unknown[]>,
+    statusSetting?: string,
+  ): Promise<Record<string, unknown[]>> {
     return prepareValues(this.ctx.schema, object, values, {
       strict: this.ctx.config.strict,
       warn: (m) => this.warn(m),
@@ -135,7 +147,11 @@ export class WorkflowRun {
 
   /** A list entry's values checked against the list's entry attributes (see prepareValues). */
   prepareEntry(list: string, values: Record<string, unknown[]>): Promise<Record<string, unknown[]>> {
-    return prepareValues(this.ctx.schema, list, values, { strict: this.ctx.config.strict, warn: (m) => this.warn(m), target: 'lists' });
+    return prepareValues(this.ctx.schema, list, values, {
+      strict: this.ctx.config.strict,
+      warn: (m) => this.warn(m),
+      target: 'lists',
+    });
   }
 
   outcome(): WorkflowOutcome {

@@ -30,7 +30,8 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
 
 export function winnerOf<T extends Candidate>(candidates: readonly T[]): T | undefined {
   let best: T | undefined;
-  for (const candidate of candidates) if (best === undefined || compareCandidates(candidate, best) < 0) best = candidate;
+  for (const candidate of candidates)
+    if (best === undefined || compareCandidates(candidate, best) < 0) best = candidate;
   return best;
 }
 
@@ -61,7 +62,10 @@ export async function ensureOne<T extends Candidate>(steps: ConvergeSteps<T>): P
   return { ...kept, created: kept.winner.id === mine.id };
 }
 
-async function keepWinner<T extends Candidate>(candidates: readonly T[], steps: ConvergeSteps<T>): Promise<{ winner: T; removed: T[] }> {
+async function keepWinner<T extends Candidate>(
+  candidates: readonly T[],
+  steps: ConvergeSteps<T>,
+): Promise<{ winner: T; removed: T[] }> {
   const winner = winnerOf(candidates) as T;
   const removed: T[] = [];
   for (const candidate of candidates) {

@@ -53,14 +53,25 @@ export async function dealKeyAttribute(run: WorkflowRun): Promise<string | undef
 export async function findOrCreateDeal(run: WorkflowRun, spec: DealSpec): Promise<AttioRecord> {
   const keyAttribute = await dealKeyAttribute(run);
   const op = spec.prefix.replace(/\s+/g, '');
-  const { deal, created } = keyAttribute === undefined ? await convergeDeal(run, spec) : await keyedDeal(run, spec, keyAttribute);
-  run.step(created ? `create${op}Deal` : `find${op}Deal`, created ? 'created' : 'found', recordIdOf(deal), created ? dealName(spec) : undefined);
+  const { deal, created } =
+    keyAttribute === undefined ? await convergeDeal(run, spec) : await keyedDeal(run, spec, keyAttribute);
+  run.step(
+    created ? `create${op}Deal` : `find${op}Deal`,
+    created ? 'created' : 'found',
+    recordIdOf(deal),
+    created ? dealName(spec) : undefined,
+  );
   if (!created) addPersonToDeal(run, deal, spec.personId);
   return deal;
 }
 
-async function keyedDeal(run: WorkflowRun, spec: DealSpec, keyAttribute: string): Promise<{ deal: AttioRecord; created: boolean }> {
-  const find = async () => (await run.ctx.client.queryRecords('deals', { filter: { [keyAttribute]: dealKey(spec) }, limit: 1 }))[0];
+async function keyedDeal(
+  run: WorkflowRun,
+  spec: DealSpec,
+  keyAttribute: string,
+): Promise<{ deal: AttioRecord; created: boolean }> {
+  const find = async () =>
+    (await run.ctx.client.queryRecords('deals', { filter: { [keyAttribute]: dealKey(spec) }, limit: 1 }))[0];
   const existing = await find();
   if (existing) return { deal: existing, created: false };
   try {
@@ -77,13 +88,16 @@ async function keyedDeal(run: WorkflowRun, spec: DealSpec, keyAttribute: string)
 /** Without a unique key: the account's deals named `<prefix> - ...` that no person made, converged to one. */
 async function convergeDeal(run: WorkflowRun, spec: DealSpec): Promise<{ deal: AttioRecord; created: boolean }> {
   const { client } = run.ctx;
-  const filter = spec.companyId ? { associated_company: companyRef(spec.companyId) } : { associated_people: personRef(spec.personId) };
+  const filter = spec.companyId
+    ? { associated_company: companyRef(spec.companyId) }
+    : { associated_people: personRef(spec.personId) };
   const asCandidate = (deal: AttioRecord) => ({ id: recordIdOf(deal), createdAt: deal.created_at, deal });
   const result = await ensureOne({
     list: async () => {
       const deals = [];
       for await (const deal of client.queryAllRecords('deals', { filter }, 100)) {
-        if ((readText(deal, 'name') ?? '').startsWith(`${spec.prefix} - `) && !madeByMember(deal)) deals.push(asCandidate(deal));
+        if ((readText(deal, 'name') ?? '').startsWith(`${spec.prefix} - `) && !madeByMember(deal))
+          deals.push(asCandidate(deal));
       }
       return deals;
     },
@@ -122,7 +136,12 @@ async function createDeal(run: WorkflowRun, spec: DealSpec, keyAttribute: string
 function addPersonToDeal(run: WorkflowRun, deal: AttioRecord, personId: string): void {
   if (readRecordRefs(deal, 'associated_people').includes(personId)) return;
   run.defer(
-    { request: attioRequests.updateRecord('deals', recordIdOf(deal), { associated_people: [personRef(personId)] }), stage: 'account', op: 'addPersonToDeal', appendOnly: true },
+    {
+      request: attioRequests.updateRecord('deals', recordIdOf(deal), { associated_people: [personRef(personId)] }),
+      stage: 'account',
+      op: 'addPersonToDeal',
+      appendOnly: true,
+    },
     recordIdOf(deal),
   );
 }

@@ -17,16 +17,34 @@ import type { CachedWorkspace } from './record-caches.js';
 export async function runGroup(intent: GroupIntent, run: WorkflowRun): Promise<void> {
   const { config } = run.ctx;
   let domain = intent.company.domain;
-  if (domain !== undefined && config.personalDomains === 'skip-company' && isPersonalDomain(domain, config.extraPersonalDomains)) {
+  if (
+    domain !== undefined &&
+    config.personalDomains === 'skip-company' &&
+    isPersonalDomain(domain, config.extraPersonalDomains)
+  ) {
     run.warn(`group website is a free-mail domain; no company is created for it`);
     domain = undefined;
   }
   const workspaces = await productObjectEnabled(run, 'workspaces');
   if (domain === undefined && !workspaces) {
-    throw new InvalidEventError('traits.website', 'a group needs a company website or domain (or the Attio Workspaces object enabled)');
+    throw new InvalidEventError(
+      'traits.website',
+      'a group needs a company website or domain (or the Attio Workspaces object enabled)',
+    );
   }
-  const accountScore = Object.keys(intent.signals).length > 0 ? scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold).score : undefined;
-  const companyId = domain === undefined ? undefined : await ensureCompany(run, domain, { name: intent.company.name, plan: intent.company.plan, pqlScore: accountScore }, intent.timestamp);
+  const accountScore =
+    Object.keys(intent.signals).length > 0
+      ? scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold).score
+      : undefined;
+  const companyId =
+    domain === undefined
+      ? undefined
+      : await ensureCompany(
+          run,
+          domain,
+          { name: intent.company.name, plan: intent.company.plan, pqlScore: accountScore },
+          intent.timestamp,
+        );
 
   if (workspaces) await ensureWorkspace(run, intent.groupId, intent.company.name, companyId);
   if (companyId !== undefined && intent.person) {
@@ -37,24 +55,37 @@ export async function runGroup(intent: GroupIntent, run: WorkflowRun): Promise<v
 }
 
 /** The workspace record as this group call describes it: a deferred assert, unless Attio already holds it. */
-async function ensureWorkspace(run: WorkflowRun, workspaceId: string, name: string | undefined, companyId: string | undefined): Promise<void> {
+async function ensureWorkspace(
+  run: WorkflowRun,
+  workspaceId: string,
+  name: string | undefined,
+  companyId: string | undefined,
+): Promise<void> {
   const { client, records } = run.ctx;
   let known = records.workspaces.get(workspaceId);
   if (known === undefined) {
     const [record] = await client.queryRecords('workspaces', { filter: { workspace_id: workspaceId }, limit: 1 });
     if (record) records.workspaces.set(workspaceId, (known = workspaceFacts(record)));
   }
-  if (known && (name === undefined || known.name === name) && (companyId === undefined || known.companyId === companyId)) {
+  if (
+    known &&
+    (name === undefined || known.name === name) &&
+    (companyId === undefined || known.companyId === companyId)
+  ) {
     run.step('assertWorkspace', 'unchanged', known.id);
     return;
   }
-  const prepared = await run.prepare('workspaces', values({ workspace_id: workspaceId, name, company: companyId ? companyRef(companyId) : undefined }));
+  const prepared = await run.prepare(
+    'workspaces',
+    values({ workspace_id: workspaceId, name, company: companyId ? companyRef(companyId) : undefined }),
+  );
   run.defer(
     {
       request: attioRequests.assertRecord('workspaces', 'workspace_id', prepared),
       stage: 'asserts',
       op: 'assertWorkspace',
-      onSent: (data) => records.workspaces.set(workspaceId, workspaceFacts(data as Parameters<typeof workspaceFacts>[0])),
+      onSent: (data) =>
+        records.workspaces.set(workspaceId, workspaceFacts(data as Parameters<typeof workspaceFacts>[0])),
     },
     known?.id,
   );
@@ -65,5 +96,9 @@ async function ensureWorkspace(run: WorkflowRun, workspaceId: string, name: stri
 function workspaceFacts(record: Parameters<typeof recordIdOf>[0]): CachedWorkspace {
   const name = readText(record, 'name');
   const companyId = readRecordRef(record, 'company');
-  return { id: recordIdOf(record), ...(name === undefined ? {} : { name }), ...(companyId === undefined ? {} : { companyId }) };
+  return {
+    id: recordIdOf(record),
+    ...(name === undefined ? {} : { name }),
+    ...(companyId === undefined ? {} : { companyId }),
+  };
 }

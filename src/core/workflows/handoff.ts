@@ -59,12 +59,19 @@ export async function runHandoff(intent: HandoffIntent, run: WorkflowRun): Promi
 
 async function countCompanyPeople(run: WorkflowRun, companyId: string): Promise<number> {
   let count = 0;
-  for await (const _ of run.ctx.client.queryAllRecords('people', { filter: { company: companyRef(companyId) } })) count++;
+  for await (const _ of run.ctx.client.queryAllRecords('people', { filter: { company: companyRef(companyId) } }))
+    count++;
   return count;
 }
 
 function handoffContext(intent: HandoffIntent, state: PersonState, activeUsers: number): string {
-  const { pqlScore: score, activationScore: activation, milestones: features, signupDate, pqlExplanation } = state.facts;
+  const {
+    pqlScore: score,
+    activationScore: activation,
+    milestones: features,
+    signupDate,
+    pqlExplanation,
+  } = state.facts;
   const plan = intent.plan ?? state.facts.plan;
   return [
     `Request: ${intent.eventName}`,
@@ -82,7 +89,8 @@ function handoffContext(intent: HandoffIntent, state: PersonState, activeUsers: 
 }
 
 function recommendApproach(intent: HandoffIntent, score: number | undefined, plan: string | undefined): string {
-  if ((intent.value ?? 0) >= 50_000 || plan === 'enterprise') return 'Enterprise motion: involve an executive sponsor, security review, multi-year terms';
+  if ((intent.value ?? 0) >= 50_000 || plan === 'enterprise')
+    return 'Enterprise motion: involve an executive sponsor, security review, multi-year terms';
   if ((score ?? 0) >= 60) return 'Offer an annual plan upgrade; the team is already getting value';
   return 'Discovery call to confirm the use case before proposing a plan';
 }

@@ -8,7 +8,14 @@ import type { AttioRecord } from '../attio/schemas.js';
 import { readRecordRef, readText, recordIdOf, values } from '../attio/values.js';
 import type { IdentifyIntent, PersonProfile } from '../intents.js';
 import type { WorkflowRun } from './context.js';
-import { companyDomainForEmail, ensureCompany, personIdOf, personOf, personRef, productObjectEnabled } from './people.js';
+import {
+  companyDomainForEmail,
+  ensureCompany,
+  personIdOf,
+  personOf,
+  personRef,
+  productObjectEnabled,
+} from './people.js';
 import { changedValues } from './person-facts.js';
 import type { PersonState } from './person-state.js';
 import type { CachedUser } from './record-caches.js';
@@ -27,7 +34,13 @@ export async function runIdentify(intent: IdentifyIntent, run: WorkflowRun): Pro
  * person's values are checked against the workspace before the company is written, so a configuration
  * problem (strict mode, an unknown option) leaves nothing half-written.
  */
-export async function applyProfile(run: WorkflowRun, state: PersonState, profile: PersonProfile, timestamp: string, signup: boolean): Promise<void> {
+export async function applyProfile(
+  run: WorkflowRun,
+  state: PersonState,
+  profile: PersonProfile,
+  timestamp: string,
+  signup: boolean,
+): Promise<void> {
   state.set('name', profile.name, timestamp);
   state.set('jobTitle', profile.jobTitle, timestamp);
   state.set('plan', profile.plan, timestamp);
@@ -47,19 +60,32 @@ export async function applyProfile(run: WorkflowRun, state: PersonState, profile
  * user id already holds this email (a re-created account), the record is written without it rather than
  * rejecting the identify: the person link is what later events need.
  */
-export async function ensureUser(run: WorkflowRun, userId: string, email: string | undefined, personId: string): Promise<void> {
+export async function ensureUser(
+  run: WorkflowRun,
+  userId: string,
+  email: string | undefined,
+  personId: string,
+): Promise<void> {
   const { client, records } = run.ctx;
   let known = records.users.get(userId);
   if (known === undefined) {
     const [record] = await client.queryRecords('users', { filter: { user_id: userId }, limit: 1 });
     if (record) records.users.set(userId, (known = userFacts(record)));
   }
-  if (known?.personId === personId && (email === undefined || known.email === email || (known.email === undefined && (await emailHeldByAnother(run, userId, email))))) {
+  if (
+    known?.personId === personId &&
+    (email === undefined ||
+      known.email === email ||
+      (known.email === undefined && (await emailHeldByAnother(run, userId, email))))
+  ) {
     run.step('assertUser', 'unchanged', known.id);
     return;
   }
   const write = async (withEmail: boolean) => {
-    const prepared = await run.prepare('users', values({ user_id: userId, primary_email_address: withEmail ? email : undefined, person: personRef(personId) }));
+    const prepared = await run.prepare(
+      'users',
+      values({ user_id: userId, primary_email_address: withEmail ? email : undefined, person: personRef(personId) }),
+    );
     return client.assertRecord('users', 'user_id', prepared);
   };
   let user: AttioRecord;
@@ -67,7 +93,9 @@ export async function ensureUser(run: WorkflowRun, userId: string, email: string
     user = await write(true);
   } catch (error) {
     if (!(error instanceof AttioError && error.code === 'uniqueness_conflict' && email !== undefined)) throw error;
-    run.warn('another Attio user already has this email as primary_email_address; the user record was written without it');
+    run.warn(
+      'another Attio user already has this email as primary_email_address; the user record was written without it',
+    );
     user = await write(false);
   }
   records.users.set(userId, userFacts(user));

@@ -11,7 +11,12 @@ import type { WorkflowRun } from './context.js';
 import { personIdOf } from './people.js';
 import type { PersonState } from './person-state.js';
 
-export async function ensureListEntry(run: WorkflowRun, setting: 'trialList' | 'pqlList', state: PersonState, entryValues: Record<string, unknown[]> = {}): Promise<void> {
+export async function ensureListEntry(
+  run: WorkflowRun,
+  setting: 'trialList' | 'pqlList',
+  state: PersonState,
+  entryValues: Record<string, unknown[]> = {},
+): Promise<void> {
   const slug = run.ctx.config[setting];
   const list = await run.ctx.schema.findList(slug);
   const step = `add to ${setting}`;
@@ -31,7 +36,19 @@ export async function ensureListEntry(run: WorkflowRun, setting: 'trialList' | '
   }
   lists.add(list.id.list_id).add(list.api_slug);
   const prepared = await run.prepareEntry(list.api_slug, entryValues);
-  run.defer({ request: attioRequests.assertEntry(list.api_slug, { parentObject: 'people', parentRecordId: personId, entryValues: prepared }), stage: 'asserts', op: step }, undefined, list.api_slug);
+  run.defer(
+    {
+      request: attioRequests.assertEntry(list.api_slug, {
+        parentObject: 'people',
+        parentRecordId: personId,
+        entryValues: prepared,
+      }),
+      stage: 'asserts',
+      op: step,
+    },
+    undefined,
+    list.api_slug,
+  );
 }
 
 /** The lists the person is on: read once per lane (none for a person created in this lane). */

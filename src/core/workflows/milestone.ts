@@ -20,9 +20,16 @@ export async function runMilestone(intent: MilestoneIntent, run: WorkflowRun): P
       state.facts.milestones.push(intent.milestone);
       // Derived from every milestone the person has, whatever order they arrived in.
       state.facts.activationScore = activationScore(state.facts.milestones, configuredMilestones(run.ctx));
-      run.step('updateActivation', 'deferred', state.id, `${intent.milestone}, activation ${state.facts.activationScore ?? 0}`);
+      run.step(
+        'updateActivation',
+        'deferred',
+        state.id,
+        `${intent.milestone}, activation ${state.facts.activationScore ?? 0}`,
+      );
     } else {
-      run.warn(`milestone "${intent.milestone}" is not an option of people.milestones_completed; only its note was written`);
+      run.warn(
+        `milestone "${intent.milestone}" is not an option of people.milestones_completed; only its note was written`,
+      );
     }
   }
   touchActivity(state, intent.timestamp);
@@ -32,7 +39,8 @@ export async function runMilestone(intent: MilestoneIntent, run: WorkflowRun): P
 /** `last_activity_date` is the day of the latest activity (it never moves back). */
 export function touchActivity(state: PersonState, timestamp: string): void {
   const day = timestamp.slice(0, 10);
-  if (state.facts.lastActivityDate === undefined || state.facts.lastActivityDate < day) state.facts.lastActivityDate = day;
+  if (state.facts.lastActivityDate === undefined || state.facts.lastActivityDate < day)
+    state.facts.lastActivityDate = day;
 }
 
 export async function milestoneOptions(run: WorkflowRun): Promise<string[]> {
@@ -43,13 +51,19 @@ export async function milestoneOptions(run: WorkflowRun): Promise<string[]> {
 
 async function milestoneNote(run: WorkflowRun, state: PersonState, intent: MilestoneIntent): Promise<NoteSpec> {
   const signupDate = state.facts.signupDate;
-  const days = signupDate ? Math.max(0, Math.floor((Date.parse(intent.timestamp) - Date.parse(signupDate)) / 86_400_000)) : undefined;
+  const days = signupDate
+    ? Math.max(0, Math.floor((Date.parse(intent.timestamp) - Date.parse(signupDate)) / 86_400_000))
+    : undefined;
   return {
     parentObject: 'people',
     parentRecordId: await personIdOf(run, state),
     title: MILESTONE_NOTE_TITLE,
     key: `milestone:${intent.milestone}`,
-    content: [`Milestone: ${intent.milestone}`, `Timestamp: ${intent.timestamp}`, `Days since signup: ${days ?? 'unknown'}`].join('\n'),
+    content: [
+      `Milestone: ${intent.milestone}`,
+      `Timestamp: ${intent.timestamp}`,
+      `Days since signup: ${days ?? 'unknown'}`,
+    ].join('\n'),
     createdAt: intent.timestamp,
   };
 }

@@ -36,7 +36,11 @@ function noteContent(spec: NoteSpec): string {
 }
 
 function isOurNote(note: AttioNote, spec: NoteSpec): boolean {
-  return note.title === spec.title && !madeByMember(note.created_by_actor) && note.content_plaintext.split('\n').includes(keyMarker(spec.key));
+  return (
+    note.title === spec.title &&
+    !madeByMember(note.created_by_actor) &&
+    note.content_plaintext.split('\n').includes(keyMarker(spec.key))
+  );
 }
 
 const MARKER_LINE = /^attio-plg key: (.+)$/;
@@ -118,7 +122,13 @@ export async function ensureTask(run: WorkflowRun, spec: TaskSpec): Promise<Atti
     cached: () => run.lane.tasksOf(linked),
     cache: (tasks) => run.lane.setTasks(linked, tasks),
     listAll: () => client.listAllTasks({ linkedObject: spec.linkedObject, linkedRecordId: spec.linkedRecordId }),
-    create: () => client.createTask({ content: taskContent(spec), deadlineAt: spec.deadlineAt, linkedRecords: spec.linkedRecords, assignees: spec.assignees }),
+    create: () =>
+      client.createTask({
+        content: taskContent(spec),
+        deadlineAt: spec.deadlineAt,
+        linkedRecords: spec.linkedRecords,
+        assignees: spec.assignees,
+      }),
     remove: (id) => client.deleteTask(id),
   });
 }
@@ -184,7 +194,12 @@ async function ensureKeyed<I>(run: WorkflowRun, items: KeyedItems<I>): Promise<I
       return gone;
     },
   });
-  run.step(`create${items.noun}`, result.created ? 'created' : 'found', result.winner.id, items.labelOf(result.winner.item));
+  run.step(
+    `create${items.noun}`,
+    result.created ? 'created' : 'found',
+    result.winner.id,
+    items.labelOf(result.winner.item),
+  );
   return result.winner.item;
 }
 

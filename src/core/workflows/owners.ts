@@ -18,12 +18,16 @@ export async function ownerFor(run: WorkflowRun, accountKey: string): Promise<st
   const chosen = chooseRep(accountKey, config.salesReps);
   if (chosen === undefined) {
     const self = await schema.tokenMember();
-    if (!self) throw new ConfigError('salesReps', 'no sales reps are configured and the API token acts for no workspace member');
+    if (!self)
+      throw new ConfigError('salesReps', 'no sales reps are configured and the API token acts for no workspace member');
     return self.email;
   }
   const members = await schema.members();
   if (!members.some((m) => m.email === chosen)) {
-    throw new ConfigError('salesReps', `"${chosen}" is not a member of this Attio workspace; members: ${members.map((m) => m.email).join(', ')}`);
+    throw new ConfigError(
+      'salesReps',
+      `"${chosen}" is not a member of this Attio workspace; members: ${members.map((m) => m.email).join(', ')}`,
+    );
   }
   return chosen;
 }

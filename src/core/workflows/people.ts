@@ -5,7 +5,17 @@
  * something of theirs changes.
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import { readDate, readNumber, readRecordRef, readSelectTitles, readText, recordIdOf, recordRef, values, type RecordRef } from '../attio/values.js';
+import {
+  readDate,
+  readNumber,
+  readRecordRef,
+  readSelectTitles,
+  readText,
+  recordIdOf,
+  recordRef,
+  values,
+  type RecordRef,
+} from '../attio/values.js';
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
 import type { PersonKey } from '../intents.js';
@@ -43,12 +53,22 @@ export interface CompanyValues {
  * person's older traits do.
  * Returns the company's record id.
  */
-export async function ensureCompany(run: WorkflowRun, domain: string, wanted: CompanyValues, timestamp: string): Promise<string> {
+export async function ensureCompany(
+  run: WorkflowRun,
+  domain: string,
+  wanted: CompanyValues,
+  timestamp: string,
+): Promise<string> {
   // One account's people run in parallel lanes: one of them reads and asserts, the others then find it known.
   return run.ctx.locks.run(`company:${domain}`, () => assertCompanyOnce(run, domain, wanted, timestamp));
 }
 
-async function assertCompanyOnce(run: WorkflowRun, domain: string, wanted: CompanyValues, timestamp: string): Promise<string> {
+async function assertCompanyOnce(
+  run: WorkflowRun,
+  domain: string,
+  wanted: CompanyValues,
+  timestamp: string,
+): Promise<string> {
   const { client, records } = run.ctx;
   let known = records.companies.get(domain);
   if (known === undefined) {
@@ -63,7 +83,13 @@ async function assertCompanyOnce(run: WorkflowRun, domain: string, wanted: Compa
   }
   const prepared = await run.prepare(
     'companies',
-    values({ domains: domain, name: changes.name, plan_type: changes.plan, pql_score: changes.pqlScore, account_updated_at: Object.keys(changes).length > 0 ? timestamp : undefined }),
+    values({
+      domains: domain,
+      name: changes.name,
+      plan_type: changes.plan,
+      pql_score: changes.pqlScore,
+      account_updated_at: Object.keys(changes).length > 0 ? timestamp : undefined,
+    }),
   );
   const company = await client.assertRecord('companies', 'domains', prepared);
   records.companies.set(domain, companyFacts(company));
@@ -107,7 +133,12 @@ export async function personOf(run: WorkflowRun, key: PersonKey, timestamp: stri
   if (known) return known;
   if (key.email !== undefined) {
     const [record] = await run.ctx.client.queryRecords('people', { filter: { email_addresses: key.email }, limit: 1 });
-    run.step('findPerson', record ? 'found' : 'skipped', record ? recordIdOf(record) : undefined, record ? undefined : 'new person');
+    run.step(
+      'findPerson',
+      record ? 'found' : 'skipped',
+      record ? recordIdOf(record) : undefined,
+      record ? undefined : 'new person',
+    );
     return lane.remember(key, new PersonState(record, key.email));
   }
   const personId = await findPersonIdByUserId(run, key.userId ?? '', timestamp);
@@ -123,7 +154,8 @@ export async function personOf(run: WorkflowRun, key: PersonKey, timestamp: stri
  */
 export async function personIdOf(run: WorkflowRun, state: PersonState): Promise<string> {
   if (state.id !== undefined) return state.id;
-  if (state.email === undefined) throw new PersonNotResolvedError('traits.email', 'the event names no person: send an email or a userId', false);
+  if (state.email === undefined)
+    throw new PersonNotResolvedError('traits.email', 'the event names no person: send an email or a userId', false);
   const { [PERSON_ATTRIBUTES.milestones]: _milestones, ...facts } = allValues(state.facts);
   const prepared = await run.prepare('people', { email_addresses: [state.email], ...facts });
   const record = await run.ctx.client.assertRecord('people', 'email_addresses', prepared);
@@ -134,9 +166,14 @@ export async function personIdOf(run: WorkflowRun, state: PersonState): Promise<
 
 async function findPersonIdByUserId(run: WorkflowRun, userId: string, timestamp: string): Promise<string> {
   const { ctx } = run;
-  if (userId === '') throw new PersonNotResolvedError('traits.email', 'the event names no person: send an email or a userId', false);
+  if (userId === '')
+    throw new PersonNotResolvedError('traits.email', 'the event names no person: send an email or a userId', false);
   if (!(await usersObjectEnabled(run))) {
-    throw new PersonNotResolvedError('traits.email', 'no email on the event, and the Attio Users object is not enabled to find the person by userId', false);
+    throw new PersonNotResolvedError(
+      'traits.email',
+      'no email on the event, and the Attio Users object is not enabled to find the person by userId',
+      false,
+    );
   }
   const cached = ctx.records.users.get(userId);
   if (cached?.personId !== undefined) return cached.personId;
@@ -192,10 +229,18 @@ export async function accountOf(run: WorkflowRun, state: PersonState, timestamp:
     state.set('companyId', companyId, timestamp);
   }
   if (companyId === undefined) return { personId, personName, name: personName, key: state.email ?? personId };
-  const cachedDomain = domain !== undefined && run.ctx.records.companies.get(domain)?.id === companyId ? domain : undefined;
+  const cachedDomain =
+    domain !== undefined && run.ctx.records.companies.get(domain)?.id === companyId ? domain : undefined;
   const company = cachedDomain === undefined ? await run.ctx.client.getRecord('companies', companyId) : undefined;
   const companyDomain = cachedDomain ?? (company ? firstDomain(company) : undefined);
-  const companyName = (cachedDomain !== undefined ? run.ctx.records.companies.get(cachedDomain)?.name : company ? readText(company, 'name') : undefined) ?? companyDomain ?? 'Unknown company';
+  const companyName =
+    (cachedDomain !== undefined
+      ? run.ctx.records.companies.get(cachedDomain)?.name
+      : company
+        ? readText(company, 'name')
+        : undefined) ??
+    companyDomain ??
+    'Unknown company';
   return { personId, personName, companyId, name: companyName, key: companyDomain ?? companyId };
 }
 

@@ -4,7 +4,15 @@
  * (Attio allows 25 writes a second per workspace; a value it already holds costs a write for nothing).
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import { personalName, readDate, readNumber, readRecordRef, readSelectTitles, readText, recordRef } from '../attio/values.js';
+import {
+  personalName,
+  readDate,
+  readNumber,
+  readRecordRef,
+  readSelectTitles,
+  readText,
+  recordRef,
+} from '../attio/values.js';
 import type { PersonName } from '../intents.js';
 
 export interface PersonFacts {
@@ -36,7 +44,14 @@ export interface PersonFacts {
 }
 
 /** The facts an event's traits set, guarded by `profileUpdatedAt`. */
-export const PROFILE_FACTS: ReadonlySet<PersonFact> = new Set<PersonFact>(['name', 'jobTitle', 'plan', 'signupDate', 'signupSource', 'companyId']);
+export const PROFILE_FACTS: ReadonlySet<PersonFact> = new Set<PersonFact>([
+  'name',
+  'jobTitle',
+  'plan',
+  'signupDate',
+  'signupSource',
+  'companyId',
+]);
 
 /** The attribute each fact is stored in. */
 export const PERSON_ATTRIBUTES = {
@@ -62,12 +77,17 @@ export type PersonFact = keyof PersonFacts;
 function readName(record: AttioRecord): PersonName | undefined {
   const stored = (record.values.name ?? []).find((v) => v.active_until === undefined || v.active_until === null);
   if (stored === undefined) return undefined;
-  const text = (key: string) => (typeof stored[key] === 'string' && stored[key] !== '' ? (stored[key] as string) : undefined);
+  const text = (key: string) =>
+    typeof stored[key] === 'string' && stored[key] !== '' ? (stored[key] as string) : undefined;
   const fullName = text('full_name');
   if (fullName === undefined) return undefined;
   const firstName = text('first_name');
   const lastName = text('last_name');
-  return { ...(firstName === undefined ? {} : { firstName }), ...(lastName === undefined ? {} : { lastName }), fullName };
+  return {
+    ...(firstName === undefined ? {} : { firstName }),
+    ...(lastName === undefined ? {} : { lastName }),
+    fullName,
+  };
 }
 
 export function readPersonFacts(record: AttioRecord): PersonFacts {
@@ -97,7 +117,11 @@ export function emptyFacts(): PersonFacts {
 }
 
 /** Whether two values of a fact are the same (names by their parts, instants as instants). */
-export function sameFact<K extends Exclude<PersonFact, 'milestones'>>(fact: K, a: PersonFacts[K], b: PersonFacts[K]): boolean {
+export function sameFact<K extends Exclude<PersonFact, 'milestones'>>(
+  fact: K,
+  a: PersonFacts[K],
+  b: PersonFacts[K],
+): boolean {
   if (a === undefined || b === undefined) return a === b;
   const probe: PersonFacts = { milestones: [], [fact]: b };
   return holds(fact, { milestones: [], [fact]: a }, probe);
@@ -110,7 +134,11 @@ export function cloneFacts(facts: PersonFacts): PersonFacts {
 const sameInstant = (a: string, b: string) => a === b || Date.parse(a) === Date.parse(b);
 
 function sameName(a: PersonName, b: PersonName): boolean {
-  return a.fullName === b.fullName && (a.firstName ?? '') === (b.firstName ?? '') && (a.lastName ?? '') === (b.lastName ?? '');
+  return (
+    a.fullName === b.fullName &&
+    (a.firstName ?? '') === (b.firstName ?? '') &&
+    (a.lastName ?? '') === (b.lastName ?? '')
+  );
 }
 
 /** Whether `stored` already holds the desired value of `fact` (so writing it again changes nothing). */
@@ -120,7 +148,8 @@ function holds(fact: Exclude<PersonFact, 'milestones'>, stored: PersonFacts, des
   if (want === undefined) return true;
   if (have === undefined) return false;
   if (fact === 'name') return sameName(have as PersonName, want as PersonName);
-  if (fact === 'pqlScoredAt' || fact === 'pqlQualifiedAt' || fact === 'profileUpdatedAt') return sameInstant(have as string, want as string);
+  if (fact === 'pqlScoredAt' || fact === 'pqlQualifiedAt' || fact === 'profileUpdatedAt')
+    return sameInstant(have as string, want as string);
   return have === want;
 }
 

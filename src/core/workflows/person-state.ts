@@ -8,7 +8,17 @@ import { attioRequests } from '../attio/requests.js';
 import type { AttioRecord } from '../attio/schemas.js';
 import { readEmails, recordIdOf } from '../attio/values.js';
 import type { WorkflowContext, WorkflowRun } from './context.js';
-import { allValues, changedValues, cloneFacts, emptyFacts, PROFILE_FACTS, readPersonFacts, sameFact, type PersonFact, type PersonFacts } from './person-facts.js';
+import {
+  allValues,
+  changedValues,
+  cloneFacts,
+  emptyFacts,
+  PROFILE_FACTS,
+  readPersonFacts,
+  sameFact,
+  type PersonFact,
+  type PersonFacts,
+} from './person-facts.js';
 
 export class PersonState {
   id?: string;
@@ -40,7 +50,11 @@ export class PersonState {
    * redelivered event's traits never override newer ones (it may still fill a fact nobody set). A change
    * moves `profileUpdatedAt` to the event's time.
    */
-  set<K extends Exclude<PersonFact, 'milestones'>>(fact: K, value: PersonFacts[K] | undefined, timestamp: string): void {
+  set<K extends Exclude<PersonFact, 'milestones'>>(
+    fact: K,
+    value: PersonFacts[K] | undefined,
+    timestamp: string,
+  ): void {
     if (value === undefined) return;
     const at = Date.parse(timestamp);
     const previous = this.times.get(fact);
@@ -52,7 +66,8 @@ export class PersonState {
     if (sameFact(fact, this.facts[fact], value)) return;
     this.facts[fact] = value;
     const latest = this.facts.profileUpdatedAt;
-    if (profile && (latest === undefined || at > Date.parse(latest))) this.facts.profileUpdatedAt = new Date(at).toISOString();
+    if (profile && (latest === undefined || at > Date.parse(latest)))
+      this.facts.profileUpdatedAt = new Date(at).toISOString();
   }
 
   /** The record now exists in Attio with what `record` holds. */
@@ -63,7 +78,12 @@ export class PersonState {
   }
 
   snapshot(): PersonSnapshot {
-    return { facts: cloneFacts(this.facts), times: new Map(this.times), qualified: this.qualified, lists: this.lists ? new Set(this.lists) : undefined };
+    return {
+      facts: cloneFacts(this.facts),
+      times: new Map(this.times),
+      qualified: this.qualified,
+      lists: this.lists ? new Set(this.lists) : undefined,
+    };
   }
 
   restore(snapshot: PersonSnapshot): void {
@@ -102,17 +122,30 @@ export async function queuePersonWrites(run: WorkflowRun): Promise<void> {
   for (const person of run.lane.everyone()) {
     // Derived from the milestones as read plus the lane's: another process may have appended some since an
     // earlier write of ours computed it, and whichever lane reads the person next puts it right.
-    if (person.facts.milestones.length > 0) person.facts.activationScore = activationScore(person.facts.milestones, configuredMilestones(run.ctx));
+    if (person.facts.milestones.length > 0)
+      person.facts.activationScore = activationScore(person.facts.milestones, configuredMilestones(run.ctx));
     const wanted = person.id === undefined ? allValues(person.facts) : changedValues(person.stored, person.facts);
     if (Object.keys(wanted).length === 0) continue;
     const prepared = await run.prepare('people', wanted);
     if (Object.keys(prepared).length === 0) continue;
     const detail = Object.keys(prepared).join(', ');
     if (person.id !== undefined) {
-      run.defer({ request: attioRequests.updateRecord('people', person.id, prepared), stage: 'completion', op: 'updatePerson' }, person.id, detail);
+      run.defer(
+        { request: attioRequests.updateRecord('people', person.id, prepared), stage: 'completion', op: 'updatePerson' },
+        person.id,
+        detail,
+      );
     } else if (person.email !== undefined) {
       const values = { email_addresses: [person.email], ...prepared };
-      run.defer({ request: attioRequests.assertRecord('people', 'email_addresses', values), stage: 'completion', op: 'assertPerson' }, undefined, detail);
+      run.defer(
+        {
+          request: attioRequests.assertRecord('people', 'email_addresses', values),
+          stage: 'completion',
+          op: 'assertPerson',
+        },
+        undefined,
+        detail,
+      );
     }
   }
 }

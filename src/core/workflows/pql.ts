@@ -31,10 +31,16 @@ export async function runPql(intent: PqlIntent, run: WorkflowRun): Promise<void>
   }
   const { config } = run.ctx;
   const score = scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold);
-  Object.assign(state.facts, { pqlScore: score.score, pqlTier: score.tier, pqlExplanation: score.explanation, pqlScoredAt: intent.timestamp });
+  Object.assign(state.facts, {
+    pqlScore: score.score,
+    pqlTier: score.tier,
+    pqlExplanation: score.explanation,
+    pqlScoredAt: intent.timestamp,
+  });
   touchActivity(state, intent.timestamp);
   run.step('updateScore', 'deferred', state.id, `${score.score} ${score.tier}`);
-  if (score.qualified && state.facts.pqlQualifiedAt === undefined && !state.qualified) await qualify(run, state, intent, score);
+  if (score.qualified && state.facts.pqlQualifiedAt === undefined && !state.qualified)
+    await qualify(run, state, intent, score);
 }
 
 /** A person's first qualification (list entry, note, the account's deal and task, then `pql_qualified_at`). */
@@ -47,7 +53,11 @@ async function qualify(run: WorkflowRun, state: PersonState, intent: PqlIntent, 
     parentRecordId: personId,
     title: PQL_NOTE_TITLE,
     key: 'pql-qualified',
-    content: [`PQL score: ${score.score}/100 (${score.tier}), threshold ${ctx.config.pqlThreshold}`, `Qualified at: ${intent.timestamp}`, `Why: ${score.explanation}`].join('\n'),
+    content: [
+      `PQL score: ${score.score}/100 (${score.tier}), threshold ${ctx.config.pqlThreshold}`,
+      `Qualified at: ${intent.timestamp}`,
+      `Why: ${score.explanation}`,
+    ].join('\n'),
     createdAt: intent.timestamp,
   });
 

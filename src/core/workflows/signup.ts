@@ -10,7 +10,8 @@ import { ensureListEntry } from './lists.js';
 import { personOf } from './people.js';
 
 export async function runSignup(intent: SignupIntent, run: WorkflowRun): Promise<void> {
-  if (intent.person.email === undefined) throw new InvalidEventError('traits.email', 'a signup needs the person’s email');
+  if (intent.person.email === undefined)
+    throw new InvalidEventError('traits.email', 'a signup needs the person’s email');
   const state = await personOf(run, intent.person, intent.timestamp);
   await applyProfile(run, state, intent.profile, intent.timestamp, true);
   await ensureListEntry(run, 'trialList', state, { trial_started_at: [intent.timestamp] });

@@ -43,7 +43,11 @@ export interface Answer {
 
 export function answerFor(receipts: readonly Receipt[]): Answer {
   const problems = (status: Receipt['status']): Problem[] =>
-    receipts.flatMap((r, index) => (r.status === status ? [{ index, ...(r.messageId ? { messageId: r.messageId } : {}), reason: r.failure?.message ?? status }] : []));
+    receipts.flatMap((r, index) =>
+      r.status === status
+        ? [{ index, ...(r.messageId ? { messageId: r.messageId } : {}), reason: r.failure?.message ?? status }]
+        : [],
+    );
   const accepted = receipts.filter((r) => r.status === 'accepted' || r.status === 'ignored').length;
   const rejected = problems('rejected');
   const failed = problems('failed');

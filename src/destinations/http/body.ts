@@ -17,7 +17,8 @@ export function bodyReader(maxBytes: number): BodyReader {
   const parse = bodyParser.json({ type: JSON_TYPES, limit: maxBytes, inflate: true, strict: false });
   return (request, response) => {
     const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!JSON_TYPES.includes(type)) return Promise.reject(new HttpProblem(415, `content-type must be JSON (${JSON_TYPES.join(', ')})`));
+    if (!JSON_TYPES.includes(type))
+      return Promise.reject(new HttpProblem(415, `content-type must be JSON (${JSON_TYPES.join(', ')})`));
     return new Promise((resolve, reject) => {
       parse(request, response, (error?: unknown) => {
         if (error === undefined || error === null) {
@@ -45,6 +46,9 @@ function problemOf(error: unknown, maxBytes: number): HttpProblem {
     case 'charset.unsupported':
       return new HttpProblem(415, 'charset must be utf-8');
     default:
-      return new HttpProblem(status !== undefined && status >= 400 && status < 500 ? status : 400, 'the body could not be read');
+      return new HttpProblem(
+        status !== undefined && status >= 400 && status < 500 ? status : 400,
+        'the body could not be read',
+      );
   }
 }

@@ -26,9 +26,24 @@ export interface ReceiverMetrics {
 export function createReceiverMetrics(options: { defaultMetrics?: boolean } = {}): ReceiverMetrics {
   const registry = new Registry();
   if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'attio_plg_' });
-  const events = new Counter({ name: 'attio_plg_events_total', help: 'Events received, by the workflow they route to and their outcome at intake', labelNames: ['workflow', 'outcome'], registers: [registry] });
-  const drained = new Counter({ name: 'attio_plg_queue_drained_events_total', help: 'Events that left the queue, by workflow and outcome (applied, ignored, dead_letter)', labelNames: ['workflow', 'outcome'], registers: [registry] });
-  const retried = new Counter({ name: 'attio_plg_queue_retries_total', help: 'Events the drain left queued after a passing failure, to try again', labelNames: ['workflow'], registers: [registry] });
+  const events = new Counter({
+    name: 'attio_plg_events_total',
+    help: 'Events received, by the workflow they route to and their outcome at intake',
+    labelNames: ['workflow', 'outcome'],
+    registers: [registry],
+  });
+  const drained = new Counter({
+    name: 'attio_plg_queue_drained_events_total',
+    help: 'Events that left the queue, by workflow and outcome (applied, ignored, dead_letter)',
+    labelNames: ['workflow', 'outcome'],
+    registers: [registry],
+  });
+  const retried = new Counter({
+    name: 'attio_plg_queue_retries_total',
+    help: 'Events the drain left queued after a passing failure, to try again',
+    labelNames: ['workflow'],
+    registers: [registry],
+  });
   let readQueue: (() => QueueStats) | undefined;
   let clock: () => number = Date.now;
   const queueStats = () => readQueue?.();
@@ -47,7 +62,8 @@ export function createReceiverMetrics(options: { defaultMetrics?: boolean } = {}
     registers: [registry],
     collect() {
       const stats = queueStats();
-      if (stats) this.set(stats.oldestReceivedAt === undefined ? 0 : Math.max(0, (clock() - stats.oldestReceivedAt) / 1000));
+      if (stats)
+        this.set(stats.oldestReceivedAt === undefined ? 0 : Math.max(0, (clock() - stats.oldestReceivedAt) / 1000));
     },
   });
   new Gauge({
@@ -59,7 +75,12 @@ export function createReceiverMetrics(options: { defaultMetrics?: boolean } = {}
       if (stats) this.set(stats.deadLetters);
     },
   });
-  const deliveries = new Counter({ name: 'attio_plg_deliveries_total', help: 'Deliveries answered, by route and HTTP status', labelNames: ['route', 'status'], registers: [registry] });
+  const deliveries = new Counter({
+    name: 'attio_plg_deliveries_total',
+    help: 'Deliveries answered, by route and HTTP status',
+    labelNames: ['route', 'status'],
+    registers: [registry],
+  });
   const deliverySeconds = new Histogram({
     name: 'attio_plg_delivery_duration_seconds',
     help: 'Time from receiving a delivery to answering it',
@@ -67,9 +88,24 @@ export function createReceiverMetrics(options: { defaultMetrics?: boolean } = {}
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
-  const requests = new Counter({ name: 'attio_plg_attio_requests_total', help: 'Attempts at Attio requests, by operation and HTTP status (timeout or network when none came)', labelNames: ['operation', 'status'], registers: [registry] });
-  const retries = new Counter({ name: 'attio_plg_attio_retries_total', help: 'Attio attempts that were retries of an earlier one', labelNames: ['operation'], registers: [registry] });
-  const throttled = new Counter({ name: 'attio_plg_attio_throttled_total', help: 'Attio answers of 429 (rate limited)', labelNames: ['operation'], registers: [registry] });
+  const requests = new Counter({
+    name: 'attio_plg_attio_requests_total',
+    help: 'Attempts at Attio requests, by operation and HTTP status (timeout or network when none came)',
+    labelNames: ['operation', 'status'],
+    registers: [registry],
+  });
+  const retries = new Counter({
+    name: 'attio_plg_attio_retries_total',
+    help: 'Attio attempts that were retries of an earlier one',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
+  const throttled = new Counter({
+    name: 'attio_plg_attio_throttled_total',
+    help: 'Attio answers of 429 (rate limited)',
+    labelNames: ['operation'],
+    registers: [registry],
+  });
   const requestSeconds = new Histogram({
     name: 'attio_plg_attio_request_duration_seconds',
     help: 'Time for one attempt at an Attio request, including any wait for the client’s own rate budget',
@@ -77,7 +113,11 @@ export function createReceiverMetrics(options: { defaultMetrics?: boolean } = {}
     buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15],
     registers: [registry],
   });
-  const ready = new Gauge({ name: 'attio_plg_ready', help: '1 when the workspace check passes and Attio answers, else 0', registers: [registry] });
+  const ready = new Gauge({
+    name: 'attio_plg_ready',
+    help: '1 when the workspace check passes and Attio answers, else 0',
+    registers: [registry],
+  });
 
   return {
     registry,

@@ -11,7 +11,9 @@ import { HttpProblem } from './answer.js';
 const CALL_TYPES = ['identify', 'track', 'group', 'page', 'screen', 'alias'] as const;
 const IGNORED_TYPES = new Set(['page', 'screen', 'alias']);
 
-export type Route = { kind: 'sdk'; path: string; type?: (typeof CALL_TYPES)[number] } | { kind: 'webhook'; path: string };
+export type Route =
+  | { kind: 'sdk'; path: string; type?: (typeof CALL_TYPES)[number] }
+  | { kind: 'webhook'; path: string };
 
 /** The route a POST path names, or undefined for an unknown `/v1/...` endpoint. */
 export function routeOf(path: string): Route | undefined {
@@ -31,10 +33,12 @@ export function eventsOf(route: Route, body: unknown, receivedAt: string): unkno
   if (route.kind === 'webhook') return webhookEvents(body);
   if (route.type !== undefined) {
     if (!isObject(body)) throw new HttpProblem(400, `body must be one ${route.type} call (a JSON object)`);
-    if (body.type !== undefined && body.type !== route.type) throw new HttpProblem(400, `type: must be "${route.type}" on ${route.path}, got ${JSON.stringify(body.type)}`);
+    if (body.type !== undefined && body.type !== route.type)
+      throw new HttpProblem(400, `type: must be "${route.type}" on ${route.path}, got ${JSON.stringify(body.type)}`);
     return [stamped({ ...body, type: route.type }, receivedAt)];
   }
-  if (!isObject(body) || !Array.isArray(body.batch)) throw new HttpProblem(400, 'batch: is required, an array of calls');
+  if (!isObject(body) || !Array.isArray(body.batch))
+    throw new HttpProblem(400, 'batch: is required, an array of calls');
   return body.batch.map((event) => (isObject(event) ? stamped(event, receivedAt) : event));
 }
 

@@ -62,7 +62,14 @@ export function createReadiness(options: ReadinessOptions): Readiness {
         (report): CheckResult => ({ ready: report.ready, problems: report.problems, at: now() }),
         (error: unknown): CheckResult => ({
           ready: false,
-          problems: [{ kind: 'check-failed', subject: 'Attio', problem: `the workspace check could not run: ${error instanceof Error ? error.message : String(error)}`, fix: 'check that Attio is reachable at the configured API URL and the token is valid' }],
+          problems: [
+            {
+              kind: 'check-failed',
+              subject: 'Attio',
+              problem: `the workspace check could not run: ${error instanceof Error ? error.message : String(error)}`,
+              fix: 'check that Attio is reachable at the configured API URL and the token is valid',
+            },
+          ],
           at: now(),
         }),
       )

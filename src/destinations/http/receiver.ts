@@ -79,9 +79,20 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     handle(request, response, path, route)
       .catch((error: unknown) => {
         const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'internal error');
-        if (!(error instanceof HttpProblem)) logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'internal error');
-        if (route) logRefused(logger, { route: route.path, status: problem.status, reason: problem.message, retryAfterSeconds: problem.retryAfterSeconds });
-        if (problem.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(problem.retryAfterSeconds));
+        if (!(error instanceof HttpProblem))
+          logger.error(
+            { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
+            'internal error',
+          );
+        if (route)
+          logRefused(logger, {
+            route: route.path,
+            status: problem.status,
+            reason: problem.message,
+            retryAfterSeconds: problem.retryAfterSeconds,
+          });
+        if (problem.retryAfterSeconds !== undefined)
+          response.setHeader('retry-after', String(problem.retryAfterSeconds));
         reply(response, problem.status, { error: problem.message });
       })
       .finally(() => {
@@ -89,35 +100,72 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       });
   });
 
-  async function handle(request: IncomingMessage, response: ServerResponse, path: string, route: Route | undefined): Promise<void> {
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    route: Route | undefined,
+  ): Promise<void> {
     if (request.method === 'GET' || request.method === 'HEAD') {
-      if (!GET_PATHS.has(path)) throw new HttpProblem(path === '/' || path.startsWith('/v1/') ? 405 : 404, path === '/' || path.startsWith('/v1/') ? 'deliveries are POSTed' : `no such endpoint: ${path}`);
+      if (!GET_PATHS.has(path))
+        throw new HttpProblem(
+          path === '/' || path.startsWith('/v1/') ? 405 : 404,
+          path === '/' || path.startsWith('/v1/') ? 'deliveries are POSTed' : `no such endpoint: ${path}`,
+        );
       return serveGet(path, response);
     }
     if (request.method !== 'POST') {
       response.setHeader('allow', GET_PATHS.has(path) ? 'GET, HEAD' : 'POST');
       throw new HttpProblem(405, GET_PATHS.has(path) ? 'use GET' : 'deliveries are POSTed');
     }
-    if (route === undefined) throw new HttpProblem(404, `no such endpoint: ${path} (the SDK endpoints are /v1/batch and /v1/{identify,track,group,page,screen,alias})`);
-    if (!isAuthorised(request.headers, secrets)) throw new HttpProblem(401, 'missing or wrong webhook secret (the write key, as Basic auth user name; or an x-webhook-secret or Bearer header)');
+    if (route === undefined)
+      throw new HttpProblem(
+        404,
+        `no such endpoint: ${path} (the SDK endpoints are /v1/batch and /v1/{identify,track,group,page,screen,alias})`,
+      );
+    if (!isAuthorised(request.headers, secrets))
+      throw new HttpProblem(
+        401,
+        'missing or wrong webhook secret (the write key, as Basic auth user name; or an x-webhook-secret or Bearer header)',
+      );
     const started = performance.now();
     const events = eventsOf(route, await readBody(request, response), new Date().toISOString());
     if (events.length > maxBatch) throw new HttpProblem(413, `a delivery may carry at most ${maxBatch} events`);
     const admission = intake.admission();
-    if (!admission.admit) throw new HttpProblem(429, `the receiver's queue is full (${admission.reason}): retry after ${admission.retryAfterSeconds} s`, admission.retryAfterSeconds);
+    if (!admission.admit)
+      throw new HttpProblem(
+        429,
+        `the receiver's queue is full (${admission.reason}): retry after ${admission.retryAfterSeconds} s`,
+        admission.retryAfterSeconds,
+      );
     const { receipts, stored } = take(events);
     const storing = performance.now();
     try {
       await intake.enqueue(stored);
     } catch (error) {
       if (!(error instanceof QueueWriteError)) throw error;
-      logger.error({ code: error.code }, `the queue could not be written: ${error.diskFull ? 'the disk is full' : error.message}`);
-      throw new HttpProblem(503, `the receiver could not store the delivery${error.diskFull ? ' (its disk is full)' : ''}: retry later`, STORE_RETRY_AFTER_SECONDS);
+      logger.error(
+        { code: error.code },
+        `the queue could not be written: ${error.diskFull ? 'the disk is full' : error.message}`,
+      );
+      throw new HttpProblem(
+        503,
+        `the receiver could not store the delivery${error.diskFull ? ' (its disk is full)' : ''}: retry later`,
+        STORE_RETRY_AFTER_SECONDS,
+      );
     }
     const answer = answerFor(receipts);
-    for (const [index, receipt] of receipts.entries()) metrics?.event(isIgnoredCall(events[index]) ? 'untracked' : workflowOf(events[index], config), receipt.status);
+    for (const [index, receipt] of receipts.entries())
+      metrics?.event(isIgnoredCall(events[index]) ? 'untracked' : workflowOf(events[index], config), receipt.status);
     if (answer.permanent !== undefined) readiness?.permanentFailure(answer.permanent);
-    logDelivery(logger, { route: route.path, events, receipts, answer, durationMs: performance.now() - started, storeMs: performance.now() - storing });
+    logDelivery(logger, {
+      route: route.path,
+      events,
+      receipts,
+      answer,
+      durationMs: performance.now() - started,
+      storeMs: performance.now() - storing,
+    });
     reply(response, answer.status, answer.body);
   }
 
@@ -137,7 +185,11 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       }
       const item = mapItem(event, config);
       if (item.failure) {
-        receipts.push({ ...messageId, status: isRejection(item.failure) ? 'rejected' : 'failed', failure: item.failure });
+        receipts.push({
+          ...messageId,
+          status: isRejection(item.failure) ? 'rejected' : 'failed',
+          failure: item.failure,
+        });
       } else if (item.intents.length === 0) {
         receipts.push({ ...messageId, status: 'ignored' });
       } else {
@@ -153,7 +205,9 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
     if (path === '/metrics') {
       if (!metrics) throw new HttpProblem(404, 'metrics are off');
       const text = await metrics.registry.metrics();
-      response.writeHead(200, { 'content-type': metrics.registry.contentType, ...(closing ? { connection: 'close' } : {}) }).end(text);
+      response
+        .writeHead(200, { 'content-type': metrics.registry.contentType, ...(closing ? { connection: 'close' } : {}) })
+        .end(text);
       return;
     }
     if (!readiness) return reply(response, 200, { ready: true });
@@ -191,9 +245,16 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
   return new Promise((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) => {
       const where = `${host}:${port}`;
-      if (error.code === 'EADDRINUSE') reject(new ListenError(`port ${port} on ${host} is already in use: stop what is using it or choose another with --port`));
-      else if (error.code === 'EACCES') reject(new ListenError(`not allowed to listen on ${where}: choose a port above 1023 with --port`));
-      else if (error.code === 'EADDRNOTAVAIL') reject(new ListenError(`cannot listen on ${where}: ${host} is not an address of this machine (--host)`));
+      if (error.code === 'EADDRINUSE')
+        reject(
+          new ListenError(
+            `port ${port} on ${host} is already in use: stop what is using it or choose another with --port`,
+          ),
+        );
+      else if (error.code === 'EACCES')
+        reject(new ListenError(`not allowed to listen on ${where}: choose a port above 1023 with --port`));
+      else if (error.code === 'EADDRNOTAVAIL')
+        reject(new ListenError(`cannot listen on ${where}: ${host} is not an address of this machine (--host)`));
       else reject(new ListenError(`cannot listen on ${where}: ${error.code ?? error.message}`));
     };
     server.once('error', failed);

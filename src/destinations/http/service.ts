@@ -58,7 +58,12 @@ export async function startReceiverService(options: ReceiverServiceOptions): Pro
       busySince ??= now();
       for (const { raw, outcome, failure } of drained) {
         metrics?.drained(workflowOf(raw, engine.config), outcome === 'dead' ? 'dead_letter' : outcome);
-        if (outcome === 'dead' && failure?.category !== 'invalid-event' && failure?.category !== 'attio-rejected' && failure?.category !== 'unknown-person') {
+        if (
+          outcome === 'dead' &&
+          failure?.category !== 'invalid-event' &&
+          failure?.category !== 'attio-rejected' &&
+          failure?.category !== 'unknown-person'
+        ) {
           readiness.permanentFailure(failure?.message ?? 'failed');
         }
       }
@@ -68,12 +73,19 @@ export async function startReceiverService(options: ReceiverServiceOptions): Pro
         const seconds = Math.round((now() - busySince) / 100) / 10;
         // A burst's end is news; a trickle drained as it comes is not.
         const level = drainedSinceEmpty >= 100 || seconds >= 10 ? 'info' : 'debug';
-        logger[level]({ events: drainedSinceEmpty, seconds }, 'queue drained: every stored event is applied or in the dead letters');
+        logger[level](
+          { events: drainedSinceEmpty, seconds },
+          'queue drained: every stored event is applied or in the dead letters',
+        );
         drainedSinceEmpty = 0;
         busySince = undefined;
       }
     },
-    onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'the drain could not record a run: its events stay queued and run again'),
+    onError: (error) =>
+      logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'the drain could not record a run: its events stay queued and run again',
+      ),
   });
   let receiver;
   try {

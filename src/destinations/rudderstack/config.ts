@@ -10,7 +10,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { ConfigurationError } from '@rudderstack/integrations-lib';
-import { parseConfig, PERSONAL_DOMAIN_POLICIES, PRODUCT_OBJECTS_MODES, type PlgConfig, type PlgConfigInput } from '../../core/config/index.js';
+import {
+  parseConfig,
+  PERSONAL_DOMAIN_POLICIES,
+  PRODUCT_OBJECTS_MODES,
+  type PlgConfig,
+  type PlgConfigInput,
+} from '../../core/config/index.js';
 import { describeIssue, firstProblem } from '../../core/config/zod-issues.js';
 import { ConfigError } from '../../core/errors.js';
 
@@ -34,7 +40,8 @@ const flag = z.preprocess((input) => {
   return value;
 }, z.boolean().optional());
 
-const choice = <const Values extends readonly [string, ...string[]]>(values: Values) => z.preprocess(blankToUndefined, z.enum(values).optional());
+const choice = <const Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.preprocess(blankToUndefined, z.enum(values).optional());
 
 /**
  * A list setting: plain strings, or rows `{ [column]: string }` from a dynamic form. Blank rows are dropped;
@@ -45,7 +52,9 @@ function stringList(column: string) {
     .array(z.union([z.string(), z.strictObject({ [column]: z.string() })]))
     .optional()
     .transform((rows) => {
-      const values = (rows ?? []).map((row) => (typeof row === 'string' ? row : (row[column] ?? '')).trim()).filter((value) => value !== '');
+      const values = (rows ?? [])
+        .map((row) => (typeof row === 'string' ? row : (row[column] ?? '')).trim())
+        .filter((value) => value !== '');
       return values.length === 0 ? undefined : values;
     });
 }
@@ -63,7 +72,11 @@ const mapping = z
       const to = row.to.trim();
       if (from === '' && to === '') return;
       if (from === '' || to === '') {
-        ctx.addIssue({ code: 'custom', path: [index, from === '' ? 'from' : 'to'], message: 'must not be empty when the other column is set' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, from === '' ? 'from' : 'to'],
+          message: 'must not be empty when the other column is set',
+        });
         return;
       }
       entries.push([from, to]);
@@ -80,7 +93,13 @@ const scoringSignals = z
   .transform((rows, ctx) => {
     const signals: Array<{ key: string; label: string; weight: number; threshold: number }> = [];
     (rows ?? []).forEach((row, index) => {
-      if (row.signal === undefined && row.label === undefined && row.weight === undefined && row.threshold === undefined) return;
+      if (
+        row.signal === undefined &&
+        row.label === undefined &&
+        row.weight === undefined &&
+        row.threshold === undefined
+      )
+        return;
       for (const column of ['signal', 'weight', 'threshold'] as const) {
         if (row[column] === undefined) ctx.addIssue({ code: 'custom', path: [index, column], message: 'is required' });
       }
@@ -185,7 +204,8 @@ function operatorSettingOf(setting: string): string | undefined {
  * `toPlgConfig(toRudderConfig(c), operatorEnvFor(c))` is `c` again.
  */
 export function toRudderConfig(config: PlgConfig): Record<string, unknown> {
-  const rows = (key: keyof typeof LIST_COLUMNS, values: readonly string[]) => values.map((value) => ({ [LIST_COLUMNS[key]]: value }));
+  const rows = (key: keyof typeof LIST_COLUMNS, values: readonly string[]) =>
+    values.map((value) => ({ [LIST_COLUMNS[key]]: value }));
   return {
     apiKey: config.apiKey,
     trialList: config.trialList,
@@ -193,7 +213,12 @@ export function toRudderConfig(config: PlgConfig): Record<string, unknown> {
     pqlStage: config.pqlStage,
     handoffStage: config.handoffStage,
     pqlThreshold: String(config.pqlThreshold),
-    scoringSignals: config.scoringModel.signals.map((s) => ({ signal: s.key, label: s.label, weight: String(s.weight), threshold: String(s.threshold) })),
+    scoringSignals: config.scoringModel.signals.map((s) => ({
+      signal: s.key,
+      label: s.label,
+      weight: String(s.weight),
+      threshold: String(s.threshold),
+    })),
     salesReps: rows('salesReps', config.salesReps),
     taskDueHours: String(config.taskDueHours),
     milestoneEvents: Object.entries(config.milestoneEvents).map(([from, to]) => ({ from, to })),
@@ -211,7 +236,12 @@ export function toRudderConfig(config: PlgConfig): Record<string, unknown> {
 }
 
 export function operatorEnvFor(config: PlgConfig): Record<string, string> {
-  return Object.fromEntries((Object.entries(OPERATOR_SETTINGS) as Array<[OperatorSetting, string]>).map(([setting, name]) => [name, String(config[setting])]));
+  return Object.fromEntries(
+    (Object.entries(OPERATOR_SETTINGS) as Array<[OperatorSetting, string]>).map(([setting, name]) => [
+      name,
+      String(config[setting]),
+    ]),
+  );
 }
 
 /** Core setting paths whose RudderStack key differs, so an error from the core names the key the user sees. */
@@ -238,13 +268,16 @@ export function toPlgConfig(config: unknown, env: Env = transformerEnv()): PlgCo
   }
   const { scoringSignals: scoringModel, ...settings } = parsed.data;
   const input: Record<string, unknown> = { ...settings, scoringModel, ...operatorSettings(env) };
-  const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as PlgConfigInput;
+  const defined = Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as PlgConfigInput;
   try {
     return parseConfig(defined, env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const variable = operatorSettingOf(error.setting);
-    if (variable !== undefined) throw new ConfigurationError(`Invalid transformer environment: ${variable}: ${error.reason}`);
+    if (variable !== undefined)
+      throw new ConfigurationError(`Invalid transformer environment: ${variable}: ${error.reason}`);
     throw new ConfigurationError(`Invalid Config: ${rudderPath(error.setting)}: ${error.reason}`);
   }
 }

@@ -54,9 +54,24 @@ export function engineFor(destinationId: string, config: PlgConfig, network?: Ho
   const fingerprint = createHash('sha256').update(JSON.stringify(config)).digest('hex');
   const current = engines.get(destinationId);
   if (current?.fingerprint === fingerprint) return current;
-  const http = network && hostNetworkTransport(network, { apiUrl: config.apiUrl, apiKey: config.apiKey, timeoutMs: config.requestTimeoutMs, userAgent: USER_AGENT });
-  const { client } = connectionFor(config, { userAgent: USER_AGENT, retry: TRANSFORMER_RETRY_POLICY, ...(http ? { http } : {}) });
-  const built = { fingerprint, engine: new EventEngine({ client, config, logger: stderrLogger }), gate: new WorkspaceGate(client, config) };
+  const http =
+    network &&
+    hostNetworkTransport(network, {
+      apiUrl: config.apiUrl,
+      apiKey: config.apiKey,
+      timeoutMs: config.requestTimeoutMs,
+      userAgent: USER_AGENT,
+    });
+  const { client } = connectionFor(config, {
+    userAgent: USER_AGENT,
+    retry: TRANSFORMER_RETRY_POLICY,
+    ...(http ? { http } : {}),
+  });
+  const built = {
+    fingerprint,
+    engine: new EventEngine({ client, config, logger: stderrLogger }),
+    gate: new WorkspaceGate(client, config),
+  };
   engines.set(destinationId, built);
   return built;
 }

@@ -35,7 +35,11 @@ export interface HostNetworkSettings {
 }
 
 /** `processedResponse` (network.js's processAxiosResponse): Attio's status, body (`''` when empty) and headers. */
-const processedResponseSchema = z.object({ status: z.number(), response: z.unknown(), headers: z.unknown().optional() });
+const processedResponseSchema = z.object({
+  status: z.number(),
+  response: z.unknown(),
+  headers: z.unknown().optional(),
+});
 
 /** `httpResponse` when no HTTP answer came: axios's error, with no `response` and a Node or axios `code`. */
 const noAnswerSchema = z.object({
@@ -71,9 +75,15 @@ export function hostNetworkTransport(network: HostNetwork, settings: HostNetwork
         ...(call?.metadata === undefined ? {} : { metadata: call.metadata }),
       };
       const url = `${base}${request.path}`;
-      const args = method === 'get' || method === 'delete' ? [url, options, statTags] : [url, request.body ?? {}, options, statTags];
-      const answer = z.object({ httpResponse: z.unknown(), processedResponse: z.unknown() }).safeParse(await network.handleHttpRequest(method, ...args));
-      if (!answer.success) throw unexpected(request, 'the host’s handleHttpRequest answered without httpResponse and processedResponse');
+      const args =
+        method === 'get' || method === 'delete'
+          ? [url, options, statTags]
+          : [url, request.body ?? {}, options, statTags];
+      const answer = z
+        .object({ httpResponse: z.unknown(), processedResponse: z.unknown() })
+        .safeParse(await network.handleHttpRequest(method, ...args));
+      if (!answer.success)
+        throw unexpected(request, 'the host’s handleHttpRequest answered without httpResponse and processedResponse');
       const noAnswer = noAnswerSchema.safeParse(answer.data.httpResponse);
       if (noAnswer.success) throw noResponse(request, noAnswer.data.response.code);
       const processed = processedResponseSchema.safeParse(answer.data.processedResponse);
@@ -91,14 +101,20 @@ export function endpointPath(path: string): string {
 
 /** Query values as strings: what axios would send, and what the host's mocks compare against. */
 function queryParams(query: NonNullable<AttioRequest['query']>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+  return Object.fromEntries(
+    Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+  );
 }
 
 /** Axios's headers (an AxiosHeaders object, or a plain one from a mock) as lower-cased strings. */
 function flattenHeaders(headers: unknown): Record<string, string | undefined> {
   if (typeof headers !== 'object' || headers === null) return {};
-  const entries = Object.entries(headers).filter(([, value]) => value !== undefined && value !== null && typeof value !== 'function');
-  return Object.fromEntries(entries.map(([key, value]) => [key.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value)]));
+  const entries = Object.entries(headers).filter(
+    ([, value]) => value !== undefined && value !== null && typeof value !== 'function',
+  );
+  return Object.fromEntries(
+    entries.map(([key, value]) => [key.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value)]),
+  );
 }
 
 function parseBody(body: unknown): unknown {

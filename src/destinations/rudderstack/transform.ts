@@ -58,7 +58,10 @@ export interface RudderTransformerDestination {
  * `process` and `processRouterDest` send with the package's own transport instead.
  */
 export function withHostNetwork(network: HostNetwork): RudderTransformerDestination {
-  return { process: (event) => processEvent(event, network), processRouterDest: (inputs) => routerTransform(inputs, network) };
+  return {
+    process: (event) => processEvent(event, network),
+    processRouterDest: (inputs) => routerTransform(inputs, network),
+  };
 }
 
 /**
@@ -81,10 +84,14 @@ export async function processRouterDest(inputs: unknown, _reqMetadata?: unknown)
  */
 async function processEvent(event: unknown, network: HostNetwork | undefined): Promise<RudderRequest[]> {
   const job = prepareJob(event, new Map(), network);
-  const transformed = await hostCall.run({ module: 'processor', metadata: job.metadata }, () => transform(job.target, [job.message]));
+  const transformed = await hostCall.run({ module: 'processor', metadata: job.metadata }, () =>
+    transform(job.target, [job.message]),
+  );
   const [result] = transformed.results;
-  if (result?.status === 'ignored') throw new InstrumentationError(`${filteredReason(job.message, job.engine.config)}. Aborting message.`);
-  if (result === undefined || result.status === 'rejected' || result.status === 'failed') throw errorOf(result, job.apiKey);
+  if (result?.status === 'ignored')
+    throw new InstrumentationError(`${filteredReason(job.message, job.engine.config)}. Aborting message.`);
+  if (result === undefined || result.status === 'rejected' || result.status === 'failed')
+    throw errorOf(result, job.apiKey);
   const writes = transformed.groups[0]?.writes ?? [];
   return writes.map((request) => toRudderRequest(request, job.engine.config, 'deliver'));
 }
@@ -102,13 +109,22 @@ async function routerTransform(inputs: unknown, network: HostNetwork | undefined
       if (batch) batch.push({ index, job });
       else batches.set(job.target, [{ index, job }]);
     } catch (error) {
-      slots[index] = errorEntry(field(input, 'metadata'), field(input, 'destination'), asRudderError(error, secretOf(input)));
+      slots[index] = errorEntry(
+        field(input, 'metadata'),
+        field(input, 'destination'),
+        asRudderError(error, secretOf(input)),
+      );
     }
   });
   await Promise.all(
     [...batches].map(async ([target, batch]) => {
       const metadata = batch[0]?.job.metadata;
-      const transformed = await hostCall.run({ module: 'router', metadata }, () => transform(target, batch.map(({ job }) => job.message)));
+      const transformed = await hostCall.run({ module: 'router', metadata }, () =>
+        transform(
+          target,
+          batch.map(({ job }) => job.message),
+        ),
+      );
       entriesFor(batch, transformed).forEach((entry, position) => {
         const slot = batch[position]?.index;
         if (slot !== undefined) slots[slot] = entry;
@@ -117,7 +133,12 @@ async function routerTransform(inputs: unknown, network: HostNetwork | undefined
   );
   // Every job is in an entry above; the fallback keeps the one-entry-per-job contract even against a bug.
   return slots.flatMap((slot, index) =>
-    slot === JOINED ? [] : [slot ?? errorEntry(field(inputs[index], 'metadata'), field(inputs[index], 'destination'), errorOf(undefined, ''))],
+    slot === JOINED
+      ? []
+      : [
+          slot ??
+            errorEntry(field(inputs[index], 'metadata'), field(inputs[index], 'destination'), errorOf(undefined, '')),
+        ],
   );
 }
 
@@ -137,7 +158,10 @@ async function transform(target: DestinationEngine, messages: unknown[]): Promis
  * an earlier position): a group's jobs share one entry; ignored jobs are 298 each; failed jobs each get
  * their error.
  */
-function entriesFor(batch: ReadonlyArray<{ job: Job }>, transformed: TransformedBatch): Array<RouterOutputEntry | typeof JOINED | undefined> {
+function entriesFor(
+  batch: ReadonlyArray<{ job: Job }>,
+  transformed: TransformedBatch,
+): Array<RouterOutputEntry | typeof JOINED | undefined> {
   const entries: Array<RouterOutputEntry | typeof JOINED | undefined> = new Array(batch.length);
   const grouped = new Set<number>();
   for (const group of transformed.groups) {
@@ -146,9 +170,12 @@ function entriesFor(batch: ReadonlyArray<{ job: Job }>, transformed: Transformed
     if (first === undefined) continue;
     const config = first.engine.config;
     const deliver = group.writes.length > 0;
-    const requests = deliver ? group.writes.map((w) => toRudderRequest(w, config, 'deliver')) : group.performed.map((w) => toRudderRequest(w, config, 'record'));
+    const requests = deliver
+      ? group.writes.map((w) => toRudderRequest(w, config, 'deliver'))
+      : group.performed.map((w) => toRudderRequest(w, config, 'record'));
     const entry: SuccessEntry = {
-      batchedRequest: requests.length > 0 ? requests : [eventRecord(first.message, config, 'nothing in Attio needed to change')],
+      batchedRequest:
+        requests.length > 0 ? requests : [eventRecord(first.message, config, 'nothing in Attio needed to change')],
       metadata: jobs.map((job) => job.metadata),
       batched: jobs.length > 1,
       statusCode: deliver ? 200 : SUPPRESS_EVENTS,
@@ -163,7 +190,10 @@ function entriesFor(batch: ReadonlyArray<{ job: Job }>, transformed: Transformed
     if (grouped.has(position)) return;
     const job = batch[position]?.job;
     if (job === undefined) return;
-    entries[position] = result.status === 'ignored' ? filteredEntry(job) : errorEntry(job.metadata, job.destination, errorOf(result, job.apiKey));
+    entries[position] =
+      result.status === 'ignored'
+        ? filteredEntry(job)
+        : errorEntry(job.metadata, job.destination, errorOf(result, job.apiKey));
   });
   return entries;
 }
@@ -193,7 +223,9 @@ function filteredReason(message: unknown, config: PlgConfig): string {
  * and 299), so its Authorization header is redacted.
  */
 function toRudderRequest(request: AttioRequest, config: PlgConfig, use: 'deliver' | 'record'): RudderRequest {
-  const params = Object.fromEntries(Object.entries(request.query ?? {}).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+  const params = Object.fromEntries(
+    Object.entries(request.query ?? {}).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+  );
   return {
     version: '1',
     type: 'REST',
@@ -235,7 +267,11 @@ function eventRecord(message: unknown, config: PlgConfig, reason: string): Rudde
  * Narrows one router input and finds its destination's engine. `engines` caches the outcome per destination
  * within a call, so a batch parses its Config once. Throws ConfigurationError for a bad destination.
  */
-function prepareJob(input: unknown, engines: Map<string, DestinationEngine | BaseError>, network: HostNetwork | undefined): Job {
+function prepareJob(
+  input: unknown,
+  engines: Map<string, DestinationEngine | BaseError>,
+  network: HostNetwork | undefined,
+): Job {
   const parsed = destinationSchema.safeParse(field(input, 'destination'), { error: describeIssue });
   if (!parsed.success) {
     const { field: path, reason } = firstProblem(parsed.error, 'destination');
@@ -280,7 +316,11 @@ function asRudderError(error: unknown, apiKey: string | undefined): BaseError {
 }
 
 function isRudderError(error: unknown): error is BaseError {
-  return error instanceof Error && typeof (error as Partial<BaseError>).status === 'number' && isRecord((error as Partial<BaseError>).statTags);
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<BaseError>).status === 'number' &&
+    isRecord((error as Partial<BaseError>).statTags)
+  );
 }
 
 function errorEntry(metadata: unknown, destination: unknown, error: BaseError): ErrorEntry {

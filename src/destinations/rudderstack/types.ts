@@ -34,7 +34,12 @@ export interface RudderRequest {
   headers: Record<string, string>;
   /** Query parameters. */
   params: Record<string, string>;
-  body: { JSON: Record<string, unknown>; JSON_ARRAY: Record<string, unknown>; XML: Record<string, unknown>; FORM: Record<string, unknown> };
+  body: {
+    JSON: Record<string, unknown>;
+    JSON_ARRAY: Record<string, unknown>;
+    XML: Record<string, unknown>;
+    FORM: Record<string, unknown>;
+  };
   files: Record<string, unknown>;
 }
 

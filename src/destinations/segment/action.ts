@@ -11,7 +11,10 @@ import type { ResolvedHost } from './host.js';
 import { reportBatch, reportOne, send, type PlgActionSpec } from './send.js';
 
 /** A dropdown of an action's own field, given the workspace and what the mapping holds so far. */
-export type ActionDropdown<Payload> = (workspace: Workspace, payload: Partial<Payload>) => Promise<DynamicFieldResponse>;
+export type ActionDropdown<Payload> = (
+  workspace: Workspace,
+  payload: Partial<Payload>,
+) => Promise<DynamicFieldResponse>;
 
 export interface PlgAction<Payload> extends Omit<PlgActionSpec<Payload>, 'configFields'> {
   title: string;
@@ -22,10 +25,20 @@ export interface PlgAction<Payload> extends Omit<PlgActionSpec<Payload>, 'config
   dropdowns?: Record<string, ActionDropdown<Payload> | { __keys__: ActionDropdown<Payload> }>;
 }
 
-type DynamicHandler = (request: RequestClient, data: { settings: Settings; payload?: unknown }) => Promise<DynamicFieldResponse>;
+type DynamicHandler = (
+  request: RequestClient,
+  data: { settings: Settings; payload?: unknown },
+) => Promise<DynamicFieldResponse>;
 
-export function toActionDefinition<Payload extends object>(action: PlgAction<Payload>, host: ResolvedHost): ActionDefinition<Settings, Payload> {
-  const spec: PlgActionSpec<Payload> = { intents: action.intents, messageId: action.messageId, configFields: configFieldsOf(action.fields) };
+export function toActionDefinition<Payload extends object>(
+  action: PlgAction<Payload>,
+  host: ResolvedHost,
+): ActionDefinition<Settings, Payload> {
+  const spec: PlgActionSpec<Payload> = {
+    intents: action.intents,
+    messageId: action.messageId,
+    configFields: configFieldsOf(action.fields),
+  };
   const handler =
     (dropdown: ActionDropdown<Payload>): DynamicHandler =>
     (request, { settings, payload }) =>
@@ -46,7 +59,9 @@ export function toActionDefinition<Payload extends object>(action: PlgAction<Pay
     // actions-core types a dropdown per payload key, and allows none on a multiple-value string field (its
     // IsArray maps string[] to never); the runtime calls every handler alike, as the dynamic-field tests show.
     dynamicFields: dynamicFields as ActionDefinition<Settings, Payload>['dynamicFields'],
-    perform: async (request, { settings, payload, logger }) => reportOne(await send(request, { settings, payload: [payload], host, logger }, spec)),
-    performBatch: async (request, { settings, payload, logger }) => reportBatch(await send(request, { settings, payload, host, logger }, spec)),
+    perform: async (request, { settings, payload, logger }) =>
+      reportOne(await send(request, { settings, payload: [payload], host, logger }, spec)),
+    performBatch: async (request, { settings, payload, logger }) =>
+      reportBatch(await send(request, { settings, payload, host, logger }, spec)),
   };
 }

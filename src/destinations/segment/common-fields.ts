@@ -11,7 +11,10 @@ const path = (at: string) => ({ '@path': at });
 
 /** `Features activated` -> `Features Activated`: labels on Segment's screens are in Title Case. */
 export function titleCase(label: string): string {
-  return label.replace(/(^|[\s-])([a-z])/g, (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
+  return label.replace(
+    /(^|[\s-])([a-z])/g,
+    (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`,
+  );
 }
 
 /** The first of `paths` that exists (nested `@if`, as Segment's mapping kit has no coalesce). */
@@ -49,7 +52,8 @@ export const deliveryFields = {
 export const batchingFields = {
   enable_batching: {
     label: 'Batch Events',
-    description: 'Send events in batches: each event still gets its own status, and events about the same person or company keep their order.',
+    description:
+      'Send events in batches: each event still gets its own status, and events about the same person or company keep their order.',
     type: 'boolean',
     default: true,
   },
@@ -113,7 +117,11 @@ export function signalsField(root: string, description: string): InputField {
     properties: Object.fromEntries(
       signals.map((s) => [
         s.key,
-        { label: titleCase(s.label), description: `${s.label}: a count. The default model adds ${s.weight} points at ${s.threshold} or more.`, type: 'number' },
+        {
+          label: titleCase(s.label),
+          description: `${s.label}: a count. The default model adds ${s.weight} points at ${s.threshold} or more.`,
+          type: 'number',
+        },
       ]),
     ),
     default: Object.fromEntries(signals.map((s) => [s.key, path(`${root}.${s.key}`)])),

@@ -44,7 +44,9 @@ const same = (value: unknown): unknown => value;
 function items(value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) return items([value]);
-  const out = value.flatMap((item) => (typeof item === 'string' ? item.split(/[,\s]+/).filter((part) => part !== '') : [item]));
+  const out = value.flatMap((item) =>
+    typeof item === 'string' ? item.split(/[,\s]+/).filter((part) => part !== '') : [item],
+  );
   return out.length === 0 ? undefined : out;
 }
 
@@ -131,9 +133,24 @@ export const CONFIG_FIELDS = {
           type: 'string',
           required: true,
         },
-        label: { label: 'Label', description: 'How the signal reads in score explanations.', type: 'string', required: true },
-        weight: { label: 'Weight', description: 'Points the signal adds when it qualifies: a whole number.', type: 'integer', required: true },
-        threshold: { label: 'Threshold', description: 'The count at which the signal qualifies (this many or more).', type: 'number', required: true },
+        label: {
+          label: 'Label',
+          description: 'How the signal reads in score explanations.',
+          type: 'string',
+          required: true,
+        },
+        weight: {
+          label: 'Weight',
+          description: 'Points the signal adds when it qualifies: a whole number.',
+          type: 'integer',
+          required: true,
+        },
+        threshold: {
+          label: 'Threshold',
+          description: 'The count at which the signal qualifies (this many or more).',
+          type: 'number',
+          required: true,
+        },
       },
       default: DEFAULT_SCORING_MODEL.signals.map((signal) => ({ ...signal })),
     },
@@ -145,7 +162,8 @@ export const CONFIG_FIELDS = {
     dropdown: 'members',
     field: {
       label: 'Sales Reps',
-      description: 'Workspace members who receive deals and tasks; a stable hash of the account picks one. Empty: the member the API key acts for.',
+      description:
+        'Workspace members who receive deals and tasks; a stable hash of the account picks one. Empty: the member the API key acts for.',
       type: 'string',
       multiple: true,
       dynamic: true,
@@ -183,7 +201,8 @@ export const CONFIG_FIELDS = {
     key: 'extraPersonalDomains',
     field: {
       label: 'More Free-Mail Domains',
-      description: 'Further domains to treat as free-mail domains, beyond the maintained list (e.g. a test domain of your own).',
+      description:
+        'Further domains to treat as free-mail domains, beyond the maintained list (e.g. a test domain of your own).',
       type: 'string',
       multiple: true,
     },
@@ -194,7 +213,8 @@ export const CONFIG_FIELDS = {
     key: 'productObjects',
     field: {
       label: 'Product Objects',
-      description: 'Also write Attio Users (by user ID) and Workspaces (by workspace ID), and find people by user ID through Users.',
+      description:
+        'Also write Attio Users (by user ID) and Workspaces (by workspace ID), and find people by user ID through Users.',
       type: 'string',
       choices: [
         { value: 'auto', label: 'When the Workspace Has Them' },
@@ -210,7 +230,8 @@ export const CONFIG_FIELDS = {
     key: 'strict',
     field: {
       label: 'Strict Mode',
-      description: 'Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.',
+      description:
+        'Reject events that would write attributes or options the workspace does not have, instead of leaving those values out with a warning.',
       type: 'boolean',
       default: CONFIG_DEFAULTS.strict,
     },
@@ -227,10 +248,21 @@ const NAMES = Object.keys(CONFIG_FIELDS) as ConfigFieldName[];
 export const SCORING_FIELDS = ['pql_threshold', 'scoring_model'] as const satisfies readonly ConfigFieldName[];
 
 /** What a first qualification needs besides: the PQL list, the deal's stage, the rep and the task's due time. */
-export const QUALIFICATION_FIELDS = [...SCORING_FIELDS, 'pql_list', 'pql_stage', 'sales_reps', 'task_due_hours'] as const satisfies readonly ConfigFieldName[];
+export const QUALIFICATION_FIELDS = [
+  ...SCORING_FIELDS,
+  'pql_list',
+  'pql_stage',
+  'sales_reps',
+  'task_due_hours',
+] as const satisfies readonly ConfigFieldName[];
 
 /** How people and companies are found and written. */
-export const PEOPLE_FIELDS = ['personal_domains', 'extra_personal_domains', 'product_objects', 'strict'] as const satisfies readonly ConfigFieldName[];
+export const PEOPLE_FIELDS = [
+  'personal_domains',
+  'extra_personal_domains',
+  'product_objects',
+  'strict',
+] as const satisfies readonly ConfigFieldName[];
 
 /** The fields for `names`, to spread into an action's fields. */
 export function configFields<Name extends ConfigFieldName>(...names: Name[]): Record<Name, InputField> {
@@ -269,7 +301,8 @@ export function fieldForConfigPath(path: string, names: readonly ConfigFieldName
     const entry: ConfigField = CONFIG_FIELDS[name];
     for (const prefix of [entry.blamePrefix, entry.key]) {
       if (prefix === undefined) continue;
-      if (path === prefix || path.startsWith(`${prefix}[`) || path.startsWith(`${prefix}.`)) return `${name}${path.slice(prefix.length)}`;
+      if (path === prefix || path.startsWith(`${prefix}[`) || path.startsWith(`${prefix}.`))
+        return `${name}${path.slice(prefix.length)}`;
     }
   }
   return undefined;

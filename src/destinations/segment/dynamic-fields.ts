@@ -24,7 +24,9 @@ export interface Workspace {
 /** The Attio client for a workspace, sending through Segment's request at the host's pace. */
 export function attioClientFor({ request, settings, host }: Workspace): AttioClient {
   const { apiUrl, apiKey } = configFromSettings(settings, host);
-  return new AttioClient(segmentTransport(request, { apiUrl, timeoutMs: host.requestTimeoutMs, pacing: pacingFor(apiUrl, apiKey, host) }));
+  return new AttioClient(
+    segmentTransport(request, { apiUrl, timeoutMs: host.requestTimeoutMs, pacing: pacingFor(apiUrl, apiKey, host) }),
+  );
 }
 
 async function dropdown(load: () => Promise<Choices>): Promise<DynamicFieldResponse> {
@@ -32,7 +34,13 @@ async function dropdown(load: () => Promise<Choices>): Promise<DynamicFieldRespo
     return { choices: await load() };
   } catch (error) {
     const failure = classifyFailure(error);
-    return { choices: [], error: { code: failure.status === undefined ? failure.category : String(failure.status), message: failure.message } };
+    return {
+      choices: [],
+      error: {
+        code: failure.status === undefined ? failure.category : String(failure.status),
+        message: failure.message,
+      },
+    };
   }
 }
 
@@ -78,7 +86,10 @@ export function attributeChoices(
   which: 'unique' | 'writable',
 ): Promise<DynamicFieldResponse> {
   if (object === undefined || object.trim() === '') {
-    return Promise.resolve({ choices: [], error: { code: 'object_required', message: 'Select an Attio object first.' } });
+    return Promise.resolve({
+      choices: [],
+      error: { code: 'object_required', message: 'Select an Attio object first.' },
+    });
   }
   return dropdown(async () => {
     const attributes = await attioClientFor(workspace).listAttributes('objects', object);

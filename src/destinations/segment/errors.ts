@@ -4,7 +4,14 @@
  * failure means; messages come from the core, which never includes the API key.
  */
 import type { ErrorCodes, MultiStatusResponse } from '@segment/actions-core';
-import { APIError, IntegrationError, InvalidAuthenticationError, PayloadValidationError, RetryableError, getErrorCodeFromHttpStatus } from '@segment/actions-core';
+import {
+  APIError,
+  IntegrationError,
+  InvalidAuthenticationError,
+  PayloadValidationError,
+  RetryableError,
+  getErrorCodeFromHttpStatus,
+} from '@segment/actions-core';
 import type { Failure } from '../../core/failures.js';
 
 type ErrorType = keyof typeof ErrorCodes;
@@ -23,7 +30,11 @@ interface Translation {
 function attioRejected(failure: Failure): Translation {
   const status = failure.status ?? 400;
   if (status === 400 || status === 422) {
-    return { status: 400, errortype: 'PAYLOAD_VALIDATION_FAILED', error: () => new PayloadValidationError(failure.message) };
+    return {
+      status: 400,
+      errortype: 'PAYLOAD_VALIDATION_FAILED',
+      error: () => new PayloadValidationError(failure.message),
+    };
   }
   return { status, errortype: getErrorCodeFromHttpStatus(status), error: () => new APIError(failure.message, status) };
 }
@@ -40,7 +51,11 @@ export function translateFailure(failure: Failure): Translation {
     case 'attio-rejected':
       return attioRejected(failure);
     case 'config':
-      return { status: 400, errortype: 'BAD_REQUEST', error: () => new IntegrationError(message, ERROR_CODES.config, 400) };
+      return {
+        status: 400,
+        errortype: 'BAD_REQUEST',
+        error: () => new IntegrationError(message, ERROR_CODES.config, 400),
+      };
     case 'auth':
       return { status: 401, errortype: 'INVALID_AUTHENTICATION', error: () => new InvalidAuthenticationError(message) };
     case 'throttled':
@@ -64,7 +79,9 @@ export function translateFailure(failure: Failure): Translation {
 }
 
 type RetryableStatus = ConstructorParameters<typeof RetryableError>[1] & number;
-const RETRYABLE_STATUSES: readonly number[] = [408, 423, 429, 500, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 598, 599];
+const RETRYABLE_STATUSES: readonly number[] = [
+  408, 423, 429, 500, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511, 598, 599,
+];
 
 function retryableStatus(status: number | undefined): RetryableStatus {
   return status !== undefined && RETRYABLE_STATUSES.includes(status) ? (status as RetryableStatus) : 503;

@@ -34,7 +34,9 @@ export { configFieldValues } from './config-fields.js';
  * check Attio could not answer is that failure, so the marketer sees why.
  */
 async function testAuthentication(request: RequestClient, settings: Settings, host: ResolvedHost): Promise<void> {
-  const gate = new WorkspaceGate(attioClientFor({ request, settings, host }), configFromSettings(settings, host), { counts: isWorkspaceWide });
+  const gate = new WorkspaceGate(attioClientFor({ request, settings, host }), configFromSettings(settings, host), {
+    counts: isWorkspaceWide,
+  });
   const verdict = await gate.verdict();
   switch (verdict.state) {
     case 'ready':
@@ -66,13 +68,29 @@ function isWorkspaceWide(problem: WorkspaceProblem): boolean {
 /** The automatic preset of an action that has a default subscription, with its fields' default mappings. */
 function presetOf(slug: string, action: PlgAction<never>): Preset[] {
   if (action.defaultSubscription === undefined) return [];
-  return [{ name: action.title, subscribe: action.defaultSubscription, partnerAction: slug, mapping: defaultValues(action.fields), type: 'automatic' }];
+  return [
+    {
+      name: action.title,
+      subscribe: action.defaultSubscription,
+      partnerAction: slug,
+      mapping: defaultValues(action.fields),
+      type: 'automatic',
+    },
+  ];
 }
 
 /** The destination for `host` (by default Segment's cloud: `process.env`, Segment's timeouts, Attio's budgets). */
 export function createAttioPlgDestination(host: SegmentHost = {}): DestinationDefinition<Settings> {
   const resolved = resolveHost(host);
-  const plgActions = { signup, trackMilestone, updatePqlScore, salesHandoff, identifyUser, groupWorkspace, assertRecord };
+  const plgActions = {
+    signup,
+    trackMilestone,
+    updatePqlScore,
+    salesHandoff,
+    identifyUser,
+    groupWorkspace,
+    assertRecord,
+  };
   const actions = {
     signup: toActionDefinition(signup, resolved),
     trackMilestone: toActionDefinition(trackMilestone, resolved),

@@ -41,7 +41,11 @@ export interface ItemResult {
   intents: WorkflowIntent[];
 }
 
-export async function send<Payload extends object>(request: RequestClient, input: SendInput<Payload>, spec: PlgActionSpec<Payload>): Promise<ItemResult[]> {
+export async function send<Payload extends object>(
+  request: RequestClient,
+  input: SendInput<Payload>,
+  spec: PlgActionSpec<Payload>,
+): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(input.payload.length);
   // Payloads that set the same configuration share one configuration and one engine.
   const groups = new Map<string, number[]>();
@@ -52,7 +56,12 @@ export async function send<Payload extends object>(request: RequestClient, input
   for (const indexes of groups.values()) {
     let config: PlgConfig;
     try {
-      config = configFromSettings(input.settings, input.host, input.payload[indexes[0] as number] as Payload, spec.configFields);
+      config = configFromSettings(
+        input.settings,
+        input.host,
+        input.payload[indexes[0] as number] as Payload,
+        spec.configFields,
+      );
     } catch (error) {
       for (const index of indexes) results[index] = { result: failed(undefined, classifyFailure(error)), intents: [] };
       continue;
@@ -62,7 +71,11 @@ export async function send<Payload extends object>(request: RequestClient, input
       const payload = input.payload[index] as Payload;
       const messageId = spec.messageId(payload);
       try {
-        items.push({ index, intents: spec.intents(payload, config), ...(messageId === undefined ? {} : { messageId }) });
+        items.push({
+          index,
+          intents: spec.intents(payload, config),
+          ...(messageId === undefined ? {} : { messageId }),
+        });
       } catch (error) {
         results[index] = { result: failed(messageId, classifyFailure(error)), intents: [] };
       }
@@ -70,7 +83,13 @@ export async function send<Payload extends object>(request: RequestClient, input
     if (items.length === 0) continue;
     const { apiUrl, apiKey } = config;
     const engine = new PlgEngine({
-      client: new AttioClient(segmentTransport(request, { apiUrl, timeoutMs: input.host.requestTimeoutMs, pacing: pacingFor(apiUrl, apiKey, input.host) })),
+      client: new AttioClient(
+        segmentTransport(request, {
+          apiUrl,
+          timeoutMs: input.host.requestTimeoutMs,
+          pacing: pacingFor(apiUrl, apiKey, input.host),
+        }),
+      ),
       config,
       // Segment retries what fails for a passing reason; a run inside the call would only hold it open.
       maxRuns: 1,
@@ -81,7 +100,10 @@ export async function send<Payload extends object>(request: RequestClient, input
     const applied = await engine.processIntentBatch(items);
     items.forEach((item, position) => {
       const result = applied[position] as EventResult;
-      results[item.index] = { result: result.failure ? { ...result, failure: blameField(result.failure, spec.configFields) } : result, intents: item.intents };
+      results[item.index] = {
+        result: result.failure ? { ...result, failure: blameField(result.failure, spec.configFields) } : result,
+        intents: item.intents,
+      };
     });
   }
   return results;
@@ -119,12 +141,15 @@ function blameField(failure: Failure, names: readonly ConfigFieldName[]): Failur
   if (failure.category !== 'config' || failure.field === undefined) return failure;
   const field = fieldForConfigPath(failure.field, names);
   if (field === undefined) return failure;
-  const message = failure.message.startsWith(`${failure.field}:`) ? `${field}${failure.message.slice(failure.field.length)}` : failure.message;
+  const message = failure.message.startsWith(`${failure.field}:`)
+    ? `${field}${failure.message.slice(failure.field.length)}`
+    : failure.message;
   return { ...failure, field, message };
 }
 
 /** Segment's logger, as far as it has one: its own test harness passes one with only `info` and `error`, or none. */
 function loggerFrom(logger: Partial<SegmentLogger> | undefined): Logger | undefined {
-  const warn = typeof logger?.warn === 'function' ? logger.warn : typeof logger?.info === 'function' ? logger.info : undefined;
+  const warn =
+    typeof logger?.warn === 'function' ? logger.warn : typeof logger?.info === 'function' ? logger.info : undefined;
   return warn === undefined ? undefined : { warn: (message) => warn.call(logger, message) };
 }

@@ -31,7 +31,12 @@ export const settingsFields: Record<keyof Settings, GlobalSetting> = {
  * The core configuration for `settings` and the configuration fields (`names`) of one payload, in `host`'s
  * environment. Throws ConfigError naming the setting, or the action field the value came from.
  */
-export function configFromSettings(settings: Settings, host: ResolvedHost, payload: object = {}, names: readonly ConfigFieldName[] = []): PlgConfig {
+export function configFromSettings(
+  settings: Settings,
+  host: ResolvedHost,
+  payload: object = {},
+  names: readonly ConfigFieldName[] = [],
+): PlgConfig {
   const input: Record<string, unknown> = {
     apiKey: settings.apiKey,
     ...(isBlank(settings.dealMatchingAttribute) ? {} : { dealMatchingAttribute: settings.dealMatchingAttribute }),

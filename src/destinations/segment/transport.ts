@@ -13,7 +13,12 @@ import type { RequestClient } from '@segment/actions-core';
 import { AttioError } from '../../core/attio/errors.js';
 import { attioMetrics } from '../../core/attio/metrics.js';
 import { withRetries, type RetryClock, type RetryPolicy } from '../../core/attio/retry.js';
-import { buildPathWithQuery, type AttioRequest, type AttioResponse, type Transport } from '../../core/attio/transport.js';
+import {
+  buildPathWithQuery,
+  type AttioRequest,
+  type AttioResponse,
+  type Transport,
+} from '../../core/attio/transport.js';
 import type { WorkspacePacing } from './workspace-state.js';
 
 /** Waiting inside one call: at most this long per request, in all, for Retry-After and backoff. */
@@ -82,7 +87,9 @@ export function segmentTransport(request: RequestClient, options: SegmentTranspo
           kind: timedOut ? 'timeout' : 'network',
           method: attio.method,
           path: attio.path,
-          message: timedOut ? `no response within ${timeoutMs} ms` : `no response (${error instanceof Error ? error.name : 'unknown error'})`,
+          message: timedOut
+            ? `no response within ${timeoutMs} ms`
+            : `no response (${error instanceof Error ? error.name : 'unknown error'})`,
         });
       }
       return { status: response.status, headers: headersOf(response.headers), body: bodyOf(response) };

@@ -45,11 +45,18 @@ export interface WorkspacePacing {
 }
 
 /** The pacers of a workspace at these budgets, shared by every call of this process. */
-export function pacingFor(apiUrl: string, apiKey: string, budget: { readsPerSecond: number; writesPerSecond: number }): WorkspacePacing {
+export function pacingFor(
+  apiUrl: string,
+  apiKey: string,
+  budget: { readsPerSecond: number; writesPerSecond: number },
+): WorkspacePacing {
   const budgetKey = `${budget.readsPerSecond}/${budget.writesPerSecond}`;
   let byWorkspace = pacing.get(budgetKey);
   if (byWorkspace === undefined) {
-    byWorkspace = workspaceCache<WorkspacePacing>(() => ({ reads: new Pacer(budget.readsPerSecond), writes: new Pacer(budget.writesPerSecond) }));
+    byWorkspace = workspaceCache<WorkspacePacing>(() => ({
+      reads: new Pacer(budget.readsPerSecond),
+      writes: new Pacer(budget.writesPerSecond),
+    }));
     pacing.set(budgetKey, byWorkspace);
   }
   return byWorkspace.memo(workspaceKey(apiUrl, apiKey));

@@ -11,7 +11,10 @@ import { findObject, requireRecord } from '../store.js';
 function mergeMode(raw: unknown): MergeMode {
   if (raw === undefined) return 'new-record';
   const found = MERGE_MODES.find((mode) => mode === raw);
-  if (!found) throw validationType(`"data.mode" must be one of ${MERGE_MODES.map((m) => `"${m}"`).join(', ')}, received ${JSON.stringify(raw)}.`);
+  if (!found)
+    throw validationType(
+      `"data.mode" must be one of ${MERGE_MODES.map((m) => `"${m}"`).join(', ')}, received ${JSON.stringify(raw)}.`,
+    );
   return found;
 }
 
@@ -28,7 +31,13 @@ export const controlRoutes: Route[] = [
         throw validationType('"data.primary_record_id" and "data.secondary_record_id" are required strings.');
       }
       const mode = mergeMode(data.mode);
-      const merged = mergeRecords(write, object, requireRecord(ws, object, primaryId), requireRecord(ws, object, secondaryId), mode);
+      const merged = mergeRecords(
+        write,
+        object,
+        requireRecord(ws, object, primaryId),
+        requireRecord(ws, object, secondaryId),
+        mode,
+      );
       return ok(renderRecord(ws, object, merged));
     },
   },

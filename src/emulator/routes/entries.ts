@@ -5,7 +5,16 @@ import { FilterCompiler, compileSorts, type FilterSubject } from '../filters.js'
 import type { EntryRow, ListDef, Workspace } from '../model.js';
 import { addEntry } from '../indexes.js';
 import { candidateEntries } from '../query-plan.js';
-import { bodyData, changeValues, checkUniqueness, deleteEntry, renderValueMap, requireValuesObject, resolveValues, type WriteMode } from '../records.js';
+import {
+  bodyData,
+  changeValues,
+  checkUniqueness,
+  deleteEntry,
+  renderValueMap,
+  requireValuesObject,
+  resolveValues,
+  type WriteMode,
+} from '../records.js';
 import { deleted, ok, pagination, page, type HandlerContext, type Route } from '../router.js';
 import { entriesOfRecord, findList, findObject, requireRecord } from '../store.js';
 import type { WriteContext } from '../values.js';
@@ -40,15 +49,32 @@ function readEntryInput(ws: Workspace, list: ListDef, body: unknown): EntryInput
   if (!parent || parent.object !== object.slug) {
     throw valueNotFound(`Parent record with slug/ID "${data.parent_record_id}" not found.`);
   }
-  return { parentObject: object.slug, parentRecordId: parent.id, values: requireValuesObject(data.entry_values, 'entry_values') };
+  return {
+    parentObject: object.slug,
+    parentRecordId: parent.id,
+    values: requireValuesObject(data.entry_values, 'entry_values'),
+  };
 }
 
-function writeEntry(ctx: WriteContext, list: ListDef, entry: EntryRow | undefined, input: EntryInput, mode: WriteMode): EntryRow {
+function writeEntry(
+  ctx: WriteContext,
+  list: ListDef,
+  entry: EntryRow | undefined,
+  input: EntryInput,
+  mode: WriteMode,
+): EntryRow {
   const next = resolveValues(ctx, list, entry?.values, input.values, entry ? mode : 'create');
   checkUniqueness(ctx.ws, list, entry?.id, next);
   let target = entry;
   if (!target) {
-    target = { id: randomUUID(), list: list.slug, parentObject: input.parentObject, parentRecordId: input.parentRecordId, createdAt: ctx.now, values: {} };
+    target = {
+      id: randomUUID(),
+      list: list.slug,
+      parentObject: input.parentObject,
+      parentRecordId: input.parentRecordId,
+      createdAt: ctx.now,
+      values: {},
+    };
     addEntry(ctx.ws, target);
     emitEntryEvent(ctx, 'list-entry.created', list, target);
   }
@@ -65,7 +91,12 @@ function requireEntry(ws: Workspace, list: ListDef, id: string | undefined): Ent
 const listOf = ({ ws, params }: HandlerContext) => findList(ws, params.list ?? '');
 const subject = (e: EntryRow): FilterSubject => ({
   values: e.values,
-  builtins: { entry_id: e.id, parent_record_id: e.parentRecordId, record_id: e.parentRecordId, parent_object: e.parentObject },
+  builtins: {
+    entry_id: e.id,
+    parent_record_id: e.parentRecordId,
+    record_id: e.parentRecordId,
+    parent_object: e.parentObject,
+  },
 });
 
 export const entryRoutes: Route[] = [
@@ -76,7 +107,12 @@ export const entryRoutes: Route[] = [
       const list = listOf(ctx);
       const query = (ctx.body ?? {}) as Record<string, unknown>;
       if (typeof query !== 'object' || Array.isArray(query)) throw validationType('Body must be a JSON object.');
-      const predicate = new FilterCompiler(ctx.ws, list, ['entry_id', 'parent_record_id', 'record_id', 'parent_object']).compile(query.filter);
+      const predicate = new FilterCompiler(ctx.ws, list, [
+        'entry_id',
+        'parent_record_id',
+        'record_id',
+        'parent_object',
+      ]).compile(query.filter);
       const order = compileSorts(list, query.sorts);
       const matched = candidateEntries(ctx.ws, list, query.filter)
         .filter((e) => predicate(subject(e)))

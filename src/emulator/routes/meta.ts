@@ -12,7 +12,8 @@ export const metaRoutes: Route[] = [
       status: 200,
       body: {
         active: true,
-        scope: 'record_permission:read-write object_configuration:read list_entry:read-write list_configuration:read note:read-write task:read-write user_management:read webhook:read-write',
+        scope:
+          'record_permission:read-write object_configuration:read list_entry:read-write list_configuration:read note:read-write task:read-write user_management:read webhook:read-write',
         client_id: ws.tokenId,
         token_type: 'Bearer',
         exp: null,
@@ -29,7 +30,11 @@ export const metaRoutes: Route[] = [
     }),
   },
   { method: 'GET', path: '/v2/objects', handler: ({ ws }) => ok(ws.objects.map((o) => renderObject(ws, o))) },
-  { method: 'GET', path: '/v2/objects/:object', handler: ({ ws, params }) => ok(renderObject(ws, findObject(ws, params.object ?? ''))) },
+  {
+    method: 'GET',
+    path: '/v2/objects/:object',
+    handler: ({ ws, params }) => ok(renderObject(ws, findObject(ws, params.object ?? ''))),
+  },
   {
     method: 'GET',
     path: '/v2/:target/:identifier/attributes',
@@ -55,7 +60,9 @@ export const metaRoutes: Route[] = [
       const attr = requireAttribute(parent, params.attribute ?? '');
       if (attr.type !== 'select') throw validationType('This attribute is not a select attribute.');
       const showArchived = query.show_archived === 'true';
-      return ok(attr.options.filter((o) => showArchived || !o.isArchived).map((o) => renderOption(ws, parent, attr, o)));
+      return ok(
+        attr.options.filter((o) => showArchived || !o.isArchived).map((o) => renderOption(ws, parent, attr, o)),
+      );
     },
   },
   {
@@ -66,11 +73,17 @@ export const metaRoutes: Route[] = [
       const attr = requireAttribute(parent, params.attribute ?? '');
       if (attr.type !== 'status') throw validationType('This attribute is not a status attribute.');
       const showArchived = query.show_archived === 'true';
-      return ok(attr.statuses.filter((s) => showArchived || !s.isArchived).map((s) => renderStatus(ws, parent, attr, s)));
+      return ok(
+        attr.statuses.filter((s) => showArchived || !s.isArchived).map((s) => renderStatus(ws, parent, attr, s)),
+      );
     },
   },
   { method: 'GET', path: '/v2/lists', handler: ({ ws }) => ok(ws.lists.map((l) => renderList(ws, l))) },
-  { method: 'GET', path: '/v2/lists/:list', handler: ({ ws, params }) => ok(renderList(ws, findList(ws, params.list ?? ''))) },
+  {
+    method: 'GET',
+    path: '/v2/lists/:list',
+    handler: ({ ws, params }) => ok(renderList(ws, findList(ws, params.list ?? ''))),
+  },
   { method: 'GET', path: '/v2/workspace_members', handler: ({ ws }) => ok(ws.members.map((m) => renderMember(ws, m))) },
   {
     method: 'GET',

@@ -50,7 +50,8 @@ export const noteRoutes: Route[] = [
         throw validationType('"parent_object" and "parent_record_id" are required strings.');
       }
       if (typeof title !== 'string') throw validationType('"title" is required and must be a string.');
-      if (format !== 'plaintext' && format !== 'markdown') throw validationType('"format" must be "plaintext" or "markdown".');
+      if (format !== 'plaintext' && format !== 'markdown')
+        throw validationType('"format" must be "plaintext" or "markdown".');
       if (typeof content !== 'string') throw validationType('"content" is required and must be a string.');
       const object = findObject(ws, parentObject);
       const parent = requireRecord(ws, object, parentRecordId);
@@ -74,7 +75,10 @@ export const noteRoutes: Route[] = [
     path: '/v2/notes',
     handler: ({ ws, query }) => {
       const object = query.parent_object !== undefined ? findObject(ws, query.parent_object) : undefined;
-      const pool = query.parent_record_id !== undefined ? ws.indexes.notesByParent.get(query.parent_record_id)?.values() ?? [] : ws.notes.values();
+      const pool =
+        query.parent_record_id !== undefined
+          ? (ws.indexes.notesByParent.get(query.parent_record_id)?.values() ?? [])
+          : ws.notes.values();
       const notes = [...pool].filter(
         (n) =>
           (!object || n.parentObject === object.slug) &&

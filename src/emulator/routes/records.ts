@@ -13,7 +13,8 @@ const valuesOf = (body: unknown) => requireValuesObject(bodyData(body).values, '
 function queryRecords(ctx: HandlerContext): RecordRow[] {
   const object = objectOf(ctx);
   const body = ctx.body ?? {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validationType('Body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw validationType('Body must be a JSON object.');
   const query = body as Record<string, unknown>;
   const predicate = new FilterCompiler(ctx.ws, object, ['record_id']).compile(query.filter);
   const order = compileSorts(object, query.sorts);

@@ -19,16 +19,30 @@ function pseudoAttribute(ws: Workspace, slug: string, type: AttributeType): Attr
   return newAttribute({ slug, type, multi: true, targets: ws.objects.map((o) => o.slug) }, ws.createdAt);
 }
 
-function parseReferences(ctx: WriteContext, slug: string, type: AttributeType, raw: unknown): Record<string, unknown>[] {
+function parseReferences(
+  ctx: WriteContext,
+  slug: string,
+  type: AttributeType,
+  raw: unknown,
+): Record<string, unknown>[] {
   if (!Array.isArray(raw)) throw validationType(`"${slug}" must be an array.`);
-  const pseudoParent = { kind: 'object' as const, id: slug, slug: 'tasks', singularNoun: '', pluralNoun: '', createdAt: '', attributes: [] };
+  const pseudoParent = {
+    kind: 'object' as const,
+    id: slug,
+    slug: 'tasks',
+    singularNoun: '',
+    pluralNoun: '',
+    createdAt: '',
+    attributes: [],
+  };
   return parseValues(ctx, pseudoParent, pseudoAttribute(ctx.ws, slug, type), raw).map((v) => v.fields);
 }
 
 function parseDeadline(raw: unknown): string | null {
   if (raw === null) return null;
   const ms = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-  if (Number.isNaN(ms)) throw validationType(`"deadline_at" must be an ISO 8601 timestamp or null, received ${JSON.stringify(raw)}.`);
+  if (Number.isNaN(ms))
+    throw validationType(`"deadline_at" must be an ISO 8601 timestamp or null, received ${JSON.stringify(raw)}.`);
   return attioTimestamp(new Date(ms));
 }
 
@@ -45,7 +59,9 @@ function applyTaskFields(ctx: WriteContext, task: TaskRow, data: Record<string, 
     }));
   }
   if ('assignees' in data) {
-    task.assigneeIds = parseReferences(ctx, 'assignees', 'actor-reference', data.assignees).map((f) => String(f.referenced_actor_id));
+    task.assigneeIds = parseReferences(ctx, 'assignees', 'actor-reference', data.assignees).map((f) =>
+      String(f.referenced_actor_id),
+    );
   }
 }
 
@@ -80,7 +96,8 @@ export const taskRoutes: Route[] = [
       const missing = REQUIRED.filter((key) => !(key in data));
       if (missing.length > 0) throw validationType(`Task is missing required fields: ${missing.join(', ')}.`);
       if (typeof data.content !== 'string') throw validationType('"content" must be a string.');
-      if (data.content.length > MAX_CONTENT) throw validationType(`"content" must be at most ${MAX_CONTENT} characters.`);
+      if (data.content.length > MAX_CONTENT)
+        throw validationType(`"content" must be at most ${MAX_CONTENT} characters.`);
       if (data.format !== 'plaintext') throw validationType('"format" must be "plaintext".');
       const task: TaskRow = {
         id: randomUUID(),
@@ -110,21 +127,30 @@ export const taskRoutes: Route[] = [
       const pool = query.linked_record_id
         ? ws.indexes.inCreationOrder(ws.indexes.tasksByRecord.get(query.linked_record_id)?.values() ?? [])
         : ws.tasks.values();
-      const tasks = [...pool].filter(
-        (t) =>
-          t.linkedRecords.some(
-            (l) => (!object || l.object === object.slug) && (!query.linked_record_id || l.recordId === query.linked_record_id),
-          ) || (!object && !query.linked_record_id),
-      ).filter(
-        (t) =>
-          (query.is_completed === undefined || String(t.isCompleted) === query.is_completed) &&
-          (!assignee || t.assigneeIds.includes(assignee)),
-      );
+      const tasks = [...pool]
+        .filter(
+          (t) =>
+            t.linkedRecords.some(
+              (l) =>
+                (!object || l.object === object.slug) &&
+                (!query.linked_record_id || l.recordId === query.linked_record_id),
+            ) ||
+            (!object && !query.linked_record_id),
+        )
+        .filter(
+          (t) =>
+            (query.is_completed === undefined || String(t.isCompleted) === query.is_completed) &&
+            (!assignee || t.assigneeIds.includes(assignee)),
+        );
       if (query.sort === 'created_at:desc') tasks.reverse();
       return ok(page(tasks, pagination(query, { limit: 500 })).map((t) => renderTask(ws, t)));
     },
   },
-  { method: 'GET', path: '/v2/tasks/:task_id', handler: ({ ws, params }) => ok(renderTask(ws, requireTask(ws, params.task_id))) },
+  {
+    method: 'GET',
+    path: '/v2/tasks/:task_id',
+    handler: ({ ws, params }) => ok(renderTask(ws, requireTask(ws, params.task_id))),
+  },
   {
     method: 'PATCH',
     path: '/v2/tasks/:task_id',

@@ -16,12 +16,20 @@ function showHistoric(raw: string | undefined): boolean {
   throw validationType(`"show_historic" must be true or false, received ${JSON.stringify(raw)}.`);
 }
 
-function attributeValues(ws: Workspace, owner: AttributeParent, row: RecordRow | EntryRow, attr: AttributeDef, { query }: HandlerContext) {
+function attributeValues(
+  ws: Workspace,
+  owner: AttributeParent,
+  row: RecordRow | EntryRow,
+  attr: AttributeDef,
+  { query }: HandlerContext,
+) {
   const active = row.values[attr.slug] ?? [];
   const values = showHistoric(query.show_historic)
     ? [...(row.history?.[attr.slug] ?? []), ...active].sort((a, b) => a.activeFrom.localeCompare(b.activeFrom))
     : active;
-  return ok(page(values, pagination(query, { limit: Math.max(values.length, 1) })).map((v) => renderValue(ws, owner, attr, v)));
+  return ok(
+    page(values, pagination(query, { limit: Math.max(values.length, 1) })).map((v) => renderValue(ws, owner, attr, v)),
+  );
 }
 
 export const valueRoutes: Route[] = [

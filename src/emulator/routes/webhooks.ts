@@ -17,12 +17,15 @@ function isLoopback(url: URL): boolean {
 }
 
 function parseTargetUrl(raw: unknown): string {
-  if (typeof raw !== 'string') throw validationType('Body payload validation error: "data.target_url" must be a string.');
+  if (typeof raw !== 'string')
+    throw validationType('Body payload validation error: "data.target_url" must be a string.');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw validationType(`Body payload validation error: "data.target_url" must be a URL, received ${JSON.stringify(raw)}.`);
+    throw validationType(
+      `Body payload validation error: "data.target_url" must be a URL, received ${JSON.stringify(raw)}.`,
+    );
   }
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url))) return raw;
   throw validationType(
@@ -49,16 +52,23 @@ function requireWebhook(ws: Workspace, id: string | undefined): WebhookRow {
 function requireFields(data: Record<string, unknown>, required: string[]): void {
   const allowed = ['target_url', 'subscriptions'];
   const missing = required.filter((key) => !(key in data));
-  if (missing.length > 0) throw validationType(`Body payload validation error: missing required field(s) ${missing.map((k) => `"data.${k}"`).join(', ')}.`);
+  if (missing.length > 0)
+    throw validationType(
+      `Body payload validation error: missing required field(s) ${missing.map((k) => `"data.${k}"`).join(', ')}.`,
+    );
   const unknown = Object.keys(data).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) throw validationType(`Body payload validation error: unrecognised field(s) ${unknown.map((k) => `"data.${k}"`).join(', ')}.`);
+  if (unknown.length > 0)
+    throw validationType(
+      `Body payload validation error: unrecognised field(s) ${unknown.map((k) => `"data.${k}"`).join(', ')}.`,
+    );
 }
 
 export const webhookRoutes: Route[] = [
   {
     method: 'GET',
     path: '/v2/webhooks',
-    handler: ({ ws, query }) => ok(page([...ws.webhooks.values()], pagination(query, { limit: 10, max: 100 })).map((w) => renderWebhook(ws, w))),
+    handler: ({ ws, query }) =>
+      ok(page([...ws.webhooks.values()], pagination(query, { limit: 10, max: 100 })).map((w) => renderWebhook(ws, w))),
   },
   {
     method: 'POST',
@@ -78,7 +88,11 @@ export const webhookRoutes: Route[] = [
       return ok({ ...renderWebhook(ws, webhook), secret: webhook.secret });
     },
   },
-  { method: 'GET', path: '/v2/webhooks/:webhook_id', handler: ({ ws, params }) => ok(renderWebhook(ws, requireWebhook(ws, params.webhook_id))) },
+  {
+    method: 'GET',
+    path: '/v2/webhooks/:webhook_id',
+    handler: ({ ws, params }) => ok(renderWebhook(ws, requireWebhook(ws, params.webhook_id))),
+  },
   {
     method: 'PATCH',
     path: '/v2/webhooks/:webhook_id',

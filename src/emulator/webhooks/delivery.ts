@@ -97,7 +97,8 @@ export class WebhookDispatcher implements EmulatorWebhooks {
     if (this.closed) return;
     for (const event of events) {
       for (const webhook of this.ws.webhooks.values()) {
-        if (webhook.status === 'inactive' || !webhook.subscriptions.some((s) => subscriptionMatches(s, event))) continue;
+        if (webhook.status === 'inactive' || !webhook.subscriptions.some((s) => subscriptionMatches(s, event)))
+          continue;
         const message: Message = {
           webhookId: webhook.id,
           idempotencyKey: randomUUID(),
@@ -214,6 +215,7 @@ export class WebhookDispatcher implements EmulatorWebhooks {
 
   private log(attempt: WebhookDeliveryAttempt): void {
     this.attempts.push(attempt);
-    if (this.attempts.length > this.logLimit + Math.ceil(this.logLimit / 10)) this.attempts.splice(0, this.attempts.length - this.logLimit);
+    if (this.attempts.length > this.logLimit + Math.ceil(this.logLimit / 10))
+      this.attempts.splice(0, this.attempts.length - this.logLimit);
   }
 }

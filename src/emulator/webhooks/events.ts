@@ -23,7 +23,13 @@ function emit(ctx: WriteContext, event: WebhookEvent): void {
 }
 
 /** record.created / updated (with the changed attribute) / deleted. */
-export function emitRecordEvent(ctx: WriteContext, type: RecordEventType, object: ObjectDef, recordId: string, attributeId?: string): void {
+export function emitRecordEvent(
+  ctx: WriteContext,
+  type: RecordEventType,
+  object: ObjectDef,
+  recordId: string,
+  attributeId?: string,
+): void {
   const id: Record<string, string> = { workspace_id: ctx.ws.id, object_id: object.id, record_id: recordId };
   if (attributeId !== undefined) id.attribute_id = attributeId;
   emit(ctx, { event_type: type, id, actor: ctx.actor });
@@ -40,10 +46,22 @@ export function emitRecordMerged(ctx: WriteContext, object: ObjectDef, survivorI
   });
 }
 
-export function emitEntryEvent(ctx: WriteContext, type: EntryEventType, list: ListDef, entry: EntryRow, attributeId?: string): void {
+export function emitEntryEvent(
+  ctx: WriteContext,
+  type: EntryEventType,
+  list: ListDef,
+  entry: EntryRow,
+  attributeId?: string,
+): void {
   const id: Record<string, string> = { workspace_id: ctx.ws.id, list_id: list.id, entry_id: entry.id };
   if (attributeId !== undefined) id.attribute_id = attributeId;
-  emit(ctx, { event_type: type, id, parent_object_id: objectId(ctx, entry.parentObject), parent_record_id: entry.parentRecordId, actor: ctx.actor });
+  emit(ctx, {
+    event_type: type,
+    id,
+    parent_object_id: objectId(ctx, entry.parentObject),
+    parent_record_id: entry.parentRecordId,
+    actor: ctx.actor,
+  });
 }
 
 export function emitNoteEvent(ctx: WriteContext, type: NoteEventType, note: NoteRow): void {

@@ -44,7 +44,11 @@ const condition = z.strictObject({
   value: z.string(),
 });
 
-const filterSchema = z.union([z.strictObject({ $and: z.array(condition) }), z.strictObject({ $or: z.array(condition) }), z.null()]);
+const filterSchema = z.union([
+  z.strictObject({ $and: z.array(condition) }),
+  z.strictObject({ $or: z.array(condition) }),
+  z.null(),
+]);
 
 export const subscriptionSchema = z.strictObject({
   event_type: z.enum(WEBHOOK_EVENT_TYPES),
@@ -80,6 +84,7 @@ export function subscriptionMatches(subscription: Subscription, event: WebhookEv
   if (subscription.event_type !== event.event_type) return false;
   const { filter } = subscription;
   if (filter === null) return true;
-  const holds = (c: z.infer<typeof condition>) => (fieldValue(event, c.field) === c.value) === (c.operator === 'equals');
+  const holds = (c: z.infer<typeof condition>) =>
+    (fieldValue(event, c.field) === c.value) === (c.operator === 'equals');
   return '$and' in filter ? filter.$and.every(holds) : filter.$or.some(holds);
 }

@@ -25,15 +25,20 @@ export interface DestinationJob {
 
 export type ParsedResponse = { ok: true; jobs: DestinationJob[] } | { ok: false; reason: string };
 
-const isStringMap = (value: unknown) => value === undefined || value === null || (isRecord(value) && Object.values(value).every((v) => typeof v === 'string'));
+const isStringMap = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  (isRecord(value) && Object.values(value).every((v) => typeof v === 'string'));
 
 function readEntry(entry: unknown, index: number): DestinationJob | string {
   if (!isRecord(entry)) return `output[${index}] is not an object`;
   const { metadata, statusCode, error, statTags } = entry;
-  if (!Array.isArray(metadata) || !metadata.every((m) => isRecord(m) && Number.isInteger(m['jobId']))) return `output[${index}].metadata is not an array of job metadata`;
+  if (!Array.isArray(metadata) || !metadata.every((m) => isRecord(m) && Number.isInteger(m['jobId'])))
+    return `output[${index}].metadata is not an array of job metadata`;
   if (metadata.length === 0) return `output[${index}] has empty metadata`;
   if (statusCode !== undefined && typeof statusCode !== 'number') return `output[${index}].statusCode is not a number`;
-  if (error !== undefined && error !== null && typeof error !== 'string') return `output[${index}].error is not a string`;
+  if (error !== undefined && error !== null && typeof error !== 'string')
+    return `output[${index}].error is not a string`;
   if (!isStringMap(statTags)) return `output[${index}].statTags is not a map of strings`;
   return {
     raw: entry,
@@ -41,7 +46,8 @@ function readEntry(entry: unknown, index: number): DestinationJob | string {
     statusCode: statusCode ?? 0,
     error: typeof error === 'string' ? error : '',
     statTags: (statTags ?? {}) as Record<string, string>,
-    requests: 'batchedRequest' in entry ? readRequests(entry['batchedRequest']) : { unreadable: 'batchedRequest is missing' },
+    requests:
+      'batchedRequest' in entry ? readRequests(entry['batchedRequest']) : { unreadable: 'batchedRequest is missing' },
   };
 }
 
@@ -51,11 +57,14 @@ function readRequests(batchedRequest: unknown): PostParameters[] | { unreadable:
   for (const [index, request] of requests.entries()) {
     if (!isRecord(request)) return { unreadable: `batchedRequest[${index}] is not an object` };
     for (const key of ['type', 'endpoint', 'endpointPath', 'method', 'userId'] as const) {
-      if (request[key] !== undefined && request[key] !== null && typeof request[key] !== 'string') return { unreadable: `batchedRequest[${index}].${key} is not a string` };
+      if (request[key] !== undefined && request[key] !== null && typeof request[key] !== 'string')
+        return { unreadable: `batchedRequest[${index}].${key} is not a string` };
     }
-    if (!isStringMap(request['headers'])) return { unreadable: `batchedRequest[${index}].headers is not a map of strings` };
+    if (!isStringMap(request['headers']))
+      return { unreadable: `batchedRequest[${index}].headers is not a map of strings` };
     for (const key of ['params', 'body', 'files'] as const) {
-      if (request[key] !== undefined && request[key] !== null && !isRecord(request[key])) return { unreadable: `batchedRequest[${index}].${key} is not an object` };
+      if (request[key] !== undefined && request[key] !== null && !isRecord(request[key]))
+        return { unreadable: `batchedRequest[${index}].${key} is not an object` };
     }
   }
   return requests as PostParameters[];
@@ -71,7 +80,8 @@ export function parseRouterResponse(response: unknown, inputJobIds: readonly num
     jobs.push(job);
   }
   const outputIds = jobs.flatMap((job) => job.metadata.map((m) => m.jobId));
-  if (outputIds.length !== inputJobIds.length) return { ok: false, reason: `in out mismatch: ${inputJobIds.length} jobs in, ${outputIds.length} job ids out` };
+  if (outputIds.length !== inputJobIds.length)
+    return { ok: false, reason: `in out mismatch: ${inputJobIds.length} jobs in, ${outputIds.length} job ids out` };
   const known = new Set(inputJobIds);
   const unknown = outputIds.find((id) => !known.has(id));
   if (unknown !== undefined) return { ok: false, reason: `job id ${unknown} was not in the input` };

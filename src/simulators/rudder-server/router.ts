@@ -107,7 +107,10 @@ const REASON_LIMIT = 500;
 
 /** The gateway's user id (`buildUserID`): `<AnonymousId header><<>>anonymousId, else userId<<>>userId`. */
 export function rudderUserId(message: unknown): string {
-  const { anonymousId, userId } = (typeof message === 'object' && message !== null ? message : {}) as { anonymousId?: unknown; userId?: unknown };
+  const { anonymousId, userId } = (typeof message === 'object' && message !== null ? message : {}) as {
+    anonymousId?: unknown;
+    userId?: unknown;
+  };
   const user = typeof userId === 'string' || typeof userId === 'number' ? String(userId) : '';
   const anonymous = typeof anonymousId === 'string' && anonymousId !== '' ? anonymousId : user;
   return `<<>>${anonymous}<<>>${user}`;
@@ -133,7 +136,16 @@ export class RudderRouter {
    */
   async route(messages: readonly unknown[]): Promise<JobOutcome[]> {
     const now = Date.now();
-    const jobs: Job[] = messages.map((message) => ({ jobId: this.nextJobId++, userId: rudderUserId(message), message, createdAt: now, attempts: 0, state: 'pending', retryAt: 0, failedBefore: false }));
+    const jobs: Job[] = messages.map((message) => ({
+      jobId: this.nextJobId++,
+      userId: rudderUserId(message),
+      message,
+      createdAt: now,
+      attempts: 0,
+      state: 'pending',
+      retryAt: 0,
+      failedBefore: false,
+    }));
     const workers = new Map<number, Job[]>();
     for (const job of jobs) {
       const worker = stableHash(job.userId) % this.concurrency.workers;
@@ -163,7 +175,9 @@ export class RudderRouter {
       // Nothing to take now: the failed jobs block their users until their backoff ends or they expire.
       const blocking = open.filter((job) => job.state === 'failed');
       if (blocking.length === 0) continue;
-      const wake = Math.min(...blocking.map((job) => Math.min(job.retryAt, job.createdAt + this.timing.jobRetentionMs + 1)));
+      const wake = Math.min(
+        ...blocking.map((job) => Math.min(job.retryAt, job.createdAt + this.timing.jobRetentionMs + 1)),
+      );
       await sleep(Math.max(1, wake - Date.now()));
     }
   }
@@ -179,14 +193,20 @@ export class RudderRouter {
     for (const job of open) byUser.set(job.userId, [...(byUser.get(job.userId) ?? []), job]);
     for (const [user, userJobs] of byUser) {
       for (const job of userJobs.filter((j) => now - j.createdAt > this.timing.jobRetentionMs)) {
-        this.end(job, 'aborted', { statusCode: 410, reason: `job expired: not delivered within ${this.timing.jobRetentionMs} ms (${job.last?.reason ?? 'never sent'})` });
+        this.end(job, 'aborted', {
+          statusCode: 410,
+          reason: `job expired: not delivered within ${this.timing.jobRetentionMs} ms (${job.last?.reason ?? 'never sent'})`,
+        });
       }
       const live = userJobs.filter((job) => !isFinal(job));
       const [first] = live;
       if (first === undefined) continue;
       if (first.state === 'failed') {
         if (this.retryLimitReached(first, now)) {
-          this.end(first, 'aborted', { statusCode: 410, reason: `retry limit reached after ${first.attempts} attempts (${first.last?.reason ?? ''})` });
+          this.end(first, 'aborted', {
+            statusCode: 410,
+            reason: `retry limit reached after ${first.attempts} attempts (${first.last?.reason ?? ''})`,
+          });
           this.draining.add(user);
           picked.push(...this.pickUp(live.slice(1), now));
         } else if (first.retryAt <= now) {
@@ -202,29 +222,43 @@ export class RudderRouter {
   private retryLimitReached(job: Job, now: number): boolean {
     const status = job.last?.statusCode ?? 0;
     if (status < 500 || status === 599) return false;
-    return now - (job.firstAttemptedAt ?? now) > this.timing.retryTimeWindowMs && job.attempts >= this.timing.maxFailedCountForJob;
+    return (
+      now - (job.firstAttemptedAt ?? now) > this.timing.retryTimeWindowMs &&
+      job.attempts >= this.timing.maxFailedCountForJob
+    );
   }
 
   /** One worker batch: transform, deliver the 200 entries, record each job's status. */
   private async process(picked: Job[]): Promise<void> {
     const now = Date.now();
     for (const job of picked) job.firstAttemptedAt ??= now;
-    const request = { input: picked.map((job) => this.routerInput(job, now)), destType: this.options.destType.toLowerCase() };
+    const request = {
+      input: picked.map((job) => this.routerInput(job, now)),
+      destType: this.options.destType.toLowerCase(),
+    };
     const statuses = new Map<number, { statusCode: number; reason: string; errorType?: string }>();
     let response: unknown;
     try {
       response = await this.options.transformer(request);
     } catch (error) {
       // No answer from the transformer (or not a 200): every job of the request is retried.
-      for (const job of picked) statuses.set(job.jobId, { statusCode: 500, reason: `transformer request failed: ${error instanceof Error ? error.message : String(error)}` });
+      for (const job of picked)
+        statuses.set(job.jobId, {
+          statusCode: 500,
+          reason: `transformer request failed: ${error instanceof Error ? error.message : String(error)}`,
+        });
       this.recordStatuses(picked, statuses);
       return;
     }
     this.options.observe?.(request, response);
-    const parsed = parseRouterResponse(response, picked.map((job) => job.jobId));
+    const parsed = parseRouterResponse(
+      response,
+      picked.map((job) => job.jobId),
+    );
     if (!parsed.ok) {
       this.contractViolations.push(parsed.reason);
-      for (const job of picked) statuses.set(job.jobId, { statusCode: 500, reason: `transformer response rejected: ${parsed.reason}` });
+      for (const job of picked)
+        statuses.set(job.jobId, { statusCode: 500, reason: `transformer response rejected: ${parsed.reason}` });
     } else {
       await this.deliverEntries(parsed.jobs, picked, statuses);
     }
@@ -232,7 +266,11 @@ export class RudderRouter {
   }
 
   /** Entries in order of their first job; a user with a non-final job earlier in the batch gets no delivery. */
-  private async deliverEntries(entries: DestinationJob[], picked: Job[], statuses: Map<number, { statusCode: number; reason: string; errorType?: string }>): Promise<void> {
+  private async deliverEntries(
+    entries: DestinationJob[],
+    picked: Job[],
+    statuses: Map<number, { statusCode: number; reason: string; errorType?: string }>,
+  ): Promise<void> {
     const userOf = new Map(picked.map((job) => [job.jobId, job.userId]));
     const failedUsers = new Set<string>();
     const minJobId = (entry: DestinationJob) => Math.min(...entry.metadata.map((m) => m.jobId));
@@ -241,11 +279,23 @@ export class RudderRouter {
       let status: { statusCode: number; reason: string; errorType?: string };
       if (entry.statusCode === 200 || entry.statusCode === 0) {
         status = users.some((user) => failedUsers.has(user))
-          ? { statusCode: 500, reason: 'skipping sending to destination because previous job (of user) in batch failed.' }
+          ? {
+              statusCode: 500,
+              reason: 'skipping sending to destination because previous job (of user) in batch failed.',
+            }
           : await this.deliver(entry);
       } else {
-        const fallback = entry.statusCode === FILTERED ? 'Event filtered' : entry.statusCode === SUPPRESSED ? 'Event handled by transformer' : '';
-        status = { statusCode: entry.statusCode, reason: entry.error || fallback, ...(entry.statTags['errorType'] ? { errorType: entry.statTags['errorType'] } : {}) };
+        const fallback =
+          entry.statusCode === FILTERED
+            ? 'Event filtered'
+            : entry.statusCode === SUPPRESSED
+              ? 'Event handled by transformer'
+              : '';
+        status = {
+          statusCode: entry.statusCode,
+          reason: entry.error || fallback,
+          ...(entry.statTags['errorType'] ? { errorType: entry.statTags['errorType'] } : {}),
+        };
       }
       for (const [index, metadata] of entry.metadata.entries()) {
         statuses.set(metadata.jobId, status);
@@ -256,25 +306,42 @@ export class RudderRouter {
 
   /** Sends an entry's requests in order and stops at the first that is not 2xx; its status is the entry's. */
   private async deliver(entry: DestinationJob): Promise<{ statusCode: number; reason: string }> {
-    if (!Array.isArray(entry.requests)) return { statusCode: 599, reason: `transformer response unmarshal error: ${entry.requests.unreadable}` };
+    if (!Array.isArray(entry.requests))
+      return { statusCode: 599, reason: `transformer response unmarshal error: ${entry.requests.unreadable}` };
     let last: SendPostResponse = { status: 0, body: '' };
     const bodies: string[] = [];
     for (const request of entry.requests) {
       await this.options.throttle?.(request);
       last = await sendPost(request, this.timing.deliveryTimeoutMs, this.options.onAttempt);
-      if (!isSuccess(last.status)) return { statusCode: last.status, reason: `${request.method ?? ''} ${request.endpointPath ?? request.endpoint ?? ''}: ${last.body}`.slice(0, REASON_LIMIT) };
+      if (!isSuccess(last.status))
+        return {
+          statusCode: last.status,
+          reason: `${request.method ?? ''} ${request.endpointPath ?? request.endpoint ?? ''}: ${last.body}`.slice(
+            0,
+            REASON_LIMIT,
+          ),
+        };
       bodies.push(last.body);
     }
     // No request at all leaves the status at 0: not final, so the job is retried (until it expires).
-    return { statusCode: last.status, reason: entry.requests.length === 0 ? 'batchedRequest is empty: nothing was sent' : '' };
+    return {
+      statusCode: last.status,
+      reason: entry.requests.length === 0 ? 'batchedRequest is empty: nothing was sent' : '',
+    };
   }
 
   /** rudder-server's status loop: in jobId order, the first non-final job of a user fails, the rest of the user's wait. */
-  private recordStatuses(picked: Job[], statuses: Map<number, { statusCode: number; reason: string; errorType?: string }>): void {
+  private recordStatuses(
+    picked: Job[],
+    statuses: Map<number, { statusCode: number; reason: string; errorType?: string }>,
+  ): void {
     const failedUsers = new Set<string>();
     const now = Date.now();
     for (const job of picked) {
-      const status = statuses.get(job.jobId) ?? { statusCode: 500, reason: 'Response for this job is expected but not found' };
+      const status = statuses.get(job.jobId) ?? {
+        statusCode: 500,
+        reason: 'Response for this job is expected but not found',
+      };
       if (!isTerminal(status.statusCode)) {
         if (failedUsers.has(job.userId)) {
           job.state = 'waiting';
@@ -293,7 +360,8 @@ export class RudderRouter {
         job.state = 'failed';
         job.failedBefore = true;
         job.last = { ...status, reason: status.reason.slice(0, REASON_LIMIT) };
-        job.retryAt = now + Math.min(this.timing.maxRetryBackoffMs, this.timing.minRetryBackoffMs * 2 ** (job.attempts - 1));
+        job.retryAt =
+          now + Math.min(this.timing.maxRetryBackoffMs, this.timing.minRetryBackoffMs * 2 ** (job.attempts - 1));
       }
     }
   }
@@ -326,7 +394,13 @@ export class RudderRouter {
         traceparent: '',
       },
       destination,
-      connection: { sourceId: this.options.sourceId ?? 'attio-plg-cli-source', destinationId: destination.ID, enabled: true, config: {}, processorEnabled: true },
+      connection: {
+        sourceId: this.options.sourceId ?? 'attio-plg-cli-source',
+        destinationId: destination.ID,
+        enabled: true,
+        config: {},
+        processorEnabled: true,
+      },
     };
   }
 }

@@ -29,7 +29,10 @@ export interface SendPostResponse {
 function sprint(value: unknown): string {
   if (value === null || value === undefined) return '<nil>';
   if (Array.isArray(value)) return `[${value.map(sprint).join(' ')}]`;
-  if (typeof value === 'object') return `map[${Object.entries(value).map(([k, v]) => `${k}:${sprint(v)}`).join(' ')}]`;
+  if (typeof value === 'object')
+    return `map[${Object.entries(value)
+      .map(([k, v]) => `${k}:${sprint(v)}`)
+      .join(' ')}]`;
   return String(value);
 }
 
@@ -46,7 +49,8 @@ function payloadOf(body: Record<string, unknown>): Payload {
   let format: string | undefined;
   let value: Record<string, unknown> = {};
   for (const [name, candidate] of Object.entries(body)) {
-    if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) return { status: 500, body: '500 Invalid Router Payload: body value must be a map' };
+    if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate))
+      return { status: 500, body: '500 Invalid Router Payload: body value must be a map' };
     if (Object.keys(candidate).length > 0) {
       format = name;
       value = candidate as Record<string, unknown>;
@@ -59,11 +63,18 @@ function payloadOf(body: Record<string, unknown>): Payload {
     case 'JSON':
       return { body: JSON.stringify(value), headers: {} };
     case 'JSON_ARRAY':
-      return typeof value['batch'] === 'string' ? { body: value['batch'], headers: {} } : { status: 400, body: '400 Unable to parse json list. Unexpected transformer response' };
+      return typeof value['batch'] === 'string'
+        ? { body: value['batch'], headers: {} }
+        : { status: 400, body: '400 Unable to parse json list. Unexpected transformer response' };
     case 'XML':
-      return typeof value['payload'] === 'string' ? { body: value['payload'], headers: {} } : { status: 400, body: '400 Unable to construct xml payload. Unexpected transformer response' };
+      return typeof value['payload'] === 'string'
+        ? { body: value['payload'], headers: {} }
+        : { status: 400, body: '400 Unable to construct xml payload. Unexpected transformer response' };
     case 'FORM':
-      return { body: new URLSearchParams(Object.entries(value).map(([k, v]): [string, string] => [k, sprint(v)])).toString(), headers: {} };
+      return {
+        body: new URLSearchParams(Object.entries(value).map(([k, v]): [string, string] => [k, sprint(v)])).toString(),
+        headers: {},
+      };
     case 'GZIP':
       return typeof value['payload'] === 'string'
         ? { body: gzipSync(value['payload']), headers: { 'Content-Encoding': 'gzip' } }
@@ -73,7 +84,11 @@ function payloadOf(body: Record<string, unknown>): Payload {
   }
 }
 
-export async function sendPost(request: PostParameters, timeoutMs: number, onAttempt?: () => void): Promise<SendPostResponse> {
+export async function sendPost(
+  request: PostParameters,
+  timeoutMs: number,
+  onAttempt?: () => void,
+): Promise<SendPostResponse> {
   const multipart = Object.keys(request.files ?? {}).length > 0;
   if (request.type !== 'REST' || multipart) return { status: 200, body: '' };
   const payload = payloadOf(request.body ?? {});
@@ -97,11 +112,19 @@ export async function sendPost(request: PostParameters, timeoutMs: number, onAtt
       timeout: { request: timeoutMs },
       responseType: 'text',
     });
-    const humanReadable = /^(text\/|application\/(json|xml)|.*\+(json|xml))/.test(response.headers['content-type'] ?? 'text/plain');
-    return { status: response.statusCode, body: humanReadable ? response.body : 'redacted due to unsupported content-type' };
+    const humanReadable = /^(text\/|application\/(json|xml)|.*\+(json|xml))/.test(
+      response.headers['content-type'] ?? 'text/plain',
+    );
+    return {
+      status: response.statusCode,
+      body: humanReadable ? response.body : 'redacted due to unsupported content-type',
+    };
   } catch (error) {
     // Only the error's code: got's error carries the request's options, headers (the token) included.
     const code = (error as { code?: string }).code ?? 'no response';
-    return { status: 504, body: `504 Unable to make "${method}" request for URL : "${url.origin}${url.pathname}". Error: ${code}` };
+    return {
+      status: 504,
+      body: `504 Unable to make "${method}" request for URL : "${url.origin}${url.pathname}". Error: ${code}`,
+    };
   }
 }

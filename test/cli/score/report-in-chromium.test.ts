@@ -13,11 +13,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareModels } from '../../../src/cli/score/compare.js';
 import { readEventFile } from '../../../src/cli/score/events.js';
 import { TOP_ACCOUNTS, renderReport } from '../../../src/cli/score/report/html.js';
-import { latestEventMs, loadScoringModel, mapForModel, scoreModel, type ScoredModel } from '../../../src/cli/score/run.js';
+import {
+  latestEventMs,
+  loadScoringModel,
+  mapForModel,
+  scoreModel,
+  type ScoredModel,
+} from '../../../src/cli/score/run.js';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path): path is string => path !== undefined && existsSync(path));
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (path): path is string => path !== undefined && existsSync(path),
+);
 if (CHROMIUM === undefined) {
-  console.warn('Skipping the HTML report test: Chromium is not installed (Debian: apt-get install -y chromium; or set CHROMIUM_PATH).');
+  console.warn(
+    'Skipping the HTML report test: Chromium is not installed (Debian: apt-get install -y chromium; or set CHROMIUM_PATH).',
+  );
 }
 
 const SAMPLE = fileURLToPath(new URL('../../../examples/plg-events.jsonl', import.meta.url));
@@ -33,17 +43,35 @@ describe.skipIf(CHROMIUM === undefined)('the score report in headless Chromium',
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'attio-plg-report-'));
     const lines = await readEventFile(SAMPLE);
-    const [modelA, modelB] = [await loadScoringModel(undefined, '--config'), await loadScoringModel(SECOND_MODEL, '--compare')];
+    const [modelA, modelB] = [
+      await loadScoringModel(undefined, '--config'),
+      await loadScoringModel(SECOND_MODEL, '--compare'),
+    ];
     const [mappedA, mappedB] = [mapForModel(lines, modelA), mapForModel(lines, modelB)];
     const asOf = latestEventMs(mappedA, mappedB) ?? 0;
     [a, b] = [scoreModel(modelA, mappedA, asOf), scoreModel(modelB, mappedB, asOf)];
     await writeFile(join(dir, 'single.html'), renderReport({ file: 'examples/plg-events.jsonl', a }));
-    await writeFile(join(dir, 'compare.html'), renderReport({ file: 'examples/plg-events.jsonl', a, b: { model: b, comparison: compareModels(a.whatIf, b.whatIf) } }));
+    await writeFile(
+      join(dir, 'compare.html'),
+      renderReport({
+        file: 'examples/plg-events.jsonl',
+        a,
+        b: { model: b, comparison: compareModels(a.whatIf, b.whatIf) },
+      }),
+    );
     // Playwright starts it with a fresh profile of its own; the flags keep Chromium from calling home.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 120_000);
 
@@ -84,7 +112,12 @@ describe.skipIf(CHROMIUM === undefined)('the score report in headless Chromium',
     const page = await open('single.html');
     const bars = page.locator('[data-testid="account-distribution"] rect.bar');
     expect(await bars.count()).toBe(10);
-    const drawn = await bars.evaluateAll((rects) => rects.map((rect) => ({ value: Number(rect.getAttribute('data-value')), height: rect.getBoundingClientRect().height })));
+    const drawn = await bars.evaluateAll((rects) =>
+      rects.map((rect) => ({
+        value: Number(rect.getAttribute('data-value')),
+        height: rect.getBoundingClientRect().height,
+      })),
+    );
     expect(drawn.reduce((sum, bar) => sum + bar.value, 0)).toBe(a.whatIf.accounts.length);
     const tallest = drawn.reduce((best, bar) => (bar.value > best.value ? bar : best));
     expect(tallest.height).toBeGreaterThan(100);
@@ -97,13 +130,17 @@ describe.skipIf(CHROMIUM === undefined)('the score report in headless Chromium',
 
   it('draws accounts qualified and deals opened over time, ending at their counts', async () => {
     const page = await open('single.html');
-    const line = page.locator('[data-testid="qualified-over-time"] path.series[data-series="default accounts qualified"]');
+    const line = page.locator(
+      '[data-testid="qualified-over-time"] path.series[data-series="default accounts qualified"]',
+    );
     const qualified = a.whatIf.accounts.filter((account) => account.qualification !== undefined).length;
     expect(await line.getAttribute('data-final')).toBe(String(qualified));
     const box = await line.boundingBox();
     expect(box?.width).toBeGreaterThan(400);
     expect(box?.height).toBeGreaterThan(50);
-    expect(await page.locator('[data-testid="qualified-over-time"] .legend').innerText()).toContain(`default deals opened (${a.whatIf.accounts.filter((x) => x.dealAt).length})`);
+    expect(await page.locator('[data-testid="qualified-over-time"] .legend').innerText()).toContain(
+      `default deals opened (${a.whatIf.accounts.filter((x) => x.dealAt).length})`,
+    );
     await page.close();
   });
 
@@ -113,8 +150,16 @@ describe.skipIf(CHROMIUM === undefined)('the score report in headless Chromium',
     const bars = page.locator('[data-testid="account-distribution"] rect.bar');
     expect(await bars.count()).toBe(20);
     const comparison = compareModels(a.whatIf, b.whatIf);
-    const changed = comparison.accounts.newly.length + comparison.accounts.noLonger.length + comparison.accounts.earlier.length + comparison.accounts.later.length;
-    const deals = comparison.deals.newly.length + comparison.deals.noLonger.length + comparison.deals.earlier.length + comparison.deals.later.length;
+    const changed =
+      comparison.accounts.newly.length +
+      comparison.accounts.noLonger.length +
+      comparison.accounts.earlier.length +
+      comparison.accounts.later.length;
+    const deals =
+      comparison.deals.newly.length +
+      comparison.deals.noLonger.length +
+      comparison.deals.earlier.length +
+      comparison.deals.later.length;
     const users = comparison.users.newly.length + comparison.users.noLonger.length;
     expect(await page.locator('[data-testid="changes"] tbody tr[data-change]').count()).toBe(changed + deals + users);
     const newly = comparison.accounts.newly[0];

@@ -15,7 +15,10 @@ describe.skipIf(!CLI_BUILT)('attio-plg score', () => {
   let compared: CliRun;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'attio-plg-score-'));
-    [single, compared] = await Promise.all([runCli(['score', SAMPLE]), runCli(['score', SAMPLE, '--compare', SECOND_MODEL, '--html', join(dir, 'report.html')])]);
+    [single, compared] = await Promise.all([
+      runCli(['score', SAMPLE]),
+      runCli(['score', SAMPLE, '--compare', SECOND_MODEL, '--html', join(dir, 'report.html')]),
+    ]);
   }, 120_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -25,7 +28,9 @@ describe.skipIf(!CLI_BUILT)('attio-plg score', () => {
     expect([single.code, single.stderr]).toEqual([0, '']);
     expect(single.stdout).toContain('Model default: ');
     expect(single.stdout).toContain('as of 2024-11-30 23:59 UTC');
-    expect(single.stdout).toMatch(/Events: 2967 read, \d+ used, 57 redeliveries, \d+ not in the tracking plan, 94 rejected/);
+    expect(single.stdout).toMatch(
+      /Events: 2967 read, \d+ used, 57 redeliveries, \d+ not in the tracking plan, 94 rejected/,
+    );
     expect(single.stdout).toMatch(/Users: 88 of \d+ qualified; now hot \d+, warm \d+, cold \d+/);
     const accounts = /Accounts: (\d+) of 60 qualified/.exec(single.stdout);
     expect(Number(accounts?.[1])).toBeGreaterThan(0);
@@ -37,13 +42,20 @@ describe.skipIf(!CLI_BUILT)('attio-plg score', () => {
   it('compares two models: the counts of each change, then the accounts that change', () => {
     expect([compared.code, compared.stderr]).toEqual([0, '']);
     expect(compared.stdout).toContain(`Model A (default) against model B (${SECOND_MODEL}):`);
-    const row = (what: string) => new RegExp(`\\n {2}${what} +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+)\\n`).exec(compared.stdout)?.slice(1).map(Number);
+    const row = (what: string) =>
+      new RegExp(`\\n {2}${what} +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+)\\n`)
+        .exec(compared.stdout)
+        ?.slice(1)
+        .map(Number);
     const [qa, qb, newly, noLonger, earlier, later, unchanged] = row('Accounts qualified') ?? [];
     expect(newly! + unchanged! + earlier! + later!).toBe(qb);
     expect(noLonger! + unchanged! + earlier! + later!).toBe(qa);
     expect(row('Users qualified')).toEqual([88, 88, 0, 0, 0, 0, 88]);
     if (newly! > 0) expect(compared.stdout).toContain(`Accounts newly qualified under B (${newly}):`);
-    if (later! > 0) expect(compared.stdout).toMatch(/Accounts qualified later under B \(\d+\):\n {2}Account +A \(UTC\) +B \(UTC\) +Shift\n.+\+\d+\.\d d/);
+    if (later! > 0)
+      expect(compared.stdout).toMatch(
+        /Accounts qualified later under B \(\d+\):\n {2}Account +A \(UTC\) +B \(UTC\) +Shift\n.+\+\d+\.\d d/,
+      );
     expect(compared.stdout).toContain(`Report written to ${join(dir, 'report.html')}`);
   });
 
@@ -62,9 +74,18 @@ describe.skipIf(!CLI_BUILT)('attio-plg score', () => {
   });
 
   it.each([
-    [['--as-of', 'last tuesday'], 'attio-plg: --as-of must be a date such as 2024-11-30 or an ISO 8601 date-time, got "last tuesday"'],
-    [['--as-of', '2024-02-30'], 'attio-plg: --as-of must be a date such as 2024-11-30 or an ISO 8601 date-time, got "2024-02-30"'],
-    [['--compare', SAMPLE.replace('plg-events.jsonl', 'missing.json')], `attio-plg: configuration: --compare: cannot read ${SAMPLE.replace('plg-events.jsonl', 'missing.json')}`],
+    [
+      ['--as-of', 'last tuesday'],
+      'attio-plg: --as-of must be a date such as 2024-11-30 or an ISO 8601 date-time, got "last tuesday"',
+    ],
+    [
+      ['--as-of', '2024-02-30'],
+      'attio-plg: --as-of must be a date such as 2024-11-30 or an ISO 8601 date-time, got "2024-02-30"',
+    ],
+    [
+      ['--compare', SAMPLE.replace('plg-events.jsonl', 'missing.json')],
+      `attio-plg: configuration: --compare: cannot read ${SAMPLE.replace('plg-events.jsonl', 'missing.json')}`,
+    ],
   ])('refuses %j with one line, exit 2', async (args, message) => {
     const run = await runCli(['score', SAMPLE, ...args]);
     expect([run.code, run.stderr.trim(), run.stdout]).toEqual([2, message, '']);
@@ -83,6 +104,13 @@ describe.skipIf(!CLI_BUILT)('attio-plg score', () => {
   it('explains itself with --help', async () => {
     const run = await runCli(['score', '--help']);
     expect(run.code).toBe(0);
-    for (const option of ['--config <A.json>', '--compare <B.json>', '--html <report.html>', '--as-of <DATE>', 'docs/scoring.md']) expect(run.stdout).toContain(option);
+    for (const option of [
+      '--config <A.json>',
+      '--compare <B.json>',
+      '--html <report.html>',
+      '--as-of <DATE>',
+      'docs/scoring.md',
+    ])
+      expect(run.stdout).toContain(option);
   });
 });

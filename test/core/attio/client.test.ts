@@ -37,8 +37,12 @@ describe('responses are parsed at the boundary', () => {
   });
 
   it('rejects a response of the wrong shape with a non-retryable AttioError', async () => {
-    nock(API).get('/v2/lists').reply(200, { data: [{ api_slug: 42 }] });
-    const error = await client().listLists().catch((e: unknown) => e);
+    nock(API)
+      .get('/v2/lists')
+      .reply(200, { data: [{ api_slug: 42 }] });
+    const error = await client()
+      .listLists()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AttioError);
     expect((error as AttioError).code).toBe('unexpected_response');
     expect((error as AttioError).retryable).toBe(false);
@@ -47,20 +51,33 @@ describe('responses are parsed at the boundary', () => {
   it("carries Attio's error body on a 400", async () => {
     nock(API)
       .put('/v2/objects/deals/records/x')
-      .reply(400, { status_code: 400, type: 'invalid_request_error', code: 'value_not_found', message: 'Cannot find Status with title "Nope".' });
-    const error = (await client().updateRecord('deals', 'x', { stage: ['Nope'] }, 'overwrite').catch((e: unknown) => e)) as AttioError;
+      .reply(400, {
+        status_code: 400,
+        type: 'invalid_request_error',
+        code: 'value_not_found',
+        message: 'Cannot find Status with title "Nope".',
+      });
+    const error = (await client()
+      .updateRecord('deals', 'x', { stage: ['Nope'] }, 'overwrite')
+      .catch((e: unknown) => e)) as AttioError;
     expect({ status: error.status, type: error.type, code: error.code, retryable: error.retryable }).toEqual({
       status: 400,
       type: 'invalid_request_error',
       code: 'value_not_found',
       retryable: false,
     });
-    expect(error.message).toBe('Attio PUT /v2/objects/deals/records/x failed (400 value_not_found): Cannot find Status with title "Nope".');
+    expect(error.message).toBe(
+      'Attio PUT /v2/objects/deals/records/x failed (400 value_not_found): Cannot find Status with title "Nope".',
+    );
   });
 
   it('marks 401 as an authentication failure', async () => {
-    nock(API).get('/v2/self').reply(401, { status_code: 401, type: 'auth_error', code: 'invalid_token', message: 'Bad token' });
-    const error = (await client().getSelf().catch((e: unknown) => e)) as AttioError;
+    nock(API)
+      .get('/v2/self')
+      .reply(401, { status_code: 401, type: 'auth_error', code: 'invalid_token', message: 'Bad token' });
+    const error = (await client()
+      .getSelf()
+      .catch((e: unknown) => e)) as AttioError;
     expect([error.authFailure, error.retryable]).toEqual([true, false]);
   });
 });

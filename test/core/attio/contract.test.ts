@@ -20,7 +20,9 @@ describe.skipIf(!openApi)("the client's requests against Attio's OpenAPI documen
       await op.call(new AttioClient(recording));
       expect(sent).toHaveLength(1);
       const [request] = sent as [AttioRequest];
-      const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+      const query = Object.fromEntries(
+        Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+      );
       expect(openApi!.validateRequest({ ...request, query })).toEqual([]);
     });
 
@@ -30,6 +32,8 @@ describe.skipIf(!openApi)("the client's requests against Attio's OpenAPI documen
   }
 
   it('the validator itself rejects a body the document forbids', () => {
-    expect(openApi!.validateRequest({ method: 'POST', path: '/v2/tasks', body: { data: { content: 'x' } } })).not.toEqual([]);
+    expect(
+      openApi!.validateRequest({ method: 'POST', path: '/v2/tasks', body: { data: { content: 'x' } } }),
+    ).not.toEqual([]);
   });
 });

@@ -34,7 +34,13 @@ export const self = {
   workspace_slug: 'acme',
   workspace_logo_url: null,
 };
-export const object = { id: { workspace_id: WORKSPACE_ID, object_id: OBJECT_ID }, api_slug: 'people', singular_noun: 'Person', plural_noun: 'People', created_at: CREATED_AT };
+export const object = {
+  id: { workspace_id: WORKSPACE_ID, object_id: OBJECT_ID },
+  api_slug: 'people',
+  singular_noun: 'Person',
+  plural_noun: 'People',
+  created_at: CREATED_AT,
+};
 export const attribute = {
   id: { workspace_id: WORKSPACE_ID, object_id: OBJECT_ID, attribute_id: '41252299-f8c7-4b5e-99c9-4ff8321d2f96' },
   title: 'PQL score',
@@ -51,20 +57,98 @@ export const attribute = {
   default_value: null,
   relationship: null,
   created_at: CREATED_AT,
-  config: { currency: { default_currency_code: null, display_type: null }, record_reference: { allowed_object_ids: null } },
+  config: {
+    currency: { default_currency_code: null, display_type: null },
+    record_reference: { allowed_object_ids: null },
+  },
 };
-export const option = { id: { workspace_id: WORKSPACE_ID, object_id: OBJECT_ID, attribute_id: attribute.id.attribute_id, option_id: '08c2c59a-c18e-40c6-8dc4-95415313b2ea' }, title: 'hot', is_archived: false };
-export const status = { ...option, id: { workspace_id: WORKSPACE_ID, object_id: OBJECT_ID, attribute_id: attribute.id.attribute_id, status_id: '08c2c59a-c18e-40c6-8dc4-95415313b2ea' }, title: 'Product Qualified', celebration_enabled: false, target_time_in_status: null };
-export const list = { id: { workspace_id: WORKSPACE_ID, list_id: LIST_ID }, api_slug: 'pql_queue', name: 'PQL queue', parent_object: ['people'], workspace_access: 'full-access', workspace_member_access: [], created_by_actor: actor, created_at: CREATED_AT };
-export const member = { id: { workspace_id: WORKSPACE_ID, workspace_member_id: MEMBER_ID }, first_name: 'Alex', last_name: 'Rivera', avatar_url: null, email_address: 'alex@acme.test', created_at: CREATED_AT, access_level: 'member' };
-export const entry = { id: { workspace_id: WORKSPACE_ID, list_id: LIST_ID, entry_id: ENTRY_ID }, parent_record_id: PERSON_ID, parent_object: 'people', created_at: CREATED_AT, entry_values: {} };
-export const note = { id: { workspace_id: WORKSPACE_ID, note_id: NOTE_ID }, parent_object: 'people', parent_record_id: PERSON_ID, title: 'Activation Milestone', meeting_id: null, content_plaintext: 'Milestone: first_integration', content_markdown: 'Milestone: first_integration', tags: [], created_by_actor: actor, created_at: CREATED_AT };
-export const task = { id: { workspace_id: WORKSPACE_ID, task_id: TASK_ID }, content_plaintext: 'PQL Follow-up', deadline_at: '2024-12-02T10:00:00.000Z', is_completed: false, linked_records: [{ target_object_id: OBJECT_ID, target_record_id: PERSON_ID }], assignees: [{ referenced_actor_type: 'workspace-member', referenced_actor_id: MEMBER_ID }], created_by_actor: actor, created_at: CREATED_AT };
+export const option = {
+  id: {
+    workspace_id: WORKSPACE_ID,
+    object_id: OBJECT_ID,
+    attribute_id: attribute.id.attribute_id,
+    option_id: '08c2c59a-c18e-40c6-8dc4-95415313b2ea',
+  },
+  title: 'hot',
+  is_archived: false,
+};
+export const status = {
+  ...option,
+  id: {
+    workspace_id: WORKSPACE_ID,
+    object_id: OBJECT_ID,
+    attribute_id: attribute.id.attribute_id,
+    status_id: '08c2c59a-c18e-40c6-8dc4-95415313b2ea',
+  },
+  title: 'Product Qualified',
+  celebration_enabled: false,
+  target_time_in_status: null,
+};
+export const list = {
+  id: { workspace_id: WORKSPACE_ID, list_id: LIST_ID },
+  api_slug: 'pql_queue',
+  name: 'PQL queue',
+  parent_object: ['people'],
+  workspace_access: 'full-access',
+  workspace_member_access: [],
+  created_by_actor: actor,
+  created_at: CREATED_AT,
+};
+export const member = {
+  id: { workspace_id: WORKSPACE_ID, workspace_member_id: MEMBER_ID },
+  first_name: 'Alex',
+  last_name: 'Rivera',
+  avatar_url: null,
+  email_address: 'alex@acme.test',
+  created_at: CREATED_AT,
+  access_level: 'member',
+};
+export const entry = {
+  id: { workspace_id: WORKSPACE_ID, list_id: LIST_ID, entry_id: ENTRY_ID },
+  parent_record_id: PERSON_ID,
+  parent_object: 'people',
+  created_at: CREATED_AT,
+  entry_values: {},
+};
+export const note = {
+  id: { workspace_id: WORKSPACE_ID, note_id: NOTE_ID },
+  parent_object: 'people',
+  parent_record_id: PERSON_ID,
+  title: 'Activation Milestone',
+  meeting_id: null,
+  content_plaintext: 'Milestone: first_integration',
+  content_markdown: 'Milestone: first_integration',
+  tags: [],
+  created_by_actor: actor,
+  created_at: CREATED_AT,
+};
+export const task = {
+  id: { workspace_id: WORKSPACE_ID, task_id: TASK_ID },
+  content_plaintext: 'PQL Follow-up',
+  deadline_at: '2024-12-02T10:00:00.000Z',
+  is_completed: false,
+  linked_records: [{ target_object_id: OBJECT_ID, target_record_id: PERSON_ID }],
+  assignees: [{ referenced_actor_type: 'workspace-member', referenced_actor_id: MEMBER_ID }],
+  created_by_actor: actor,
+  created_at: CREATED_AT,
+};
 export const WEBHOOK_ID = '23e42eaf-323a-41da-b5bb-fd67eebda553';
 export const webhookSubscriptions: WebhookSubscription[] = [
   { event_type: 'record.updated', filter: { $and: [{ field: 'id.object_id', operator: 'equals', value: OBJECT_ID }] } },
   { event_type: 'task.updated', filter: null },
 ];
-export const webhook = { target_url: 'https://plg.example.com/attio/webhooks', subscriptions: webhookSubscriptions, id: { workspace_id: WORKSPACE_ID, webhook_id: WEBHOOK_ID }, status: 'active', created_at: CREATED_AT };
+export const webhook = {
+  target_url: 'https://plg.example.com/attio/webhooks',
+  subscriptions: webhookSubscriptions,
+  id: { workspace_id: WORKSPACE_ID, webhook_id: WEBHOOK_ID },
+  status: 'active',
+  created_at: CREATED_AT,
+};
 /** A text value as Attio renders one: when it became active, until when, and who wrote it. */
-export const textValue = { active_from: CREATED_AT, active_until: null, created_by_actor: actor, value: 'Acme', attribute_type: 'text' };
+export const textValue = {
+  active_from: CREATED_AT,
+  active_until: null,
+  created_by_actor: actor,
+  value: 'Acme',
+  attribute_type: 'text',
+};

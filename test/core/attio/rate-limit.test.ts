@@ -23,10 +23,13 @@ async function settle(): Promise<void> {
 describe('rate budgets', () => {
   it('starts no more writes in a second than the write budget', async () => {
     let served = 0;
-    nock(API).post('/v2/notes').times(12).reply(200, () => {
-      served++;
-      return {};
-    });
+    nock(API)
+      .post('/v2/notes')
+      .times(12)
+      .reply(200, () => {
+        served++;
+        return {};
+      });
     const transport = createGotTransport({ apiUrl: API, apiKey: 'k', writesPerSecond: 5, concurrency: 50 });
     const all = Promise.all(Array.from({ length: 12 }, () => transport.send(write)));
     await settle();
@@ -50,7 +53,13 @@ describe('rate budgets', () => {
       .get('/v2/self')
       .times(8)
       .reply(200, () => ({ n: ++reads }));
-    const transport = createGotTransport({ apiUrl: API, apiKey: 'k', writesPerSecond: 2, readsPerSecond: 8, concurrency: 50 });
+    const transport = createGotTransport({
+      apiUrl: API,
+      apiKey: 'k',
+      writesPerSecond: 2,
+      readsPerSecond: 8,
+      concurrency: 50,
+    });
     const all = Promise.all([
       ...Array.from({ length: 6 }, () => transport.send(write)),
       ...Array.from({ length: 8 }, () => transport.send(read)),
@@ -67,13 +76,16 @@ describe('rate budgets', () => {
     let inFlight = 0;
     let peak = 0;
     const transport = createGotTransport({ apiUrl: API, apiKey: 'k', concurrency: 3 });
-    const inner = nock(API).get('/v2/self').times(9).reply(200, async () => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      await new Promise((resolve) => setImmediate(resolve));
-      inFlight--;
-      return {};
-    });
+    const inner = nock(API)
+      .get('/v2/self')
+      .times(9)
+      .reply(200, async () => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+        return {};
+      });
     await Promise.all(Array.from({ length: 9 }, () => transport.send(read)));
     expect(peak).toBe(3);
     expect(inner.isDone()).toBe(true);

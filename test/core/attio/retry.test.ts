@@ -30,7 +30,12 @@ function stack(policy: Partial<RetryPolicy> = {}, timeoutMs = 2_000) {
   return { client: new AttioClient(transport), clock, stats: transport.stats };
 }
 
-const throttled = { status_code: 429, type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'Rate limit exceeded, please try again later' };
+const throttled = {
+  status_code: 429,
+  type: 'rate_limit_error',
+  code: 'rate_limit_exceeded',
+  message: 'Rate limit exceeded, please try again later',
+};
 
 afterEach(() => {
   nock.cleanAll();
@@ -51,14 +56,24 @@ describe('retries', () => {
 
   it('retries a 429 even for a create, because Attio did not process it', async () => {
     const { client, clock } = stack();
-    nock(API).post('/v2/notes').reply(429, throttled, { 'Retry-After': '2' }).post('/v2/notes').reply(200, { data: f.note });
-    await expect(client.createNote({ parentObject: 'people', parentRecordId: f.PERSON_ID, title: 't', content: 'c' })).resolves.toBeDefined();
+    nock(API)
+      .post('/v2/notes')
+      .reply(429, throttled, { 'Retry-After': '2' })
+      .post('/v2/notes')
+      .reply(200, { data: f.note });
+    await expect(
+      client.createNote({ parentObject: 'people', parentRecordId: f.PERSON_ID, title: 't', content: 'c' }),
+    ).resolves.toBeDefined();
     expect(clock.sleeps).toEqual([2000]);
   });
 
   it('backs off after a 503 and succeeds', async () => {
     const { client, clock } = stack({ baseDelayMs: 200 });
-    nock(API).get('/v2/lists').reply(503, 'unavailable').get('/v2/lists').reply(200, { data: [f.list] });
+    nock(API)
+      .get('/v2/lists')
+      .reply(503, 'unavailable')
+      .get('/v2/lists')
+      .reply(200, { data: [f.list] });
     await expect(client.listLists()).resolves.toHaveLength(1);
     // full jitter: random() 0.5 of the first ceiling (200 ms)
     expect(clock.sleeps).toEqual([100]);
@@ -78,9 +93,15 @@ describe('retries', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const clock = fakeClock();
-    const transport = withRetries(createGotTransport({ apiUrl: `http://127.0.0.1:${port}`, apiKey: 'k' }), { baseDelayMs: 200 }, clock);
+    const transport = withRetries(
+      createGotTransport({ apiUrl: `http://127.0.0.1:${port}`, apiKey: 'k' }),
+      { baseDelayMs: 200 },
+      clock,
+    );
     try {
-      await expect(new AttioClient(transport).assertRecord('people', 'email_addresses', { email_addresses: ['a@b.co'] })).resolves.toBeDefined();
+      await expect(
+        new AttioClient(transport).assertRecord('people', 'email_addresses', { email_addresses: ['a@b.co'] }),
+      ).resolves.toBeDefined();
       expect(requests).toBe(2);
       expect(clock.sleeps).toEqual([100]);
     } finally {
@@ -90,7 +111,12 @@ describe('retries', () => {
 
   it('treats a timeout as retryable and retries idempotent requests', async () => {
     const { client, stats } = stack({ baseDelayMs: 1 }, 50);
-    nock(API).get('/v2/lists').delay(500).reply(200, { data: [] }).get('/v2/lists').reply(200, { data: [f.list] });
+    nock(API)
+      .get('/v2/lists')
+      .delay(500)
+      .reply(200, { data: [] })
+      .get('/v2/lists')
+      .reply(200, { data: [f.list] });
     await expect(client.listLists()).resolves.toHaveLength(1);
     expect(stats.retries).toBe(1);
   });
@@ -99,8 +125,15 @@ describe('retries', () => {
     const { client, stats } = stack();
     nock(API)
       .put('/v2/lists/pql_queue/entries')
-      .reply(400, { status_code: 400, type: 'invalid_request_error', code: 'multiple_match_results', message: 'Multiple entries match' });
-    const error = (await client.assertEntry('pql_queue', { parentObject: 'people', parentRecordId: f.PERSON_ID }).catch((e: unknown) => e)) as AttioError;
+      .reply(400, {
+        status_code: 400,
+        type: 'invalid_request_error',
+        code: 'multiple_match_results',
+        message: 'Multiple entries match',
+      });
+    const error = (await client
+      .assertEntry('pql_queue', { parentObject: 'people', parentRecordId: f.PERSON_ID })
+      .catch((e: unknown) => e)) as AttioError;
     expect([error.status, error.code, error.retryable]).toEqual([400, 'multiple_match_results', false]);
     expect(stats.attempts).toBe(1);
   });
@@ -117,7 +150,10 @@ describe('retries', () => {
 
   it('stops at the attempt cap and reports the last error as retryable', async () => {
     const { client, clock, stats } = stack({ maxAttempts: 3, baseDelayMs: 100 });
-    nock(API).get('/v2/self').times(3).reply(500, { status_code: 500, type: 'api_error', code: 'internal', message: 'boom' });
+    nock(API)
+      .get('/v2/self')
+      .times(3)
+      .reply(500, { status_code: 500, type: 'api_error', code: 'internal', message: 'boom' });
     const error = (await client.getSelf().catch((e: unknown) => e)) as AttioError;
     expect([error.status, error.retryable]).toEqual([500, true]);
     expect(stats.attempts).toBe(3);

@@ -11,15 +11,36 @@ afterEach(() => {
 });
 
 function everyRendering(error: unknown): string {
-  return [String(error), (error as Error).message, (error as Error).stack ?? '', inspect(error, { depth: 10 }), JSON.stringify(error)].join('\n');
+  return [
+    String(error),
+    (error as Error).message,
+    (error as Error).stack ?? '',
+    inspect(error, { depth: 10 }),
+    JSON.stringify(error),
+  ].join('\n');
 }
 
 describe('the API key never appears in errors', () => {
   const failures: Array<[string, () => void]> = [
-    ['401', () => nock(API).get('/v2/self').reply(401, { status_code: 401, type: 'auth_error', code: 'invalid_token', message: 'invalid' })],
-    ['400', () => nock(API).get('/v2/self').reply(400, { status_code: 400, type: 'invalid_request_error', code: 'x', message: 'bad' })],
+    [
+      '401',
+      () =>
+        nock(API)
+          .get('/v2/self')
+          .reply(401, { status_code: 401, type: 'auth_error', code: 'invalid_token', message: 'invalid' }),
+    ],
+    [
+      '400',
+      () =>
+        nock(API)
+          .get('/v2/self')
+          .reply(400, { status_code: 400, type: 'invalid_request_error', code: 'x', message: 'bad' }),
+    ],
     ['500 with a non-JSON body', () => nock(API).get('/v2/self').reply(500, '<html>oops</html>')],
-    ['a connection error', () => nock(API).get('/v2/self').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' })],
+    [
+      'a connection error',
+      () => nock(API).get('/v2/self').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }),
+    ],
     ['a timeout', () => nock(API).get('/v2/self').delay(300).reply(200, {})],
   ];
   for (const [name, arrange] of failures) {

@@ -25,7 +25,10 @@ describe('account scoring settings: defaults keep today’s behaviour', () => {
   });
 
   it('fills the parts of the account model a configuration leaves out', () => {
-    const config = parseConfig({ apiKey: 'k', accountModel: { topUsers: { weight: 40 }, fit: { industry: { weight: 10, values: ['SaaS'] } } } }, {});
+    const config = parseConfig(
+      { apiKey: 'k', accountModel: { topUsers: { weight: 40 }, fit: { industry: { weight: 10, values: ['SaaS'] } } } },
+      {},
+    );
     expect(config.accountModel).toEqual({
       topUsers: { weight: 40, rankWeights: [50, 30, 20] },
       activeSeats: { weight: 20, activeWithinDays: 14, minSeats: 5 },
@@ -92,7 +95,9 @@ describe('account scoring settings: errors name the setting', () => {
     },
     {
       name: 'an employee range Attio does not have',
-      input: { accountModel: { featureBreadth: { weight: 20 }, fit: { employeeRange: { weight: 10, values: ['51-200'] } } } },
+      input: {
+        accountModel: { featureBreadth: { weight: 20 }, fit: { employeeRange: { weight: 10, values: ['51-200'] } } },
+      },
       setting: 'accountModel.fit.employeeRange.values[0]',
       reason: 'must be one of: 1-10, 11-50, 51-250, 251-1K, 1K-5K, 5K-10K, 10K-50K, 50K-100K, 100K+',
     },
@@ -103,27 +108,62 @@ describe('account scoring settings: errors name the setting', () => {
       reason: 'is not a known key',
     },
     { name: 'a zero half-life', input: { decayHalfLifeDays: 0 }, setting: 'decayHalfLifeDays', reason: 'must be > 0' },
-    { name: 'an account threshold above 100', input: { accountThreshold: 120 }, setting: 'accountThreshold', reason: 'must be <= 100' },
-    { name: 'an unknown deal trigger', input: { dealTrigger: 'company' }, setting: 'dealTrigger', reason: 'must be one of: user, account, both' },
+    {
+      name: 'an account threshold above 100',
+      input: { accountThreshold: 120 },
+      setting: 'accountThreshold',
+      reason: 'must be <= 100',
+    },
+    {
+      name: 'an unknown deal trigger',
+      input: { dealTrigger: 'company' },
+      setting: 'dealTrigger',
+      reason: 'must be one of: user, account, both',
+    },
     {
       name: 'tiers without one starting at 0',
-      input: { userTiers: [{ name: 'hot', min: 70 }, { name: 'warm', min: 40 }] },
+      input: {
+        userTiers: [
+          { name: 'hot', min: 70 },
+          { name: 'warm', min: 40 },
+        ],
+      },
       setting: 'userTiers',
       reason: 'one tier must start at 0, so that every score has a tier',
     },
     {
       name: 'two tiers of the same name',
-      input: { accountTiers: [{ name: 'hot', min: 50 }, { name: 'Hot', min: 0 }] },
+      input: {
+        accountTiers: [
+          { name: 'hot', min: 50 },
+          { name: 'Hot', min: 0 },
+        ],
+      },
       setting: 'accountTiers[1].name',
       reason: 'duplicate tier "Hot"',
     },
     {
       name: 'two tiers starting at the same score',
-      input: { accountTiers: [{ name: 'hot', min: 0 }, { name: 'cold', min: 0 }] },
+      input: {
+        accountTiers: [
+          { name: 'hot', min: 0 },
+          { name: 'cold', min: 0 },
+        ],
+      },
       setting: 'accountTiers[1].min',
       reason: 'another tier already starts at 0',
     },
-    { name: 'a tier above 100', input: { userTiers: [{ name: 'top', min: 101 }, { name: 'rest', min: 0 }] }, setting: 'userTiers[0].min', reason: 'must be <= 100' },
+    {
+      name: 'a tier above 100',
+      input: {
+        userTiers: [
+          { name: 'top', min: 101 },
+          { name: 'rest', min: 0 },
+        ],
+      },
+      setting: 'userTiers[0].min',
+      reason: 'must be <= 100',
+    },
   ];
 
   for (const { name, input, setting, reason } of cases) {

@@ -89,11 +89,16 @@ describe('parseConfig defaults', () => {
   });
 
   it('takes the default apiUrl from ATTIO_API_URL', () => {
-    expect(parseConfig({ apiKey: 'key' }, { ATTIO_API_URL: 'http://127.0.0.1:4010/' }).apiUrl).toBe('http://127.0.0.1:4010');
+    expect(parseConfig({ apiKey: 'key' }, { ATTIO_API_URL: 'http://127.0.0.1:4010/' }).apiUrl).toBe(
+      'http://127.0.0.1:4010',
+    );
   });
 
   it('prefers an explicit apiUrl over ATTIO_API_URL', () => {
-    const config = parseConfig({ apiKey: 'key', apiUrl: 'https://eu.example.com/' }, { ATTIO_API_URL: 'http://localhost:1' });
+    const config = parseConfig(
+      { apiKey: 'key', apiUrl: 'https://eu.example.com/' },
+      { ATTIO_API_URL: 'http://localhost:1' },
+    );
     expect(config.apiUrl).toBe('https://eu.example.com');
   });
 
@@ -137,7 +142,12 @@ describe('parseConfig rejects wrong settings, naming the setting and the reason'
       setting: 'apiUrl',
       reason: 'must not contain credentials',
     },
-    { name: 'a pqlThreshold above 100', input: { apiKey: 'k', pqlThreshold: 101 }, setting: 'pqlThreshold', reason: 'must be <= 100' },
+    {
+      name: 'a pqlThreshold above 100',
+      input: { apiKey: 'k', pqlThreshold: 101 },
+      setting: 'pqlThreshold',
+      reason: 'must be <= 100',
+    },
     {
       name: 'a pqlThreshold given as text',
       input: { apiKey: 'k', pqlThreshold: '60' },
@@ -156,7 +166,12 @@ describe('parseConfig rejects wrong settings, naming the setting and the reason'
       setting: 'productObjects',
       reason: 'must be one of: auto, on, off',
     },
-    { name: 'a zero taskDueHours', input: { apiKey: 'k', taskDueHours: 0 }, setting: 'taskDueHours', reason: 'must be > 0' },
+    {
+      name: 'a zero taskDueHours',
+      input: { apiKey: 'k', taskDueHours: 0 },
+      setting: 'taskDueHours',
+      reason: 'must be > 0',
+    },
     {
       name: 'a sales rep that is not an email',
       input: { apiKey: 'k', salesReps: ['a@b.com', 'bob'] },
@@ -181,8 +196,18 @@ describe('parseConfig rejects wrong settings, naming the setting and the reason'
       setting: 'handoffEvents[1]',
       reason: '"Signed Up" is already routed by signupEvents[0]; an event name can have one role',
     },
-    { name: 'a misspelt setting', input: { apiKey: 'k', pqlTreshold: 50 }, setting: 'pqlTreshold', reason: 'is not a known key' },
-    { name: 'a non-boolean strict', input: { apiKey: 'k', strict: 'yes' }, setting: 'strict', reason: 'must be a boolean, got a string' },
+    {
+      name: 'a misspelt setting',
+      input: { apiKey: 'k', pqlTreshold: 50 },
+      setting: 'pqlTreshold',
+      reason: 'is not a known key',
+    },
+    {
+      name: 'a non-boolean strict',
+      input: { apiKey: 'k', strict: 'yes' },
+      setting: 'strict',
+      reason: 'must be a boolean, got a string',
+    },
   ];
 
   for (const { name, input, setting, reason } of cases) {
@@ -194,7 +219,10 @@ describe('parseConfig rejects wrong settings, naming the setting and the reason'
 
   it('rejects a config that is not an object', () => {
     const error = configError('apiKey=k');
-    expect({ setting: error.setting, reason: error.reason }).toEqual({ setting: 'config', reason: 'must be an object of settings' });
+    expect({ setting: error.setting, reason: error.reason }).toEqual({
+      setting: 'config',
+      reason: 'must be an object of settings',
+    });
   });
 
   it('says when a bad apiUrl came from ATTIO_API_URL', () => {

@@ -16,7 +16,10 @@ afterEach(() => {
 
 describe('the workspace schema cache', () => {
   it('reads each kind of metadata once within the TTL, even for concurrent callers', async () => {
-    const scope = nock(API).get('/v2/objects/people/attributes').once().reply(200, { data: [attribute('pql_score', 'number')] });
+    const scope = nock(API)
+      .get('/v2/objects/people/attributes')
+      .once()
+      .reply(200, { data: [attribute('pql_score', 'number')] });
     const schema = new WorkspaceSchema(client(), { ttlSeconds: 60 });
     const [a, b] = await Promise.all([schema.attributes('people'), schema.attributes('people')]);
     await schema.attributes('people');
@@ -27,7 +30,10 @@ describe('the workspace schema cache', () => {
 
   it('reads again once the TTL has passed', async () => {
     let now = 0;
-    nock(API).get('/v2/lists').twice().reply(200, { data: [f.list] });
+    nock(API)
+      .get('/v2/lists')
+      .twice()
+      .reply(200, { data: [f.list] });
     const schema = new WorkspaceSchema(client(), { ttlSeconds: 60, now: () => now });
     await schema.lists();
     now = 59_000;
@@ -39,17 +45,26 @@ describe('the workspace schema cache', () => {
   });
 
   it('does not cache a failed read', async () => {
-    nock(API).get('/v2/lists').reply(400, { status_code: 400, type: 'invalid_request_error', code: 'x', message: 'no' }).get('/v2/lists').reply(200, { data: [f.list] });
+    nock(API)
+      .get('/v2/lists')
+      .reply(400, { status_code: 400, type: 'invalid_request_error', code: 'x', message: 'no' })
+      .get('/v2/lists')
+      .reply(200, { data: [f.list] });
     const schema = new WorkspaceSchema(client(), { ttlSeconds: 60 });
     await expect(schema.lists()).rejects.toThrow();
     await expect(schema.findList('pql_queue')).resolves.toMatchObject({ api_slug: 'pql_queue' });
   });
 
   it('shares a store between schemas of the same workspace', async () => {
-    nock(API).get('/v2/workspace_members').once().reply(200, { data: [f.member] });
+    nock(API)
+      .get('/v2/workspace_members')
+      .once()
+      .reply(200, { data: [f.member] });
     const store = createSchemaStore();
     await new WorkspaceSchema(client(), { ttlSeconds: 60, store }).members();
-    await expect(new WorkspaceSchema(client(), { ttlSeconds: 60, store }).members()).resolves.toEqual([{ id: f.MEMBER_ID, email: 'alex@acme.test', name: 'Alex Rivera' }]);
+    await expect(new WorkspaceSchema(client(), { ttlSeconds: 60, store }).members()).resolves.toEqual([
+      { id: f.MEMBER_ID, email: 'alex@acme.test', name: 'Alex Rivera' },
+    ]);
   });
 });
 
@@ -65,7 +80,12 @@ describe('values checked against the schema', () => {
 
   it('leaves out unknown attributes and options with a warning', async () => {
     const warnings: string[] = [];
-    const values = await prepareValues(schemaWith(), 'people', { job_title: ['CTO'], pql_tier: ['lukewarm'], shoe_size: [44] }, { strict: false, warn: (m) => warnings.push(m) });
+    const values = await prepareValues(
+      schemaWith(),
+      'people',
+      { job_title: ['CTO'], pql_tier: ['lukewarm'], shoe_size: [44] },
+      { strict: false, warn: (m) => warnings.push(m) },
+    );
     expect(values).toEqual({ job_title: ['CTO'] });
     expect(warnings).toEqual([
       '"lukewarm" is not an option of people.pql_tier; valid options: cold, warm, hot; the value was left out',
@@ -74,7 +94,12 @@ describe('values checked against the schema', () => {
   });
 
   it('rejects them in strict mode with a ConfigError naming the attribute', async () => {
-    const error = await prepareValues(schemaWith(), 'people', { shoe_size: [44] }, { strict: true, warn: () => {} }).catch((e: unknown) => e);
+    const error = await prepareValues(
+      schemaWith(),
+      'people',
+      { shoe_size: [44] },
+      { strict: true, warn: () => {} },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).setting).toBe('people.shoe_size');
   });

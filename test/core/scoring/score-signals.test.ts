@@ -14,12 +14,20 @@ const allMet = {
 describe('scoreSignals with the default model (docs/configuration.md#scoring-model)', () => {
   it('scores every signal met exactly at its threshold as 100, hot and qualified', () => {
     const result = scoreSignals(allMet);
-    expect({ score: result.score, tier: result.tier, qualified: result.qualified }).toEqual({ score: 100, tier: 'hot', qualified: true });
+    expect({ score: result.score, tier: result.tier, qualified: result.qualified }).toEqual({
+      score: 100,
+      tier: 'hot',
+      qualified: true,
+    });
   });
 
   it('qualifies integration + team invites + records imported at 65', () => {
     const result = scoreSignals({ integrations_connected: 2, team_invites: 4, records_imported: 500, logins_7d: 1 });
-    expect({ score: result.score, tier: result.tier, qualified: result.qualified }).toEqual({ score: 65, tier: 'hot', qualified: true });
+    expect({ score: result.score, tier: result.tier, qualified: result.qualified }).toEqual({
+      score: 65,
+      tier: 'hot',
+      qualified: true,
+    });
   });
 
   it('explains every signal in model order, with the score', () => {
@@ -30,10 +38,31 @@ describe('scoreSignals with the default model (docs/configuration.md#scoring-mod
       qualified: false,
       contributions: [
         { key: 'logins_7d', label: 'Logins (7d)', value: 2, threshold: 5, weight: 10, met: false },
-        { key: 'features_activated', label: 'Features activated', value: undefined, threshold: 3, weight: 15, met: false },
+        {
+          key: 'features_activated',
+          label: 'Features activated',
+          value: undefined,
+          threshold: 3,
+          weight: 15,
+          met: false,
+        },
         { key: 'team_invites', label: 'Team invites', value: 3, threshold: 2, weight: 20, met: true },
-        { key: 'integrations_connected', label: 'Integration connected', value: 1, threshold: 1, weight: 25, met: true },
-        { key: 'records_imported', label: 'Records imported', value: undefined, threshold: 100, weight: 20, met: false },
+        {
+          key: 'integrations_connected',
+          label: 'Integration connected',
+          value: 1,
+          threshold: 1,
+          weight: 25,
+          met: true,
+        },
+        {
+          key: 'records_imported',
+          label: 'Records imported',
+          value: undefined,
+          threshold: 100,
+          weight: 20,
+          met: false,
+        },
         { key: 'active_days_14d', label: 'Active days (14d)', value: undefined, threshold: 7, weight: 10, met: false },
       ],
       explanation:
@@ -63,7 +92,10 @@ describe('scoreSignals with the default model (docs/configuration.md#scoring-mod
 
   it('qualifies against the configured threshold, not the tier bound', () => {
     const signals = { integrations_connected: 1, team_invites: 2 };
-    expect({ at45: scoreSignals(signals, DEFAULT_SCORING_MODEL, 45).qualified, at60: scoreSignals(signals).qualified }).toEqual({
+    expect({
+      at45: scoreSignals(signals, DEFAULT_SCORING_MODEL, 45).qualified,
+      at60: scoreSignals(signals).qualified,
+    }).toEqual({
       at45: true,
       at60: false,
     });
@@ -76,7 +108,9 @@ describe('scoreSignals with the default model (docs/configuration.md#scoring-mod
         { key: 'api_calls', label: 'API calls', weight: 30, threshold: 1000 },
       ],
     };
-    expect(scoreSignals({ seats: 0 }, model).explanation).toBe('Seats 0>=0 +70, API calls not reported (needs >=1000) +0 — score 70/100');
+    expect(scoreSignals({ seats: 0 }, model).explanation).toBe(
+      'Seats 0>=0 +70, API calls not reported (needs >=1000) +0 — score 70/100',
+    );
   });
 });
 
@@ -96,10 +130,15 @@ describe('scoreSignals properties', () => {
 
   it('never lowers the score when any signal grows', () => {
     fc.assert(
-      fc.property(signalsArb, fc.constantFrom(...keys), fc.double({ min: 0, max: 1e6, noNaN: true }), (signals, key, increase) => {
-        const grown = { ...signals, [key]: (signals[key] ?? 0) + increase };
-        return scoreSignals(grown).score >= scoreSignals(signals).score;
-      }),
+      fc.property(
+        signalsArb,
+        fc.constantFrom(...keys),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (signals, key, increase) => {
+          const grown = { ...signals, [key]: (signals[key] ?? 0) + increase };
+          return scoreSignals(grown).score >= scoreSignals(signals).score;
+        },
+      ),
     );
   });
 
@@ -107,9 +146,16 @@ describe('scoreSignals properties', () => {
     fc.assert(
       fc.property(signalsArb, (signals) => {
         const result = scoreSignals(signals);
-        const fromExplanation = [...result.explanation.matchAll(/ \+(\d+)(?:,| —)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+        const fromExplanation = [...result.explanation.matchAll(/ \+(\d+)(?:,| —)/g)].reduce(
+          (sum, m) => sum + Number(m[1]),
+          0,
+        );
         const fromContributions = result.contributions.reduce((sum, c) => sum + (c.met ? c.weight : 0), 0);
-        expect({ fromExplanation, fromContributions, trailer: result.explanation.endsWith(`score ${result.score}/100`) }).toEqual({
+        expect({
+          fromExplanation,
+          fromContributions,
+          trailer: result.explanation.endsWith(`score ${result.score}/100`),
+        }).toEqual({
           fromExplanation: result.score,
           fromContributions: result.score,
           trailer: true,

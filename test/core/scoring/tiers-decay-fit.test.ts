@@ -31,7 +31,14 @@ describe('tiers', () => {
   });
 
   it('keeps today’s bands by default: cold < 30 <= warm < 60 <= hot', () => {
-    expect([0, 29, 30, 59, 60, 100].map((score) => tierOf(score))).toEqual(['cold', 'cold', 'warm', 'warm', 'hot', 'hot']);
+    expect([0, 29, 30, 59, 60, 100].map((score) => tierOf(score))).toEqual([
+      'cold',
+      'cold',
+      'warm',
+      'warm',
+      'hot',
+      'hot',
+    ]);
     expect([0, 29, 30, 59, 60, 100].map(tierFor)).toEqual(['cold', 'cold', 'warm', 'warm', 'hot', 'hot']);
     expect(DEFAULT_TIER_BANDS.map((band) => band.name)).toEqual(['hot', 'warm', 'cold']);
   });
@@ -54,20 +61,32 @@ describe('decay', () => {
 
   it('halves at every half-life, for any half-life and age (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.1, max: 365, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), (halfLife, ageDays) => {
-        const now = start + ageDays * DAY_MS;
-        const later = now + halfLife * DAY_MS;
-        expect(decayFactor(start, later, halfLife)).toBeCloseTo(decayFactor(start, now, halfLife) / 2, 9);
-      }),
+      fc.property(
+        fc.double({ min: 0.1, max: 365, noNaN: true }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        (halfLife, ageDays) => {
+          const now = start + ageDays * DAY_MS;
+          const later = now + halfLife * DAY_MS;
+          expect(decayFactor(start, later, halfLife)).toBeCloseTo(decayFactor(start, now, halfLife) / 2, 9);
+        },
+      ),
     );
   });
 
   it('never grows as a report ages (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.1, max: 365, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), (halfLife, a, b) => {
-        const [younger, older] = a <= b ? [a, b] : [b, a];
-        return decayFactor(start, start + older * DAY_MS, halfLife) <= decayFactor(start, start + younger * DAY_MS, halfLife);
-      }),
+      fc.property(
+        fc.double({ min: 0.1, max: 365, noNaN: true }),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        (halfLife, a, b) => {
+          const [younger, older] = a <= b ? [a, b] : [b, a];
+          return (
+            decayFactor(start, start + older * DAY_MS, halfLife) <=
+            decayFactor(start, start + younger * DAY_MS, halfLife)
+          );
+        },
+      ),
     );
   });
 });

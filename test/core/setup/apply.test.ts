@@ -20,7 +20,16 @@ function planWithGaps() {
 }
 
 const attributeBody = (title: string, slug: string, type: string, description: string) => ({
-  data: { title, description, api_slug: slug, type, is_required: false, is_unique: false, is_multiselect: false, config: {} },
+  data: {
+    title,
+    description,
+    api_slug: slug,
+    type,
+    is_required: false,
+    is_unique: false,
+    is_multiselect: false,
+    config: {},
+  },
 });
 
 afterEach(() => {
@@ -31,7 +40,10 @@ describe('applyPlan', () => {
   it('sends exactly the creates of the plan, in order, with the bodies Attio documents; a conflict is left alone', async () => {
     const sent: string[] = [];
     const scope = nock(ATTIO, { reqheaders: { authorization: `Bearer ${KEY}` } })
-      .post('/v2/objects/people/attributes', attributeBody('PQL tier', 'pql_tier', 'select', 'attio-plg PQL scoring: cold, warm or hot'))
+      .post(
+        '/v2/objects/people/attributes',
+        attributeBody('PQL tier', 'pql_tier', 'select', 'attio-plg PQL scoring: cold, warm or hot'),
+      )
       .reply(200, () => (sent.push('pql_tier'), { data: f.attribute }))
       .post('/v2/objects/people/attributes/pql_tier/options', { data: { title: 'cold' } })
       .reply(200, () => (sent.push('cold'), { data: f.option }))
@@ -41,9 +53,20 @@ describe('applyPlan', () => {
       .reply(200, () => (sent.push('hot'), { data: f.option }))
       .post('/v2/objects/deals/attributes/stage/statuses', { data: { title: 'Product Qualified' } })
       .reply(200, () => (sent.push('Product Qualified'), { data: f.status }))
-      .post('/v2/lists', { data: { name: 'PQL Queue', api_slug: 'pql_queue', parent_object: 'people', workspace_access: 'full-access', workspace_member_access: [] } })
+      .post('/v2/lists', {
+        data: {
+          name: 'PQL Queue',
+          api_slug: 'pql_queue',
+          parent_object: 'people',
+          workspace_access: 'full-access',
+          workspace_member_access: [],
+        },
+      })
       .reply(200, () => (sent.push('pql_queue'), { data: f.list }))
-      .post('/v2/lists/pql_queue/attributes', attributeBody('PQL score', 'pql_score', 'number', 'attio-plg PQL scoring: the score the person qualified with'))
+      .post(
+        '/v2/lists/pql_queue/attributes',
+        attributeBody('PQL score', 'pql_score', 'number', 'attio-plg PQL scoring: the score the person qualified with'),
+      )
       .reply(200, () => (sent.push('pql_queue.pql_score'), { data: f.attribute }));
     const results = await applyPlan(client(), planWithGaps());
     expect(scope.isDone()).toBe(true);
@@ -54,7 +77,12 @@ describe('applyPlan', () => {
   it('a failed create skips what belongs to it and goes on with the rest', async () => {
     nock(ATTIO)
       .post('/v2/objects/people/attributes')
-      .reply(409, { status_code: 409, type: 'invalid_request_error', code: 'slug_conflict', message: 'Slug "pql_tier" is taken' })
+      .reply(409, {
+        status_code: 409,
+        type: 'invalid_request_error',
+        code: 'slug_conflict',
+        message: 'Slug "pql_tier" is taken',
+      })
       .post('/v2/objects/deals/attributes/stage/statuses')
       .reply(200, { data: f.status })
       .post('/v2/lists')
@@ -77,7 +105,12 @@ describe('applyPlan', () => {
   it('a refused token stops: nothing after it is attempted', async () => {
     const scope = nock(ATTIO)
       .post('/v2/objects/people/attributes')
-      .reply(403, { status_code: 403, type: 'auth_error', code: 'forbidden', message: 'Missing scope object_configuration:read-write' });
+      .reply(403, {
+        status_code: 403,
+        type: 'auth_error',
+        code: 'forbidden',
+        message: 'Missing scope object_configuration:read-write',
+      });
     const results = await applyPlan(client(), planWithGaps());
     expect(scope.isDone()).toBe(true);
     expect(results.map((r) => r.outcome)).toEqual(['failed', ...Array(6).fill('skipped')]);

@@ -28,7 +28,10 @@ describe.skipIf(!openApi)('setup’s requests against Attio’s OpenAPI document
     const transport: Transport = {
       async send(request) {
         sent.push(request);
-        const body = request.method === 'GET' ? routes.get(request.path) : CREATED.find(([pattern]) => pattern.test(request.path))?.[1];
+        const body =
+          request.method === 'GET'
+            ? routes.get(request.path)
+            : CREATED.find(([pattern]) => pattern.test(request.path))?.[1];
         answers.push({ method: request.method, path: request.path, body });
         return { status: body === undefined ? 404 : 200, headers: {}, body };
       },
@@ -38,14 +41,35 @@ describe.skipIf(!openApi)('setup’s requests against Attio’s OpenAPI document
     const results = await applyPlan(client, plan ?? { items: [] });
     expect(results.length).toBeGreaterThan(30);
     expect(results.every((r) => r.outcome === 'created')).toBe(true);
-    expect(new Set(sent.filter((r) => r.method === 'POST').map((r) => r.path.replace(/\/(people|companies|deals|active_trials|pql_queue|plan_type|pql_tier|milestones_completed|stage)(?=\/|$)/g, '/{x}')))).toEqual(
-      new Set(['/v2/objects/{x}/attributes', '/v2/objects/{x}/attributes/{x}/options', '/v2/objects/{x}/attributes/{x}/statuses', '/v2/lists', '/v2/lists/{x}/attributes']),
+    expect(
+      new Set(
+        sent
+          .filter((r) => r.method === 'POST')
+          .map((r) =>
+            r.path.replace(
+              /\/(people|companies|deals|active_trials|pql_queue|plan_type|pql_tier|milestones_completed|stage)(?=\/|$)/g,
+              '/{x}',
+            ),
+          ),
+      ),
+    ).toEqual(
+      new Set([
+        '/v2/objects/{x}/attributes',
+        '/v2/objects/{x}/attributes/{x}/options',
+        '/v2/objects/{x}/attributes/{x}/statuses',
+        '/v2/lists',
+        '/v2/lists/{x}/attributes',
+      ]),
     );
     const problems = sent.flatMap((request) => {
-      const query = Object.fromEntries(Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+      const query = Object.fromEntries(
+        Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+      );
       return openApi!.validateRequest({ ...request, query }).map((p) => `${request.method} ${request.path}: ${p}`);
     });
-    const answerProblems = answers.flatMap((a) => openApi!.validateResponse({ ...a, status: 200 }).map((p) => `${a.method} ${a.path} answer: ${p}`));
+    const answerProblems = answers.flatMap((a) =>
+      openApi!.validateResponse({ ...a, status: 200 }).map((p) => `${a.method} ${a.path} answer: ${p}`),
+    );
     expect([...problems, ...answerProblems]).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { planSetup, requirementsFor, type PlanItem, type SetupPlan } from '../..
 import { attributeOf, newWorkspace, plgWorkspace, snapshotOf, type FixtureWorkspace } from './workspace-fixture.js';
 
 const config = (input: Record<string, unknown> = {}) => parseConfig({ apiKey: 'k', ...input }, {});
-const plan = (ws: FixtureWorkspace, input: Record<string, unknown> = {}): SetupPlan => planSetup(requirementsFor(config(input)), snapshotOf(ws));
+const plan = (ws: FixtureWorkspace, input: Record<string, unknown> = {}): SetupPlan =>
+  planSetup(requirementsFor(config(input)), snapshotOf(ws));
 const notExisting = (p: SetupPlan): PlanItem[] => p.items.filter((i) => i.state !== 'exists');
 const lines = (items: PlanItem[]) => items.map((i) => `${i.state} ${i.subject}: ${i.need}`);
 
@@ -69,16 +70,54 @@ describe('the setup plan', () => {
       kind: 'create-attribute',
       target: 'objects',
       identifier: 'people',
-      attribute: { title: 'Milestones completed', apiSlug: 'milestones_completed', type: 'select', description: 'attio-plg milestones: the activation milestones reached', isUnique: false, isMultiselect: true, isRequired: false, config: {} },
+      attribute: {
+        title: 'Milestones completed',
+        apiSlug: 'milestones_completed',
+        type: 'select',
+        description: 'attio-plg milestones: the activation milestones reached',
+        isUnique: false,
+        isMultiselect: true,
+        isRequired: false,
+        config: {},
+      },
     });
-    expect(actions).toContainEqual({ kind: 'create-option', target: 'objects', identifier: 'people', attribute: 'pql_tier', title: 'hot' });
-    expect(actions).toContainEqual({ kind: 'create-status', object: 'deals', attribute: 'stage', status: { title: 'Product Qualified' } });
-    expect(actions).toContainEqual({ kind: 'create-list', list: { name: 'PQL Queue', apiSlug: 'pql_queue', parentObject: 'people', workspaceAccess: 'full-access', workspaceMemberAccess: [] } });
+    expect(actions).toContainEqual({
+      kind: 'create-option',
+      target: 'objects',
+      identifier: 'people',
+      attribute: 'pql_tier',
+      title: 'hot',
+    });
+    expect(actions).toContainEqual({
+      kind: 'create-status',
+      object: 'deals',
+      attribute: 'stage',
+      status: { title: 'Product Qualified' },
+    });
+    expect(actions).toContainEqual({
+      kind: 'create-list',
+      list: {
+        name: 'PQL Queue',
+        apiSlug: 'pql_queue',
+        parentObject: 'people',
+        workspaceAccess: 'full-access',
+        workspaceMemberAccess: [],
+      },
+    });
     expect(actions).toContainEqual({
       kind: 'create-attribute',
       target: 'lists',
       identifier: 'pql_queue',
-      attribute: { title: 'PQL score', apiSlug: 'pql_score', type: 'number', description: 'attio-plg PQL scoring: the score the person qualified with', isUnique: false, isMultiselect: false, isRequired: false, config: {} },
+      attribute: {
+        title: 'PQL score',
+        apiSlug: 'pql_score',
+        type: 'number',
+        description: 'attio-plg PQL scoring: the score the person qualified with',
+        isUnique: false,
+        isMultiselect: false,
+        isRequired: false,
+        config: {},
+      },
     });
   });
 
@@ -89,8 +128,18 @@ describe('the setup plan', () => {
     const items = notExisting(plan(ws));
     expect(items.map((i) => i.kind)).toEqual(['conflicting-attribute', 'conflicting-attribute']);
     expect(items.map((i) => [i.state, i.subject, i.problem, i.action])).toEqual([
-      ['conflict', 'people.pql_score', 'people.pql_score is a text attribute; the workflows need a number attribute', undefined],
-      ['conflict', 'people.milestones_completed', 'people.milestones_completed is a single-valued select attribute; the workflows need a multi-valued select attribute', undefined],
+      [
+        'conflict',
+        'people.pql_score',
+        'people.pql_score is a text attribute; the workflows need a number attribute',
+        undefined,
+      ],
+      [
+        'conflict',
+        'people.milestones_completed',
+        'people.milestones_completed is a single-valued select attribute; the workflows need a multi-valued select attribute',
+        undefined,
+      ],
     ]);
     expect(items[0]?.fix).toContain('give that attribute another slug or archive it');
   });
@@ -100,7 +149,9 @@ describe('the setup plan', () => {
     attributeOf(ws, 'people', 'milestones_completed').options = ['first_integration'];
     attributeOf(ws, 'people', 'plan_type').options = ['Basic', 'Business'];
     attributeOf(ws, 'companies', 'plan_type').options = [];
-    const items = notExisting(plan(ws, { milestoneEvents: { 'Integration Connected': 'first_integration', 'Report Built': 'first_report' } }));
+    const items = notExisting(
+      plan(ws, { milestoneEvents: { 'Integration Connected': 'first_integration', 'Report Built': 'first_report' } }),
+    );
     expect(lines(items)).toEqual([
       'create people.milestones_completed: option "first_report"',
       'create companies.plan_type: option "free"',
@@ -134,7 +185,9 @@ describe('the setup plan', () => {
       ['create', 'missing-stage', 'pqlStage', 'deal stage "Qualified" does not exist; deals.stage has: Lead, Won 🎉'],
       ['manual', 'archived-stage', 'handoffStage', 'deal stage "Sales Qualified" is archived'],
     ]);
-    expect(items[1]?.fix).toBe('restore it in Attio (Workspace settings → Objects → Deals → Attributes → Stage), or set handoffStage to one of: Lead, Won 🎉');
+    expect(items[1]?.fix).toBe(
+      'restore it in Attio (Workspace settings → Objects → Deals → Attributes → Stage), or set handoffStage to one of: Lead, Won 🎉',
+    );
   });
 
   it('lists: an id that matches nothing cannot be created; a list of companies is a conflict', () => {
@@ -156,23 +209,43 @@ describe('the setup plan', () => {
       ['manual', 'missing-object', 'required', 'deals'],
       ['manual', 'missing-object', 'recommended', 'users'],
     ]);
-    expect(items[0]?.fix).toBe('in Attio, open Workspace settings → Objects and enable Deals (the API cannot enable objects); then run setup again for its attributes');
-    expect(items[1]?.problem).toBe('the users object is not enabled: events that carry only a userId cannot find their person, and no user records are kept');
+    expect(items[0]?.fix).toBe(
+      'in Attio, open Workspace settings → Objects and enable Deals (the API cannot enable objects); then run setup again for its attributes',
+    );
+    expect(items[1]?.problem).toBe(
+      'the users object is not enabled: events that carry only a userId cannot find their person, and no user records are kept',
+    );
   });
 
   it('productObjects on: a missing Users object is required', () => {
     const ws = plgWorkspace();
     delete ws.objects.users;
-    expect(notExisting(plan(ws, { productObjects: 'on' })).map((i) => [i.state, i.severity, i.subject])).toEqual([['manual', 'required', 'users']]);
+    expect(notExisting(plan(ws, { productObjects: 'on' })).map((i) => [i.state, i.severity, i.subject])).toEqual([
+      ['manual', 'required', 'users'],
+    ]);
   });
 
   it('sales reps must be workspace members; without reps the token’s member owns deals', () => {
-    expect(notExisting(plan(plgWorkspace(), { salesReps: ['alex@acme.test', 'sam@acme.test'] })).map((i) => [i.state, i.kind, i.subject, i.problem])).toEqual([
-      ['manual', 'missing-owner', 'salesReps', '"sam@acme.test" is not a member of this Attio workspace; members: admin@acme.test, alex@acme.test'],
+    expect(
+      notExisting(plan(plgWorkspace(), { salesReps: ['alex@acme.test', 'sam@acme.test'] })).map((i) => [
+        i.state,
+        i.kind,
+        i.subject,
+        i.problem,
+      ]),
+    ).toEqual([
+      [
+        'manual',
+        'missing-owner',
+        'salesReps',
+        '"sam@acme.test" is not a member of this Attio workspace; members: admin@acme.test, alex@acme.test',
+      ],
     ]);
     const ws = plgWorkspace();
     ws.members = ['alex@acme.test'];
-    expect(notExisting(plan(ws)).map((i) => [i.kind, i.problem])).toEqual([['missing-owner', 'no sales reps are configured and the API token acts for no workspace member']]);
+    expect(notExisting(plan(ws)).map((i) => [i.kind, i.problem])).toEqual([
+      ['missing-owner', 'no sales reps are configured and the API token acts for no workspace member'],
+    ]);
   });
 
   it('Attio’s own attributes are checked but never created', () => {

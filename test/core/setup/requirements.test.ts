@@ -6,7 +6,10 @@ const config = (input: Record<string, unknown> = {}) => parseConfig({ apiKey: 'k
 const custom = (input: Record<string, unknown> = {}) =>
   requirementsFor(config(input))
     .attributes.filter((r) => !r.standard)
-    .map((r) => `${r.object}.${r.definition.slug}: ${r.definition.type}${r.definition.multi ? ' multi' : ''}${r.definition.unique ? ' unique' : ''} ${r.severity}`);
+    .map(
+      (r) =>
+        `${r.object}.${r.definition.slug}: ${r.definition.type}${r.definition.multi ? ' multi' : ''}${r.definition.unique ? ' unique' : ''} ${r.severity}`,
+    );
 
 describe('what a configuration needs of the workspace', () => {
   it('the default configuration: every custom attribute the workflows write, with its type and multiplicity', () => {
@@ -31,11 +34,27 @@ describe('what a configuration needs of the workspace', () => {
   });
 
   it('milestone options are the configured milestone keys; tiers are cold, warm, hot; plan types a starter set', () => {
-    const attributes = requirementsFor(config({ milestoneEvents: { 'Report Built': 'first_report', 'Invite Sent': 'team_invited', 'Team Invited': 'team_invited' } })).attributes;
-    const options = (slug: string) => attributes.find((r) => r.object === 'people' && r.definition.slug === slug)?.options;
-    expect(options('milestones_completed')).toEqual({ titles: ['first_report', 'team_invited'], need: 'every', setting: 'milestoneEvents' });
+    const attributes = requirementsFor(
+      config({
+        milestoneEvents: {
+          'Report Built': 'first_report',
+          'Invite Sent': 'team_invited',
+          'Team Invited': 'team_invited',
+        },
+      }),
+    ).attributes;
+    const options = (slug: string) =>
+      attributes.find((r) => r.object === 'people' && r.definition.slug === slug)?.options;
+    expect(options('milestones_completed')).toEqual({
+      titles: ['first_report', 'team_invited'],
+      need: 'every',
+      setting: 'milestoneEvents',
+    });
     expect(options('pql_tier')).toEqual({ titles: ['cold', 'warm', 'hot'], need: 'every' });
-    expect(options('plan_type')).toEqual({ titles: ['free', 'trial', 'starter', 'pro', 'enterprise'], need: 'starter' });
+    expect(options('plan_type')).toEqual({
+      titles: ['free', 'trial', 'starter', 'pro', 'enterprise'],
+      need: 'starter',
+    });
   });
 
   it('a configured dealMatchingAttribute is required, under its own slug', () => {
@@ -44,7 +63,9 @@ describe('what a configuration needs of the workspace', () => {
 
   it('the trial and PQL lists of people with their entry attributes, and the two deal stages', () => {
     const r = requirementsFor(config({ pqlStage: 'Qualified', handoffStage: 'Sales Ready' }));
-    expect(r.lists.map((l) => [l.setting, l.list, l.name, l.parentObject, l.attributes.map((a) => `${a.slug}: ${a.type}`)])).toEqual([
+    expect(
+      r.lists.map((l) => [l.setting, l.list, l.name, l.parentObject, l.attributes.map((a) => `${a.slug}: ${a.type}`)]),
+    ).toEqual([
       ['trialList', 'active_trials', 'Active Trials', 'people', ['trial_started_at: timestamp']],
       ['pqlList', 'pql_queue', 'PQL Queue', 'people', ['pql_score: number']],
     ]);
@@ -55,17 +76,36 @@ describe('what a configuration needs of the workspace', () => {
   });
 
   it('one list for both roles needs the entry attributes of both; one stage for both is needed once', () => {
-    const r = requirementsFor(config({ trialList: 'plg_people', pqlList: 'plg_people', pqlStage: 'Lead', handoffStage: 'Lead' }));
-    expect(r.lists.map((l) => [l.list, l.attributes.map((a) => a.slug)])).toEqual([['plg_people', ['trial_started_at', 'pql_score']]]);
+    const r = requirementsFor(
+      config({ trialList: 'plg_people', pqlList: 'plg_people', pqlStage: 'Lead', handoffStage: 'Lead' }),
+    );
+    expect(r.lists.map((l) => [l.list, l.attributes.map((a) => a.slug)])).toEqual([
+      ['plg_people', ['trial_started_at', 'pql_score']],
+    ]);
     expect(r.stages).toEqual([{ setting: 'pqlStage', title: 'Lead' }]);
   });
 
   it('product objects: needed when on, used if enabled when auto, left out when off', () => {
-    const objects = (productObjects: string) => requirementsFor(config({ productObjects })).objects.map((o) => `${o.object} ${o.presence}`);
-    expect(objects('on')).toEqual(['people always', 'companies always', 'deals always', 'users always', 'workspaces always']);
-    expect(objects('auto')).toEqual(['people always', 'companies always', 'deals always', 'users if-enabled', 'workspaces if-enabled']);
+    const objects = (productObjects: string) =>
+      requirementsFor(config({ productObjects })).objects.map((o) => `${o.object} ${o.presence}`);
+    expect(objects('on')).toEqual([
+      'people always',
+      'companies always',
+      'deals always',
+      'users always',
+      'workspaces always',
+    ]);
+    expect(objects('auto')).toEqual([
+      'people always',
+      'companies always',
+      'deals always',
+      'users if-enabled',
+      'workspaces if-enabled',
+    ]);
     expect(objects('off')).toEqual(['people always', 'companies always', 'deals always']);
-    const standard = requirementsFor(config({ productObjects: 'off' })).attributes.filter((r) => r.standard).map((r) => r.object);
+    const standard = requirementsFor(config({ productObjects: 'off' }))
+      .attributes.filter((r) => r.standard)
+      .map((r) => r.object);
     expect(new Set(standard)).toEqual(new Set(['people', 'companies', 'deals']));
   });
 });

@@ -10,16 +10,32 @@ const base: WebhookWorkspace = { objects, dealStageAttribute: 'a-stage', webhook
 const NEEDED: WebhookSubscription[] = [
   {
     event_type: 'record.updated',
-    filter: { $and: [{ field: 'id.object_id', operator: 'equals', value: 'o-deals' }, { field: 'id.attribute_id', operator: 'equals', value: 'a-stage' }] },
+    filter: {
+      $and: [
+        { field: 'id.object_id', operator: 'equals', value: 'o-deals' },
+        { field: 'id.attribute_id', operator: 'equals', value: 'a-stage' },
+      ],
+    },
   },
   { event_type: 'task.updated', filter: null },
   {
     event_type: 'record.merged',
-    filter: { $or: ['o-people', 'o-companies', 'o-deals'].map((value) => ({ field: 'id.object_id', operator: 'equals' as const, value })) },
+    filter: {
+      $or: ['o-people', 'o-companies', 'o-deals'].map((value) => ({
+        field: 'id.object_id',
+        operator: 'equals' as const,
+        value,
+      })),
+    },
   },
 ];
 
-const webhook = (id: string, targetUrl: string, subscriptions: WebhookSubscription[], status = 'active'): AttioWebhook => ({
+const webhook = (
+  id: string,
+  targetUrl: string,
+  subscriptions: WebhookSubscription[],
+  status = 'active',
+): AttioWebhook => ({
   id: { workspace_id: 'w', webhook_id: id },
   target_url: targetUrl,
   subscriptions,
@@ -39,28 +55,50 @@ describe('the subscriptions the receiver needs', () => {
   });
 
   it('merges of users and workspaces too where those objects are enabled', () => {
-    const needed = neededSubscriptions({ ...base, objects: { ...objects, users: 'o-users', workspaces: 'o-workspaces' } });
+    const needed = neededSubscriptions({
+      ...base,
+      objects: { ...objects, users: 'o-users', workspaces: 'o-workspaces' },
+    });
     const merged = Array.isArray(needed) ? needed[2]?.subscription.filter : undefined;
-    expect(merged).toEqual({ $or: ['o-people', 'o-companies', 'o-deals', 'o-users', 'o-workspaces'].map((value) => ({ field: 'id.object_id', operator: 'equals', value })) });
+    expect(merged).toEqual({
+      $or: ['o-people', 'o-companies', 'o-deals', 'o-users', 'o-workspaces'].map((value) => ({
+        field: 'id.object_id',
+        operator: 'equals',
+        value,
+      })),
+    });
   });
 
   it('without deals or their stage there is nothing to plan, and the plan says what to do', () => {
     const plan = planWebhook(URL_, { ...base, objects: { people: 'o-people' } });
-    expect(plan).toMatchObject({ state: 'manual', needed: [], problem: expect.stringMatching(/deals object is not enabled/), fix: expect.stringMatching(/enable Deals/) });
+    expect(plan).toMatchObject({
+      state: 'manual',
+      needed: [],
+      problem: expect.stringMatching(/deals object is not enabled/),
+      fix: expect.stringMatching(/enable Deals/),
+    });
     expect(planWebhook(URL_, { objects, webhooks: [] }).problem).toMatch(/deals have no stage attribute/);
   });
 });
 
 describe('the webhook plan', () => {
   it('creates a webhook when none delivers to the URL (others are not ours)', () => {
-    const plan = planWebhook(URL_, { ...base, webhooks: [webhook('other', 'https://zapier.example.com/hook', NEEDED)] });
+    const plan = planWebhook(URL_, {
+      ...base,
+      webhooks: [webhook('other', 'https://zapier.example.com/hook', NEEDED)],
+    });
     expect(plan).toMatchObject({ state: 'create', targetUrl: URL_, notes: [] });
     expect(plan.webhookId).toBeUndefined();
   });
 
   it('leaves alone a webhook at the URL with the same subscriptions in another order', () => {
-    const reordered = [...NEEDED].reverse().map((s) => (s.filter && '$or' in s.filter ? { ...s, filter: { $or: [...s.filter.$or].reverse() } } : s));
-    expect(planWebhook(`${URL_}`, { ...base, webhooks: [webhook('ours', URL_, reordered)] })).toMatchObject({ state: 'exists', webhookId: 'ours' });
+    const reordered = [...NEEDED]
+      .reverse()
+      .map((s) => (s.filter && '$or' in s.filter ? { ...s, filter: { $or: [...s.filter.$or].reverse() } } : s));
+    expect(planWebhook(`${URL_}`, { ...base, webhooks: [webhook('ours', URL_, reordered)] })).toMatchObject({
+      state: 'exists',
+      webhookId: 'ours',
+    });
   });
 
   it('updates a webhook at the URL whose subscriptions differ', () => {
@@ -70,7 +108,10 @@ describe('the webhook plan', () => {
   });
 
   it('notes a second webhook at the URL and one Attio stopped delivering to', () => {
-    const plan = planWebhook(URL_, { ...base, webhooks: [webhook('ours', URL_, NEEDED, 'degraded'), webhook('twin', URL_, NEEDED)] });
+    const plan = planWebhook(URL_, {
+      ...base,
+      webhooks: [webhook('ours', URL_, NEEDED, 'degraded'), webhook('twin', URL_, NEEDED)],
+    });
     expect(plan.state).toBe('exists');
     expect(plan.notes).toEqual([
       `webhook twin also delivers to ${URL_}: the receiver gets its events too; delete it in Attio if it is a leftover`,

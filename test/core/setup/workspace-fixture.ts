@@ -4,7 +4,13 @@
  * snapshots (as Attio lists them with show_archived) but not over nock (Attio's default listing).
  */
 import nock from 'nock';
-import type { AttioAttribute, AttioList, AttioSelectOption, AttioStatus, AttioWorkspaceMember } from '../../../src/core/attio/index.js';
+import type {
+  AttioAttribute,
+  AttioList,
+  AttioSelectOption,
+  AttioStatus,
+  AttioWorkspaceMember,
+} from '../../../src/core/attio/index.js';
 import type { WorkspaceSnapshot } from '../../../src/core/setup/index.js';
 
 export const ATTIO = 'https://api.attio.com';
@@ -40,14 +46,27 @@ export interface FixtureWorkspace {
   members: string[];
 }
 
-const a = (slug: string, type: string, shape: Omit<FixtureAttribute, 'slug' | 'type'> = {}): FixtureAttribute => ({ slug, type, ...shape });
+const a = (slug: string, type: string, shape: Omit<FixtureAttribute, 'slug' | 'type'> = {}): FixtureAttribute => ({
+  slug,
+  type,
+  ...shape,
+});
 
 /** A new workspace: Attio's standard objects and attributes, default deal stages, one admin. */
 export function newWorkspace(): FixtureWorkspace {
   return {
     objects: {
-      people: [a('email_addresses', 'email-address', { multi: true, unique: true }), a('name', 'personal-name'), a('job_title', 'text'), a('company', 'record-reference')],
-      companies: [a('domains', 'domain', { multi: true, unique: true }), a('name', 'text'), a('categories', 'select', { multi: true })],
+      people: [
+        a('email_addresses', 'email-address', { multi: true, unique: true }),
+        a('name', 'personal-name'),
+        a('job_title', 'text'),
+        a('company', 'record-reference'),
+      ],
+      companies: [
+        a('domains', 'domain', { multi: true, unique: true }),
+        a('name', 'text'),
+        a('categories', 'select', { multi: true }),
+      ],
       deals: [
         a('name', 'text'),
         a('stage', 'status', { statuses: ['Lead', 'In Progress', 'Won 🎉', 'Lost'] }),
@@ -77,17 +96,37 @@ export function plgWorkspace(): FixtureWorkspace {
     a('pql_qualified_at', 'timestamp'),
     a('last_activity_date', 'date'),
     a('activation_score', 'number'),
-    a('milestones_completed', 'select', { multi: true, options: ['onboarding_completed', 'first_integration', 'data_imported', 'team_invited', 'feature_activated'] }),
+    a('milestones_completed', 'select', {
+      multi: true,
+      options: ['onboarding_completed', 'first_integration', 'data_imported', 'team_invited', 'feature_activated'],
+    }),
     a('profile_updated_at', 'timestamp'),
   );
-  ws.objects.companies?.push(a('pql_score', 'number'), a('plan_type', 'select', { options: plans }), a('account_updated_at', 'timestamp'));
+  ws.objects.companies?.push(
+    a('pql_score', 'number'),
+    a('plan_type', 'select', { options: plans }),
+    a('account_updated_at', 'timestamp'),
+  );
   ws.objects.deals?.push(a('plg_deal_key', 'text', { unique: true }));
   const stage = ws.objects.deals?.find((x) => x.slug === 'stage');
   if (stage) stage.statuses = ['Lead', 'Product Qualified', 'Sales Qualified', 'In Progress', 'Won 🎉', 'Lost'];
-  ws.objects.users = [a('user_id', 'text', { unique: true }), a('primary_email_address', 'email-address', { unique: true }), a('person', 'record-reference')];
-  ws.objects.workspaces = [a('workspace_id', 'text', { unique: true }), a('name', 'text'), a('company', 'record-reference')];
+  ws.objects.users = [
+    a('user_id', 'text', { unique: true }),
+    a('primary_email_address', 'email-address', { unique: true }),
+    a('person', 'record-reference'),
+  ];
+  ws.objects.workspaces = [
+    a('workspace_id', 'text', { unique: true }),
+    a('name', 'text'),
+    a('company', 'record-reference'),
+  ];
   ws.lists = [
-    { slug: 'active_trials', name: 'Active Trials', parent: 'people', attributes: [a('trial_started_at', 'timestamp')] },
+    {
+      slug: 'active_trials',
+      name: 'Active Trials',
+      parent: 'people',
+      attributes: [a('trial_started_at', 'timestamp')],
+    },
     { slug: 'pql_queue', name: 'PQL Queue', parent: 'people', attributes: [a('pql_score', 'number')] },
   ];
   ws.members = [ADMIN, 'alex@acme.test'];
@@ -121,11 +160,18 @@ function renderAttribute(x: FixtureAttribute) {
     default_value: null,
     relationship: null,
     created_at: CREATED_AT,
-    config: { currency: { default_currency_code: null, display_type: null }, record_reference: { allowed_object_ids: null } },
+    config: {
+      currency: { default_currency_code: null, display_type: null },
+      record_reference: { allowed_object_ids: null },
+    },
   } satisfies AttioAttribute & Record<string, unknown>;
 }
 
-const option = (title: string, archived: boolean) => ({ id: { workspace_id: WORKSPACE_ID, object_id: uuid(), attribute_id: uuid(), option_id: uuid() }, title, is_archived: archived });
+const option = (title: string, archived: boolean) => ({
+  id: { workspace_id: WORKSPACE_ID, object_id: uuid(), attribute_id: uuid(), option_id: uuid() },
+  title,
+  is_archived: archived,
+});
 const status = (title: string, archived: boolean) => ({
   id: { workspace_id: WORKSPACE_ID, object_id: uuid(), attribute_id: uuid(), status_id: uuid() },
   title,
@@ -133,8 +179,14 @@ const status = (title: string, archived: boolean) => ({
   celebration_enabled: false,
   target_time_in_status: null,
 });
-const optionsOf = (x: FixtureAttribute): AttioSelectOption[] => [...(x.options ?? []).map((t) => option(t, false)), ...(x.archivedOptions ?? []).map((t) => option(t, true))];
-const statusesOf = (x: FixtureAttribute): AttioStatus[] => [...(x.statuses ?? []).map((t) => status(t, false)), ...(x.archivedStatuses ?? []).map((t) => status(t, true))];
+const optionsOf = (x: FixtureAttribute): AttioSelectOption[] => [
+  ...(x.options ?? []).map((t) => option(t, false)),
+  ...(x.archivedOptions ?? []).map((t) => option(t, true)),
+];
+const statusesOf = (x: FixtureAttribute): AttioStatus[] => [
+  ...(x.statuses ?? []).map((t) => status(t, false)),
+  ...(x.archivedStatuses ?? []).map((t) => status(t, true)),
+];
 
 function renderList(list: FixtureList): AttioList & Record<string, unknown> {
   return {
@@ -157,7 +209,15 @@ const memberIdOf = (email: string): string => {
 };
 
 function renderMember(email: string): AttioWorkspaceMember & Record<string, unknown> {
-  return { id: { workspace_id: WORKSPACE_ID, workspace_member_id: memberIdOf(email) }, first_name: 'A', last_name: 'Member', avatar_url: null, email_address: email, created_at: CREATED_AT, access_level: 'admin' };
+  return {
+    id: { workspace_id: WORKSPACE_ID, workspace_member_id: memberIdOf(email) },
+    first_name: 'A',
+    last_name: 'Member',
+    avatar_url: null,
+    email_address: email,
+    created_at: CREATED_AT,
+    access_level: 'admin',
+  };
 }
 
 function self(ws: FixtureWorkspace) {
@@ -172,7 +232,9 @@ function self(ws: FixtureWorkspace) {
     aud: 'setup-tests',
     iss: 'attio.com',
     workspace_logo_url: null,
-    scope: ws.scope ?? 'record_permission:read-write object_configuration:read-write list_entry:read-write list_configuration:read-write note:read-write task:read-write user_management:read',
+    scope:
+      ws.scope ??
+      'record_permission:read-write object_configuration:read-write list_entry:read-write list_configuration:read-write note:read-write task:read-write user_management:read',
     authorized_by_workspace_member_id: memberIdOf(ADMIN),
     workspace_id: WORKSPACE_ID,
     workspace_name: 'Acme',
@@ -190,7 +252,9 @@ export function snapshotOf(ws: FixtureWorkspace): WorkspaceSnapshot {
   return {
     self: self(ws),
     objects: new Set(Object.keys(ws.objects)),
-    objectAttributes: new Map(Object.entries(ws.objects).map(([object, attributes]) => [object, attributes.map(renderAttribute)])),
+    objectAttributes: new Map(
+      Object.entries(ws.objects).map(([object, attributes]) => [object, attributes.map(renderAttribute)]),
+    ),
     listAttributes: new Map(ws.lists.map((l) => [l.slug, l.attributes.map(renderAttribute)])),
     options,
     ...(stage ? { stages: statusesOf(stage) } : {}),
@@ -203,18 +267,36 @@ export function snapshotOf(ws: FixtureWorkspace): WorkspaceSnapshot {
 export function workspaceRoutes(ws: FixtureWorkspace): Map<string, unknown> {
   const routes = new Map<string, unknown>([
     ['/v2/self', self(ws)],
-    ['/v2/objects', { data: Object.keys(ws.objects).map((slug) => ({ id: { workspace_id: WORKSPACE_ID, object_id: uuid() }, api_slug: slug, singular_noun: slug, plural_noun: slug, created_at: CREATED_AT })) }],
+    [
+      '/v2/objects',
+      {
+        data: Object.keys(ws.objects).map((slug) => ({
+          id: { workspace_id: WORKSPACE_ID, object_id: uuid() },
+          api_slug: slug,
+          singular_noun: slug,
+          plural_noun: slug,
+          created_at: CREATED_AT,
+        })),
+      },
+    ],
     ['/v2/lists', { data: ws.lists.map(renderList) }],
     ['/v2/workspace_members', { data: ws.members.map(renderMember) }],
   ]);
   for (const [object, attributes] of Object.entries(ws.objects)) {
     routes.set(`/v2/objects/${object}/attributes`, { data: attributes.map(renderAttribute) });
     for (const x of attributes) {
-      if (x.type === 'select') routes.set(`/v2/objects/${object}/attributes/${x.slug}/options`, { data: optionsOf(x).filter((o) => !o.is_archived) });
-      if (x.type === 'status') routes.set(`/v2/objects/${object}/attributes/${x.slug}/statuses`, { data: statusesOf(x).filter((s) => !s.is_archived) });
+      if (x.type === 'select')
+        routes.set(`/v2/objects/${object}/attributes/${x.slug}/options`, {
+          data: optionsOf(x).filter((o) => !o.is_archived),
+        });
+      if (x.type === 'status')
+        routes.set(`/v2/objects/${object}/attributes/${x.slug}/statuses`, {
+          data: statusesOf(x).filter((s) => !s.is_archived),
+        });
     }
   }
-  for (const list of ws.lists) routes.set(`/v2/lists/${list.slug}/attributes`, { data: list.attributes.map(renderAttribute) });
+  for (const list of ws.lists)
+    routes.set(`/v2/lists/${list.slug}/attributes`, { data: list.attributes.map(renderAttribute) });
   return routes;
 }
 
@@ -228,7 +310,9 @@ export function serveWorkspace(ws: FixtureWorkspace): string[] {
     .reply((path) => {
       reads.push(path);
       const body = routes.get(path);
-      return body === undefined ? [404, { status_code: 404, type: 'invalid_request_error', code: 'not_found', message: `no ${path}` }] : [200, body as nock.Body];
+      return body === undefined
+        ? [404, { status_code: 404, type: 'invalid_request_error', code: 'not_found', message: `no ${path}` }]
+        : [200, body as nock.Body];
     });
   return reads;
 }

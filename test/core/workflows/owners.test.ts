@@ -26,7 +26,13 @@ describe('rep assignment', () => {
 });
 
 describe('activation score', () => {
-  const configured = new Set(['onboarding_completed', 'first_integration', 'data_imported', 'team_invited', 'feature_activated']);
+  const configured = new Set([
+    'onboarding_completed',
+    'first_integration',
+    'data_imported',
+    'team_invited',
+    'feature_activated',
+  ]);
 
   it('is the share of configured milestones completed, counting each once', () => {
     expect(activationScore(['first_integration', 'first_integration', 'data_imported'], configured)).toBe(0.4);

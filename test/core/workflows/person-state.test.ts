@@ -4,7 +4,14 @@ import type { AttioAttribute, AttioRecord } from '../../../src/core/attio/schema
 import { parseConfig } from '../../../src/core/config/index.js';
 import { KeyedMutex } from '../../../src/core/locks.js';
 import type { WorkspaceSchema } from '../../../src/core/schema/workspace-schema.js';
-import { createRecordCaches, queuePersonWrites, WorkflowRun, type DeferredWrite, type WorkflowContext, type WorkflowLane } from '../../../src/core/workflows/index.js';
+import {
+  createRecordCaches,
+  queuePersonWrites,
+  WorkflowRun,
+  type DeferredWrite,
+  type WorkflowContext,
+  type WorkflowLane,
+} from '../../../src/core/workflows/index.js';
 import { PersonState } from '../../../src/core/workflows/person-state.js';
 
 /** A workspace whose people have the attributes the final write uses. */
@@ -49,7 +56,10 @@ function laneOf(people: PersonState[]): WorkflowLane & { deferred: DeferredWrite
 const stored: AttioRecord = {
   id: { workspace_id: 'w', object_id: 'people', record_id: 'p1' },
   created_at: '2024-11-01T00:00:00Z',
-  values: { email_addresses: [{ email_address: 'ada@acme.com' }], milestones_completed: [{ option: { title: 'data_imported' } }] } as AttioRecord['values'],
+  values: {
+    email_addresses: [{ email_address: 'ada@acme.com' }],
+    milestones_completed: [{ option: { title: 'data_imported' } }],
+  } as AttioRecord['values'],
 };
 
 describe('a person’s final write, queued by the workflows on any lane', () => {
@@ -61,19 +71,34 @@ describe('a person’s final write, queued by the workflows on any lane', () => 
     await queuePersonWrites(run);
     // Two of the five default milestones.
     expect(lane.deferred.map((w) => [w.op, w.stage, w.request.method, w.request.path, w.request.body])).toEqual([
-      ['updatePerson', 'completion', 'PATCH', '/v2/objects/people/records/p1', { data: { values: { milestones_completed: ['first_integration'], activation_score: [0.4] } } }],
+      [
+        'updatePerson',
+        'completion',
+        'PATCH',
+        '/v2/objects/people/records/p1',
+        { data: { values: { milestones_completed: ['first_integration'], activation_score: [0.4] } } },
+      ],
     ]);
-    expect(run.steps).toEqual([{ op: 'updatePerson', result: 'deferred', recordId: 'p1', detail: 'milestones_completed, activation_score' }]);
+    expect(run.steps).toEqual([
+      { op: 'updatePerson', result: 'deferred', recordId: 'p1', detail: 'milestones_completed, activation_score' },
+    ]);
   });
 
   it('asserts by email a person no step created, and writes nothing for a person unchanged', async () => {
     const fresh = new PersonState(undefined, 'new@acme.com');
     fresh.set('jobTitle', 'CTO', '2024-11-02T00:00:00Z');
-    const scored = { ...stored, values: { ...stored.values, activation_score: [{ value: 0.2 }] } as AttioRecord['values'] };
+    const scored = {
+      ...stored,
+      values: { ...stored.values, activation_score: [{ value: 0.2 }] } as AttioRecord['values'],
+    };
     const unchanged = new PersonState(scored, undefined);
     const lane = laneOf([fresh, unchanged]);
     await queuePersonWrites(new WorkflowRun('identify', lane));
-    expect(lane.deferred.map((w) => [w.op, w.request.method, w.request.path, w.request.query])).toEqual([['assertPerson', 'PUT', '/v2/objects/people/records', { matching_attribute: 'email_addresses' }]]);
-    expect(lane.deferred[0]?.request.body).toEqual({ data: { values: { email_addresses: ['new@acme.com'], job_title: ['CTO'] } } });
+    expect(lane.deferred.map((w) => [w.op, w.request.method, w.request.path, w.request.query])).toEqual([
+      ['assertPerson', 'PUT', '/v2/objects/people/records', { matching_attribute: 'email_addresses' }],
+    ]);
+    expect(lane.deferred[0]?.request.body).toEqual({
+      data: { values: { email_addresses: ['new@acme.com'], job_title: ['CTO'] } },
+    });
   });
 });

@@ -3,7 +3,18 @@ import type { CheckReport } from '../../../src/core/setup/index.js';
 import { createReadiness } from '../../../src/destinations/http/readiness.js';
 
 const passing: CheckReport = { ready: true, problems: [], notes: [] };
-const failing: CheckReport = { ready: false, problems: [{ kind: 'missing-stage', subject: 'pqlStage', problem: '"Product Qualified" is not a stage of deals', fix: 'run attio-plg setup --apply' }], notes: [] };
+const failing: CheckReport = {
+  ready: false,
+  problems: [
+    {
+      kind: 'missing-stage',
+      subject: 'pqlStage',
+      problem: '"Product Qualified" is not a stage of deals',
+      fix: 'run attio-plg setup --apply',
+    },
+  ],
+  notes: [],
+};
 
 function fixture(reports: Array<CheckReport | Error>) {
   let t = 0;
@@ -44,7 +55,10 @@ describe('readiness', () => {
 
   it('is not ready when the check cannot run (Attio does not answer)', async () => {
     const f = fixture([new Error('Attio GET /v2/self failed (network): connection failed (ECONNREFUSED)')]);
-    expect(await f.readiness.state()).toMatchObject({ ready: false, problems: [{ subject: 'Attio', problem: expect.stringMatching(/could not run: .*ECONNREFUSED/) }] });
+    expect(await f.readiness.state()).toMatchObject({
+      ready: false,
+      problems: [{ subject: 'Attio', problem: expect.stringMatching(/could not run: .*ECONNREFUSED/) }],
+    });
   });
 
   it('a permanent delivery failure fails it at once and asks for a fresh check; it holds until a passing check after the hold', async () => {
@@ -63,8 +77,16 @@ describe('readiness', () => {
 
   it('a problem of the moment (the queue falling behind) fails it at every probe it is there, without a check', async () => {
     let behind = true;
-    const queueProblem = { kind: 'queue-lagging' as const, subject: 'queue', problem: 'the oldest of 3 queued events is 3700 s old (bound 3600 s): the drain is not keeping up', fix: 'see the log' };
-    const readiness = createReadiness({ check: async () => passing, queueProblems: () => (behind ? [queueProblem] : []) });
+    const queueProblem = {
+      kind: 'queue-lagging' as const,
+      subject: 'queue',
+      problem: 'the oldest of 3 queued events is 3700 s old (bound 3600 s): the drain is not keeping up',
+      fix: 'see the log',
+    };
+    const readiness = createReadiness({
+      check: async () => passing,
+      queueProblems: () => (behind ? [queueProblem] : []),
+    });
     expect(await readiness.state()).toMatchObject({ ready: false, problems: [queueProblem] });
     behind = false;
     expect(await readiness.state()).toMatchObject({ ready: true, problems: [] });

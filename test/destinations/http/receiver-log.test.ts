@@ -4,13 +4,28 @@ import { createReceiverLogger, logDelivery, logDrained, type LogLevel } from '..
 
 const receipts: Receipt[] = [
   { messageId: 'm-1', status: 'accepted' },
-  { messageId: 'm-2', status: 'rejected', failure: { category: 'attio-rejected', retryable: false, message: 'Attio PUT /v2/objects/people/records failed (400): Invalid value for attribute "email_addresses": received "ada@acme.com".' } },
+  {
+    messageId: 'm-2',
+    status: 'rejected',
+    failure: {
+      category: 'attio-rejected',
+      retryable: false,
+      message:
+        'Attio PUT /v2/objects/people/records failed (400): Invalid value for attribute "email_addresses": received "ada@acme.com".',
+    },
+  },
 ];
 
 function lineAt(level: LogLevel): Record<string, unknown> {
   const lines: string[] = [];
   const logger = createReceiverLogger(level, { write: (line: string) => void lines.push(line) });
-  logDelivery(logger, { route: '/v1/batch', events: [{}, {}], receipts, answer: { status: 400, body: {} }, durationMs: 12.4 });
+  logDelivery(logger, {
+    route: '/v1/batch',
+    events: [{}, {}],
+    receipts,
+    answer: { status: 400, body: {} },
+    durationMs: 12.4,
+  });
   expect(lines).toHaveLength(1);
   return JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
 }
@@ -27,7 +42,16 @@ describe('the delivery log line', () => {
       rejected: 1,
       failed: 0,
       messageIds: ['m-1', 'm-2'],
-      problems: [{ index: 1, messageId: 'm-2', outcome: 'rejected', category: 'attio-rejected', reason: 'Attio PUT /v2/objects/people/records failed (400): Invalid value for attribute "email_addresses": received "[email]".' }],
+      problems: [
+        {
+          index: 1,
+          messageId: 'm-2',
+          outcome: 'rejected',
+          category: 'attio-rejected',
+          reason:
+            'Attio PUT /v2/objects/people/records failed (400): Invalid value for attribute "email_addresses": received "[email]".',
+        },
+      ],
       msg: 'delivery accepted except invalid events',
     });
   });
@@ -38,8 +62,18 @@ describe('the delivery log line', () => {
 
   it('a dead letter is an error line with its seq, messageId and masked reason; an event to retry a debug line', () => {
     const lines: Array<Record<string, unknown>> = [];
-    const logger = createReceiverLogger('debug', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
-    const event = { seq: 7, lane: 'u-1', receivedAt: 0, payload: '{}', attempts: 2, nextAttemptAt: Date.UTC(2024, 0, 1), waiting: false };
+    const logger = createReceiverLogger('debug', {
+      write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>),
+    });
+    const event = {
+      seq: 7,
+      lane: 'u-1',
+      receivedAt: 0,
+      payload: '{}',
+      attempts: 2,
+      nextAttemptAt: Date.UTC(2024, 0, 1),
+      waiting: false,
+    };
     const failure = { category: 'config' as const, message: 'pqlStage: no stage for ada@acme.com', retryable: false };
     logDrained(logger, [
       { event, raw: { messageId: 'm-7' }, outcome: 'dead', failure },
@@ -47,11 +81,20 @@ describe('the delivery log line', () => {
       { event, raw: {}, outcome: 'applied' },
     ]);
     expect(lines).toEqual([
-      expect.objectContaining({ level: 50, seq: 7, messageId: 'm-7', attempts: 3, category: 'config', msg: 'event moved to the dead letters: pqlStage: no stage for ada@acme.com (attio-plg queue retry puts it back)' }),
+      expect.objectContaining({
+        level: 50,
+        seq: 7,
+        messageId: 'm-7',
+        attempts: 3,
+        category: 'config',
+        msg: 'event moved to the dead letters: pqlStage: no stage for ada@acme.com (attio-plg queue retry puts it back)',
+      }),
       expect.objectContaining({ level: 20, seq: 7, category: 'throttled', nextAttemptAt: '2024-01-01T00:00:00.000Z' }),
     ]);
     const quiet: string[] = [];
-    logDrained(createReceiverLogger('info', { write: (line: string) => void quiet.push(line) }), [{ event, raw: {}, outcome: 'dead', failure }]);
+    logDrained(createReceiverLogger('info', { write: (line: string) => void quiet.push(line) }), [
+      { event, raw: {}, outcome: 'dead', failure },
+    ]);
     expect(quiet[0]).toContain('no stage for [email]');
   });
 });

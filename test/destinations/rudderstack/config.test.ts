@@ -8,7 +8,19 @@ const env = {};
 describe('RudderStack Config -> core configuration', () => {
   it('a Config with only the API key gets every core default', () => {
     const config = toPlgConfig({ apiKey: 'k' }, env);
-    expect(config).toEqual(toPlgConfig({ apiKey: 'k', apiUrl: '', trialList: ' ', salesReps: [{ email: '' }], milestoneEvents: [{ from: '', to: '' }], scoringSignals: [{ signal: '', label: '', weight: '', threshold: '' }] }, env));
+    expect(config).toEqual(
+      toPlgConfig(
+        {
+          apiKey: 'k',
+          apiUrl: '',
+          trialList: ' ',
+          salesReps: [{ email: '' }],
+          milestoneEvents: [{ from: '', to: '' }],
+          scoringSignals: [{ signal: '', label: '', weight: '', threshold: '' }],
+        },
+        env,
+      ),
+    );
     expect(config.pqlThreshold).toBe(CONFIG_DEFAULTS.pqlThreshold);
     expect(config.milestoneEvents).toEqual(CONFIG_DEFAULTS.milestoneEvents);
     expect(config.scoringModel).toEqual(CONFIG_DEFAULTS.scoringModel);
@@ -21,7 +33,10 @@ describe('RudderStack Config -> core configuration', () => {
         pqlThreshold: '70',
         taskDueHours: '48',
         salesReps: [{ email: 'Alex.Rivera@plg-demo.test' }, 'sam.chen@plg-demo.test', { email: '' }],
-        milestoneEvents: [{ from: 'Report Shared', to: 'report_shared' }, { from: '', to: '' }],
+        milestoneEvents: [
+          { from: 'Report Shared', to: 'report_shared' },
+          { from: '', to: '' },
+        ],
         signupEvents: [{ event: 'Account Created' }],
         handoffEvents: ['Talk To Sales'],
         extraPersonalDomains: [{ domain: 'mail.example' }],
@@ -61,22 +76,37 @@ describe('RudderStack Config -> core configuration', () => {
   });
 
   it('errors name the RudderStack key and never the API key', () => {
-    expect(() => toPlgConfig({ apiKey: 'secret-token-123', scoringSignals: [{ signal: 'Logins!', weight: '100', threshold: '1' }] }, env)).toThrow(
-      'Invalid Config: scoringSignals[0].signal: must be a snake_case key such as logins_7d',
+    expect(() =>
+      toPlgConfig(
+        { apiKey: 'secret-token-123', scoringSignals: [{ signal: 'Logins!', weight: '100', threshold: '1' }] },
+        env,
+      ),
+    ).toThrow('Invalid Config: scoringSignals[0].signal: must be a snake_case key such as logins_7d');
+    expect(() => toPlgConfig({ apiKey: 'secret-token-123', signupEvents: ['Demo Requested'] }, env)).toThrow(
+      /^Invalid Config: handoffEvents\[2\]: "Demo Requested" is already routed by signupEvents\[0\]/,
     );
-    expect(() => toPlgConfig({ apiKey: 'secret-token-123', signupEvents: ['Demo Requested'] }, env)).toThrow(/^Invalid Config: handoffEvents\[2\]: "Demo Requested" is already routed by signupEvents\[0\]/);
-    expect(() => toPlgConfig({ apiKey: 'secret-token-123', personalDomains: 'sometimes' }, env)).toThrow('Invalid Config: personalDomains: must be one of: skip-company, allow-company');
+    expect(() => toPlgConfig({ apiKey: 'secret-token-123', personalDomains: 'sometimes' }, env)).toThrow(
+      'Invalid Config: personalDomains: must be one of: skip-company, allow-company',
+    );
     try {
       toPlgConfig({ apiKey: 'secret-token-123' }, { ATTIO_API_URL: 'https://secret-token-123@api.attio.com' });
       expect.unreachable();
     } catch (error) {
-      expect((error as Error).message).toBe('Invalid transformer environment: ATTIO_API_URL: must not contain credentials');
+      expect((error as Error).message).toBe(
+        'Invalid transformer environment: ATTIO_API_URL: must not contain credentials',
+      );
     }
   });
 });
 
 describe('operator settings: the transformer environment, never the Config', () => {
-  const operatorConfig = { apiUrl: 'http://127.0.0.1:1', readsPerSecond: '1', writesPerSecond: '1', requestTimeoutMs: '100', schemaCacheTtlSeconds: '0' };
+  const operatorConfig = {
+    apiUrl: 'http://127.0.0.1:1',
+    readsPerSecond: '1',
+    writesPerSecond: '1',
+    requestTimeoutMs: '100',
+    schemaCacheTtlSeconds: '0',
+  };
 
   it('ignores apiUrl, rate budgets, timeout and cache TTL in the Config: whoever edits a destination cannot redirect the key', () => {
     expect(toPlgConfig({ apiKey: 'k', ...operatorConfig }, env)).toEqual(toPlgConfig({ apiKey: 'k' }, env));
@@ -86,18 +116,40 @@ describe('operator settings: the transformer environment, never the Config', () 
   it('reads each of them from its environment variable', () => {
     const config = toPlgConfig(
       { apiKey: 'k' },
-      { ATTIO_API_URL: 'http://localhost:4010', ATTIO_READS_PER_SECOND: '50', ATTIO_WRITES_PER_SECOND: '10', ATTIO_REQUEST_TIMEOUT_MS: '2500', ATTIO_SCHEMA_CACHE_TTL_SECONDS: '60' },
+      {
+        ATTIO_API_URL: 'http://localhost:4010',
+        ATTIO_READS_PER_SECOND: '50',
+        ATTIO_WRITES_PER_SECOND: '10',
+        ATTIO_REQUEST_TIMEOUT_MS: '2500',
+        ATTIO_SCHEMA_CACHE_TTL_SECONDS: '60',
+      },
     );
-    expect(config).toMatchObject({ apiUrl: 'http://localhost:4010', readsPerSecond: 50, writesPerSecond: 10, requestTimeoutMs: 2_500, schemaCacheTtlSeconds: 60 });
-    expect(Object.keys(OPERATOR_SETTINGS).sort()).toEqual(['apiUrl', 'readsPerSecond', 'requestTimeoutMs', 'schemaCacheTtlSeconds', 'writesPerSecond']);
+    expect(config).toMatchObject({
+      apiUrl: 'http://localhost:4010',
+      readsPerSecond: 50,
+      writesPerSecond: 10,
+      requestTimeoutMs: 2_500,
+      schemaCacheTtlSeconds: 60,
+    });
+    expect(Object.keys(OPERATOR_SETTINGS).sort()).toEqual([
+      'apiUrl',
+      'readsPerSecond',
+      'requestTimeoutMs',
+      'schemaCacheTtlSeconds',
+      'writesPerSecond',
+    ]);
   });
 
   it('a bad value is a ConfigurationError naming the variable', () => {
     expect(() => toPlgConfig({ apiKey: 'k' }, { ATTIO_API_URL: 'http://api.attio.com' })).toThrow(
       'Invalid transformer environment: ATTIO_API_URL: must use https (http is allowed only for localhost, 127.0.0.0/8 or [::1])',
     );
-    expect(() => toPlgConfig({ apiKey: 'k' }, { ATTIO_WRITES_PER_SECOND: '0' })).toThrow('Invalid transformer environment: ATTIO_WRITES_PER_SECOND: must be > 0');
-    expect(() => toPlgConfig({ apiKey: 'k' }, { ATTIO_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/^Invalid transformer environment: ATTIO_REQUEST_TIMEOUT_MS: must be a finite number/);
+    expect(() => toPlgConfig({ apiKey: 'k' }, { ATTIO_WRITES_PER_SECOND: '0' })).toThrow(
+      'Invalid transformer environment: ATTIO_WRITES_PER_SECOND: must be > 0',
+    );
+    expect(() => toPlgConfig({ apiKey: 'k' }, { ATTIO_REQUEST_TIMEOUT_MS: 'soon' })).toThrow(
+      /^Invalid transformer environment: ATTIO_REQUEST_TIMEOUT_MS: must be a finite number/,
+    );
   });
 
   it('withTransformerEnv gives one call its own environment; outside it, process.env applies', async () => {

@@ -23,9 +23,21 @@ describe('the destination on the host’s handleHttpRequest, against the emulato
   });
   afterAll(() => emulator.close());
 
-  const destination = { ID: 'host-network-1', WorkspaceID: 'ws-1', Config: { apiKey: EMULATOR_API_KEY, productObjects: 'off', salesReps: [{ email: 'alex.rivera@plg-demo.test' }] } };
+  const destination = {
+    ID: 'host-network-1',
+    WorkspaceID: 'ws-1',
+    Config: { apiKey: EMULATOR_API_KEY, productObjects: 'off', salesReps: [{ email: 'alex.rivera@plg-demo.test' }] },
+  };
   const signup = (jobId: number, email: string) => ({
-    message: { type: 'track', event: 'Signed Up', messageId: `host-${jobId}`, userId: `u-${jobId}`, timestamp: '2024-11-04T10:00:00.000Z', properties: { plan: 'trial' }, context: { traits: { email, firstName: 'Ada', lastName: 'Host' } } },
+    message: {
+      type: 'track',
+      event: 'Signed Up',
+      messageId: `host-${jobId}`,
+      userId: `u-${jobId}`,
+      timestamp: '2024-11-04T10:00:00.000Z',
+      properties: { plan: 'trial' },
+      context: { traits: { email, firstName: 'Ada', lastName: 'Host' } },
+    },
     metadata: { jobId, destinationId: destination.ID, workspaceId: 'ws-1', sourceId: 'src-1' },
     destination,
   });
@@ -34,17 +46,29 @@ describe('the destination on the host’s handleHttpRequest, against the emulato
     const { handleHttpRequest, outgoing } = createHandleHttpRequest(axios);
     const { processRouterDest } = withHostNetwork({ handleHttpRequest });
     const requestsBefore = emulator.requests.length;
-    const output = await withTransformerEnv({ ATTIO_API_URL: emulator.url }, () => processRouterDest([signup(1, 'ada@host-network.io')]));
+    const output = await withTransformerEnv({ ATTIO_API_URL: emulator.url }, () =>
+      processRouterDest([signup(1, 'ada@host-network.io')]),
+    );
     expect(output.map((entry) => entry.statusCode)).toEqual([200]);
     const served = emulator.requests.slice(requestsBefore);
     expect(outgoing.length).toBe(served.length);
     expect(outgoing.length).toBeGreaterThan(0);
     for (const call of outgoing) {
-      expect(call).toMatchObject({ destType: 'ATTIO_PLG', feature: 'transformation', module: 'router', metadata: signup(1, '').metadata, success: true });
+      expect(call).toMatchObject({
+        destType: 'ATTIO_PLG',
+        feature: 'transformation',
+        module: 'router',
+        metadata: signup(1, '').metadata,
+        success: true,
+      });
       expect(call.endpointPath).toMatch(/^\/v2\//);
       expect(call.endpointPath).not.toMatch(UUID_PATH);
     }
-    expect(outgoing.map((call) => `${call.requestMethod} ${call.endpointPath}`)).toEqual(served.map((request) => `${request.method} ${request.path.replace(new RegExp(`/${UUID_PATH.source}`, 'gi'), '/:id')}`));
+    expect(outgoing.map((call) => `${call.requestMethod} ${call.endpointPath}`)).toEqual(
+      served.map(
+        (request) => `${request.method} ${request.path.replace(new RegExp(`/${UUID_PATH.source}`, 'gi'), '/:id')}`,
+      ),
+    );
   });
 
   it('processor: the same calls are tagged with the processor module', async () => {
@@ -64,8 +88,19 @@ describe('the host transport under the core’s budgets, retries and timeouts', 
     mock.reset();
     vi.useRealTimers();
   });
-  const settings = { apiUrl: 'https://api.attio.com', apiKey: 'host-transport-key', timeoutMs: 2_500, userAgent: 'attio-plg (rudderstack)' };
-  const person = { data: { id: { workspace_id: 'w', object_id: 'o', record_id: 'r' }, created_at: '2024-11-01T00:00:00.000Z', values: {} } };
+  const settings = {
+    apiUrl: 'https://api.attio.com',
+    apiKey: 'host-transport-key',
+    timeoutMs: 2_500,
+    userAgent: 'attio-plg (rudderstack)',
+  };
+  const person = {
+    data: {
+      id: { workspace_id: 'w', object_id: 'o', record_id: 'r' },
+      created_at: '2024-11-01T00:00:00.000Z',
+      values: {},
+    },
+  };
 
   it('sends the token, the query as params and the request timeout; a 429 with Retry-After is retried once it passes', async () => {
     const { handleHttpRequest } = createHandleHttpRequest(http);
@@ -74,22 +109,44 @@ describe('the host transport under the core’s budgets, retries and timeouts', 
     mock.onGet('https://api.attio.com/v2/notes').reply((config) => {
       seen.push({ timeout: config.timeout, params: config.params, authorization: config.headers?.['Authorization'] });
       answers++;
-      return answers === 1 ? [429, { status_code: 429, type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'slow down' }, { 'retry-after': '0' }] : [200, { data: [] }];
+      return answers === 1
+        ? [
+            429,
+            { status_code: 429, type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'slow down' },
+            { 'retry-after': '0' },
+          ]
+        : [200, { data: [] }];
     });
-    const { client, stats } = createAttioConnection({ ...settings, http: hostNetworkTransport({ handleHttpRequest }, settings) });
+    const { client, stats } = createAttioConnection({
+      ...settings,
+      http: hostNetworkTransport({ handleHttpRequest }, settings),
+    });
     await expect(client.listNotes('people', 'r')).resolves.toEqual([]);
     expect(stats).toMatchObject({ attempts: 2, throttled: 1, retries: 1 });
     expect(seen).toEqual([
-      { timeout: 2_500, params: { parent_object: 'people', parent_record_id: 'r', limit: '50', offset: '0' }, authorization: 'Bearer host-transport-key' },
-      { timeout: 2_500, params: { parent_object: 'people', parent_record_id: 'r', limit: '50', offset: '0' }, authorization: 'Bearer host-transport-key' },
+      {
+        timeout: 2_500,
+        params: { parent_object: 'people', parent_record_id: 'r', limit: '50', offset: '0' },
+        authorization: 'Bearer host-transport-key',
+      },
+      {
+        timeout: 2_500,
+        params: { parent_object: 'people', parent_record_id: 'r', limit: '50', offset: '0' },
+        authorization: 'Bearer host-transport-key',
+      },
     ]);
   });
 
   it('no answer before the timeout is a retryable timeout, and a create is not sent twice', async () => {
     const { handleHttpRequest } = createHandleHttpRequest(http);
     mock.onPost('https://api.attio.com/v2/notes').timeout();
-    const { client, stats } = createAttioConnection({ ...settings, http: hostNetworkTransport({ handleHttpRequest }, settings) });
-    const failure = await client.createNote({ parentObject: 'people', parentRecordId: 'r', title: 'T', content: 'C' }).catch((error: unknown) => error);
+    const { client, stats } = createAttioConnection({
+      ...settings,
+      http: hostNetworkTransport({ handleHttpRequest }, settings),
+    });
+    const failure = await client
+      .createNote({ parentObject: 'people', parentRecordId: 'r', title: 'T', content: 'C' })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AttioError);
     expect(failure).toMatchObject({ kind: 'timeout', retryable: true });
     expect(String(failure)).not.toContain(settings.apiKey);
@@ -98,10 +155,19 @@ describe('the host transport under the core’s budgets, retries and timeouts', 
 
   it('a 4xx answer is Attio’s error, classified as with got; an empty body parses as none', async () => {
     const { handleHttpRequest } = createHandleHttpRequest(http);
-    mock.onPut(/\/v2\/objects\/people\/records/).reply(400, { status_code: 400, type: 'invalid_request_error', code: 'value_not_found', message: 'no such option' });
+    mock
+      .onPut(/\/v2\/objects\/people\/records/)
+      .reply(400, {
+        status_code: 400,
+        type: 'invalid_request_error',
+        code: 'value_not_found',
+        message: 'no such option',
+      });
     mock.onDelete('https://api.attio.com/v2/notes/n-1').reply(204, '');
     const client = new AttioClient(hostNetworkTransport({ handleHttpRequest }, settings));
-    await expect(client.assertRecord('people', 'email_addresses', { email_addresses: ['a@b.io'] })).rejects.toMatchObject({ status: 400, code: 'value_not_found', retryable: false });
+    await expect(
+      client.assertRecord('people', 'email_addresses', { email_addresses: ['a@b.io'] }),
+    ).rejects.toMatchObject({ status: 400, code: 'value_not_found', retryable: false });
     await expect(client.deleteNote('n-1')).resolves.toBe(true);
   });
 
@@ -110,8 +176,13 @@ describe('the host transport under the core’s budgets, retries and timeouts', 
     const { handleHttpRequest, outgoing } = createHandleHttpRequest(http);
     mock.onPut(/\/v2\/objects\/people\/records/).reply(200, person);
     const budgeted = { ...settings, apiKey: 'budget-key', writesPerSecond: 2 };
-    const { client } = createAttioConnection({ ...budgeted, http: hostNetworkTransport({ handleHttpRequest }, budgeted) });
-    const writes = Array.from({ length: 5 }, (_, i) => client.assertRecord('people', 'email_addresses', { email_addresses: [`p${i}@b.io`] }));
+    const { client } = createAttioConnection({
+      ...budgeted,
+      http: hostNetworkTransport({ handleHttpRequest }, budgeted),
+    });
+    const writes = Array.from({ length: 5 }, (_, i) =>
+      client.assertRecord('people', 'email_addresses', { email_addresses: [`p${i}@b.io`] }),
+    );
     await vi.advanceTimersByTimeAsync(10);
     expect(outgoing.length).toBe(2);
     await vi.advanceTimersByTimeAsync(1_000);

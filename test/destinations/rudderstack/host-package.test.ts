@@ -14,11 +14,24 @@ import { promisify } from 'node:util';
 import { BaseError } from '@rudderstack/integrations-lib';
 import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processorTransformService, routerTransformService, type NativeDestination, type RouterTransformRequest } from '../../../src/simulators/rudder-transformer.js';
+import {
+  processorTransformService,
+  routerTransformService,
+  type NativeDestination,
+  type RouterTransformRequest,
+} from '../../../src/simulators/rudder-transformer.js';
 import { networkCallsData } from '../../integrations/destinations/attio_plg/network.js';
 import { data as processorCases } from '../../integrations/destinations/attio_plg/processor/data.js';
 import { data as routerCases } from '../../integrations/destinations/attio_plg/router/data.js';
-import { BUILT, hostProject, installTarball, linkHostLibrary, packed, ROOT, sizeOf } from '../../support/host-fixture.js';
+import {
+  BUILT,
+  hostProject,
+  installTarball,
+  linkHostLibrary,
+  packed,
+  ROOT,
+  sizeOf,
+} from '../../support/host-fixture.js';
 
 const run = promisify(execFile);
 
@@ -98,7 +111,11 @@ interface Thrown {
 }
 
 interface HostRun {
-  answers: Array<{ id: string; router?: unknown[]; processor?: Array<{ jobId: number; returned?: unknown; thrown?: Thrown }> }>;
+  answers: Array<{
+    id: string;
+    router?: unknown[];
+    processor?: Array<{ jobId: number; returned?: unknown; thrown?: Thrown }>;
+  }>;
   outgoing: Array<Record<string, unknown>>;
   hostLib: string;
   packageLib: string;
@@ -133,14 +150,25 @@ describe.skipIf(!BUILT)('attio-plg-rudderstack in a rudder-transformer-shaped ho
     installed = installTarball(project, 'attio-plg-rudderstack', tarball);
     mkdirSync(join(project, 'src/adapters'), { recursive: true });
     mkdirSync(join(project, 'src/v0/destinations/attio_plg'), { recursive: true });
-    cpSync(join(ROOT, 'test/support/rudder-transformer-network.cjs'), join(project, 'src/adapters/rudder-transformer-network.cjs'));
+    cpSync(
+      join(ROOT, 'test/support/rudder-transformer-network.cjs'),
+      join(project, 'src/adapters/rudder-transformer-network.cjs'),
+    );
     writeFileSync(join(project, 'src/adapters/network.js'), NETWORK);
     writeFileSync(join(project, 'src/v0/destinations/attio_plg/transform.js'), SHIM);
-    const cases = [...routerCases, ...processorCases].map((testCase) => ({ id: testCase.id, feature: testCase.feature, body: testCase.input.request.body }));
+    const cases = [...routerCases, ...processorCases].map((testCase) => ({
+      id: testCase.id,
+      feature: testCase.feature,
+      body: testCase.input.request.body,
+    }));
     writeFileSync(join(project, 'cases.json'), JSON.stringify({ cases, network: networkCallsData }));
     writeFileSync(join(project, 'run-cases.js'), RUNNER);
     const env = { PATH: process.env.PATH, ...(process.env['TZ'] ? { TZ: process.env['TZ'] } : {}) };
-    const { stdout } = await run(process.execPath, ['--no-experimental-require-module', 'run-cases.js'], { cwd: project, env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, ['--no-experimental-require-module', 'run-cases.js'], {
+      cwd: project,
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     host = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as HostRun;
   }, 180_000);
   afterAll(() => {
@@ -153,25 +181,38 @@ describe.skipIf(!BUILT)('attio-plg-rudderstack in a rudder-transformer-shaped ho
       return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
     };
     expect(versionOf(realpathSync(join(project, 'node_modules/zod/package.json')), 'zod-host')).toBe('3.24.2');
-    expect(versionOf(realpathSync(join(project, 'node_modules/@rudderstack/integrations-lib/package.json')), 'rudderstack-integrations-lib-host')).toBe('0.2.59');
+    expect(
+      versionOf(
+        realpathSync(join(project, 'node_modules/@rudderstack/integrations-lib/package.json')),
+        'rudderstack-integrations-lib-host',
+      ),
+    ).toBe('0.2.59');
     expect(host.packageLib).toBe(host.hostLib);
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
   });
 
   const all = [...routerCases, ...processorCases];
-  it.each(all.map((testCase) => [testCase.id, testCase] as const))('%s answers as the case expects', async (id, testCase) => {
-    const answer = host.answers.find((entry) => entry.id === id);
-    expect(answer).toBeDefined();
-    const destination = replay(answer as HostRun['answers'][number]);
-    const body =
-      testCase.feature === 'router'
-        ? await routerTransformService(destination)(testCase.input.request.body as unknown as RouterTransformRequest)
-        : await processorTransformService(destination)('attio_plg', testCase.input.request.body as unknown as Parameters<ReturnType<typeof processorTransformService>>[1]);
-    expect(body).toEqual(testCase.output.response.body);
-  });
+  it.each(all.map((testCase) => [testCase.id, testCase] as const))(
+    '%s answers as the case expects',
+    async (id, testCase) => {
+      const answer = host.answers.find((entry) => entry.id === id);
+      expect(answer).toBeDefined();
+      const destination = replay(answer as HostRun['answers'][number]);
+      const body =
+        testCase.feature === 'router'
+          ? await routerTransformService(destination)(testCase.input.request.body as unknown as RouterTransformRequest)
+          : await processorTransformService(destination)(
+              'attio_plg',
+              testCase.input.request.body as unknown as Parameters<ReturnType<typeof processorTransformService>>[1],
+            );
+      expect(body).toEqual(testCase.output.response.body);
+    },
+  );
 
   it('errors the destination throws are the host’s integrations-lib classes', () => {
-    const thrown = host.answers.flatMap((answer) => answer.processor ?? []).flatMap((event) => (event.thrown ? [event.thrown] : []));
+    const thrown = host.answers
+      .flatMap((answer) => answer.processor ?? [])
+      .flatMap((event) => (event.thrown ? [event.thrown] : []));
     expect(thrown.length).toBeGreaterThan(3);
     expect(thrown.every((error) => error.hostClass)).toBe(true);
   });
@@ -191,9 +232,30 @@ describe.skipIf(!BUILT)('attio-plg-rudderstack in a rudder-transformer-shaped ho
     expect(manifest['dependencies']).toBeUndefined();
     const range = (manifest['peerDependencies'] as Record<string, string>)['@rudderstack/integrations-lib'] ?? '';
     for (const version of ['0.2.59', '0.2.74']) expect(semver.satisfies(version, range), version).toBe(true);
-    const required = new Set([...readFileSync(join(installed, 'index.js'), 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1] ?? ''));
-    const builtins = new Set(['assert', 'buffer', 'events', 'http', 'http2', 'https', 'net', 'stream', 'tls', 'url', 'util', 'zlib', 'os', 'dns']);
-    expect([...required].filter((name) => !name.startsWith('node:') && !builtins.has(name))).toEqual(['@rudderstack/integrations-lib']);
+    const required = new Set(
+      [...readFileSync(join(installed, 'index.js'), 'utf8').matchAll(/require\("([^"]+)"\)/g)].map(
+        (match) => match[1] ?? '',
+      ),
+    );
+    const builtins = new Set([
+      'assert',
+      'buffer',
+      'events',
+      'http',
+      'http2',
+      'https',
+      'net',
+      'stream',
+      'tls',
+      'url',
+      'util',
+      'zlib',
+      'os',
+      'dns',
+    ]);
+    expect([...required].filter((name) => !name.startsWith('node:') && !builtins.has(name))).toEqual([
+      '@rudderstack/integrations-lib',
+    ]);
     expect(sizeOf(installed)).toBeLessThan(5 * 1024 * 1024);
   });
 });

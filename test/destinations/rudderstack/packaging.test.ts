@@ -30,7 +30,12 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const hostEnv = () => ({ PATH: process.env.PATH, ATTIO_API_URL: emulator.url, FIXTURE_ATTIO_API_KEY: EMULATOR_API_KEY, TZ: 'UTC' });
+const hostEnv = () => ({
+  PATH: process.env.PATH,
+  ATTIO_API_URL: emulator.url,
+  FIXTURE_ATTIO_API_KEY: EMULATOR_API_KEY,
+  TZ: 'UTC',
+});
 
 describe.skipIf(!BUILT)('attio-plg/rudderstack loaded as rudder-transformer loads a destination', () => {
   it('plain node, require(esm) switched off: the shim exports process and processRouterDest, which answer every job', async () => {
@@ -44,8 +49,14 @@ describe.skipIf(!BUILT)('attio-plg/rudderstack loaded as rudder-transformer load
         console.log(JSON.stringify({ exports: Object.keys(handler).sort(), statuses }));
       });
     `;
-    const { stdout } = await run(process.execPath, ['--no-experimental-require-module', '-e', script], { cwd: FIXTURE, env: hostEnv() });
-    const parsed = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { exports: string[]; statuses: Array<[number, number]> };
+    const { stdout } = await run(process.execPath, ['--no-experimental-require-module', '-e', script], {
+      cwd: FIXTURE,
+      env: hostEnv(),
+    });
+    const parsed = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+      exports: string[];
+      statuses: Array<[number, number]>;
+    };
     expect(parsed.exports).toEqual(['process', 'processRouterDest']);
     expect(parsed.statuses.slice(0, 2)).toEqual([
       [1, 298],
@@ -57,11 +68,20 @@ describe.skipIf(!BUILT)('attio-plg/rudderstack loaded as rudder-transformer load
   it('Jest 27 with ts-jest, as rudder-transformer runs its tests, loads the folder and gets the host’s own error classes', async () => {
     const jest = join(ROOT, 'node_modules/jest/bin/jest.js');
     const env = { ...hostEnv(), NODE_OPTIONS: '--no-experimental-require-module' };
-    const result = await run(process.execPath, [jest, '--ci', '--no-watchman', '--json'], { cwd: FIXTURE, env }).catch((error: { stdout: string; stderr: string }) => error);
-    const report = JSON.parse(result.stdout) as { numPassedTests: number; numFailedTests: number; testResults: Array<{ message: string }> };
+    const result = await run(process.execPath, [jest, '--ci', '--no-watchman', '--json'], { cwd: FIXTURE, env }).catch(
+      (error: { stdout: string; stderr: string }) => error,
+    );
+    const report = JSON.parse(result.stdout) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: Array<{ message: string }>;
+    };
     expect(report.testResults.map((r) => r.message).join('\n')).toBe('');
     expect([report.numPassedTests, report.numFailedTests]).toEqual([3, 0]);
   }, 60_000);
 });
 
-if (!BUILT) console.warn('dist/cjs/rudderstack.js is absent: run `npm run build` to test loading attio-plg/rudderstack from CommonJS');
+if (!BUILT)
+  console.warn(
+    'dist/cjs/rudderstack.js is absent: run `npm run build` to test loading attio-plg/rudderstack from CommonJS',
+  );

@@ -13,7 +13,11 @@ export const ATTIO = 'https://api.attio.com';
 export const API_KEY = 'attio-test-token-5f0c2a';
 
 export const WORKSPACE_ID = '0b6d9c1e-2f61-4f7e-9d1a-6f3c2b7d9e01';
-export const OBJECT_IDS = { people: '1a1a1a1a-0000-4000-8000-000000000001', companies: '1a1a1a1a-0000-4000-8000-000000000002', deals: '1a1a1a1a-0000-4000-8000-000000000003' } as const;
+export const OBJECT_IDS = {
+  people: '1a1a1a1a-0000-4000-8000-000000000001',
+  companies: '1a1a1a1a-0000-4000-8000-000000000002',
+  deals: '1a1a1a1a-0000-4000-8000-000000000003',
+} as const;
 export const PERSON_ID = '2b2b2b2b-0000-4000-8000-000000000001';
 export const COMPANY_ID = '2b2b2b2b-0000-4000-8000-000000000002';
 export const DEAL_ID = '2b2b2b2b-0000-4000-8000-000000000003';
@@ -37,11 +41,20 @@ export function echoed(dest: ReturnType<typeof destination>) {
 }
 
 export function metadata(jobId: number) {
-  return { jobId, destinationId: 'dest-attio-1', workspaceId: 'workspace-1', sourceId: 'source-1', userId: `u${jobId}` };
+  return {
+    jobId,
+    destinationId: 'dest-attio-1',
+    workspaceId: 'workspace-1',
+    sourceId: 'source-1',
+    userId: `u${jobId}`,
+  };
 }
 
 /** Every input jobId appears in exactly one output entry (rudder-server's contract for router transforms). */
-export function expectEachJobOnce(inputs: ReadonlyArray<{ metadata: { jobId: number } }>, outputs: readonly RouterOutputEntry[]): void {
+export function expectEachJobOnce(
+  inputs: ReadonlyArray<{ metadata: { jobId: number } }>,
+  outputs: readonly RouterOutputEntry[],
+): void {
   const seen = outputs.flatMap((entry) => entry.metadata.map((m) => m['jobId']));
   expect([...seen].sort()).toEqual(inputs.map((input) => input.metadata.jobId).sort());
   expect(new Set(seen).size).toBe(seen.length);
@@ -49,21 +62,59 @@ export function expectEachJobOnce(inputs: ReadonlyArray<{ metadata: { jobId: num
 
 /** An Attio record response with only the values a case needs. */
 export function record(object: keyof typeof OBJECT_IDS, recordId: string, values: Record<string, unknown[]> = {}) {
-  return { data: { id: { workspace_id: WORKSPACE_ID, object_id: OBJECT_IDS[object], record_id: recordId }, created_at: '2024-11-01T00:00:00.000000000Z', values } };
+  return {
+    data: {
+      id: { workspace_id: WORKSPACE_ID, object_id: OBJECT_IDS[object], record_id: recordId },
+      created_at: '2024-11-01T00:00:00.000000000Z',
+      values,
+    },
+  };
 }
 
 export function entry(parentRecordId: string) {
-  return { data: { id: { workspace_id: WORKSPACE_ID, list_id: 'list-1', entry_id: 'entry-1' }, parent_record_id: parentRecordId, parent_object: 'people', created_at: '2024-11-01T00:00:00.000000000Z', entry_values: {} } };
+  return {
+    data: {
+      id: { workspace_id: WORKSPACE_ID, list_id: 'list-1', entry_id: 'entry-1' },
+      parent_record_id: parentRecordId,
+      parent_object: 'people',
+      created_at: '2024-11-01T00:00:00.000000000Z',
+      entry_values: {},
+    },
+  };
 }
 
 const actor = { type: 'api-token', id: 'token-1' };
 
 export function note(parentObject: string, parentRecordId: string, title: string) {
-  return { data: { id: { workspace_id: WORKSPACE_ID, note_id: 'note-1' }, parent_object: parentObject, parent_record_id: parentRecordId, title, meeting_id: null, content_plaintext: '', content_markdown: '', tags: [], created_by_actor: actor, created_at: '2024-11-01T00:00:00.000000000Z' } };
+  return {
+    data: {
+      id: { workspace_id: WORKSPACE_ID, note_id: 'note-1' },
+      parent_object: parentObject,
+      parent_record_id: parentRecordId,
+      title,
+      meeting_id: null,
+      content_plaintext: '',
+      content_markdown: '',
+      tags: [],
+      created_by_actor: actor,
+      created_at: '2024-11-01T00:00:00.000000000Z',
+    },
+  };
 }
 
 export function task(content: string) {
-  return { data: { id: { workspace_id: WORKSPACE_ID, task_id: 'task-1' }, content_plaintext: content, deadline_at: null, is_completed: false, linked_records: [], assignees: [], created_by_actor: actor, created_at: '2024-11-01T00:00:00.000000000Z' } };
+  return {
+    data: {
+      id: { workspace_id: WORKSPACE_ID, task_id: 'task-1' },
+      content_plaintext: content,
+      deadline_at: null,
+      is_completed: false,
+      linked_records: [],
+      assignees: [],
+      created_by_actor: actor,
+      created_at: '2024-11-01T00:00:00.000000000Z',
+    },
+  };
 }
 
 /** One Attio call a case expects: method, path (query included), exact body, and the reply. */
@@ -83,13 +134,17 @@ export function pinAttio(requests: readonly PinnedRequest[]): nock.Scope {
   const scope = nock(ATTIO, { reqheaders: { authorization: `Bearer ${API_KEY}` } });
   for (const request of requests) {
     const method = request.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch';
-    const interceptor = request.body === undefined ? scope[method](request.path) : scope[method](request.path, request.body as nock.RequestBodyMatcher);
+    const interceptor =
+      request.body === undefined
+        ? scope[method](request.path)
+        : scope[method](request.path, request.body as nock.RequestBodyMatcher);
     interceptor.times(request.times ?? 1).reply(request.status, request.response as nock.Body, request.headers);
   }
   return scope;
 }
 
-const METADATA_PATH = /^\/v2\/(self|objects|lists|workspace_members|lists\/[^/]+\/attributes|objects\/[^/]+\/attributes(\/[^/]+\/(options|statuses))?)$/;
+const METADATA_PATH =
+  /^\/v2\/(self|objects|lists|workspace_members|lists\/[^/]+\/attributes|objects\/[^/]+\/attributes(\/[^/]+\/(options|statuses))?)$/;
 
 let workspaceMetadata: Map<string, unknown> | undefined;
 
@@ -104,14 +159,20 @@ export async function serveWorkspaceMetadata(): Promise<void> {
   nock(ATTIO)
     .persist()
     .get((path) => METADATA_PATH.test(path))
-    .reply((path) => (bodies.has(path) ? [200, bodies.get(path) as nock.Body] : [404, { status_code: 404, type: 'invalid_request_error', code: 'not_found', message: 'not in the fixture' }]));
+    .reply((path) =>
+      bodies.has(path)
+        ? [200, bodies.get(path) as nock.Body]
+        : [404, { status_code: 404, type: 'invalid_request_error', code: 'not_found', message: 'not in the fixture' }],
+    );
 }
 
 async function captureWorkspaceMetadata(): Promise<Map<string, unknown>> {
   const emulator = await startEmulator({ seed: 'plg-demo' });
   const bodies = new Map<string, unknown>();
   const read = async (path: string): Promise<unknown> => {
-    const response = await fetch(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${EMULATOR_API_KEY}` } });
+    const response = await fetch(`${emulator.url}${path}`, {
+      headers: { authorization: `Bearer ${EMULATOR_API_KEY}` },
+    });
     const body: unknown = await response.json();
     bodies.set(path, body);
     return body;
@@ -122,7 +183,9 @@ async function captureWorkspaceMetadata(): Promise<Map<string, unknown>> {
     for (const { api_slug: list } of lists.data) await read(`/v2/lists/${list}/attributes`);
     const objects = (await read('/v2/objects')) as { data: Array<{ api_slug: string }> };
     for (const { api_slug: object } of objects.data) {
-      const attributes = (await read(`/v2/objects/${object}/attributes`)) as { data: Array<{ api_slug: string; type: string }> };
+      const attributes = (await read(`/v2/objects/${object}/attributes`)) as {
+        data: Array<{ api_slug: string; type: string }>;
+      };
       for (const attribute of attributes.data) {
         if (attribute.type === 'select') await read(`/v2/objects/${object}/attributes/${attribute.api_slug}/options`);
         if (attribute.type === 'status') await read(`/v2/objects/${object}/attributes/${attribute.api_slug}/statuses`);
@@ -150,7 +213,11 @@ export async function deliverEntries(entries: readonly RouterOutputEntry[]): Pro
     for (const request of entry.batchedRequest) {
       const url = new URL(request.endpoint);
       for (const [key, value] of Object.entries(request.params)) url.searchParams.set(key, value);
-      const response = await fetch(url, { method: request.method, headers: request.headers, body: JSON.stringify(request.body.JSON) });
+      const response = await fetch(url, {
+        method: request.method,
+        headers: request.headers,
+        body: JSON.stringify(request.body.JSON),
+      });
       await response.arrayBuffer();
       if (response.status < 200 || response.status >= 300) {
         status = response.status;

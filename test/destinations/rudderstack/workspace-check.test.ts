@@ -9,7 +9,8 @@ import { signedUp, useE2E } from '../../support/e2e.js';
 import { expectEachJobOnce, metadata } from './support.js';
 
 /** The transformer's environment names the Attio URL (the operator's setting); the Config does not. */
-const transform = (apiUrl: string, inputs: unknown[]) => withTransformerEnv({ ATTIO_API_URL: apiUrl }, () => processRouterDest(inputs, {}));
+const transform = (apiUrl: string, inputs: unknown[]) =>
+  withTransformerEnv({ ATTIO_API_URL: apiUrl }, () => processRouterDest(inputs, {}));
 
 function jobs(id: string, config: Record<string, unknown> = {}) {
   const destination = {
@@ -21,7 +22,11 @@ function jobs(id: string, config: Record<string, unknown> = {}) {
     Config: { apiKey: EMULATOR_API_KEY, productObjects: 'off', ...config },
   };
   const { messageId: _m, ...invalid } = signedUp('no.id@acme.com', 1);
-  return [signedUp('jane.doe@acme.com', 1), invalid].map((message, index) => ({ message, metadata: metadata(index + 1), destination }));
+  return [signedUp('jane.doe@acme.com', 1), invalid].map((message, index) => ({
+    message,
+    metadata: metadata(index + 1),
+    destination,
+  }));
 }
 
 describe('RudderStack: the workspace check when a destination’s engine is built', () => {
@@ -38,7 +43,9 @@ describe('RudderStack: the workspace check when a destination’s engine is buil
       [400, expect.objectContaining({ errorCategory: 'dataValidation', errorType: 'instrumentation' })],
     ]);
     expect('error' in output[1]! && output[1].error).toBe('messageId: is required');
-    expect('error' in output[0]! && output[0].error).toMatch(/^the Attio workspace is not ready for this configuration: \(1\) pqlStage: deal stage "Qualified" does not exist; deals\.stage has: Lead, /);
+    expect('error' in output[0]! && output[0].error).toMatch(
+      /^the Attio workspace is not ready for this configuration: \(1\) pqlStage: deal stage "Qualified" does not exist; deals\.stage has: Lead, /,
+    );
     expect(takeRequests().filter((r) => r.method !== 'GET')).toEqual([]);
   });
 

@@ -8,14 +8,31 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { segmentDelivery, segmentSetupFor } from '../../../src/cli/segment-delivery.js';
 import { CONFIG_DEFAULTS, parseConfig } from '../../../src/core/config/index.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { API_KEY, ATTIO, COMPANY_ID, PERSON_ID, attioError, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from '../../support/segment.js';
+import {
+  API_KEY,
+  ATTIO,
+  COMPANY_ID,
+  PERSON_ID,
+  attioError,
+  echoRecord,
+  entryOf,
+  recordOf,
+  serveEmptyLookups,
+  serveMetadata,
+} from '../../support/segment.js';
 
-const config = parseConfig({ apiKey: API_KEY, productObjects: 'off', salesReps: ['alex.rivera@plg-demo.test'], trialList: 'pql_queue' }, {});
+const config = parseConfig(
+  { apiKey: API_KEY, productObjects: 'off', salesReps: ['alex.rivera@plg-demo.test'], trialList: 'pql_queue' },
+  {},
+);
 
 function testClock() {
   let now = 0;
   const sleeps: number[] = [];
-  return { sleeps, options: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)), random: () => 1 } };
+  return {
+    sleeps,
+    options: { now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)), random: () => 1 },
+  };
 }
 
 const signedUp = (email: string, messageId: string) => ({
@@ -64,17 +81,32 @@ describe('the CLI’s Segment delivery', () => {
     const { settings, subscriptions } = segmentSetupFor(config);
     expect(settings).toEqual({ apiKey: API_KEY });
     const signup = subscriptions.find((s) => s.partnerAction === 'signup');
-    expect(signup?.mapping).toMatchObject({ trial_list: 'pql_queue', product_objects: 'off', personal_domains: 'skip-company', strict: false });
+    expect(signup?.mapping).toMatchObject({
+      trial_list: 'pql_queue',
+      product_objects: 'off',
+      personal_domains: 'skip-company',
+      strict: false,
+    });
     const pql = subscriptions.find((s) => s.partnerAction === 'updatePqlScore');
-    expect(pql?.mapping).toMatchObject({ sales_reps: ['alex.rivera@plg-demo.test'], pql_threshold: CONFIG_DEFAULTS.pqlThreshold, scoring_model: CONFIG_DEFAULTS.scoringModel.signals });
+    expect(pql?.mapping).toMatchObject({
+      sales_reps: ['alex.rivera@plg-demo.test'],
+      pql_threshold: CONFIG_DEFAULTS.pqlThreshold,
+      scoring_model: CONFIG_DEFAULTS.scoringModel.signals,
+    });
     expect(pql?.mapping).not.toHaveProperty('trial_list');
   });
 
   it('retries a throttled event with backoff until it is applied, then delivers the person’s later events', async () => {
-    const seen = companies((domain, attempt) => (domain === 'acme.dev' && attempt <= 2 ? throttledFor(60) : [200, recordOf('companies', COMPANY_ID)]));
+    const seen = companies((domain, attempt) =>
+      domain === 'acme.dev' && attempt <= 2 ? throttledFor(60) : [200, recordOf('companies', COMPANY_ID)],
+    );
     const clock = testClock();
     const delivery = segmentDelivery(config, { ...clock.options, concurrency: 1 });
-    const results = await delivery.deliver([signedUp('ada@acme.dev', 'a-1'), signedUp('bob@bobco.dev', 'b-1'), signedUp('ada@acme.dev', 'a-2')]);
+    const results = await delivery.deliver([
+      signedUp('ada@acme.dev', 'a-1'),
+      signedUp('bob@bobco.dev', 'b-1'),
+      signedUp('ada@acme.dev', 'a-2'),
+    ]);
 
     expect(results).toEqual([{ status: 'applied' }, { status: 'applied' }, { status: 'applied' }]);
     // Exponential backoff (full jitter at its ceiling here): 500 ms, then 1 s.
@@ -84,14 +116,28 @@ describe('the CLI’s Segment delivery', () => {
   });
 
   it('gives up when the retry window closes, holding the person’s later events and delivering everyone else’s', async () => {
-    const seen = companies((domain) => (domain === 'acme.dev' ? throttledFor(60) : [200, recordOf('companies', COMPANY_ID)]));
+    const seen = companies((domain) =>
+      domain === 'acme.dev' ? throttledFor(60) : [200, recordOf('companies', COMPANY_ID)],
+    );
     const clock = testClock();
     const delivery = segmentDelivery(config, { ...clock.options, retryWindowMs: 10_000 });
-    const [first, other, later] = await delivery.deliver([signedUp('ada@acme.dev', 'a-1'), signedUp('bob@bobco.dev', 'b-1'), signedUp('ada@acme.dev', 'a-2')]);
+    const [first, other, later] = await delivery.deliver([
+      signedUp('ada@acme.dev', 'a-1'),
+      signedUp('bob@bobco.dev', 'b-1'),
+      signedUp('ada@acme.dev', 'a-2'),
+    ]);
 
-    expect(first).toMatchObject({ status: 'failed', retryable: true, reason: expect.stringMatching(/429.*still failing after 5 attempts/) });
+    expect(first).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      reason: expect.stringMatching(/429.*still failing after 5 attempts/),
+    });
     expect(clock.sleeps).toEqual([500, 1000, 2000, 4000]);
-    expect(later).toMatchObject({ status: 'failed', retryable: true, reason: expect.stringMatching(/^held back until an earlier event of the same person is applied/) });
+    expect(later).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      reason: expect.stringMatching(/^held back until an earlier event of the same person is applied/),
+    });
     expect(other).toEqual({ status: 'applied' });
     expect(seen.filter((domain) => domain === 'acme.dev')).toHaveLength(5);
   });

@@ -34,14 +34,29 @@ describe.skipIf(!CLI_BUILT)('attio-plg replay --via segment under Attio’s rate
     const faulty = await startEmulator({ seed: 'plg-demo', rateLimit: true, faults: `${FAULT_MIX},seed=13` });
     emulators.push(clean, faulty);
     const replay = (emulator: EmulatorHandle) =>
-      runCli(['replay', stream.file, '--via', 'segment', '--config', config, '--api-url', emulator.url, '--json'], { ATTIO_API_KEY: EMULATOR_API_KEY }, 300_000);
+      runCli(
+        ['replay', stream.file, '--via', 'segment', '--config', config, '--api-url', emulator.url, '--json'],
+        { ATTIO_API_KEY: EMULATOR_API_KEY },
+        300_000,
+      );
 
     const [cleanRun, faultyRun] = await Promise.all([replay(clean), replay(faulty)]);
 
-    const summaryOf = (run: { stdout: string }) => JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { events: number; applied: number; rejected: number; failed: number };
+    const summaryOf = (run: { stdout: string }) =>
+      JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as {
+        events: number;
+        applied: number;
+        rejected: number;
+        failed: number;
+      };
     const [cleanSummary, faultySummary] = [summaryOf(cleanRun), summaryOf(faultyRun)];
     expect(faultyRun.code, faultyRun.stderr).toBe(0);
-    expect(faultySummary).toMatchObject({ events: stream.events.length, failed: 0, rejected: cleanSummary.rejected, applied: cleanSummary.applied });
+    expect(faultySummary).toMatchObject({
+      events: stream.events.length,
+      failed: 0,
+      rejected: cleanSummary.rejected,
+      applied: cleanSummary.applied,
+    });
     expect(cleanSummary.applied).toBeGreaterThan(200);
     const faults = faultCounts(faulty.requests);
     for (const kind of ['429', '503', 'reset', 'after-commit-502']) expect(faults[kind] ?? 0, kind).toBeGreaterThan(0);

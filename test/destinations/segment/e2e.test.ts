@@ -6,7 +6,18 @@
 import type { SegmentEvent } from '@segment/actions-core';
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY } from '../../../src/emulator/index.js';
-import { QUALIFYING, REPS, crmState, group, handoff, identify, milestone, signedUp, usage, useE2E } from '../../support/e2e.js';
+import {
+  QUALIFYING,
+  REPS,
+  crmState,
+  group,
+  handoff,
+  identify,
+  milestone,
+  signedUp,
+  usage,
+  useE2E,
+} from '../../support/e2e.js';
 import { actionsCore, destinationAt } from '../../support/segment.js';
 
 const fixture = useE2E();
@@ -16,10 +27,15 @@ function runtime() {
   const destination = destinationAt(emulator.url);
   // The presets as a marketer connects them, the sales reps chosen in each action that assigns work.
   const subscriptions = (destination.presets ?? []).map((preset) =>
-    'sales_reps' in (destination.actions[preset.partnerAction]?.fields ?? {}) ? { ...preset, mapping: { ...preset.mapping, sales_reps: REPS } } : preset,
+    'sales_reps' in (destination.actions[preset.partnerAction]?.fields ?? {})
+      ? { ...preset, mapping: { ...preset.mapping, sales_reps: REPS } }
+      : preset,
   );
   const settings = { apiKey: EMULATOR_API_KEY, subscriptions };
-  return { segment: new actionsCore.Destination(destination), settings: settings as unknown as Parameters<InstanceType<typeof actionsCore.Destination>['onEvent']>[1] };
+  return {
+    segment: new actionsCore.Destination(destination),
+    settings: settings as unknown as Parameters<InstanceType<typeof actionsCore.Destination>['onEvent']>[1],
+  };
 }
 
 const asEvent = (event: object) => event as SegmentEvent;
@@ -53,16 +69,27 @@ describe('the destination on Segment’s runtime against the emulator', () => {
       'bob@acme.io | Activation Milestone',
       'bob@acme.io | PQL Qualified',
     ]);
-    expect(state.tasks.map((t) => t.split(' | ')[0])).toEqual(['PLG -> Sales Handoff (Demo Requested)', 'PQL Follow-up']);
+    expect(state.tasks.map((t) => t.split(' | ')[0])).toEqual([
+      'PLG -> Sales Handoff (Demo Requested)',
+      'PQL Follow-up',
+    ]);
   });
 
   it('applies a batch with onBatch: one multistatus per subscription, each event its own status, redeliveries once', async () => {
     const { segment, settings } = runtime();
     const first = signedUp('cy@initech.io', 1);
-    const events = [first, signedUp('dee@globex.io', 1), { ...first }, signedUp('bad-email', 1), milestone('cy@initech.io', 'Data Imported', 2)];
+    const events = [
+      first,
+      signedUp('dee@globex.io', 1),
+      { ...first },
+      signedUp('bad-email', 1),
+      milestone('cy@initech.io', 'Data Imported', 2),
+    ];
     const results = await segment.onBatch(events.map(asEvent), settings);
 
-    const signup = results.find((r) => r.multistatus?.some((s) => s.status === 200 && 'sent' in s && JSON.stringify(s.sent).includes('"signup"')));
+    const signup = results.find((r) =>
+      r.multistatus?.some((s) => s.status === 200 && 'sent' in s && JSON.stringify(s.sent).includes('"signup"')),
+    );
     expect(signup?.multistatus?.map((s) => s.status)).toEqual([200, 200, 200, 400, 400]);
     expect(signup?.multistatus?.[3]).toMatchObject({ errormessage: 'email: must be a valid email address' });
     const milestones = results.find((r) => JSON.stringify(r).includes('"milestone"'));

@@ -17,7 +17,12 @@ describe('payload types stay in step with the fields', () => {
       id: { label: 'ID', description: 'The id.', type: 'string', required: true },
       reps: { label: 'Reps', description: 'Reps.', type: 'string', multiple: true },
       at: { label: 'At', description: 'When.', type: 'datetime' },
-      extra: { label: 'Extra', description: 'More.', type: 'object', properties: { n: { label: 'N', type: 'number' } } },
+      extra: {
+        label: 'Extra',
+        description: 'More.',
+        type: 'object',
+        properties: { n: { label: 'N', type: 'number' } },
+      },
     });
     expect(text).toContain('  id: string;');
     expect(text).toContain('  reps?: string[];');

@@ -13,7 +13,15 @@ import { promisify } from 'node:util';
 import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../../src/emulator/index.js';
-import { BUILT, hostProject, installTarball, linkHostLibrary, packed, ROOT, sizeOf } from '../../support/host-fixture.js';
+import {
+  BUILT,
+  hostProject,
+  installTarball,
+  linkHostLibrary,
+  packed,
+  ROOT,
+  sizeOf,
+} from '../../support/host-fixture.js';
 
 const run = promisify(execFile);
 
@@ -82,7 +90,8 @@ describe.skipIf(!BUILT)('attio-plg-segment in a host with its own actions-core',
 
   it('the host is the one described: actions-core 3.158.0 on ajv 8.18.0 and fast-uri 3.1.0', () => {
     const core = realpathSync(join(project, 'node_modules/@segment/actions-core'));
-    const versionOf = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    const versionOf = (dir: string) =>
+      (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
     expect(versionOf(core)).toBe('3.158.0');
     expect(versionOf(join(ROOT, 'node_modules/ajv'))).toBe('8.18.0');
     expect(versionOf(join(ROOT, 'node_modules/fast-uri'))).toBe('3.1.0');
@@ -90,24 +99,39 @@ describe.skipIf(!BUILT)('attio-plg-segment in a host with its own actions-core',
 
   it('plain node runs a batch through the host’s runtime: the valid signup 200, the one the destination rejects 400', async () => {
     const env = { PATH: process.env.PATH, KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url };
-    const { stdout } = await run(process.execPath, ['--no-experimental-require-module', 'run-batch.js'], { cwd: project, env });
-    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { statuses: number[]; errors: Array<string | null>; hostCore: string; packageCore: string };
+    const { stdout } = await run(process.execPath, ['--no-experimental-require-module', 'run-batch.js'], {
+      cwd: project,
+      env,
+    });
+    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+      statuses: number[];
+      errors: Array<string | null>;
+      hostCore: string;
+      packageCore: string;
+    };
     expect(result.statuses).toEqual([200, 400]);
     expect(result.errors[1]).toMatch(/control characters/);
     // One actions-core: the package resolves the host's.
     expect(result.packageCore).toBe(result.hostCore);
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
     // The signup reached Attio (the emulator), the rejected one did not.
-    expect(emulator.requests.some((request) => request.method === 'PUT' && request.path.startsWith('/v2/lists/'))).toBe(true);
+    expect(emulator.requests.some((request) => request.method === 'PUT' && request.path.startsWith('/v2/lists/'))).toBe(
+      true,
+    );
   });
 
   it('TypeScript 5.5.4 with the monorepo’s options type-checks the package against the host’s actions-core', async () => {
     linkHostLibrary(project, '@types', '@types');
     mkdirSync(join(project, 'src'), { recursive: true });
     writeFileSync(join(project, 'src/index.ts'), TYPED_CONSUMER);
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...monorepoCompilerOptions(), noEmit: true }, include: ['src'] }));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { ...monorepoCompilerOptions(), noEmit: true }, include: ['src'] }),
+    );
     const tsc = join(ROOT, 'node_modules/typescript-5.5/bin/tsc');
-    const result = await run(process.execPath, [tsc, '-p', project], { cwd: project }).catch((error: { stdout: string }) => error);
+    const result = await run(process.execPath, [tsc, '-p', project], { cwd: project }).catch(
+      (error: { stdout: string }) => error,
+    );
     expect('stdout' in result ? result.stdout : '').toBe('');
   });
 
@@ -116,11 +140,14 @@ describe.skipIf(!BUILT)('attio-plg-segment in a host with its own actions-core',
     expect(manifest['dependencies']).toBeUndefined();
     expect(manifest['peerDependencies']).toEqual({ '@segment/actions-core': '>=3.158.0 <4' });
     const range = (manifest['peerDependencies'] as Record<string, string>)['@segment/actions-core'] ?? '';
-    for (const version of ['3.158.0', '3.170.0', '3.177.0']) expect(semver.satisfies(version, range), version).toBe(true);
+    for (const version of ['3.158.0', '3.170.0', '3.177.0'])
+      expect(semver.satisfies(version, range), version).toBe(true);
     const engines = (manifest['engines'] as { node: string }).node;
     for (const node of ['20.12.0', '22.13.1']) expect(semver.satisfies(node, engines), node).toBe(true);
     // The bundle requires nothing but the host's actions-core and Node's own modules.
-    const required = new Set([...readFileSync(join(installed, 'index.js'), 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
+    const required = new Set(
+      [...readFileSync(join(installed, 'index.js'), 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]),
+    );
     expect([...required].filter((name) => !name?.startsWith('node:'))).toEqual(['@segment/actions-core']);
     expect(sizeOf(installed)).toBeLessThan(10 * 1024 * 1024);
   });

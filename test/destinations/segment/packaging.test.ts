@@ -16,8 +16,17 @@ import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../../s
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/cjs-consumer/', import.meta.url));
-const BUILT = existsSync(join(ROOT, 'dist/cjs/segment.js')) && existsSync(join(ROOT, 'dist/destinations/segment/index.js'));
-const ACTIONS = ['signup', 'trackMilestone', 'updatePqlScore', 'salesHandoff', 'identifyUser', 'groupWorkspace', 'assertRecord'];
+const BUILT =
+  existsSync(join(ROOT, 'dist/cjs/segment.js')) && existsSync(join(ROOT, 'dist/destinations/segment/index.js'));
+const ACTIONS = [
+  'signup',
+  'trackMilestone',
+  'updatePqlScore',
+  'salesHandoff',
+  'identifyUser',
+  'groupWorkspace',
+  'assertRecord',
+];
 
 /** A project outside this repository with attio-plg installed (linked) in its node_modules. */
 function consumerProject(): string {
@@ -52,7 +61,9 @@ describe.skipIf(!BUILT)('the built package', () => {
     expect(parsed.name).toBe('Attio PLG (Actions)');
     expect(parsed.actions).toEqual(ACTIONS);
     // The subscription matched and the payload was validated before any request: no email, no network.
-    expect(parsed.results).toEqual([{ error: "AggregateAjvError: The root value is missing the required field 'email'." }]);
+    expect(parsed.results).toEqual([
+      { error: "AggregateAjvError: The root value is missing the required field 'email'." },
+    ]);
   });
 
   it('require() loads attio-plg/segment and attio-plg/rudderstack with require(esm) switched off, and the Segment one delivers to ATTIO_API_URL', async () => {
@@ -74,12 +85,25 @@ describe.skipIf(!BUILT)('the built package', () => {
     emulator.reset();
     try {
       // @segment/actions-core is the consumer's own dependency: here, this repository's (found through NODE_PATH).
-      const env = { PATH: process.env.PATH, KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url, NODE_PATH: join(ROOT, 'node_modules') };
+      const env = {
+        PATH: process.env.PATH,
+        KEY: EMULATOR_API_KEY,
+        ATTIO_API_URL: emulator.url,
+        NODE_PATH: join(ROOT, 'node_modules'),
+      };
       const { stdout } = await run(process.execPath, ['--no-experimental-require-module', '-e', script], { cwd, env });
       const parsed = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
-      expect(parsed).toEqual({ name: 'Attio PLG (Actions)', rudderstack: ['function', 'function'], subscribed: ['Mappings resolved', 'Payload validated', 'Action Executed'] });
+      expect(parsed).toEqual({
+        name: 'Attio PLG (Actions)',
+        rudderstack: ['function', 'function'],
+        subscribed: ['Mappings resolved', 'Payload validated', 'Action Executed'],
+      });
       const writes = emulator.requests.filter((r) => r.write).map((r) => `${r.method} ${r.path}`);
-      expect(writes).toEqual(['PUT /v2/objects/companies/records', 'PUT /v2/objects/people/records', 'PUT /v2/lists/active_trials/entries']);
+      expect(writes).toEqual([
+        'PUT /v2/objects/companies/records',
+        'PUT /v2/objects/people/records',
+        'PUT /v2/lists/active_trials/entries',
+      ]);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
@@ -98,8 +122,14 @@ describe.skipIf(!BUILT)('the built package', () => {
       NODE_OPTIONS: '--no-experimental-require-module',
       TZ: 'UTC',
     };
-    const result = await run(process.execPath, [jest, '--ci', '--no-watchman', '--json'], { cwd: FIXTURE, env }).catch((error: { stdout: string; stderr: string }) => error);
-    const report = JSON.parse(result.stdout) as { numPassedTests: number; numFailedTests: number; testResults: Array<{ message: string }> };
+    const result = await run(process.execPath, [jest, '--ci', '--no-watchman', '--json'], { cwd: FIXTURE, env }).catch(
+      (error: { stdout: string; stderr: string }) => error,
+    );
+    const report = JSON.parse(result.stdout) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: Array<{ message: string }>;
+    };
     expect(report.testResults.map((r) => r.message).join('\n')).toBe('');
     expect([report.numPassedTests, report.numFailedTests]).toEqual([2, 0]);
   }, 60_000);
@@ -117,10 +147,21 @@ describe.skipIf(!BUILT)('the built package', () => {
 describe('the sources under action-destinations’ compiler options', () => {
   it('tsconfig.segment.json (CommonJS, ES2020, node10 resolution, strict, no unused) type-checks the destination', async () => {
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.segment.json', '--noEmit'], { cwd: ROOT }).catch((error: { stdout: string; code: number }) => error);
+    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.segment.json', '--noEmit'], { cwd: ROOT }).catch(
+      (error: { stdout: string; code: number }) => error,
+    );
     expect(result.stdout).toBe('');
-    const config = JSON.parse(readFileSync(join(ROOT, 'tsconfig.segment.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as { compilerOptions: Record<string, unknown> };
-    expect(config.compilerOptions).toMatchObject({ module: 'commonjs', target: 'es2020', lib: ['es2020'], moduleResolution: 'node', noUnusedLocals: true, noUnusedParameters: true });
+    const config = JSON.parse(
+      readFileSync(join(ROOT, 'tsconfig.segment.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''),
+    ) as { compilerOptions: Record<string, unknown> };
+    expect(config.compilerOptions).toMatchObject({
+      module: 'commonjs',
+      target: 'es2020',
+      lib: ['es2020'],
+      moduleResolution: 'node',
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+    });
   }, 120_000);
 });
 

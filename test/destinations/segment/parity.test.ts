@@ -10,7 +10,8 @@ import { actionsCore, destinationAt } from '../../support/segment.js';
 
 const fixture = useE2E();
 const settings = () => ({ apiKey: EMULATOR_API_KEY });
-const event = (fields: object) => actionsCore.createTestEvent({ messageId: `m-${Math.random()}`, timestamp: '2024-11-04T10:00:00.000Z', ...fields });
+const event = (fields: object) =>
+  actionsCore.createTestEvent({ messageId: `m-${Math.random()}`, timestamp: '2024-11-04T10:00:00.000Z', ...fields });
 
 async function only(object: string) {
   const records = await fixture().reader.queryRecords(object);
@@ -21,9 +22,16 @@ async function only(object: string) {
 describe('parity with Segment’s Attio destination', () => {
   it('identifyUser: the person with extra person attributes, the user linked to them with extra user attributes', async () => {
     await actionsCore.createTestIntegration(destinationAt(fixture().emulator.url)).testAction('identifyUser', {
-      event: event({ type: 'identify', userId: 'u-1', traits: { email: 'ada@acme.io', name: 'Ada Lovelace', linkedin: 'in/ada' } }),
+      event: event({
+        type: 'identify',
+        userId: 'u-1',
+        traits: { email: 'ada@acme.io', name: 'Ada Lovelace', linkedin: 'in/ada' },
+      }),
       settings: settings(),
-      mapping: { person_attributes: { linkedin: { '@path': '$.traits.linkedin' } }, user_attributes: { primary_email_address: { '@path': '$.traits.email' } } },
+      mapping: {
+        person_attributes: { linkedin: { '@path': '$.traits.linkedin' } },
+        user_attributes: { primary_email_address: { '@path': '$.traits.email' } },
+      },
       useDefaultMappings: true,
     });
     const person = await only('people');
@@ -34,15 +42,27 @@ describe('parity with Segment’s Attio destination', () => {
 
   it('groupWorkspace: the company by domain, the workspace linked to it with extra workspace attributes', async () => {
     await actionsCore.createTestIntegration(destinationAt(fixture().emulator.url)).testAction('groupWorkspace', {
-      event: event({ type: 'group', userId: null, groupId: 'ws-9', traits: { name: 'Globex', website: 'https://globex.io/' } }),
+      event: event({
+        type: 'group',
+        userId: null,
+        groupId: 'ws-9',
+        traits: { name: 'Globex', website: 'https://globex.io/' },
+      }),
       settings: settings(),
-      mapping: { workspace_attributes: { name: 'Globex workspace' }, company_attributes: { description: 'From Segment' } },
+      mapping: {
+        workspace_attributes: { name: 'Globex workspace' },
+        company_attributes: { description: 'From Segment' },
+      },
       useDefaultMappings: true,
     });
     const company = await only('companies');
     const workspace = await only('workspaces');
     expect([readText(company, 'name'), readText(company, 'description')]).toEqual(['Globex', 'From Segment']);
-    expect([readText(workspace, 'workspace_id'), readText(workspace, 'name'), readRecordRef(workspace, 'company')]).toEqual(['ws-9', 'Globex workspace', company.id.record_id]);
+    expect([
+      readText(workspace, 'workspace_id'),
+      readText(workspace, 'name'),
+      readRecordRef(workspace, 'company'),
+    ]).toEqual(['ws-9', 'Globex workspace', company.id.record_id]);
   });
 
   it('assertRecord: any object on a unique attribute, twice the same record', async () => {
@@ -50,7 +70,11 @@ describe('parity with Segment’s Attio destination', () => {
       await actionsCore.createTestIntegration(destinationAt(fixture().emulator.url)).testAction('assertRecord', {
         event: event({ type: 'identify', traits: { email: 'grace@navy.mil', title } }),
         settings: settings(),
-        mapping: { object: 'people', matching_attribute: 'email_addresses', attributes: { email_addresses: { '@path': '$.traits.email' }, job_title: { '@path': '$.traits.title' } } },
+        mapping: {
+          object: 'people',
+          matching_attribute: 'email_addresses',
+          attributes: { email_addresses: { '@path': '$.traits.email' }, job_title: { '@path': '$.traits.title' } },
+        },
       });
     }
     const person = await only('people');
@@ -63,6 +87,10 @@ describe('parity with Segment’s Attio destination', () => {
       settings: settings(),
       mapping: { object: 'people', matching_attribute: 'job_title', attributes: { job_title: 'CTO' } },
     });
-    await expect(run).rejects.toMatchObject({ name: 'IntegrationError', code: 'INVALID_CONFIGURATION', message: 'matchingAttribute: "job_title" is not a unique attribute of people; unique attributes: email_addresses' });
+    await expect(run).rejects.toMatchObject({
+      name: 'IntegrationError',
+      code: 'INVALID_CONFIGURATION',
+      message: 'matchingAttribute: "job_title" is not a unique attribute of people; unique attributes: email_addresses',
+    });
   });
 });

@@ -18,7 +18,9 @@ function connected() {
   const { emulator } = fixture();
   const definition = destinationAt(emulator.url);
   const runtime = new actionsCore.Destination(definition);
-  const settings = { apiKey: EMULATOR_API_KEY, subscriptions: definition.presets } as unknown as Parameters<InstanceType<typeof actionsCore.Destination>['onEvent']>[1];
+  const settings = { apiKey: EMULATOR_API_KEY, subscriptions: definition.presets } as unknown as Parameters<
+    InstanceType<typeof actionsCore.Destination>['onEvent']
+  >[1];
   /** The presets that took the event (ran their action). */
   const deliver = async (event: object): Promise<number> => {
     const results = await runtime.onEvent(event as SegmentEvent, settings);
@@ -27,7 +29,8 @@ function connected() {
   return { deliver };
 }
 
-const values = (body: unknown): Record<string, unknown[]> => ((body as { data?: { values?: Record<string, unknown[]> } }).data?.values ?? {});
+const values = (body: unknown): Record<string, unknown[]> =>
+  (body as { data?: { values?: Record<string, unknown[]> } }).data?.values ?? {};
 
 /**
  * The record a write went to: asserted records by their matching value (looked up afterwards, so that an
@@ -45,11 +48,15 @@ async function recordOf(write: RequestLogEntry, position: number, reader: AttioC
     const [record] = await reader.queryRecords(object, { filter: { [attribute]: value as string }, limit: 1 });
     return `${object}/${record?.id.record_id ?? `${attribute}=${String(value)}`}`;
   }
-  if (segments[1] === 'lists') return `${segments[2]}/entry-of/${(write.body as { data?: { parent_record_id?: string } }).data?.parent_record_id ?? segments[4]}`;
+  if (segments[1] === 'lists')
+    return `${segments[2]}/entry-of/${(write.body as { data?: { parent_record_id?: string } }).data?.parent_record_id ?? segments[4]}`;
   return `${segments[1]}#${position}`;
 }
 
-async function writesPerRecord(requests: readonly RequestLogEntry[], reader: AttioClient): Promise<Map<string, number>> {
+async function writesPerRecord(
+  requests: readonly RequestLogEntry[],
+  reader: AttioClient,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const writes = requests.filter((r) => r.write && r.status >= 200 && r.status < 300);
   for (const [position, write] of writes.entries()) {
@@ -61,7 +68,13 @@ async function writesPerRecord(requests: readonly RequestLogEntry[], reader: Att
 
 describe('the automatic presets', () => {
   it('are one per kind of event, with Assert Record left for a user to subscribe deliberately', () => {
-    expect((destination.presets ?? []).map((p) => [p.name, p.partnerAction, p.type === 'automatic' ? p.subscribe : undefined])).toEqual([
+    expect(
+      (destination.presets ?? []).map((p) => [
+        p.name,
+        p.partnerAction,
+        p.type === 'automatic' ? p.subscribe : undefined,
+      ]),
+    ).toEqual([
       ['Signup', 'signup', 'type = "track" and (event = "Signed Up" or event = "Trial Started")'],
       [
         'Track Milestone',
@@ -69,7 +82,11 @@ describe('the automatic presets', () => {
         'type = "track" and (event = "Onboarding Completed" or event = "Integration Connected" or event = "Data Imported" or event = "Invite Sent" or event = "Feature Activated" or event = "Milestone Reached")',
       ],
       ['Update PQL Score', 'updatePqlScore', 'type = "track" and event = "Usage Summary"'],
-      ['Sales Handoff', 'salesHandoff', 'type = "track" and (event = "Sales Handoff Requested" or event = "Upgrade Requested" or event = "Demo Requested")'],
+      [
+        'Sales Handoff',
+        'salesHandoff',
+        'type = "track" and (event = "Sales Handoff Requested" or event = "Upgrade Requested" or event = "Demo Requested")',
+      ],
       ['Identify User', 'identifyUser', 'type = "identify"'],
       ['Group Workspace', 'groupWorkspace', 'type = "group"'],
     ]);
@@ -79,8 +96,15 @@ describe('the automatic presets', () => {
   it('map only fields of their action, with the fields’ defaults (what `./bin/run validate` checks)', () => {
     for (const preset of destination.presets ?? []) {
       const fields = destination.actions[preset.partnerAction]?.fields ?? {};
-      expect(Object.keys(preset.mapping ?? {}).filter((key) => !(key in fields)), preset.partnerAction).toEqual([]);
-      expect(Object.keys(preset.mapping ?? {}).sort(), preset.partnerAction).toEqual(Object.keys(fields).filter((key) => fields[key]?.default !== undefined).sort());
+      expect(
+        Object.keys(preset.mapping ?? {}).filter((key) => !(key in fields)),
+        preset.partnerAction,
+      ).toEqual([]);
+      expect(Object.keys(preset.mapping ?? {}).sort(), preset.partnerAction).toEqual(
+        Object.keys(fields)
+          .filter((key) => fields[key]?.default !== undefined)
+          .sort(),
+      );
     }
   });
 
@@ -90,20 +114,38 @@ describe('the automatic presets', () => {
     const taken = async (event: object) => deliver(event);
     expect(await taken(identify(email, 1))).toBe(1);
     expect(await taken(group('ws-taker', 'taker.io', 1, { plan: 'team' }, email))).toBe(1);
-    for (const event of CONFIG_DEFAULTS.signupEvents) expect(await taken({ ...signedUp(email, 2), event }), event).toBe(1);
+    for (const event of CONFIG_DEFAULTS.signupEvents)
+      expect(await taken({ ...signedUp(email, 2), event }), event).toBe(1);
     for (const event of [...Object.keys(CONFIG_DEFAULTS.milestoneEvents), CONFIG_DEFAULTS.milestoneReachedEvent]) {
       expect(await taken({ ...milestone(email, event, 3), properties: { milestone: 'data_imported' } }), event).toBe(1);
     }
     expect(await taken(usage(email, 4, QUALIFYING))).toBe(1);
-    for (const event of CONFIG_DEFAULTS.handoffEvents) expect(await taken(handoff(email, event, 5, { value: 1000 })), event).toBe(1);
+    for (const event of CONFIG_DEFAULTS.handoffEvents)
+      expect(await taken(handoff(email, event, 5, { value: 1000 })), event).toBe(1);
     expect(await taken({ ...milestone(email, 'Page Viewed', 6) })).toBe(0);
-    expect(await taken({ type: 'page', name: 'Pricing', messageId: 'page-1', timestamp: '2024-11-04T10:00:00.000Z', userId: 'u-1' })).toBe(0);
+    expect(
+      await taken({
+        type: 'page',
+        name: 'Pricing',
+        messageId: 'page-1',
+        timestamp: '2024-11-04T10:00:00.000Z',
+        userId: 'u-1',
+      }),
+    ).toBe(0);
   });
 
   it.each([
-    ['identify', identify('ada@acme.io', 1, { title: 'CTO', company: { name: 'Acme', website: 'https://acme.io' } }), ['people', 'companies']],
+    [
+      'identify',
+      identify('ada@acme.io', 1, { title: 'CTO', company: { name: 'Acme', website: 'https://acme.io' } }),
+      ['people', 'companies'],
+    ],
     ['signup', signedUp('bob@globex.io', 1), ['people', 'companies', 'active_trials']],
-    ['group', group('ws-initech', 'https://initech.io', 1, { plan: 'team' }, 'cy@initech.io'), ['companies', 'workspaces']],
+    [
+      'group',
+      group('ws-initech', 'https://initech.io', 1, { plan: 'team' }, 'cy@initech.io'),
+      ['companies', 'workspaces'],
+    ],
   ] as const)('a %s through every preset writes each record once', async (_kind, event, objects) => {
     const { emulator, reader } = fixture();
     const { deliver } = connected();
@@ -116,6 +158,10 @@ describe('the automatic presets', () => {
     const counts = await writesPerRecord(emulator.requests, reader);
     expect(counts.size).toBeGreaterThan(0);
     expect([...counts].filter(([, writes]) => writes > 1)).toEqual([]);
-    for (const object of objects) expect([...counts.keys()].some((record) => record.startsWith(`${object}/`)), object).toBe(true);
+    for (const object of objects)
+      expect(
+        [...counts.keys()].some((record) => record.startsWith(`${object}/`)),
+        object,
+      ).toBe(true);
   });
 });

@@ -21,14 +21,17 @@ const code = (text: string) => `\`${text}\``;
 /** A default as the mapping screen shows it: a path, the first of several paths, or a literal. */
 function describeDefault(value: unknown): string {
   if (value === undefined) return '—';
-  if (typeof value === 'object' && value !== null && '@path' in value) return code(String((value as { '@path': string })['@path']));
+  if (typeof value === 'object' && value !== null && '@path' in value)
+    return code(String((value as { '@path': string })['@path']));
   if (typeof value === 'object' && value !== null && '@if' in value) {
     const { then, else: otherwise } = (value as { '@if': { then: unknown; else?: unknown } })['@if'];
     return `${describeDefault(then)}, else ${describeDefault(otherwise)}`;
   }
   if (Array.isArray(value)) {
     if (value.every((item) => typeof item === 'object' && item !== null && 'key' in item)) {
-      return value.map((s: { key: string; weight: number; threshold: number }) => `${code(s.key)} +${s.weight} at ${s.threshold}`).join(', ');
+      return value
+        .map((s: { key: string; weight: number; threshold: number }) => `${code(s.key)} +${s.weight} at ${s.threshold}`)
+        .join(', ');
     }
     return value.map((item) => code(String(item))).join(', ');
   }
@@ -40,7 +43,11 @@ function describeDefault(value: unknown): string {
   return code(String(value));
 }
 
-const DROPDOWNS = { lists: 'the workspace’s lists', dealStages: 'the deals’ stages', members: 'the workspace’s members' } as const;
+const DROPDOWNS = {
+  lists: 'the workspace’s lists',
+  dealStages: 'the deals’ stages',
+  members: 'the workspace’s members',
+} as const;
 const ACTION_DROPDOWNS: Record<string, string> = {
   object: 'the workspace’s objects',
   matching_attribute: 'the object’s unique attributes',
@@ -49,7 +56,9 @@ const ACTION_DROPDOWNS: Record<string, string> = {
 
 function choicesOf(field: Pick<InputField, 'choices'>): string | undefined {
   if (field.choices === undefined) return undefined;
-  return field.choices.map((choice) => (typeof choice === 'object' ? `${choice.label} (${code(String(choice.value))})` : code(choice))).join(' / ');
+  return field.choices
+    .map((choice) => (typeof choice === 'object' ? `${choice.label} (${code(String(choice.value))})` : code(choice)))
+    .join(' / ');
 }
 
 function pickFrom(name: string, field: InputField): string {
@@ -67,20 +76,29 @@ function typeOf(field: InputField | GlobalSetting): string {
 }
 
 function settingsScreen(): string {
-  const rows = Object.entries(settingsFields).map(([name, s]) => `| **${s.label}** (${code(name)}) | ${typeOf(s)} | ${cell(s.description ?? '')} |`);
+  const rows = Object.entries(settingsFields).map(
+    ([name, s]) => `| **${s.label}** (${code(name)}) | ${typeOf(s)} | ${cell(s.description ?? '')} |`,
+  );
   return ['### Settings screen', '', '| Setting | Type | Description |', '|---|---|---|', ...rows].join('\n');
 }
 
 function actionScreen(slug: string): string {
   const action = destination.actions[slug]!;
   const preset = (destination.presets ?? []).find((p) => p.partnerAction === slug);
-  const trigger = action.defaultSubscription === undefined ? 'none: subscribe it yourself, with a trigger of your own' : code(action.defaultSubscription);
+  const trigger =
+    action.defaultSubscription === undefined
+      ? 'none: subscribe it yourself, with a trigger of your own'
+      : code(action.defaultSubscription);
   const rows: string[] = [];
   for (const [name, field] of Object.entries(action.fields)) {
     const label = `**${field.label}** (${code(name)})${field.unsafe_hidden === true ? ', hidden' : ''}`;
-    rows.push(`| ${label} | ${typeOf(field)} | ${cell(describeDefault(field.default))} | ${cell(pickFrom(name, field))} | ${cell(field.description)} |`);
+    rows.push(
+      `| ${label} | ${typeOf(field)} | ${cell(describeDefault(field.default))} | ${cell(pickFrom(name, field))} | ${cell(field.description)} |`,
+    );
     for (const [key, property] of Object.entries(field.properties ?? {})) {
-      rows.push(`| &nbsp;&nbsp;↳ ${property.label} (${code(key)}) | ${typeOf(property as InputField)} | | | ${cell(property.description ?? '')} |`);
+      rows.push(
+        `| &nbsp;&nbsp;↳ ${property.label} (${code(key)}) | ${typeOf(property as InputField)} | | | ${cell(property.description ?? '')} |`,
+      );
     }
   }
   return [

@@ -8,7 +8,11 @@ import type { InputField } from '@segment/actions-core';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONFIG_DEFAULTS, DEFAULT_SCORING_MODEL } from '../../../src/core/config/index.js';
-import { CONFIG_FIELDS, configFieldsOf, type ConfigFieldName } from '../../../src/destinations/segment/config-fields.js';
+import {
+  CONFIG_FIELDS,
+  configFieldsOf,
+  type ConfigFieldName,
+} from '../../../src/destinations/segment/config-fields.js';
 import { resolveHost } from '../../../src/destinations/segment/host.js';
 import { configFromSettings, settingsFields } from '../../../src/destinations/segment/settings.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
@@ -33,10 +37,14 @@ function everyLabel(): Array<{ where: string; label: string; description?: strin
   type Labelled = Pick<InputField, 'label' | 'description' | 'properties' | 'choices'>;
   const visit = (where: string, field: Labelled) => {
     out.push({ where, label: field.label, description: field.description });
-    for (const [key, property] of Object.entries(field.properties ?? {})) visit(`${where}.${key}`, property as Labelled);
-    for (const choice of field.choices ?? []) if (typeof choice === 'object') out.push({ where: `${where} choice ${choice.value}`, label: choice.label, choice: true });
+    for (const [key, property] of Object.entries(field.properties ?? {}))
+      visit(`${where}.${key}`, property as Labelled);
+    for (const choice of field.choices ?? [])
+      if (typeof choice === 'object')
+        out.push({ where: `${where} choice ${choice.value}`, label: choice.label, choice: true });
   };
-  for (const [key, setting] of Object.entries(settingsFields)) visit(`settings.${key}`, { label: setting.label, description: setting.description, choices: setting.choices });
+  for (const [key, setting] of Object.entries(settingsFields))
+    visit(`settings.${key}`, { label: setting.label, description: setting.description, choices: setting.choices });
   for (const [slug, action] of Object.entries(destination.actions)) {
     out.push({ where: slug, label: action.title, description: action.description });
     for (const [key, field] of Object.entries(action.fields)) visit(`${slug}.${key}`, field);
@@ -55,7 +63,9 @@ describe('the settings screen', () => {
   it('takes the base URL from the host’s ATTIO_API_URL, else Attio’s own, and ignores one sent as a setting', () => {
     const settings = { apiKey: 'k', apiUrl: 'http://127.0.0.1:1' } as unknown as typeof SETTINGS;
     expect(configFromSettings(settings, resolveHost({ env: {} })).apiUrl).toBe('https://api.attio.com');
-    expect(configFromSettings(settings, resolveHost({ env: { ATTIO_API_URL: 'https://eu.attio.example/' } })).apiUrl).toBe('https://eu.attio.example');
+    expect(
+      configFromSettings(settings, resolveHost({ env: { ATTIO_API_URL: 'https://eu.attio.example/' } })).apiUrl,
+    ).toBe('https://eu.attio.example');
   });
 });
 
@@ -68,13 +78,22 @@ describe('every label and description', () => {
   });
 
   it('is described (nested properties included; a dropdown’s choices are their labels)', () => {
-    expect(labels.filter(({ choice }) => choice !== true).filter(({ description }) => description === undefined || description.trim().length < 10)).toEqual([]);
+    expect(
+      labels
+        .filter(({ choice }) => choice !== true)
+        .filter(({ description }) => description === undefined || description.trim().length < 10),
+    ).toEqual([]);
   });
 
   it('has a dropdown wherever a field is dynamic', () => {
     for (const [slug, action] of Object.entries(destination.actions)) {
-      const dynamic = Object.entries(action.fields).filter(([, field]) => field.dynamic === true).map(([key]) => key);
-      expect(dynamic.filter((key) => !(key in (action.dynamicFields ?? {}))), slug).toEqual([]);
+      const dynamic = Object.entries(action.fields)
+        .filter(([, field]) => field.dynamic === true)
+        .map(([key]) => key);
+      expect(
+        dynamic.filter((key) => !(key in (action.dynamicFields ?? {}))),
+        slug,
+      ).toEqual([]);
     }
   });
 });
@@ -84,19 +103,30 @@ describe('configuration as action fields', () => {
 
   it('each action has the configuration its workflow reads', () => {
     const people: ConfigFieldName[] = ['personal_domains', 'extra_personal_domains', 'product_objects', 'strict'];
-    const qualification: ConfigFieldName[] = ['pql_list', 'pql_stage', 'pql_threshold', 'scoring_model', 'sales_reps', 'task_due_hours'];
+    const qualification: ConfigFieldName[] = [
+      'pql_list',
+      'pql_stage',
+      'pql_threshold',
+      'scoring_model',
+      'sales_reps',
+      'task_due_hours',
+    ];
     const sorted = (names: ConfigFieldName[]) => [...names].sort();
     expect(sorted(fieldsOf('signup'))).toEqual(sorted(['trial_list', ...people]));
     expect(sorted(fieldsOf('trackMilestone'))).toEqual(sorted(['product_objects', 'strict']));
     expect(sorted(fieldsOf('updatePqlScore'))).toEqual(sorted([...qualification, ...people]));
     expect(sorted(fieldsOf('identifyUser'))).toEqual(sorted([...qualification, ...people]));
-    expect(sorted(fieldsOf('salesHandoff'))).toEqual(sorted(['handoff_stage', 'sales_reps', 'task_due_hours', ...people]));
+    expect(sorted(fieldsOf('salesHandoff'))).toEqual(
+      sorted(['handoff_stage', 'sales_reps', 'task_due_hours', ...people]),
+    );
     expect(sorted(fieldsOf('groupWorkspace'))).toEqual(sorted(['pql_threshold', 'scoring_model', ...people]));
     expect(fieldsOf('assertRecord')).toEqual(['strict']);
   });
 
   it('default to the core configuration, so the mapping screen shows what applies', () => {
-    const defaults = Object.fromEntries(Object.entries(CONFIG_FIELDS).map(([name, entry]) => [name, (entry.field as InputField).default]));
+    const defaults = Object.fromEntries(
+      Object.entries(CONFIG_FIELDS).map(([name, entry]) => [name, (entry.field as InputField).default]),
+    );
     expect(defaults).toEqual({
       trial_list: CONFIG_DEFAULTS.trialList,
       pql_list: CONFIG_DEFAULTS.pqlList,
@@ -115,7 +145,12 @@ describe('configuration as action fields', () => {
 
   it('models the scoring model as a list of signals Segment’s array editor shows, one row per signal', () => {
     const field = CONFIG_FIELDS.scoring_model.field as InputField;
-    expect(field).toMatchObject({ type: 'object', multiple: true, defaultObjectUI: 'arrayeditor', additionalProperties: false });
+    expect(field).toMatchObject({
+      type: 'object',
+      multiple: true,
+      defaultObjectUI: 'arrayeditor',
+      additionalProperties: false,
+    });
     expect(Object.entries(field.properties ?? {}).map(([key, p]) => [key, p.type, p.required])).toEqual([
       ['key', 'string', true],
       ['label', 'string', true],
@@ -125,14 +160,19 @@ describe('configuration as action fields', () => {
   });
 
   it('flow into the core configuration', () => {
-    const config = configFromSettings(SETTINGS, resolveHost({ env: {} }), {
-      trial_list: 'beta_trials',
-      pql_threshold: 40,
-      scoring_model: [{ key: 'seats', label: 'Seats', weight: 100, threshold: 3 }],
-      sales_reps: ['Alex.Rivera@plg-demo.test, sam.chen@plg-demo.test'],
-      extra_personal_domains: ['example.org'],
-      product_objects: 'off',
-    }, ['trial_list', 'pql_threshold', 'scoring_model', 'sales_reps', 'extra_personal_domains', 'product_objects']);
+    const config = configFromSettings(
+      SETTINGS,
+      resolveHost({ env: {} }),
+      {
+        trial_list: 'beta_trials',
+        pql_threshold: 40,
+        scoring_model: [{ key: 'seats', label: 'Seats', weight: 100, threshold: 3 }],
+        sales_reps: ['Alex.Rivera@plg-demo.test, sam.chen@plg-demo.test'],
+        extra_personal_domains: ['example.org'],
+        product_objects: 'off',
+      },
+      ['trial_list', 'pql_threshold', 'scoring_model', 'sales_reps', 'extra_personal_domains', 'product_objects'],
+    );
     expect(config).toMatchObject({
       trialList: 'beta_trials',
       pqlThreshold: 40,
@@ -147,8 +187,14 @@ describe('configuration as action fields', () => {
   it.each([
     [{ pql_threshold: 150 }, 'pql_threshold: must be <= 100'],
     [{ sales_reps: ['alex', 'not an email'] }, 'sales_reps[0]: must be a workspace member email address'],
-    [{ scoring_model: [{ key: 'seats', label: 'Seats', weight: 60, threshold: 3 }] }, 'scoring_model: weights must sum to 100, got 60'],
-    [{ scoring_model: [{ key: 'Seats!', label: 'Seats', weight: 100, threshold: 3 }] }, 'scoring_model[0].key: must be a snake_case key such as logins_7d'],
+    [
+      { scoring_model: [{ key: 'seats', label: 'Seats', weight: 60, threshold: 3 }] },
+      'scoring_model: weights must sum to 100, got 60',
+    ],
+    [
+      { scoring_model: [{ key: 'Seats!', label: 'Seats', weight: 100, threshold: 3 }] },
+      'scoring_model[0].key: must be a snake_case key such as logins_7d',
+    ],
     [{ task_due_hours: 0 }, 'task_due_hours: must be > 0'],
   ])('errors name the action field: %j', (payload, message) => {
     const names = Object.keys(payload) as ConfigFieldName[];
@@ -162,15 +208,32 @@ describe('a custom scoring model set in the action', () => {
   it('scores the signals it names: one signal worth 100 points qualifies at its threshold', async () => {
     const segment = actionsCore.createTestIntegration(destinationAt(fixture().emulator.url));
     const settings = { apiKey: EMULATOR_API_KEY };
-    await segment.testAction('signup', { event: actionsCore.createTestEvent(signedUp('ada@seats.io', 1) as object), settings, useDefaultMappings: true });
-    const usage = actionsCore.createTestEvent({ type: 'track', event: 'Usage Summary', messageId: 'seats-1', timestamp: '2024-11-05T10:00:00.000Z', context: { traits: { email: 'ada@seats.io' } }, properties: { seats: 5 } });
+    await segment.testAction('signup', {
+      event: actionsCore.createTestEvent(signedUp('ada@seats.io', 1) as object),
+      settings,
+      useDefaultMappings: true,
+    });
+    const usage = actionsCore.createTestEvent({
+      type: 'track',
+      event: 'Usage Summary',
+      messageId: 'seats-1',
+      timestamp: '2024-11-05T10:00:00.000Z',
+      context: { traits: { email: 'ada@seats.io' } },
+      properties: { seats: 5 },
+    });
     await segment.testAction('updatePqlScore', {
       event: usage,
       settings,
-      mapping: { scoring_model: [{ key: 'seats', label: 'Seats', weight: 100, threshold: 3 }], signals: { seats: { '@path': '$.properties.seats' } } },
+      mapping: {
+        scoring_model: [{ key: 'seats', label: 'Seats', weight: 100, threshold: 3 }],
+        signals: { seats: { '@path': '$.properties.seats' } },
+      },
       useDefaultMappings: true,
     });
-    const [person] = await fixture().reader.queryRecords('people', { filter: { email_addresses: 'ada@seats.io' }, limit: 1 });
+    const [person] = await fixture().reader.queryRecords('people', {
+      filter: { email_addresses: 'ada@seats.io' },
+      limit: 1,
+    });
     const values = person?.values as Record<string, Array<{ value?: unknown; option?: { title?: string } }>>;
     expect(values['pql_score']?.[0]?.value).toBe(100);
     expect(values['pql_tier']?.[0]?.option?.title).toBe('hot');
@@ -187,9 +250,18 @@ describe('the destination’s name', () => {
     expect(destination.name).toBe('Attio PLG (Actions)');
     expect((createRequire(import.meta.url)('fast-uri/package.json') as { version: string }).version).toBe('3.1.0');
     const segment = actionsCore.createTestIntegration(destination);
-    const event = actionsCore.createTestEvent({ type: 'track', event: 'Signed Up', messageId: 'n-1', timestamp: '2024-11-04T10:00:00.000Z', context: { traits: {} }, properties: {} });
+    const event = actionsCore.createTestEvent({
+      type: 'track',
+      event: 'Signed Up',
+      messageId: 'n-1',
+      timestamp: '2024-11-04T10:00:00.000Z',
+      context: { traits: {} },
+      properties: {},
+    });
     // The payload schema (keyed `Attio PLG (Actions):Signup`) compiles and judges the payload: a missing email, not a URI error.
-    await expect(segment.testAction('signup', { event, settings: SETTINGS, useDefaultMappings: true })).rejects.toThrow("The root value is missing the required field 'email'.");
+    await expect(segment.testAction('signup', { event, settings: SETTINGS, useDefaultMappings: true })).rejects.toThrow(
+      "The root value is missing the required field 'email'.",
+    );
     // Settings are validated too (keyed `Attio PLG (Actions):settings`), by Test Connection as on Segment's event path.
     await serveMetadata();
     await expect(segment.testAuthentication(SETTINGS)).resolves.toBeUndefined();

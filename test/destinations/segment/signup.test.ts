@@ -1,7 +1,16 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { ATTIO, NO_PRODUCT_OBJECTS, SETTINGS, actionsCore, destination, pinSignupWrites, serveEmptyLookups, serveMetadata } from '../../support/segment.js';
+import {
+  ATTIO,
+  NO_PRODUCT_OBJECTS,
+  SETTINGS,
+  actionsCore,
+  destination,
+  pinSignupWrites,
+  serveEmptyLookups,
+  serveMetadata,
+} from '../../support/segment.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
 const testDestination = createTestIntegration(destination);
@@ -35,12 +44,22 @@ describe('signup through Segment’s harness', () => {
     await serveMetadata();
     serveEmptyLookups();
     pinSignupWrites('grace@hopper.dev', { ...adaValues });
-    await testDestination.testAction('signup', { event: signedUp('grace@hopper.dev', 'warm-up'), settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true });
+    await testDestination.testAction('signup', {
+      event: signedUp('grace@hopper.dev', 'warm-up'),
+      settings: SETTINGS,
+      mapping: NO_PRODUCT_OBJECTS,
+      useDefaultMappings: true,
+    });
 
     nock.cleanAll(); // no metadata any more: a warm cache must not read it
     serveEmptyLookups();
     const writes = pinSignupWrites('ada@acme.dev', adaValues);
-    const responses = await testDestination.testAction('signup', { event: signedUp('ada@acme.dev', 'm-1'), settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true });
+    const responses = await testDestination.testAction('signup', {
+      event: signedUp('ada@acme.dev', 'm-1'),
+      settings: SETTINGS,
+      mapping: NO_PRODUCT_OBJECTS,
+      useDefaultMappings: true,
+    });
 
     expect(writes.pendingMocks()).toEqual([]);
     expect(responses.map((r) => `${r.options.method} ${r.url}`)).toEqual([
@@ -55,7 +74,14 @@ describe('signup through Segment’s harness', () => {
   it('rejects a signup without an email before any request (Segment’s own required-field check)', async () => {
     const event = signedUp('ada@acme.dev', 'm-2');
     event.context = { traits: { name: 'Ada Lovelace' } };
-    await expect(testDestination.testAction('signup', { event, settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true })).rejects.toThrow(/email/);
+    await expect(
+      testDestination.testAction('signup', {
+        event,
+        settings: SETTINGS,
+        mapping: NO_PRODUCT_OBJECTS,
+        useDefaultMappings: true,
+      }),
+    ).rejects.toThrow(/email/);
   });
 
   it('names the action field when its trial list is not a list of the workspace (strict mode)', async () => {
@@ -69,6 +95,8 @@ describe('signup through Segment’s harness', () => {
       useDefaultMappings: true,
     });
     await expect(run).rejects.toMatchObject({ name: 'IntegrationError', code: 'INVALID_CONFIGURATION', status: 400 });
-    await expect(run).rejects.toThrow(/^trial_list: list "no_such_list" does not exist in this Attio workspace; lists: active_trials, pql_queue/);
+    await expect(run).rejects.toThrow(
+      /^trial_list: list "no_such_list" does not exist in this Attio workspace; lists: active_trials, pql_queue/,
+    );
   });
 });

@@ -13,7 +13,15 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../../src/destinations/segment/generated-types.js';
 import { clearSchemaStores } from '../../../src/destinations/segment/workspace-state.js';
-import { ATTIO, actionsCore, destination, entryOf, loadSeedMetadata, recordOf, WORKSPACE_ID } from '../../support/segment.js';
+import {
+  ATTIO,
+  actionsCore,
+  destination,
+  entryOf,
+  loadSeedMetadata,
+  recordOf,
+  WORKSPACE_ID,
+} from '../../support/segment.js';
 import { generateTestData, valueFor } from './test-data.js';
 
 const { createTestEvent, createTestIntegration } = actionsCore;
@@ -26,7 +34,8 @@ interface Write {
   body: unknown;
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+const strings = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
 
 /** The plg-demo workspace's metadata, with the lists, stages and members the generated data names. */
 async function metadataFor(eventData: Record<string, unknown>): Promise<Map<string, unknown>> {
@@ -34,7 +43,8 @@ async function metadataFor(eventData: Record<string, unknown>): Promise<Map<stri
   const listed = <T>(path: string) => (metadata.get(path) as { data: T[] }).data;
   const lists = [...listed<{ api_slug: string }>('/v2/lists')];
   for (const slug of [...strings(eventData['trial_list']), ...strings(eventData['pql_list'])]) {
-    if (!lists.some((list) => list.api_slug === slug)) lists.push({ ...lists[0], api_slug: slug, name: slug } as { api_slug: string });
+    if (!lists.some((list) => list.api_slug === slug))
+      lists.push({ ...lists[0], api_slug: slug, name: slug } as { api_slug: string });
   }
   const stages = [...listed<{ title: string }>('/v2/objects/deals/attributes/stage/statuses')];
   for (const title of [...strings(eventData['pql_stage']), ...strings(eventData['handoff_stage'])]) {
@@ -42,7 +52,8 @@ async function metadataFor(eventData: Record<string, unknown>): Promise<Map<stri
   }
   const members = [...listed<{ email_address: string }>('/v2/workspace_members')];
   for (const email of strings(eventData['sales_reps'])) {
-    if (!members.some((member) => member.email_address === email)) members.push({ ...members[0], email_address: email } as { email_address: string });
+    if (!members.some((member) => member.email_address === email))
+      members.push({ ...members[0], email_address: email } as { email_address: string });
   }
   metadata.set('/v2/lists', { data: lists });
   metadata.set('/v2/objects/deals/attributes/stage/statuses', { data: stages });
@@ -52,16 +63,39 @@ async function metadataFor(eventData: Record<string, unknown>): Promise<Map<stri
 
 const AT = '2021-02-01T00:00:00.000Z';
 const noteOf = (body: { data?: Record<string, string> }) => ({
-  data: { id: { workspace_id: WORKSPACE_ID, note_id: 'note-1' }, parent_object: body.data?.['parent_object'] ?? 'people', parent_record_id: body.data?.['parent_record_id'] ?? 'r', title: body.data?.['title'] ?? '', content_plaintext: '', created_at: AT },
+  data: {
+    id: { workspace_id: WORKSPACE_ID, note_id: 'note-1' },
+    parent_object: body.data?.['parent_object'] ?? 'people',
+    parent_record_id: body.data?.['parent_record_id'] ?? 'r',
+    title: body.data?.['title'] ?? '',
+    content_plaintext: '',
+    created_at: AT,
+  },
 });
-const taskOf = () => ({ data: { id: { workspace_id: WORKSPACE_ID, task_id: 'task-1' }, content_plaintext: '', deadline_at: AT, is_completed: false, linked_records: [], assignees: [], created_at: AT } });
+const taskOf = () => ({
+  data: {
+    id: { workspace_id: WORKSPACE_ID, task_id: 'task-1' },
+    content_plaintext: '',
+    deadline_at: AT,
+    is_completed: false,
+    linked_records: [],
+    assignees: [],
+    created_at: AT,
+  },
+});
 
 /** Attio's answer to a write (or a query, which POSTs), by what was asked. */
 function answer(method: string, path: string, body: unknown): object {
   const [, , kind, name, records, id] = path.split('?')[0]?.split('/') ?? [];
   // The generated user exists, linked to a person: an event that names its person by user ID finds them.
   if (kind === 'objects' && name === 'users' && records === 'records' && id === 'query') {
-    return { data: [recordOf('users', 'users-record-1', { person: [{ target_object: 'people', target_record_id: 'people-record-1' }] }).data] };
+    return {
+      data: [
+        recordOf('users', 'users-record-1', {
+          person: [{ target_object: 'people', target_record_id: 'people-record-1' }],
+        }).data,
+      ],
+    };
   }
   if (kind === 'objects' && records === 'records' && id === 'query') return { data: [] };
   if (kind === 'objects' && records === 'records') return recordOf(name ?? 'records', `${name}-record-1`);
@@ -74,11 +108,18 @@ function answer(method: string, path: string, body: unknown): object {
 /** Attio over nock for one test: metadata reads served, every other read empty, writes recorded and answered. */
 async function serveAttio(eventData: Record<string, unknown>): Promise<Write[]> {
   const writes: Write[] = [];
-  for (const [path, body] of await metadataFor(eventData)) nock(ATTIO).persist().get(path).reply(200, body as nock.Body);
+  for (const [path, body] of await metadataFor(eventData))
+    nock(ATTIO)
+      .persist()
+      .get(path)
+      .reply(200, body as nock.Body);
   nock(ATTIO)
     .persist()
     .get(/.*/)
-    .reply((uri) => [200, /\/records\/[^/?]+$/.test(uri.split('?')[0] ?? '') ? recordOf('people', 'people-record-1') : { data: [] }]);
+    .reply((uri) => [
+      200,
+      /\/records\/[^/?]+$/.test(uri.split('?')[0] ?? '') ? recordOf('people', 'people-record-1') : { data: [] },
+    ]);
   for (const method of ['put', 'post', 'patch'] as const) {
     nock(ATTIO)
       .persist()
@@ -108,7 +149,12 @@ describe(`Testing snapshot for ${destinationSlug}'s actions`, () => {
         const event = createTestEvent({ properties: eventData as JSONObject });
 
         const failure = await createTestIntegration(destination)
-          .testAction(actionSlug, { event, mapping: event.properties, settings: settingsData as unknown as Settings, auth: undefined })
+          .testAction(actionSlug, {
+            event,
+            mapping: event.properties,
+            settings: settingsData as unknown as Settings,
+            auth: undefined,
+          })
           .then(
             () => undefined,
             (error: Error) => ({ name: error.name, message: error.message }),
@@ -132,6 +178,8 @@ describe('the test-data generator', () => {
     expect(Object.keys(required).sort()).toEqual(['email', 'message_id', 'timestamp', 'user_id', 'workspace_id']);
     const [all] = generateTestData('AttioPlg#updatePqlScore', destination, destination.actions.updatePqlScore!, false);
     expect(all['sales_reps']).toEqual([expect.any(String)]);
-    expect(all['scoring_model']).toEqual([{ key: expect.any(String), label: expect.any(String), weight: expect.any(Number), threshold: expect.any(Number) }]);
+    expect(all['scoring_model']).toEqual([
+      { key: expect.any(String), label: expect.any(String), weight: expect.any(Number), threshold: expect.any(Number) },
+    ]);
   });
 });

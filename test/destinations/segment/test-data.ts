@@ -9,7 +9,10 @@
 import type { DestinationDefinition, GlobalSetting, InputField } from '@segment/actions-core';
 import Chance from 'chance';
 
-type Field = Pick<InputField, 'type' | 'format' | 'choices' | 'minimum' | 'maximum' | 'multiple' | 'properties' | 'required'>;
+type Field = Pick<
+  InputField,
+  'type' | 'format' | 'choices' | 'minimum' | 'maximum' | 'multiple' | 'properties' | 'required'
+>;
 
 /** Segment's fixed date for datetime fields, so snapshots do not move with the clock. */
 const TEST_DATETIME = '2021-02-01T00:00:00.000Z';
@@ -80,15 +83,24 @@ export function valueFor(seedName: string, name: string, field: Field): unknown 
 function fieldValue(seedName: string, name: string, field: Field, isRequiredOnly: boolean): unknown {
   let value: unknown;
   if (name === 'consent') value = { categoryPreferences: { analytics: true, marketing: false } };
-  else if (field.type === 'object' && field.properties !== undefined) value = fieldValues(seedName, field.properties as Record<string, Field>, isRequiredOnly, false);
+  else if (field.type === 'object' && field.properties !== undefined)
+    value = fieldValues(seedName, field.properties as Record<string, Field>, isRequiredOnly, false);
   else value = valueFor(seedName, name, field);
   return field.multiple === true ? [value] : value;
 }
 
-function fieldValues(seedName: string, fields: Record<string, Field>, isRequiredOnly: boolean, keepIdentifiers: boolean): Record<string, unknown> {
+function fieldValues(
+  seedName: string,
+  fields: Record<string, Field>,
+  isRequiredOnly: boolean,
+  keepIdentifiers: boolean,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(fields)) {
-    const kept = !isRequiredOnly || Boolean(field.required) || (keepIdentifiers && (name.includes('id') || name.includes('consent')));
+    const kept =
+      !isRequiredOnly ||
+      Boolean(field.required) ||
+      (keepIdentifiers && (name.includes('id') || name.includes('consent')));
     if (kept) out[name] = fieldValue(seedName, name, field, isRequiredOnly);
   }
   return out;
@@ -102,7 +114,9 @@ export function generateTestData<Settings>(
   isRequiredOnly: boolean,
 ): [Record<string, unknown>, Record<string, unknown>] {
   const settings: Record<string, unknown> = {};
-  for (const [name, setting] of Object.entries<GlobalSetting>((destination.authentication?.fields ?? {}) as Record<string, GlobalSetting>)) {
+  for (const [name, setting] of Object.entries<GlobalSetting>(
+    (destination.authentication?.fields ?? {}) as Record<string, GlobalSetting>,
+  )) {
     // Settings get no name-based values: only their type and format count.
     settings[name] = valueFor(seedName, '', setting as Field);
   }

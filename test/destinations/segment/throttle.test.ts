@@ -9,17 +9,40 @@ import { Pacer } from '../../../src/destinations/segment/pacer.js';
 import { IN_CALL_WAIT_MS } from '../../../src/destinations/segment/transport.js';
 import { clearSchemaStores, pacingFor } from '../../../src/destinations/segment/workspace-state.js';
 import { EMULATOR_API_KEY, startEmulator } from '../../../src/emulator/index.js';
-import { ATTIO, COMPANY_ID, NO_PRODUCT_OBJECTS, PERSON_ID, SETTINGS, actionsCore, attioError, destination, destinationAt, echoRecord, entryOf, recordOf, serveEmptyLookups, serveMetadata } from '../../support/segment.js';
+import {
+  ATTIO,
+  COMPANY_ID,
+  NO_PRODUCT_OBJECTS,
+  PERSON_ID,
+  SETTINGS,
+  actionsCore,
+  attioError,
+  destination,
+  destinationAt,
+  echoRecord,
+  entryOf,
+  recordOf,
+  serveEmptyLookups,
+  serveMetadata,
+} from '../../support/segment.js';
 
 const { createTestEvent, createTestIntegration, defaultValues } = actionsCore;
 
 const signedUp = (email: string, messageId = `m-${email}`) =>
-  createTestEvent({ type: 'track', event: 'Signed Up', messageId, timestamp: '2024-11-04T10:00:00.000Z', context: { traits: { email } }, properties: {} });
+  createTestEvent({
+    type: 'track',
+    event: 'Signed Up',
+    messageId,
+    timestamp: '2024-11-04T10:00:00.000Z',
+    context: { traits: { email } },
+    properties: {},
+  });
 const throttled = attioError(429, 'rate_limit_error', 'rate_limit_exceeded', 'Rate limit exceeded');
 
 function companyAnswers(...replies: Array<[number, object, Record<string, string>?]>) {
   const scope = nock(ATTIO);
-  for (const [status, body, headers] of replies) scope.put('/v2/objects/companies/records').query(true).reply(status, body, headers);
+  for (const [status, body, headers] of replies)
+    scope.put('/v2/objects/companies/records').query(true).reply(status, body, headers);
   return scope;
 }
 
@@ -33,10 +56,18 @@ function restOfSignup() {
 }
 
 // A fresh harness per call: it keeps the responses of a call that threw.
-const signup = (email = 'ada@acme.dev') => createTestIntegration(destination).testAction('signup', { event: signedUp(email), settings: SETTINGS, mapping: NO_PRODUCT_OBJECTS, useDefaultMappings: true });
+const signup = (email = 'ada@acme.dev') =>
+  createTestIntegration(destination).testAction('signup', {
+    event: signedUp(email),
+    settings: SETTINGS,
+    mapping: NO_PRODUCT_OBJECTS,
+    useDefaultMappings: true,
+  });
 /** The writes a call sent, with their answers (the workspace metadata and records it read first left out). */
 const writes = (responses: Array<{ url: string; status: number; options: { method?: string } }>) =>
-  responses.filter((r) => r.options.method !== 'GET' && !r.url.endsWith('/query')).map((r) => `${r.options.method} ${new URL(r.url).pathname} ${r.status}`);
+  responses
+    .filter((r) => r.options.method !== 'GET' && !r.url.endsWith('/query'))
+    .map((r) => `${r.options.method} ${new URL(r.url).pathname} ${r.status}`);
 const SIGNUP_AFTER_RETRY = (first: number) => [
   `PUT /v2/objects/companies/records ${first}`,
   'PUT /v2/objects/companies/records 200',
@@ -75,12 +106,19 @@ describe('a 429 inside one Segment call', () => {
   });
 
   it('after the waits inside the call add up to the limit, the next one goes back to Segment', async () => {
-    companyAnswers([429, throttled, { 'retry-after': '1' }], [429, throttled, { 'retry-after': '1' }], [429, throttled, { 'retry-after': '1' }]);
+    companyAnswers(
+      [429, throttled, { 'retry-after': '1' }],
+      [429, throttled, { 'retry-after': '1' }],
+      [429, throttled, { 'retry-after': '1' }],
+    );
     await expect(signup()).rejects.toMatchObject({ name: 'RetryableError', status: 429 });
   });
 
   it('a brief 503 on a request that is safe to repeat is retried inside the call', async () => {
-    companyAnswers([503, attioError(503, 'server_error', 'unavailable', 'Unavailable')], [200, recordOf('companies', COMPANY_ID)]);
+    companyAnswers(
+      [503, attioError(503, 'server_error', 'unavailable', 'Unavailable')],
+      [200, recordOf('companies', COMPANY_ID)],
+    );
     restOfSignup();
     expect(writes(await signup())).toEqual(SIGNUP_AFTER_RETRY(503));
   });
@@ -98,7 +136,8 @@ describe('pacing', () => {
     const waits = Array.from({ length: 30 }, () => pacer.book(10_000) ?? -1);
     expect(waits.slice(0, 3).map(Math.round)).toEqual([0, 41, 82]);
     const turns = waits.map((wait) => time.now() + wait);
-    for (const start of turns) expect(turns.filter((turn) => turn >= start && turn < start + 1000).length).toBeLessThanOrEqual(25);
+    for (const start of turns)
+      expect(turns.filter((turn) => turn >= start && turn < start + 1000).length).toBeLessThanOrEqual(25);
   });
 
   it('books no turn further away than the caller waits', () => {
@@ -125,7 +164,11 @@ describe('pacing', () => {
       const onEmulator = createTestIntegration(destinationAt(emulator.url));
       const events = Array.from({ length: 30 }, (_, i) => signedUp(`p${i}@paced${i}.io`));
       const mapping = { ...defaultValues(destination.actions.signup?.fields ?? {}), ...NO_PRODUCT_OBJECTS };
-      const results = await onEmulator.executeBatch('signup', { events, settings: { apiKey: EMULATOR_API_KEY }, mapping });
+      const results = await onEmulator.executeBatch('signup', {
+        events,
+        settings: { apiKey: EMULATOR_API_KEY },
+        mapping,
+      });
       expect(results.map((r) => r.status)).toEqual(events.map(() => 200));
       expect(emulator.requests.filter((r) => r.write && r.status === 200)).toHaveLength(90);
       expect(emulator.requests.filter((r) => r.status === 429)).toEqual([]);

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_WORKSPACES, cachedWorkspaceCount, clearSchemaStores, schemaStoreFor, workspaceKey } from '../../../src/destinations/segment/workspace-state.js';
+import {
+  MAX_WORKSPACES,
+  cachedWorkspaceCount,
+  clearSchemaStores,
+  schemaStoreFor,
+  workspaceKey,
+} from '../../../src/destinations/segment/workspace-state.js';
 
 describe('cached workspace metadata shared across perform calls', () => {
   beforeEach(() => clearSchemaStores());

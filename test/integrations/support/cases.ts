@@ -33,17 +33,40 @@ export const destination = {
 export const misconfigured = {
   ...destination,
   ID: 'attio-plg-dest-2',
-  Config: { ...destination.Config, scoringSignals: [{ signal: 'logins_7d', label: 'Logins', weight: '40', threshold: '5' }, { signal: 'team_invites', label: 'Invites', weight: '50', threshold: '2' }] },
+  Config: {
+    ...destination.Config,
+    scoringSignals: [
+      { signal: 'logins_7d', label: 'Logins', weight: '40', threshold: '5' },
+      { signal: 'team_invites', label: 'Invites', weight: '50', threshold: '2' },
+    ],
+  },
 };
 
 /** rudder-server's job metadata for a router input (the user id as its gateway builds it). */
 export function routerMetadata(jobId: number, userId: string, anonymousId: string) {
-  return { jobId, userId: `<<>>${anonymousId}<<>>${userId}`, sourceId: 'source-web-1', sourceCategory: '', destinationId: destination.ID, workspaceId: destination.WorkspaceID, attemptNum: 0, transformAt: 'router' };
+  return {
+    jobId,
+    userId: `<<>>${anonymousId}<<>>${userId}`,
+    sourceId: 'source-web-1',
+    sourceCategory: '',
+    destinationId: destination.ID,
+    workspaceId: destination.WorkspaceID,
+    attemptNum: 0,
+    transformAt: 'router',
+  };
 }
 
 /** The processor stage's metadata for one event. */
 export function processorMetadata(jobId: number, messageId: string) {
-  return { jobId, messageId, sourceId: 'source-web-1', sourceType: 'Javascript', destinationId: destination.ID, workspaceId: destination.WorkspaceID, destinationType: 'ATTIO_PLG' };
+  return {
+    jobId,
+    messageId,
+    sourceId: 'source-web-1',
+    sourceType: 'Javascript',
+    destinationId: destination.ID,
+    workspaceId: destination.WorkspaceID,
+    destinationType: 'ATTIO_PLG',
+  };
 }
 
 interface Person {
@@ -76,7 +99,13 @@ export function identify(messageId: string, person: Person, at: string, traits: 
   return { type: 'identify', ...envelope(messageId, person, at), context: { library, traits: all }, traits: all };
 }
 
-export function track(messageId: string, person: Person, at: string, event: string, properties: Record<string, unknown> = {}) {
+export function track(
+  messageId: string,
+  person: Person,
+  at: string,
+  event: string,
+  properties: Record<string, unknown> = {},
+) {
   return {
     type: 'track',
     ...envelope(messageId, person, at),
@@ -86,7 +115,13 @@ export function track(messageId: string, person: Person, at: string, event: stri
   };
 }
 
-export const person = (slug: string, email: string, firstName: string, lastName: string): Person => ({ userId: `usr_${slug}`, anonymousId: `anon_${slug}`, email, firstName, lastName });
+export const person = (slug: string, email: string, firstName: string, lastName: string): Person => ({
+  userId: `usr_${slug}`,
+  anonymousId: `anon_${slug}`,
+  email,
+  firstName,
+  lastName,
+});
 
 import type { Feature } from './transformer.js';
 
@@ -111,13 +146,32 @@ const alan = person('alan', 'alan@turing-compute.io', 'Alan', 'Turing');
 const barbara = person('barbara', 'barbara@liskov-data.io', 'Barbara', 'Liskov');
 const edsger = person('edsger', 'edsger@dijkstra-paths.io', 'Edsger', 'Dijkstra');
 
-const QUALIFYING = { logins_7d: 9, features_activated: 4, team_invites: 3, integrations_connected: 1, records_imported: 40, active_days_14d: 5 };
+const QUALIFYING = {
+  logins_7d: 9,
+  features_activated: 4,
+  team_invites: 3,
+  integrations_connected: 1,
+  records_imported: 40,
+  active_days_14d: 5,
+};
 
 /** Scenarios for both stages; the processor's use people of their own, so no Attio call is the same in both. */
 function scenarios(feature: Feature): AttioPlgCase[] {
-  const p = feature === 'processor' ? (who: ReturnType<typeof person>) => person(`p_${who.userId.slice(4)}`, who.email.replace('@', '@p-'), who.firstName, who.lastName) : (who: ReturnType<typeof person>) => who;
+  const p =
+    feature === 'processor'
+      ? (who: ReturnType<typeof person>) =>
+          person(`p_${who.userId.slice(4)}`, who.email.replace('@', '@p-'), who.firstName, who.lastName)
+      : (who: ReturnType<typeof person>) => who;
   const id = (name: string) => `attio_plg-${feature}-${name}`;
-  const [a, g, k, m, t, b, e] = [ada, grace, katherine, margaret, alan, barbara, edsger].map(p) as [typeof ada, typeof ada, typeof ada, typeof ada, typeof ada, typeof ada, typeof ada];
+  const [a, g, k, m, t, b, e] = [ada, grace, katherine, margaret, alan, barbara, edsger].map(p) as [
+    typeof ada,
+    typeof ada,
+    typeof ada,
+    typeof ada,
+    typeof ada,
+    typeof ada,
+    typeof ada,
+  ];
   const many = feature === 'router';
   return [
     {
@@ -125,28 +179,47 @@ function scenarios(feature: Feature): AttioPlgCase[] {
       feature,
       description: 'Signed Up from a work email: the person, their company and a trial list entry',
       scenario: 'signup',
-      successCriteria: 'Reads and id-producing writes happen in the transformer; the remaining idempotent writes come back as the batchedRequest of a 200',
-      events: [track(`${feature}-signup-1`, a, '2024-11-04T09:00:00.000Z', 'Signed Up', { plan: 'trial', source: 'website' })],
+      successCriteria:
+        'Reads and id-producing writes happen in the transformer; the remaining idempotent writes come back as the batchedRequest of a 200',
+      events: [
+        track(`${feature}-signup-1`, a, '2024-11-04T09:00:00.000Z', 'Signed Up', { plan: 'trial', source: 'website' }),
+      ],
     },
     {
       id: id('milestone'),
       feature,
-      description: many ? 'identify then Integration Connected for one user in one request' : 'Integration Connected for a person known by email',
+      description: many
+        ? 'identify then Integration Connected for one user in one request'
+        : 'Integration Connected for a person known by email',
       scenario: 'milestone',
-      successCriteria: 'The person’s milestones and activation score are written once, with one Activation Milestone note',
+      successCriteria:
+        'The person’s milestones and activation score are written once, with one Activation Milestone note',
       events: [
-        ...(many ? [identify(`${feature}-milestone-1`, g, '2024-11-04T10:00:00.000Z', { title: 'Staff Engineer' })] : []),
-        track(`${feature}-milestone-2`, g, '2024-11-05T10:00:00.000Z', 'Integration Connected', { integration: 'slack' }),
+        ...(many
+          ? [identify(`${feature}-milestone-1`, g, '2024-11-04T10:00:00.000Z', { title: 'Staff Engineer' })]
+          : []),
+        track(`${feature}-milestone-2`, g, '2024-11-05T10:00:00.000Z', 'Integration Connected', {
+          integration: 'slack',
+        }),
       ],
     },
     {
       id: id('pql'),
       feature,
-      description: many ? 'identify with a company, then a Usage Summary that qualifies the user as a PQL' : 'a Usage Summary whose signals qualify the user as a PQL',
+      description: many
+        ? 'identify with a company, then a Usage Summary that qualifies the user as a PQL'
+        : 'a Usage Summary whose signals qualify the user as a PQL',
       scenario: 'pql-qualification',
-      successCriteria: 'Score and tier written; on first qualification a PQL deal, a pql_queue entry, a follow-up task and a PQL Qualified note',
+      successCriteria:
+        'Score and tier written; on first qualification a PQL deal, a pql_queue entry, a follow-up task and a PQL Qualified note',
       events: [
-        ...(many ? [identify(`${feature}-pql-1`, k, '2024-11-06T09:00:00.000Z', { company: { name: 'Johnson Orbital', website: 'https://johnson-orbital.io' } })] : []),
+        ...(many
+          ? [
+              identify(`${feature}-pql-1`, k, '2024-11-06T09:00:00.000Z', {
+                company: { name: 'Johnson Orbital', website: 'https://johnson-orbital.io' },
+              }),
+            ]
+          : []),
         track(`${feature}-pql-2`, k, '2024-11-07T09:00:00.000Z', 'Usage Summary', QUALIFYING),
       ],
     },
@@ -155,8 +228,15 @@ function scenarios(feature: Feature): AttioPlgCase[] {
       feature,
       description: 'Demo Requested with a deal value: the sales handoff',
       scenario: 'handoff',
-      successCriteria: 'One Enterprise Upgrade deal at the handoff stage with its value, a handoff task and a PLG Handoff Context note',
-      events: [track(`${feature}-handoff-1`, m, '2024-11-08T15:00:00.000Z', 'Demo Requested', { value: 24000, plan: 'enterprise', reason: 'SSO and audit logs' })],
+      successCriteria:
+        'One Enterprise Upgrade deal at the handoff stage with its value, a handoff task and a PLG Handoff Context note',
+      events: [
+        track(`${feature}-handoff-1`, m, '2024-11-08T15:00:00.000Z', 'Demo Requested', {
+          value: 24000,
+          plan: 'enterprise',
+          reason: 'SSO and audit logs',
+        }),
+      ],
     },
     {
       id: id('ignored'),
@@ -174,7 +254,12 @@ function scenarios(feature: Feature): AttioPlgCase[] {
       description: 'Signed Up with an email that is not one',
       scenario: 'invalid-event',
       successCriteria: 'InstrumentationError 400 naming traits.email, and no call to Attio',
-      events: [{ ...track(`${feature}-invalid-1`, e, '2024-11-08T16:00:00.000Z', 'Signed Up', { plan: 'trial' }), context: { traits: { email: 'not-an-email' } } }],
+      events: [
+        {
+          ...track(`${feature}-invalid-1`, e, '2024-11-08T16:00:00.000Z', 'Signed Up', { plan: 'trial' }),
+          context: { traits: { email: 'not-an-email' } },
+        },
+      ],
     },
     {
       id: id('throttled-read'),
@@ -213,7 +298,10 @@ export function requestBody(testCase: AttioPlgCase, firstJobId: number) {
   const dest = testCase.destination ?? destination;
   const inputs = testCase.events.map((message, index) => {
     const { userId, anonymousId, messageId } = message as { userId: string; anonymousId: string; messageId: string };
-    const metadata = testCase.feature === 'router' ? routerMetadata(firstJobId + index, userId, anonymousId) : processorMetadata(firstJobId + index, messageId);
+    const metadata =
+      testCase.feature === 'router'
+        ? routerMetadata(firstJobId + index, userId, anonymousId)
+        : processorMetadata(firstJobId + index, messageId);
     return { message, metadata: { ...metadata, destinationId: dest.ID }, destination: dest };
   });
   return testCase.feature === 'router' ? { input: inputs, destType } : inputs;

@@ -9,7 +9,13 @@
 import nock from 'nock';
 
 export interface MockHttpCall {
-  httpReq: { url: string; method: string; data?: unknown; params?: Record<string, string>; headers?: Record<string, string> };
+  httpReq: {
+    url: string;
+    method: string;
+    data?: unknown;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  };
   httpRes: { status: number; data?: unknown; headers?: Record<string, string> };
 }
 
@@ -22,7 +28,10 @@ export function serveNetworkCalls(calls: readonly MockHttpCall[]): void {
     const url = new URL(httpReq.url);
     const scope = nock(url.origin, { reqheaders: httpReq.headers ?? {} }).persist();
     const method = httpReq.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    const interceptor = method === 'get' || httpReq.data === undefined ? scope[method](url.pathname) : scope[method](url.pathname, httpReq.data as nock.RequestBodyMatcher);
+    const interceptor =
+      method === 'get' || httpReq.data === undefined
+        ? scope[method](url.pathname)
+        : scope[method](url.pathname, httpReq.data as nock.RequestBodyMatcher);
     interceptor.query(httpReq.params ?? {}).reply(httpRes.status, httpRes.data as nock.Body, httpRes.headers);
   }
 }

@@ -26,11 +26,29 @@ import { answer } from './transformer.js';
 const OUT = new URL('../destinations/attio_plg/', import.meta.url);
 const ATTIO = 'https://api.attio.com';
 /** Workspace metadata: the transformer reads it once per destination and caches it. */
-const METADATA_PATH = /^\/v2\/(self|objects|lists|workspace_members|objects\/[^/]+\/attributes(\/[^/]+\/(options|statuses))?)$/;
+const METADATA_PATH =
+  /^\/v2\/(self|objects|lists|workspace_members|objects\/[^/]+\/attributes(\/[^/]+\/(options|statuses))?)$/;
 
 const FAULTS: Record<number, MockHttpCall['httpRes']> = {
-  429: { status: 429, data: { status_code: 429, type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'Rate limit exceeded, please try again later' }, headers: { 'retry-after': '0' } },
-  503: { status: 503, data: { status_code: 503, type: 'api_error', code: 'service_unavailable', message: 'Service temporarily unavailable' } },
+  429: {
+    status: 429,
+    data: {
+      status_code: 429,
+      type: 'rate_limit_error',
+      code: 'rate_limit_exceeded',
+      message: 'Rate limit exceeded, please try again later',
+    },
+    headers: { 'retry-after': '0' },
+  },
+  503: {
+    status: 503,
+    data: {
+      status_code: 503,
+      type: 'api_error',
+      code: 'service_unavailable',
+      message: 'Service temporarily unavailable',
+    },
+  },
 };
 
 interface Recorded {
@@ -83,7 +101,10 @@ async function recordNetwork(): Promise<void> {
       const calls = (nock.recorder.play().slice(before) as unknown as Recorded[]).map(toMock);
       if (testCase.attioFault !== undefined) {
         const read = calls.find((call) => isRead(call) && !METADATA_PATH.test(new URL(call.httpReq.url).pathname));
-        if (read === undefined) throw new Error(`${testCase.id}: no Attio read to fail among ${calls.map((c) => `${c.httpReq.method} ${c.httpReq.url}`).join(', ')}`);
+        if (read === undefined)
+          throw new Error(
+            `${testCase.id}: no Attio read to fail among ${calls.map((c) => `${c.httpReq.method} ${c.httpReq.url}`).join(', ')}`,
+          );
         read.httpRes = FAULTS[testCase.attioFault] ?? read.httpRes;
       }
       for (const call of calls) {
@@ -91,7 +112,9 @@ async function recordNetwork(): Promise<void> {
         const known = seen.get(keyOf(call));
         if (known === undefined) seen.set(keyOf(call), { caseId: testCase.id, answers: [answer] });
         else if (known.caseId !== testCase.id && !known.answers.includes(answer)) {
-          throw new Error(`${testCase.id}: ${call.httpReq.method} ${call.httpReq.url} answered differently in ${known.caseId}; give the case people of its own`);
+          throw new Error(
+            `${testCase.id}: ${call.httpReq.method} ${call.httpReq.url} answered differently in ${known.caseId}; give the case people of its own`,
+          );
         } else continue;
         mocks.push(call);
       }
@@ -113,7 +136,9 @@ async function recordNetwork(): Promise<void> {
 
 /** JSON as a TypeScript literal, the token and its header written as maskedSecrets' names. */
 function literal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replaceAll(JSON.stringify(authHeader1), 'authHeader1').replaceAll(JSON.stringify(secret1), 'secret1');
+  return JSON.stringify(value, null, 2)
+    .replaceAll(JSON.stringify(authHeader1), 'authHeader1')
+    .replaceAll(JSON.stringify(secret1), 'secret1');
 }
 
 async function writeTypeScript(file: URL, source: string): Promise<void> {

@@ -25,7 +25,13 @@ export type Destination = {
   version?: number;
 };
 
-export type Connection = { sourceId: string; destinationId: string; enabled: boolean; config: Record<string, unknown>; processorEnabled?: boolean };
+export type Connection = {
+  sourceId: string;
+  destinationId: string;
+  enabled: boolean;
+  config: Record<string, unknown>;
+  processorEnabled?: boolean;
+};
 
 /** Its RudderMessageSchema (zod, `.passthrough()`): the known keys typed, any other allowed. */
 export type RudderMessage = {
@@ -60,7 +66,13 @@ export type Metadata = {
   [key: string]: unknown;
 };
 
-type TransformationRequest<M, MD> = { request?: object; message: M; metadata: MD; destination: Destination; connection?: Connection };
+type TransformationRequest<M, MD> = {
+  request?: object;
+  message: M;
+  metadata: MD;
+  destination: Destination;
+  connection?: Connection;
+};
 
 export type ProcessorTransformationOutput = {
   version: string;
@@ -71,7 +83,12 @@ export type ProcessorTransformationOutput = {
   userId?: string;
   headers?: Record<string, unknown>;
   params?: Record<string, unknown>;
-  body?: { JSON?: Record<string, unknown>; JSON_ARRAY?: Record<string, unknown>; XML?: Record<string, unknown>; FORM?: Record<string, unknown> };
+  body?: {
+    JSON?: Record<string, unknown>;
+    JSON_ARRAY?: Record<string, unknown>;
+    XML?: Record<string, unknown>;
+    FORM?: Record<string, unknown>;
+  };
   files?: Record<string, unknown>;
 };
 
@@ -108,11 +125,23 @@ type CaseHeader = {
 };
 
 export type ProcessorTestData = CaseHeader & {
-  input: { request: { method: string; headers?: Record<string, string>; body: TransformationRequest<Partial<RudderMessage>, Partial<Metadata>>[] } };
+  input: {
+    request: {
+      method: string;
+      headers?: Record<string, string>;
+      body: TransformationRequest<Partial<RudderMessage>, Partial<Metadata>>[];
+    };
+  };
   output: { response: { status: number; body: ProcessorTransformationResponse[] } };
 };
 
 export type RouterTestData = CaseHeader & {
-  input: { request: { method: string; headers?: Record<string, string>; body: { input: TransformationRequest<Partial<RudderMessage>, Partial<Metadata>>[]; destType: string } } };
+  input: {
+    request: {
+      method: string;
+      headers?: Record<string, string>;
+      body: { input: TransformationRequest<Partial<RudderMessage>, Partial<Metadata>>[]; destType: string };
+    };
+  };
   output: { response: { status: number; body: { output: RouterTransformationResponse[] } } };
 };

@@ -40,7 +40,11 @@ export function renderReport(input: ReportInput): string {
     section('account-distribution', 'Account scores', distribution(models, 'accounts')),
     section('user-distribution', 'User scores', distribution(models, 'users')),
     section('qualified-over-time', 'Accounts qualified over time', overTime(models)),
-    section('top-accounts', `Top ${TOP_ACCOUNTS} accounts${models.length > 1 ? ` under model B (${shown.label})` : ''}, with why`, topAccounts(shown, input.b === undefined ? undefined : input.a)),
+    section(
+      'top-accounts',
+      `Top ${TOP_ACCOUNTS} accounts${models.length > 1 ? ` under model B (${shown.label})` : ''}, with why`,
+      topAccounts(shown, input.b === undefined ? undefined : input.a),
+    ),
     input.b === undefined ? '' : section('changes', 'What model B changes', changes(input.b.comparison)),
   ].join('\n');
   return [
@@ -72,8 +76,10 @@ function summaryTable(models: readonly ScoredModel[]): string {
 }
 
 function distribution(models: Models, of: 'accounts' | 'users'): string {
-  const scores = (model: ScoredModel): number[] => (of === 'accounts' ? model.whatIf.accounts.map((a) => a.current.score) : model.whatIf.users.map((u) => u.score));
-  const bands = (model: ScoredModel): readonly TierBand[] => (of === 'accounts' ? model.config.accountTiers : model.config.userTiers);
+  const scores = (model: ScoredModel): number[] =>
+    of === 'accounts' ? model.whatIf.accounts.map((a) => a.current.score) : model.whatIf.users.map((u) => u.score);
+  const bands = (model: ScoredModel): readonly TierBand[] =>
+    of === 'accounts' ? model.config.accountTiers : model.config.userTiers;
   const series = models.map((model, index) => ({
     name: models.length > 1 ? (index === 0 ? 'A' : 'B') : model.label,
     values: histogram(scores(model)),
@@ -98,7 +104,9 @@ function overTime(models: Models): string {
   const series = models.flatMap((model, index) => {
     const tag = models.length > 1 ? (index === 0 ? 'A' : 'B') : model.label;
     const color = SERIES_COLORS[index] ?? '#888';
-    const qualified = model.whatIf.accounts.flatMap((account) => (account.qualification ? [Date.parse(account.qualification.at)] : []));
+    const qualified = model.whatIf.accounts.flatMap((account) =>
+      account.qualification ? [Date.parse(account.qualification.at)] : [],
+    );
     const deals = model.whatIf.accounts.flatMap((account) => (account.dealAt ? [Date.parse(account.dealAt)] : []));
     return [
       { name: `${tag} accounts qualified`, color, moments: qualified },
@@ -114,7 +122,10 @@ function topAccounts(model: ScoredModel, against: ScoredModel | undefined): stri
   const rows = model.whatIf.accounts.slice(0, TOP_ACCOUNTS).map((account, index) => {
     const tier = account.current.tier;
     const other = before.get(account.key);
-    const underA = against === undefined ? '' : `<td>${other === undefined ? '—' : `${other.current.score} ${e(other.current.tier)}<br><small>${e(formatMoment(other.qualification?.at)) || 'not qualified'}</small>`}</td>`;
+    const underA =
+      against === undefined
+        ? ''
+        : `<td>${other === undefined ? '—' : `${other.current.score} ${e(other.current.tier)}<br><small>${e(formatMoment(other.qualification?.at)) || 'not qualified'}</small>`}</td>`;
     return (
       `<tr class="account"><td>${index + 1}</td><td><strong>${e(account.name)}</strong><br><small>${e(account.key)} · ${account.members} users</small></td>` +
       `<td class="score">${account.current.score}</td><td><span class="tier" style="background:${tierColor(model.config.accountTiers, account.current.score)}">${e(tier)}</span></td>` +
@@ -128,9 +139,15 @@ function topAccounts(model: ScoredModel, against: ScoredModel | undefined): stri
 
 function why(account: AccountOutcome): string {
   const score: AccountScore = account.current;
-  const users = score.topUsers.users.map((user) => `<li>${e(user.name ?? user.user)} <b>${user.score}</b> ×${user.rankWeight}% → +${round(user.points)}${user.signals.length > 0 ? ` <small>(${e(user.signals.join(', '))})</small>` : ''}</li>`);
+  const users = score.topUsers.users.map(
+    (user) =>
+      `<li>${e(user.name ?? user.user)} <b>${user.score}</b> ×${user.rankWeight}% → +${round(user.points)}${user.signals.length > 0 ? ` <small>(${e(user.signals.join(', '))})</small>` : ''}</li>`,
+  );
   const missing = score.featureBreadth.signals.filter((signal) => signal.credit === 0).map((signal) => signal.label);
-  const fit = score.fit.factors.map((factor) => `<li class="${factor.met ? 'met' : 'unmet'}">${e(factor.label)}: ${e(factor.value ?? 'not reported')} → +${factor.points}</li>`);
+  const fit = score.fit.factors.map(
+    (factor) =>
+      `<li class="${factor.met ? 'met' : 'unmet'}">${e(factor.label)}: ${e(factor.value ?? 'not reported')} → +${factor.points}</li>`,
+  );
   return [
     `<p class="explanation">${e(score.explanation)}</p>`,
     `<details><summary>Contributors</summary>`,
@@ -156,7 +173,10 @@ function changes(comparison: ModelComparison): string {
     ['Users no longer qualified under B', comparison.users.noLonger],
   ];
   const rows = groups.flatMap(([what, list]) =>
-    list.map((change) => `<tr data-change="${e(what)}"><td>${e(what)}</td><td>${e(change.name)}<br><small>${e(change.key)}</small></td><td class="when">${e(formatMoment(change.a)) || 'never'}</td><td class="when">${e(formatMoment(change.b)) || 'never'}</td></tr>`),
+    list.map(
+      (change) =>
+        `<tr data-change="${e(what)}"><td>${e(what)}</td><td>${e(change.name)}<br><small>${e(change.key)}</small></td><td class="when">${e(formatMoment(change.a)) || 'never'}</td><td class="when">${e(formatMoment(change.b)) || 'never'}</td></tr>`,
+    ),
   );
   const counts = groups.map(([what, list]) => `<li>${e(what)}: <b>${list.length}</b></li>`).join('');
   return `<ul class="counts">${counts}</ul><table><thead><tr><th>Change</th><th>Account or user</th><th>A (UTC)</th><th>B (UTC)</th></tr></thead><tbody>${rows.join('') || '<tr><td colspan="4">no changes</td></tr>'}</tbody></table>`;
@@ -169,7 +189,12 @@ function tierColor(bands: readonly TierBand[], score: number): string {
 }
 
 function tierLegend(bands: readonly TierBand[]): string {
-  return `<ul class="legend">${bandsHighestFirst(bands).map((band) => `<li><span class="swatch" style="background:${tierColor(bands, band.min)}"></span>${e(band.name)} (from ${band.min})</li>`).join('')}</ul>`;
+  return `<ul class="legend">${bandsHighestFirst(bands)
+    .map(
+      (band) =>
+        `<li><span class="swatch" style="background:${tierColor(bands, band.min)}"></span>${e(band.name)} (from ${band.min})</li>`,
+    )
+    .join('')}</ul>`;
 }
 
 function seriesLegend(models: readonly ScoredModel[]): string {

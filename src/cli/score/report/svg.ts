@@ -47,7 +47,8 @@ export function barChart(chart: BarChart): string {
     }),
   );
   const xLabels = chart.labels.map(
-    (label, index) => `<text x="${fixed(MARGIN.left + index * group + group / 2)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeHtml(label)}</text>`,
+    (label, index) =>
+      `<text x="${fixed(MARGIN.left + index * group + group / 2)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeHtml(label)}</text>`,
   );
   return svg(chart.title, [...grid(ticks, y), ...bars, ...xLabels, axes()]);
 }
@@ -74,7 +75,8 @@ export function stepChart(chart: StepChart): string {
   const max = Math.max(1, ...chart.series.map((series) => series.moments.length));
   const ticks = yTicks(max);
   const top = ticks[ticks.length - 1] ?? max;
-  const x = (ms: number): number => MARGIN.left + ((Math.min(Math.max(ms, chart.from), chart.to) - chart.from) / span) * PLOT_W;
+  const x = (ms: number): number =>
+    MARGIN.left + ((Math.min(Math.max(ms, chart.from), chart.to) - chart.from) / span) * PLOT_W;
   const y = (count: number): number => MARGIN.top + PLOT_H - (count / top) * PLOT_H;
   const paths = chart.series.map((series) => {
     const moments = [...series.moments].sort((a, b) => a - b);
@@ -90,7 +92,9 @@ export function stepChart(chart: StepChart): string {
   const xLabels: string[] = [];
   for (let day = 0; day <= days; day += every) {
     const ms = chart.from + day * DAY_MS;
-    xLabels.push(`<text x="${fixed(x(ms))}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${new Date(ms).toISOString().slice(5, 10)}</text>`);
+    xLabels.push(
+      `<text x="${fixed(x(ms))}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${new Date(ms).toISOString().slice(5, 10)}</text>`,
+    );
   }
   return svg(chart.title, [...grid(ticks, y), ...paths, ...xLabels, axes()]);
 }
@@ -116,7 +120,10 @@ function axes(): string {
 function yTicks(max: number): number[] {
   const rough = max / 5;
   const magnitude = 10 ** Math.floor(Math.log10(Math.max(1, rough)));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rough) ?? magnitude * 10);
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rough) ?? magnitude * 10,
+  );
   const ticks: number[] = [];
   for (let tick = 0; tick < max + step; tick += step) ticks.push(tick);
   return ticks;

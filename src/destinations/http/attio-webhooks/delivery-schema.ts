@@ -15,7 +15,13 @@ const RECORD_TYPES = ['record.created', 'record.updated', 'record.deleted'] as c
 const ENTRY_TYPES = ['list-entry.created', 'list-entry.updated', 'list-entry.deleted'] as const;
 const NOTE_TYPES = ['note.created', 'note.updated', 'note-content.updated', 'note.deleted'] as const;
 const TASK_TYPES = ['task.created', 'task.updated', 'task.deleted'] as const;
-const KNOWN_TYPES: ReadonlySet<string> = new Set([...RECORD_TYPES, 'record.merged', ...ENTRY_TYPES, ...NOTE_TYPES, ...TASK_TYPES]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  ...RECORD_TYPES,
+  'record.merged',
+  ...ENTRY_TYPES,
+  ...NOTE_TYPES,
+  ...TASK_TYPES,
+]);
 
 const recordEvent = z.object({
   event_type: z.enum(RECORD_TYPES),
@@ -58,11 +64,24 @@ const taskEvent = z.object({
 
 /** Any other event type (comments, lists, attributes, ...): passed on unread. */
 const otherEvent = z
-  .object({ event_type: z.string().refine((type) => !KNOWN_TYPES.has(type), { error: 'is a known event type of another shape' }) })
+  .object({
+    event_type: z
+      .string()
+      .refine((type) => !KNOWN_TYPES.has(type), { error: 'is a known event type of another shape' }),
+  })
   .loose();
 
-export const attioWebhookEventSchema = z.union([recordEvent, recordMergedEvent, entryEvent, noteEvent, taskEvent, otherEvent]);
+export const attioWebhookEventSchema = z.union([
+  recordEvent,
+  recordMergedEvent,
+  entryEvent,
+  noteEvent,
+  taskEvent,
+  otherEvent,
+]);
 export type AttioWebhookEvent = z.infer<typeof attioWebhookEventSchema>;
 
-export const attioWebhookDeliverySchema = z.object({ webhook_id: id, events: z.array(attioWebhookEventSchema).min(1) }).loose();
+export const attioWebhookDeliverySchema = z
+  .object({ webhook_id: id, events: z.array(attioWebhookEventSchema).min(1) })
+  .loose();
 export type AttioWebhookDelivery = z.infer<typeof attioWebhookDeliverySchema>;

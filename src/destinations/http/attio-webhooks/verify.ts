@@ -63,13 +63,24 @@ export interface DeliveryToVerify {
   guard: ReplayGuard;
 }
 
-const rejected = (status: 400 | 401, reason: RejectionReason, message: string): DeliveryVerdict => ({ kind: 'rejected', status, reason, message });
+const rejected = (status: 400 | 401, reason: RejectionReason, message: string): DeliveryVerdict => ({
+  kind: 'rejected',
+  status,
+  reason,
+  message,
+});
 
 /** Signature, then shape, then the replay guard: the verdict the receiver answers by. */
-export async function verifyAttioDelivery({ rawBody, headers, secrets, guard }: DeliveryToVerify): Promise<DeliveryVerdict> {
+export async function verifyAttioDelivery({
+  rawBody,
+  headers,
+  secrets,
+  guard,
+}: DeliveryToVerify): Promise<DeliveryVerdict> {
   const signature = signatureOf(headers);
   if (signature === undefined) return rejected(401, 'missing-signature', 'no Attio-Signature header');
-  if (!hasValidSignature(rawBody, signature, secrets)) return rejected(401, 'bad-signature', 'the Attio-Signature does not match the body under any configured secret');
+  if (!hasValidSignature(rawBody, signature, secrets))
+    return rejected(401, 'bad-signature', 'the Attio-Signature does not match the body under any configured secret');
   const idempotencyKey = header(headers, 'idempotency-key');
   if (idempotencyKey === undefined) return rejected(400, 'missing-idempotency-key', 'no Idempotency-Key header');
 
@@ -82,7 +93,11 @@ export async function verifyAttioDelivery({ rawBody, headers, secrets, guard }: 
   const parsed = attioWebhookDeliverySchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return rejected(400, 'malformed-delivery', `not an Attio delivery: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? 'is invalid'}`);
+    return rejected(
+      400,
+      'malformed-delivery',
+      `not an Attio delivery: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? 'is invalid'}`,
+    );
   }
   if (!(await guard.claim(idempotencyKey))) return { kind: 'replay', idempotencyKey };
   return { kind: 'accepted', delivery: parsed.data, idempotencyKey };

@@ -26,15 +26,28 @@ const UNKNOWN_PACE_RETRY_AFTER_SECONDS = 60;
 /** Segment's SDK caps a Retry-After at 300 s; asking for more would only be cut. */
 const MAX_RETRY_AFTER_SECONDS = 300;
 
-export function admission(stats: Pick<QueueStats, 'depth' | 'oldestReceivedAt'>, bounds: QueueBounds, now: number, drainedPerSecond: number): Admission {
+export function admission(
+  stats: Pick<QueueStats, 'depth' | 'oldestReceivedAt'>,
+  bounds: QueueBounds,
+  now: number,
+  drainedPerSecond: number,
+): Admission {
   if (stats.depth >= bounds.maxEvents) {
     // Room for a tenth of the bound, so that senders do not all come back for the last few slots.
     const excess = stats.depth - Math.floor(bounds.maxEvents * 0.9);
-    return { admit: false, reason: `the queue holds ${stats.depth} events (bound ${bounds.maxEvents})`, retryAfterSeconds: retryAfter(excess, drainedPerSecond) };
+    return {
+      admit: false,
+      reason: `the queue holds ${stats.depth} events (bound ${bounds.maxEvents})`,
+      retryAfterSeconds: retryAfter(excess, drainedPerSecond),
+    };
   }
   const age = stats.oldestReceivedAt === undefined ? 0 : now - stats.oldestReceivedAt;
   if (age >= bounds.maxAgeMs) {
-    return { admit: false, reason: `the oldest queued event is ${Math.round(age / 1000)} s old (bound ${Math.round(bounds.maxAgeMs / 1000)} s)`, retryAfterSeconds: UNKNOWN_PACE_RETRY_AFTER_SECONDS };
+    return {
+      admit: false,
+      reason: `the oldest queued event is ${Math.round(age / 1000)} s old (bound ${Math.round(bounds.maxAgeMs / 1000)} s)`,
+      retryAfterSeconds: UNKNOWN_PACE_RETRY_AFTER_SECONDS,
+    };
   }
   return { admit: true };
 }

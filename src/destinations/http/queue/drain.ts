@@ -207,7 +207,11 @@ export class Drainer {
     try {
       results = await this.apply(raws);
     } catch (error) {
-      const failure: Failure = { category: 'internal', message: error instanceof Error ? error.message : String(error), retryable: true };
+      const failure: Failure = {
+        category: 'internal',
+        message: error instanceof Error ? error.message : String(error),
+        retryable: true,
+      };
       results = events.map(() => ({ status: 'failed', outcomes: [], failure }));
     }
     if (results.some((r) => r.status === 'applied')) this.lastAppliedAt = this.now();
@@ -235,18 +239,45 @@ export class Drainer {
     let cause: { releasesRest: boolean; nextAttemptAt: number } | undefined;
     return events.map((event, index): DrainedEvent => {
       const raw = raws[index];
-      const result = results[index] ?? { status: 'failed', outcomes: [], failure: { category: 'internal', message: 'no result for the event', retryable: true } };
+      const result = results[index] ?? {
+        status: 'failed',
+        outcomes: [],
+        failure: { category: 'internal', message: 'no result for the event', retryable: true },
+      };
       if (result.status === 'applied' || result.status === 'ignored') return { event, raw, outcome: result.status };
-      const failure: Failure = result.failure ?? { category: 'internal', message: result.status, retryable: result.status === 'failed' };
-      if (result.status === 'rejected') return { event, raw, outcome: 'dead', failure: { ...failure, retryable: false } };
+      const failure: Failure = result.failure ?? {
+        category: 'internal',
+        message: result.status,
+        retryable: result.status === 'failed',
+      };
+      if (result.status === 'rejected')
+        return { event, raw, outcome: 'dead', failure: { ...failure, retryable: false } };
       if (!failure.retryable) return { event, raw, outcome: 'dead', failure };
       if (now - event.receivedAt >= this.giveUpAfterMs) {
-        return { event, raw, outcome: 'dead', failure: { ...failure, retryable: false, message: `still failing ${Math.round(this.giveUpAfterMs / 3_600_000)} h after it was queued: ${failure.message}` } };
+        return {
+          event,
+          raw,
+          outcome: 'dead',
+          failure: {
+            ...failure,
+            retryable: false,
+            message: `still failing ${Math.round(this.giveUpAfterMs / 3_600_000)} h after it was queued: ${failure.message}`,
+          },
+        };
       }
       if (cause === undefined && event.attempts + 1 >= this.maxAttempts && this.othersGoThrough(failure, now)) {
         // Out of the way: the events held behind it go on at once.
         cause = { releasesRest: true, nextAttemptAt: now };
-        return { event, raw, outcome: 'dead', failure: { ...failure, retryable: false, message: `failed ${event.attempts + 1} times while other events were applied: ${failure.message}` } };
+        return {
+          event,
+          raw,
+          outcome: 'dead',
+          failure: {
+            ...failure,
+            retryable: false,
+            message: `failed ${event.attempts + 1} times while other events were applied: ${failure.message}`,
+          },
+        };
       }
       if (cause === undefined) {
         const wait = Math.max(this.backoffMs(event.attempts + 1), failure.retryAfterMs ?? 0);
@@ -254,7 +285,12 @@ export class Drainer {
         cause = { releasesRest: waiting, nextAttemptAt: now + wait };
         return { event: { ...event, nextAttemptAt: cause.nextAttemptAt, waiting }, raw, outcome: 'retry', failure };
       }
-      return { event: { ...event, nextAttemptAt: cause.releasesRest ? now : cause.nextAttemptAt, waiting: false }, raw, outcome: 'retry', failure };
+      return {
+        event: { ...event, nextAttemptAt: cause.releasesRest ? now : cause.nextAttemptAt, waiting: false },
+        raw,
+        outcome: 'retry',
+        failure,
+      };
     });
   }
 
@@ -276,8 +312,19 @@ function settlementOf(drained: readonly DrainedEvent[]): Settlement {
   const settlement: Settlement = { done: [], retry: [], dead: [] };
   for (const { event, outcome, failure } of drained) {
     if (outcome === 'applied' || outcome === 'ignored') settlement.done.push(event.seq);
-    else if (outcome === 'retry') settlement.retry.push({ seq: event.seq, nextAttemptAt: event.nextAttemptAt, error: failure?.message ?? 'failed', waiting: event.waiting });
-    else settlement.dead.push({ seq: event.seq, reason: failure?.message ?? 'failed', category: failure?.category ?? 'internal' });
+    else if (outcome === 'retry')
+      settlement.retry.push({
+        seq: event.seq,
+        nextAttemptAt: event.nextAttemptAt,
+        error: failure?.message ?? 'failed',
+        waiting: event.waiting,
+      });
+    else
+      settlement.dead.push({
+        seq: event.seq,
+        reason: failure?.message ?? 'failed',
+        category: failure?.category ?? 'internal',
+      });
   }
   return settlement;
 }

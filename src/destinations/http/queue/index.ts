@@ -17,7 +17,14 @@ import { QueueStore, type NewEvent, type QueueStats } from './store.js';
 
 export { DEFAULT_QUEUE_BOUNDS, type Admission, type QueueBounds } from './backpressure.js';
 export { DataDirInUseError } from './lock.js';
-export { QueueStore, QueueWriteError, type DeadLetter, type NewEvent, type QueueStats, type QueuedEvent } from './store.js';
+export {
+  QueueStore,
+  QueueWriteError,
+  type DeadLetter,
+  type NewEvent,
+  type QueueStats,
+  type QueuedEvent,
+} from './store.js';
 export type { ApplyEvents, DrainedEvent, DrainOutcome } from './drain.js';
 
 export const DEFAULT_DATA_DIR = './.attio-plg';
@@ -76,7 +83,9 @@ export class EventQueue implements Intake {
     this.lock = lockDataDir(options.dataDir);
     try {
       this.now = options.now ?? Date.now;
-      this.store = options.store ?? new QueueStore({ dataDir: options.dataDir, now: this.now, maxPageCount: options.maxPageCount });
+      this.store =
+        options.store ??
+        new QueueStore({ dataDir: options.dataDir, now: this.now, maxPageCount: options.maxPageCount });
     } catch (error) {
       this.lock.release();
       throw error;

@@ -29,7 +29,9 @@ export function lockDataDir(dataDir: string): DataDirLock {
   } catch (error) {
     db.close();
     if (error instanceof Database.SqliteError && (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED')) {
-      throw new DataDirInUseError(`another attio-plg receiver is using the data directory ${resolve(dataDir)}: give each receiver its own --data-dir`);
+      throw new DataDirInUseError(
+        `another attio-plg receiver is using the data directory ${resolve(dataDir)}: give each receiver its own --data-dir`,
+      );
     }
     throw error;
   }

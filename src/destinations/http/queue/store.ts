@@ -162,7 +162,8 @@ export class QueueStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new Error(`${this.path} was written by a newer attio-plg (queue schema ${version}); upgrade attio-plg`);
+    if (version > SCHEMA_VERSION)
+      throw new Error(`${this.path} was written by a newer attio-plg (queue schema ${version}); upgrade attio-plg`);
     this.db.exec(SCHEMA);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${options.maxPageCount}`);
@@ -206,7 +207,9 @@ export class QueueStore {
    */
   laneEvents(lane: string, limit: number): QueuedEvent[] | undefined {
     const now = this.now();
-    const rows = this.db.prepare('SELECT * FROM events WHERE lane = ? ORDER BY waiting, seq LIMIT ?').all(lane, limit) as EventRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM events WHERE lane = ? ORDER BY waiting, seq LIMIT ?')
+      .all(lane, limit) as EventRow[];
     if (rows.some((row) => row.waiting === 0 && row.next_attempt_at > now)) return undefined;
     const events = rows.filter((row) => row.next_attempt_at <= now).map(eventOf);
     return events.length > 0 ? events : undefined;
@@ -215,7 +218,9 @@ export class QueueStore {
   /** Records a lane's run in one transaction. */
   settle(settlement: Settlement): void {
     const remove = this.db.prepare('DELETE FROM events WHERE seq = ?');
-    const retry = this.db.prepare('UPDATE events SET attempts = attempts + 1, next_attempt_at = ?, waiting = ?, last_error = ? WHERE seq = ?');
+    const retry = this.db.prepare(
+      'UPDATE events SET attempts = attempts + 1, next_attempt_at = ?, waiting = ?, last_error = ? WHERE seq = ?',
+    );
     const bury = this.db.prepare(
       `INSERT OR REPLACE INTO dead_letters (seq, lane, received_at, payload, attempts, reason, category, failed_at)
        SELECT seq, lane, received_at, payload, attempts + 1, ?, ?, ? FROM events WHERE seq = ?`,
@@ -235,7 +240,11 @@ export class QueueStore {
 
   /** When the next event not yet due may be tried (ms since the epoch), if one is waiting out a backoff. */
   nextAttemptAt(): number | undefined {
-    return (this.db.prepare('SELECT MIN(next_attempt_at) FROM events WHERE next_attempt_at > ?').pluck().get(this.now()) as number | null) ?? undefined;
+    return (
+      (this.db.prepare('SELECT MIN(next_attempt_at) FROM events WHERE next_attempt_at > ?').pluck().get(this.now()) as
+        | number
+        | null) ?? undefined
+    );
   }
 
   /** Events waiting out a backoff after a passing failure. */
@@ -257,7 +266,10 @@ export class QueueStore {
   /** Counted from the file (and the count here refreshed), so it includes what another process added. */
   stats(): QueueStats {
     this.refresh();
-    return { ...this.backlog(), deadLetters: this.db.prepare('SELECT COUNT(*) FROM dead_letters').pluck().get() as number };
+    return {
+      ...this.backlog(),
+      deadLetters: this.db.prepare('SELECT COUNT(*) FROM dead_letters').pluck().get() as number,
+    };
   }
 
   /** Recounts the queue from the file (after `attio-plg queue retry` from another process). */
@@ -267,7 +279,16 @@ export class QueueStore {
 
   deadLetters(limit = 100): DeadLetter[] {
     const rows = this.db.prepare('SELECT * FROM dead_letters ORDER BY seq LIMIT ?').all(limit) as DeadRow[];
-    return rows.map((row) => ({ seq: row.seq, lane: row.lane, receivedAt: row.received_at, payload: row.payload, attempts: row.attempts, reason: row.reason, category: row.category, failedAt: row.failed_at }));
+    return rows.map((row) => ({
+      seq: row.seq,
+      lane: row.lane,
+      receivedAt: row.received_at,
+      payload: row.payload,
+      attempts: row.attempts,
+      reason: row.reason,
+      category: row.category,
+      failedAt: row.failed_at,
+    }));
   }
 
   /**
@@ -279,7 +300,11 @@ export class QueueStore {
     const params = { now: this.now(), seqs: JSON.stringify(seqs === 'all' ? [] : seqs) };
     let moved = 0;
     this.write(() => {
-      moved = this.db.prepare(`INSERT INTO events (seq, lane, received_at, payload) SELECT seq, lane, @now, payload FROM dead_letters ${where}`).run(params).changes;
+      moved = this.db
+        .prepare(
+          `INSERT INTO events (seq, lane, received_at, payload) SELECT seq, lane, @now, payload FROM dead_letters ${where}`,
+        )
+        .run(params).changes;
       this.db.prepare(`DELETE FROM dead_letters ${where}`).run(seqs === 'all' ? {} : { seqs: params.seqs });
     });
     this.queued += moved;
@@ -327,7 +352,8 @@ export class QueueStore {
     try {
       this.db.transaction(work)();
     } catch (error) {
-      if (error instanceof Database.SqliteError) throw new QueueWriteError(`the queue could not be written (${error.code}): ${error.message}`, error.code);
+      if (error instanceof Database.SqliteError)
+        throw new QueueWriteError(`the queue could not be written (${error.code}): ${error.message}`, error.code);
       throw error;
     }
   }

@@ -24,7 +24,8 @@ const assertRecord: PlgAction<Payload> = {
     },
     matching_attribute: {
       label: 'Matching Attribute',
-      description: 'A unique attribute of the object: a record with the same value is updated instead of a new one created.',
+      description:
+        'A unique attribute of the object: a record with the same value is updated instead of a new one created.',
       type: 'string',
       required: true,
       dynamic: true,

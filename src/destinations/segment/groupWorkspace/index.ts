@@ -20,20 +20,39 @@ const groupWorkspace: PlgAction<Payload> = {
     },
     domain: {
       label: 'Domain',
-      description: 'The company’s website or domain (reduced to its host, so it matches companies made from email domains).',
+      description:
+        'The company’s website or domain (reduced to its host, so it matches companies made from email domains).',
       type: 'string',
       default: firstOf('$.traits.website', '$.traits.domain', '$.website'),
     },
-    name: { label: 'Company Name', description: 'The company’s name.', type: 'string', default: { '@path': '$.traits.name' } },
-    plan: { label: 'Plan', description: 'The account’s plan (a plan_type option).', type: 'string', default: { '@path': '$.traits.plan' } },
+    name: {
+      label: 'Company Name',
+      description: 'The company’s name.',
+      type: 'string',
+      default: { '@path': '$.traits.name' },
+    },
+    plan: {
+      label: 'Plan',
+      description: 'The account’s plan (a plan_type option).',
+      type: 'string',
+      default: { '@path': '$.traits.plan' },
+    },
     email: {
       label: 'Email',
       description: 'The email of the person who made the call, to link them to the company.',
       type: 'string',
       default: { '@path': '$.context.traits.email' },
     },
-    user_id: { label: 'User ID', description: 'The user who made the call, to link them to the company.', type: 'string', default: { '@path': '$.userId' } },
-    signals: signalsField('$.traits', 'Account-level usage counts; when any is present the company gets an account score.'),
+    user_id: {
+      label: 'User ID',
+      description: 'The user who made the call, to link them to the company.',
+      type: 'string',
+      default: { '@path': '$.userId' },
+    },
+    signals: signalsField(
+      '$.traits',
+      'Account-level usage counts; when any is present the company gets an account score.',
+    ),
     company_attributes: extraAttributesField('Company'),
     workspace_attributes: extraAttributesField('Workspace'),
     ...configFields(...SCORING_FIELDS, ...PEOPLE_FIELDS),
@@ -46,7 +65,11 @@ const groupWorkspace: PlgAction<Payload> = {
     // A free-mail website makes no company (the group workflow skips it), so its extra attributes have no home either.
     const company =
       domain !== undefined && companyDomainAllowed(domain, config)
-        ? extraAttributesIntent(payload.company_attributes, 'company_attributes', { object: 'companies', matchingAttribute: 'domains', matchingValue: domain })
+        ? extraAttributesIntent(payload.company_attributes, 'company_attributes', {
+            object: 'companies',
+            matchingAttribute: 'domains',
+            matchingValue: domain,
+          })
         : undefined;
     const workspace = extraAttributesIntent(payload.workspace_attributes, 'workspace_attributes', {
       object: 'workspaces',

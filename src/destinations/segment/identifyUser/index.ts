@@ -2,7 +2,14 @@ import { InvalidEventError } from '../../../core/errors.js';
 import type { WorkflowIntent } from '../../../core/workflows/index.js';
 import { attributeValues, extraAttributesIntent, identifyFromFields } from '../../../mapping/from-fields.js';
 import type { PlgAction } from '../action.js';
-import { batchingFields, deliveryFields, extraAttributesField, firstOf, personFields, signalsField } from '../common-fields.js';
+import {
+  batchingFields,
+  deliveryFields,
+  extraAttributesField,
+  firstOf,
+  personFields,
+  signalsField,
+} from '../common-fields.js';
 import { PEOPLE_FIELDS, QUALIFICATION_FIELDS, configFields } from '../config-fields.js';
 import type { Payload } from './generated-types.js';
 
@@ -13,10 +20,30 @@ const identifyUser: PlgAction<Payload> = {
   defaultSubscription: 'type = "identify"',
   fields: {
     ...personFields('$.traits', ['$.traits.email', '$.context.traits.email', '$.email']),
-    title: { label: 'Job Title', description: 'The person’s job title.', type: 'string', default: { '@path': '$.traits.title' } },
-    plan: { label: 'Plan', description: 'The person’s plan (a plan_type option).', type: 'string', default: { '@path': '$.traits.plan' } },
-    created_at: { label: 'Signup Date', description: 'When the account was created.', type: 'datetime', default: { '@path': '$.traits.createdAt' } },
-    company_name: { label: 'Company Name', description: 'The company’s name.', type: 'string', default: { '@path': '$.traits.company.name' } },
+    title: {
+      label: 'Job Title',
+      description: 'The person’s job title.',
+      type: 'string',
+      default: { '@path': '$.traits.title' },
+    },
+    plan: {
+      label: 'Plan',
+      description: 'The person’s plan (a plan_type option).',
+      type: 'string',
+      default: { '@path': '$.traits.plan' },
+    },
+    created_at: {
+      label: 'Signup Date',
+      description: 'When the account was created.',
+      type: 'datetime',
+      default: { '@path': '$.traits.createdAt' },
+    },
+    company_name: {
+      label: 'Company Name',
+      description: 'The company’s name.',
+      type: 'string',
+      default: { '@path': '$.traits.company.name' },
+    },
     company_domain: {
       label: 'Company Website',
       description: 'The company’s website or domain (reduced to its host).',
@@ -40,14 +67,25 @@ const identifyUser: PlgAction<Payload> = {
     const intents: WorkflowIntent[] = identifyFromFields(payload, config);
     const [identify] = intents;
     const { email, userId } = identify?.kind === 'identify' ? identify.person : { email: undefined, userId: undefined };
-    if (email === undefined && Object.keys(attributeValues(payload.person_attributes, 'person_attributes')).length > 0) {
+    if (
+      email === undefined &&
+      Object.keys(attributeValues(payload.person_attributes, 'person_attributes')).length > 0
+    ) {
       throw new InvalidEventError('email', 'is required to write person_attributes (people are matched on email)');
     }
-    const person = extraAttributesIntent(payload.person_attributes, 'person_attributes', { object: 'people', matchingAttribute: 'email_addresses', matchingValue: email });
+    const person = extraAttributesIntent(payload.person_attributes, 'person_attributes', {
+      object: 'people',
+      matchingAttribute: 'email_addresses',
+      matchingValue: email,
+    });
     if (userId === undefined && Object.keys(attributeValues(payload.user_attributes, 'user_attributes')).length > 0) {
       throw new InvalidEventError('user_id', 'is required to write user_attributes (users are matched on user_id)');
     }
-    const user = extraAttributesIntent(payload.user_attributes, 'user_attributes', { object: 'users', matchingAttribute: 'user_id', matchingValue: userId });
+    const user = extraAttributesIntent(payload.user_attributes, 'user_attributes', {
+      object: 'users',
+      matchingAttribute: 'user_id',
+      matchingValue: userId,
+    });
     return [...intents, ...(person ? [person] : []), ...(user ? [user] : [])];
   },
   messageId: (payload) => payload.message_id,

@@ -9,13 +9,24 @@ const person = personFields('$.context.traits', ['$.context.traits.email', '$.tr
 
 const signup: PlgAction<Payload> = {
   title: 'Signup',
-  description: 'A new signup or trial: the company of their work email, the person linked to it, and an entry in the trial list.',
+  description:
+    'A new signup or trial: the company of their work email, the person linked to it, and an entry in the trial list.',
   defaultSubscription: eventSubscription(CONFIG_DEFAULTS.signupEvents),
   fields: {
     ...person,
     email: { ...person.email, required: true },
-    title: { label: 'Job Title', description: 'The person’s job title.', type: 'string', default: { '@path': '$.context.traits.title' } },
-    plan: { label: 'Plan', description: 'The plan they signed up for (a plan_type option).', type: 'string', default: firstOf('$.properties.plan', '$.context.traits.plan') },
+    title: {
+      label: 'Job Title',
+      description: 'The person’s job title.',
+      type: 'string',
+      default: { '@path': '$.context.traits.title' },
+    },
+    plan: {
+      label: 'Plan',
+      description: 'The plan they signed up for (a plan_type option).',
+      type: 'string',
+      default: firstOf('$.properties.plan', '$.context.traits.plan'),
+    },
     created_at: {
       label: 'Signup Date',
       description: 'When the account was created; the event’s timestamp when empty.',

@@ -11,8 +11,12 @@ const milestoneEvents = Object.entries(CONFIG_DEFAULTS.milestoneEvents)
 
 const trackMilestone: PlgAction<Payload> = {
   title: 'Track Milestone',
-  description: 'An activation milestone: adds it to the person’s milestones, updates their activation score and notes it once.',
-  defaultSubscription: eventSubscription([...Object.keys(CONFIG_DEFAULTS.milestoneEvents), CONFIG_DEFAULTS.milestoneReachedEvent]),
+  description:
+    'An activation milestone: adds it to the person’s milestones, updates their activation score and notes it once.',
+  defaultSubscription: eventSubscription([
+    ...Object.keys(CONFIG_DEFAULTS.milestoneEvents),
+    CONFIG_DEFAULTS.milestoneReachedEvent,
+  ]),
   fields: {
     ...personFields('$.context.traits', ['$.context.traits.email', '$.properties.email']),
     event_name: {
@@ -23,7 +27,8 @@ const trackMilestone: PlgAction<Payload> = {
     },
     milestone: {
       label: 'Milestone',
-      description: 'The milestone key (a milestones_completed option such as first_integration). Empty: from the event name.',
+      description:
+        'The milestone key (a milestones_completed option such as first_integration). Empty: from the event name.',
       type: 'string',
       default: { '@path': '$.properties.milestone' },
     },

@@ -13,7 +13,11 @@ describe('backpressure', () => {
 
   it('past the event bound: refuses, asking for the time the drain needs to make room for a tenth of the bound', () => {
     // 1,000 queued, room below 900: 100 events at 10/s.
-    expect(admission({ depth: 1_000, oldestReceivedAt: NOW }, bounds, NOW, 10)).toEqual({ admit: false, reason: 'the queue holds 1000 events (bound 1000)', retryAfterSeconds: 10 });
+    expect(admission({ depth: 1_000, oldestReceivedAt: NOW }, bounds, NOW, 10)).toEqual({
+      admit: false,
+      reason: 'the queue holds 1000 events (bound 1000)',
+      retryAfterSeconds: 10,
+    });
     // Never less than a second, never past the 300 s Segment's SDK would cut it to.
     expect(admission({ depth: 1_000 }, bounds, NOW, 1_000)).toMatchObject({ retryAfterSeconds: 1 });
     expect(admission({ depth: 5_000 }, bounds, NOW, 1)).toMatchObject({ retryAfterSeconds: 300 });
@@ -22,7 +26,11 @@ describe('backpressure', () => {
   });
 
   it('past the age bound: refuses for a minute', () => {
-    expect(admission({ depth: 3, oldestReceivedAt: NOW - 600_000 }, bounds, NOW, 10)).toEqual({ admit: false, reason: 'the oldest queued event is 600 s old (bound 600 s)', retryAfterSeconds: 60 });
+    expect(admission({ depth: 3, oldestReceivedAt: NOW - 600_000 }, bounds, NOW, 10)).toEqual({
+      admit: false,
+      reason: 'the oldest queued event is 600 s old (bound 600 s)',
+      retryAfterSeconds: 60,
+    });
   });
 
   it('the pace is what was drained over the last window', () => {

@@ -22,8 +22,17 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-const THROTTLED: Failure = { category: 'throttled', message: 'Attio answered 429', retryable: true, retryAfterMs: 2_000 };
-const UNKNOWN: Failure = { category: 'unknown-person', message: 'userId: no Attio user with this userId yet', retryable: true };
+const THROTTLED: Failure = {
+  category: 'throttled',
+  message: 'Attio answered 429',
+  retryable: true,
+  retryAfterMs: 2_000,
+};
+const UNKNOWN: Failure = {
+  category: 'unknown-person',
+  message: 'userId: no Attio user with this userId yet',
+  retryable: true,
+};
 const applied: EventResult = { status: 'applied', outcomes: [] };
 
 /** A store, a clock, and a drain whose engine follows `script`; held events fail as the engine holds them. */
@@ -44,7 +53,8 @@ function setup(script: Script = () => applied, options: { concurrency?: number; 
       await Promise.resolve();
       let held: Failure | undefined;
       return events.map((event) => {
-        if (held) return { status: 'failed', outcomes: [], failure: { ...held, message: `held back (${held.message})` } };
+        if (held)
+          return { status: 'failed', outcomes: [], failure: { ...held, message: `held back (${held.message})` } };
         const result = script(event);
         if (result.status === 'failed' && result.failure?.retryable) held = result.failure;
         return result;
@@ -65,12 +75,19 @@ describe('the drain', () => {
     await drain.pump();
     expect(runs).toEqual([['ada1', 'ada2', 'ada3'], ['bob1'], ['cy1']]);
     expect(store.stats()).toEqual({ depth: 0, deadLetters: 0 });
-    expect(settled.map((d) => [(d.raw as Ev).id, d.outcome])).toEqual(expect.arrayContaining([['ada3', 'applied'], ['cy1', 'applied']]));
+    expect(settled.map((d) => [(d.raw as Ev).id, d.outcome])).toEqual(
+      expect.arrayContaining([
+        ['ada3', 'applied'],
+        ['cy1', 'applied'],
+      ]),
+    );
   });
 
   it('a passing failure stays queued with its lane behind it, and is tried again after the backoff (Attio’s Retry-After when longer)', async () => {
     let throttle = 2;
-    const { drain, store, clock, runs, add } = setup((e) => (e.id === 'ada1' && throttle-- > 0 ? failed(THROTTLED) : applied));
+    const { drain, store, clock, runs, add } = setup((e) =>
+      e.id === 'ada1' && throttle-- > 0 ? failed(THROTTLED) : applied,
+    );
     add(ev('ada', 1), ev('ada', 2), ev('bob', 1));
     await drain.pump();
     expect(runs).toEqual([['ada1', 'ada2'], ['bob1']]);
@@ -92,8 +109,22 @@ describe('the drain', () => {
   });
 
   it('a failure retrying will not fix goes to the dead letters with its reason; the person’s later events go on', async () => {
-    const config: Failure = { category: 'config', message: 'pqlStage: deal stage "Qualified" does not exist', retryable: false };
-    const { drain, store, settled, add } = setup((e) => (e.id === 'ada1' ? failed(config) : e.id === 'bob1' ? { status: 'rejected', outcomes: [], failure: { category: 'attio-rejected', message: 'Attio refused a value', retryable: false } } : applied));
+    const config: Failure = {
+      category: 'config',
+      message: 'pqlStage: deal stage "Qualified" does not exist',
+      retryable: false,
+    };
+    const { drain, store, settled, add } = setup((e) =>
+      e.id === 'ada1'
+        ? failed(config)
+        : e.id === 'bob1'
+          ? {
+              status: 'rejected',
+              outcomes: [],
+              failure: { category: 'attio-rejected', message: 'Attio refused a value', retryable: false },
+            }
+          : applied,
+    );
     add(ev('ada', 1), ev('ada', 2), ev('bob', 1));
     await drain.pump();
     expect(store.stats()).toEqual({ depth: 0, deadLetters: 2 });
@@ -125,7 +156,10 @@ describe('the drain', () => {
   });
 
   it('a passing failure that lasts past the give-up time becomes a dead letter', async () => {
-    const { drain, store, clock, add } = setup(() => failed({ category: 'retryable', message: 'Attio answered 503', retryable: true }), { giveUpAfterMs: 3_600_000 });
+    const { drain, store, clock, add } = setup(
+      () => failed({ category: 'retryable', message: 'Attio answered 503', retryable: true }),
+      { giveUpAfterMs: 3_600_000 },
+    );
     add(ev('ada', 1));
     let runs = 0;
     for (; runs < 40 && store.stats().depth > 0; runs++) {
@@ -134,7 +168,12 @@ describe('the drain', () => {
     }
     // Tried at 0, then every 5 minutes (the clock's step, past the backoff) until an hour had passed.
     expect(runs).toBe(13);
-    expect(store.deadLetters()).toEqual([expect.objectContaining({ category: 'retryable', reason: 'still failing 1 h after it was queued: Attio answered 503' })]);
+    expect(store.deadLetters()).toEqual([
+      expect.objectContaining({
+        category: 'retryable',
+        reason: 'still failing 1 h after it was queued: Attio answered 503',
+      }),
+    ]);
   });
 
   it('a passing failure that keeps coming back while other people’s events are applied is the event’s own: a dead letter after maxAttempts, and its lane goes on', async () => {
@@ -148,13 +187,20 @@ describe('the drain', () => {
       clock.t += 300_000;
     }
     expect(runs).toBe(12);
-    expect(store.deadLetters()).toEqual([expect.objectContaining({ attempts: 12, reason: 'failed 12 times while other events were applied: Attio answered 500' })]);
+    expect(store.deadLetters()).toEqual([
+      expect.objectContaining({
+        attempts: 12,
+        reason: 'failed 12 times while other events were applied: Attio answered 500',
+      }),
+    ]);
     await drain.pump();
     expect(store.stats().depth).toBe(0);
   });
 
   it('during an outage (nothing applied) a passing failure is retried past maxAttempts', async () => {
-    const { drain, store, clock, add } = setup(() => failed({ category: 'retryable', message: 'Attio answered 503', retryable: true }));
+    const { drain, store, clock, add } = setup(() =>
+      failed({ category: 'retryable', message: 'Attio answered 503', retryable: true }),
+    );
     add(ev('ada', 1));
     for (let i = 0; i < 20; i++) {
       await drain.pump();

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventQueue, QueueStore, QueueWriteError, DataDirInUseError } from '../../../../src/destinations/http/queue/index.js';
+import {
+  EventQueue,
+  QueueStore,
+  QueueWriteError,
+  DataDirInUseError,
+} from '../../../../src/destinations/http/queue/index.js';
 
 const dirs: string[] = [];
 const opened: Array<QueueStore | EventQueue> = [];
@@ -23,7 +28,8 @@ function open(dir = dataDir(), clock = { t: 1_000_000 }, maxPageCount?: number) 
   return { store, dir, clock };
 }
 const event = (lane: string, n: number) => ({ lane, payload: JSON.stringify({ n }) });
-const ns = (events: Array<{ payload: string }> | undefined) => events?.map((e) => (JSON.parse(e.payload) as { n: number }).n);
+const ns = (events: Array<{ payload: string }> | undefined) =>
+  events?.map((e) => (JSON.parse(e.payload) as { n: number }).n);
 
 describe('the queue store', () => {
   it('keeps events in arrival order by lane, and they survive closing and reopening', () => {
@@ -43,7 +49,14 @@ describe('the queue store', () => {
     store.enqueue([event('ada', 1), event('ada', 2), event('bob', 3), event('cy', 4)]);
     const [a1, a2] = store.laneEvents('ada', 100) ?? [];
     const [b3] = store.laneEvents('bob', 100) ?? [];
-    store.settle({ done: [], retry: [{ seq: a1!.seq, nextAttemptAt: clock.t + 5_000, error: 'throttled', waiting: false }, { seq: a2!.seq, nextAttemptAt: clock.t + 5_000, error: 'held back', waiting: false }], dead: [{ seq: b3!.seq, reason: 'pqlStage: no such stage', category: 'config' }] });
+    store.settle({
+      done: [],
+      retry: [
+        { seq: a1!.seq, nextAttemptAt: clock.t + 5_000, error: 'throttled', waiting: false },
+        { seq: a2!.seq, nextAttemptAt: clock.t + 5_000, error: 'held back', waiting: false },
+      ],
+      dead: [{ seq: b3!.seq, reason: 'pqlStage: no such stage', category: 'config' }],
+    });
     expect(store.runnableLanes(10, new Set())).toEqual(['cy']);
     expect(store.laneEvents('ada', 100)).toBeUndefined();
     expect(store.nextAttemptAt()).toBe(clock.t + 5_000);
@@ -52,12 +65,24 @@ describe('the queue store', () => {
     expect(store.runnableLanes(10, new Set())).toEqual(['cy']);
     clock.t += 5_000;
     expect(store.runnableLanes(10, new Set())).toEqual(['ada', 'cy']);
-    expect(store.laneEvents('ada', 100)?.map((e) => [(JSON.parse(e.payload) as { n: number }).n, e.attempts, e.lastError ?? null])).toEqual([
+    expect(
+      store
+        .laneEvents('ada', 100)
+        ?.map((e) => [(JSON.parse(e.payload) as { n: number }).n, e.attempts, e.lastError ?? null]),
+    ).toEqual([
       [1, 1, 'throttled'],
       [2, 1, 'held back'],
       [5, 0, null],
     ]);
-    expect(store.deadLetters()).toEqual([expect.objectContaining({ seq: b3!.seq, lane: 'bob', reason: 'pqlStage: no such stage', category: 'config', attempts: 1 })]);
+    expect(store.deadLetters()).toEqual([
+      expect.objectContaining({
+        seq: b3!.seq,
+        lane: 'bob',
+        reason: 'pqlStage: no such stage',
+        category: 'config',
+        attempts: 1,
+      }),
+    ]);
     expect(store.stats()).toMatchObject({ depth: 4, deadLetters: 1 });
   });
 
@@ -65,7 +90,11 @@ describe('the queue store', () => {
     const { store, clock } = open();
     store.enqueue([event('ada', 1), event('ada', 2)]);
     const [track] = store.laneEvents('ada', 100) ?? [];
-    store.settle({ done: [], retry: [{ seq: track!.seq, nextAttemptAt: clock.t + 60_000, error: 'no Attio user yet', waiting: true }], dead: [] });
+    store.settle({
+      done: [],
+      retry: [{ seq: track!.seq, nextAttemptAt: clock.t + 60_000, error: 'no Attio user yet', waiting: true }],
+      dead: [],
+    });
     expect(ns(store.laneEvents('ada', 100))).toEqual([2]);
     store.enqueue([event('ada', 3)]);
     clock.t += 60_000;

@@ -17,7 +17,13 @@ export function identifyMessage(messageId: string, traits: Record<string, unknow
   return { type: 'identify', ...envelope(messageId, 1), userId, context: { library, traits }, traits };
 }
 
-export function trackMessage(messageId: string, event: string, day: number, properties: Record<string, unknown> = {}, email = 'jane.doe@acme.com') {
+export function trackMessage(
+  messageId: string,
+  event: string,
+  day: number,
+  properties: Record<string, unknown> = {},
+  email = 'jane.doe@acme.com',
+) {
   return {
     type: 'track',
     ...envelope(messageId, day),
@@ -29,5 +35,12 @@ export function trackMessage(messageId: string, event: string, day: number, prop
 }
 
 export function groupMessage(messageId: string, groupId: string, traits: Record<string, unknown>) {
-  return { type: 'group', ...envelope(messageId, 1), userId: 'user-jane', groupId, traits, context: { library, traits: { email: 'jane.doe@acme.com' } } };
+  return {
+    type: 'group',
+    ...envelope(messageId, 1),
+    userId: 'user-jane',
+    groupId,
+    traits,
+    context: { library, traits: { email: 'jane.doe@acme.com' } },
+  };
 }

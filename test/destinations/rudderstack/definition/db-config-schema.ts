@@ -4,15 +4,52 @@
  * JSON Schema (draft-07) so that the definition is checked by the same rules before it is proposed there.
  */
 
-const SOURCE_TYPES = ['android', 'androidKotlin', 'ios', 'iosSwift', 'web', 'unity', 'amp', 'cloud', 'warehouse', 'reactnative', 'flutter', 'cordova', 'shopify', 'cloudSource'];
+const SOURCE_TYPES = [
+  'android',
+  'androidKotlin',
+  'ios',
+  'iosSwift',
+  'web',
+  'unity',
+  'amp',
+  'cloud',
+  'warehouse',
+  'reactnative',
+  'flutter',
+  'cordova',
+  'shopify',
+  'cloudSource',
+];
 /** Source types whose SDKs can load a device-mode destination; hybrid mode on any of them needs a cloud events filter. */
-const SDK_SOURCE_TYPES = ['web', 'android', 'androidKotlin', 'ios', 'iosSwift', 'unity', 'amp', 'reactnative', 'flutter', 'cordova', 'shopify'];
+const SDK_SOURCE_TYPES = [
+  'web',
+  'android',
+  'androidKotlin',
+  'ios',
+  'iosSwift',
+  'unity',
+  'amp',
+  'reactnative',
+  'flutter',
+  'cordova',
+  'shopify',
+];
 const EVENT_TYPES = ['track', 'identify', 'page', 'screen', 'alias', 'group', 'audiencelist', 'record'];
 const anyOf = (values: string[]) => `^(${values.join('|')})$`;
 
-const uniqueStrings = (minItems?: number) => ({ type: 'array', items: { type: 'string' }, uniqueItems: true, ...(minItems === undefined ? {} : { minItems }) });
+const uniqueStrings = (minItems?: number) => ({
+  type: 'array',
+  items: { type: 'string' },
+  uniqueItems: true,
+  ...(minItems === undefined ? {} : { minItems }),
+});
 const eventTypes = { type: 'array', items: { type: 'string', enum: EVENT_TYPES }, uniqueItems: true };
-const connectionModes = { type: 'array', items: { type: 'string', enum: ['cloud', 'device', 'hybrid'] }, minItems: 1, uniqueItems: true };
+const connectionModes = {
+  type: 'array',
+  items: { type: 'string', enum: ['cloud', 'device', 'hybrid'] },
+  minItems: 1,
+  uniqueItems: true,
+};
 
 const hybridOnAnSdkSource = {
   if: {
@@ -20,7 +57,10 @@ const hybridOnAnSdkSource = {
     properties: {
       supportedConnectionModes: {
         type: 'object',
-        anyOf: SDK_SOURCE_TYPES.map((source) => ({ required: [source], properties: { [source]: { type: 'array', contains: { const: 'hybrid' } } } })),
+        anyOf: SDK_SOURCE_TYPES.map((source) => ({
+          required: [source],
+          properties: { [source]: { type: 'array', contains: { const: 'hybrid' } } },
+        })),
       },
     },
   },
@@ -61,7 +101,12 @@ export const dbConfigSchema = {
             },
           },
         },
-        supportedSourceTypes: { type: 'array', items: { type: 'string', enum: SOURCE_TYPES }, minItems: 1, uniqueItems: true },
+        supportedSourceTypes: {
+          type: 'array',
+          items: { type: 'string', enum: SOURCE_TYPES },
+          minItems: 1,
+          uniqueItems: true,
+        },
         supportedMessageTypes: {
           oneOf: [
             { ...eventTypes, minItems: 1 },
@@ -71,14 +116,30 @@ export const dbConfigSchema = {
               additionalProperties: false,
               patternProperties: {
                 '^(cloud|device|hybrid)$': {
-                  oneOf: [eventTypes, { type: 'object', minProperties: 1, additionalProperties: false, patternProperties: { [anyOf(SOURCE_TYPES)]: eventTypes } }],
+                  oneOf: [
+                    eventTypes,
+                    {
+                      type: 'object',
+                      minProperties: 1,
+                      additionalProperties: false,
+                      patternProperties: { [anyOf(SOURCE_TYPES)]: eventTypes },
+                    },
+                  ],
                 },
               },
             },
           ],
         },
         supportedConnectionModes: {
-          oneOf: [connectionModes, { type: 'object', minProperties: 1, additionalProperties: false, patternProperties: { [anyOf(SOURCE_TYPES)]: connectionModes } }],
+          oneOf: [
+            connectionModes,
+            {
+              type: 'object',
+              minProperties: 1,
+              additionalProperties: false,
+              patternProperties: { [anyOf(SOURCE_TYPES)]: connectionModes },
+            },
+          ],
         },
         hybridModeCloudEventsFilter: {
           type: 'object',
@@ -112,14 +173,23 @@ export const dbConfigSchema = {
             type: { type: 'string', enum: ['OAuth'] },
             provider: { type: 'string', enum: ['Google'] },
             role: { type: 'string' },
-            rudderScopes: { type: 'array', items: { type: 'string', enum: ['delivery', 'delete'] }, minItems: 1, uniqueItems: true },
+            rudderScopes: {
+              type: 'array',
+              items: { type: 'string', enum: ['delivery', 'delete'] },
+              minItems: 1,
+              uniqueItems: true,
+            },
           },
         },
         configFilters: { type: 'array', items: { type: 'string' } },
         supportsBlankAudienceCreation: { type: 'boolean' },
         supportsVisualMapper: { type: 'boolean' },
         disableJsonMapper: { type: 'boolean' },
-        syncBehaviours: { type: 'array', items: { type: 'string', enum: ['mirror', 'upsert', 'full'] }, uniqueItems: true },
+        syncBehaviours: {
+          type: 'array',
+          items: { type: 'string', enum: ['mirror', 'upsert', 'full'] },
+          uniqueItems: true,
+        },
       },
       allOf: [hybridOnAnSdkSource],
     },
@@ -131,11 +201,24 @@ export const dbConfigSchema = {
         isBeta: { type: 'boolean' },
         disableLiveEvents: { type: 'boolean' },
         hidden: {
-          anyOf: [{ type: 'boolean' }, { type: 'object', properties: { featureFlagName: { type: 'string' }, featureFlagValue: { type: 'boolean' } } }],
+          anyOf: [
+            { type: 'boolean' },
+            {
+              type: 'object',
+              properties: { featureFlagName: { type: 'string' }, featureFlagValue: { type: 'boolean' } },
+            },
+          ],
         },
         deprecated: { type: 'boolean' },
         deprecationLabel: { type: 'string' },
-        legacy: { type: 'object', properties: { notice: { type: 'string' }, selectionNotice: { type: 'string' }, migrationGuide: { type: 'string' } } },
+        legacy: {
+          type: 'object',
+          properties: {
+            notice: { type: 'string' },
+            selectionNotice: { type: 'string' },
+            migrationGuide: { type: 'string' },
+          },
+        },
         destinationFeatures: { type: 'object', properties: { vdmLabels: { type: 'object' } } },
         supportsCustomMappings: { type: 'boolean' },
       },
@@ -149,12 +232,18 @@ export const dbConfigSchema = {
  */
 export function definitionRuleViolations(definition: { config: Record<string, unknown> }): string[] {
   const { secretKeys, includeKeys, excludeKeys, supportedConnectionModes } = definition.config;
-  const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const list = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   const problems: string[] = [];
   const exposed = list(secretKeys).filter((key) => list(includeKeys).includes(key) && !list(excludeKeys).includes(key));
-  if (exposed.length > 0) problems.push(`secret keys in config.includeKeys but not in config.excludeKeys: ${exposed.join(', ')}`);
-  const modes = typeof supportedConnectionModes === 'object' && supportedConnectionModes !== null ? Object.values(supportedConnectionModes) : [];
+  if (exposed.length > 0)
+    problems.push(`secret keys in config.includeKeys but not in config.excludeKeys: ${exposed.join(', ')}`);
+  const modes =
+    typeof supportedConnectionModes === 'object' && supportedConnectionModes !== null
+      ? Object.values(supportedConnectionModes)
+      : [];
   const sdkModes = modes.some((m) => list(m).includes('device') || list(m).includes('hybrid'));
-  if (sdkModes && list(includeKeys).length === 0) problems.push('config.includeKeys must list the keys SDKs get when a source type allows device or hybrid mode');
+  if (sdkModes && list(includeKeys).length === 0)
+    problems.push('config.includeKeys must list the keys SDKs get when a source type allows device or hybrid mode');
   return problems;
 }
