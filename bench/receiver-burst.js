@@ -1,7 +1,8 @@
 /**
  * Launch day through the receiver: `@segment/analytics-node` at its defaults (write key and host: batches of
- * 15, all sent at once) sends `people` signups (identify + Signed Up each) into the built CLI's `serve` in
- * its own process, with the emulator at Attio's rate limit. Measured: each request's time from the SDK's
+ * 15, all sent at once) sends `people` signups (identify + Signed Up each) into the built CLI's `serve`, with
+ * the emulator at Attio's rate limit; the SDK, `serve` and the emulator each in a process of their own, as a
+ * product, the receiver and Attio would be. Measured: each request's time from the SDK's
  * send to the receiver's answer (intake), and the time until the queue is empty (every event in Attio),
  * beside the write floor: the burst's objects in the CRM at 25 writes a second. The receiver has been
  * running: a few signups before the burst warm it up (a cold process compiles as it goes), and their objects
@@ -14,13 +15,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Analytics } from '@segment/analytics-node';
-import { EMULATOR_API_KEY, startEmulator } from '../dist/emulator/index.js';
+import { EMULATOR_API_KEY } from '../dist/emulator/index.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const WRITE_KEY = 'bench-launch-day-write-key-0123';
 
-function startServe(env, args) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+/** The built CLI's `command` in its own process, once it prints the URL it listens on. */
+function startCli(command, env, args) {
+  const child = spawn(process.execPath, [CLI, command, '--port', '0', ...args], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -41,12 +43,22 @@ function startServe(env, args) {
               .map((l) => JSON.parse(l)),
         });
     });
-    void exited.then((code) => reject(new Error(`serve exited (${code}) before listening`)));
+    void exited.then((code) => reject(new Error(`${command} exited (${code}) before listening`)));
   });
 }
 
-const successfulWrites = (emulator) =>
-  emulator.requests.filter((r) => r.write && r.status >= 200 && r.status < 300).length;
+/** The writes Attio took from the receiver, from its /metrics (reads are GETs and record or entry queries). */
+async function successfulWrites(serve) {
+  const text = await (await fetch(`${serve.url}/metrics`)).text();
+  let writes = 0;
+  for (const [, operation, status, count] of text.matchAll(
+    /^attio_plg_attio_requests_total\{operation="([^"]+)",status="(\d+)"\} (\d+)$/gm,
+  )) {
+    if (status.startsWith('2') && !operation.startsWith('GET ') && !operation.endsWith('/query'))
+      writes += Number(count);
+  }
+  return writes;
+}
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Adds the rows; `crmObjects(url)` counts the CRM's objects (the floor). */
@@ -54,10 +66,11 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
   log(
     `receiver burst: ${people} signups through analytics-node into serve, Attio's rate limit on (about ${Math.round((people * 3.1) / 25)} s)`,
   );
-  const emulator = await startEmulator({ seed: 'plg-demo', rateLimit: true });
+  const emulator = await startCli('emulator', {}, ['--seed', 'plg-demo', '--rate-limit', 'on']);
   const dir = mkdtempSync(join(tmpdir(), 'attio-plg-bench-burst-'));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ salesReps: reps }));
-  const serve = await startServe(
+  const serve = await startCli(
+    'serve',
     { ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url, ATTIO_PLG_WEBHOOK_SECRET: WRITE_KEY },
     ['--config', join(dir, 'config.json'), '--data-dir', join(dir, 'data')],
   );
@@ -77,7 +90,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
   await warmUp.closeAndFlush();
   await drained();
   const before = await crmObjects(emulator.url);
-  const writesBefore = successfulWrites(emulator);
+  const writesBefore = await successfulWrites(serve);
 
   const analytics = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
   const sentAt = new Map();
@@ -105,11 +118,11 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
     .filter((l) => l.msg === 'delivery accepted')
     .map((l) => l.durationMs)
     .sort((a, b) => a - b);
+  const writes = (await successfulWrites(serve)) - writesBefore;
   await serve.stop();
-  const writes = successfulWrites(emulator) - writesBefore;
   const after = await crmObjects(emulator.url);
   const objects = { total: after.total - before.total };
-  await emulator.close();
+  await emulator.stop();
   const floorSeconds = objects.total / 25;
   const sorted = latencies.sort((a, b) => a - b);
   const p99 = percentile(sorted, 99);

@@ -10,8 +10,9 @@
  *   Attio does not know yet (its identify is behind it in the queue) waits alone: the lane goes on without
  *   it, and it is tried again once its backoff has passed.
  * - A failure retrying will not fix (the configuration no longer fits the workspace, an event Attio
- *   refuses), or a passing one that lasts past `giveUpAfterMs`, moves the event to the dead letters with
- *   its reason.
+ *   refuses), a passing one that lasts past `giveUpAfterMs`, or one that keeps coming back for
+ *   `maxAttempts` while other events are applied (it is this event's, not an outage: its lane should not
+ *   wait a day behind it), moves the event to the dead letters with its reason.
  * Time is read from `now`; the timers only decide when to look again, so tests drive the drain with
  * `pump()` on an injected clock.
  */
@@ -43,12 +44,18 @@ export interface DrainOptions {
   backoff?: { baseMs?: number; maxMs?: number };
   /** A passing failure that lasts this long since the event was queued dead-letters it. Default 24 h. */
   giveUpAfterMs?: number;
+  /**
+   * Attempts after which a passing failure dead-letters the event when other events were applied in the
+   * last 10 minutes (so it is not an outage). Default 12: about 20 minutes of backoff.
+   */
+  maxAttempts?: number;
   /** How often to look for events that became due (or were put back by another process). Default 1 s. */
   pollMs?: number;
   now?: () => number;
   /**
-   * While this is true (deliveries are arriving), no new lane starts, for at most `maxDeferMs` at a time:
-   * answering a burst comes before draining it, since both share one CPU.
+   * While this is true (deliveries are arriving), no new lane starts, for at most `maxDeferMs` at a time and
+   * then not again for as long: answering a burst comes before draining it, since both share one CPU, but a
+   * steady stream of deliveries still leaves the drain at least half the time.
    */
   deferWhile?: () => boolean;
   /** Default 1 s. */
@@ -67,6 +74,8 @@ export class Drainer {
   private readonly baseMs: number;
   private readonly maxMs: number;
   private readonly giveUpAfterMs: number;
+  private readonly maxAttempts: number;
+  private lastAppliedAt: number | undefined;
   private readonly pollMs: number;
   private readonly now: () => number;
   private readonly busy = new Map<string, Promise<void>>();
@@ -74,6 +83,7 @@ export class Drainer {
   private timer: NodeJS.Timeout | undefined;
   private recheck: NodeJS.Timeout | undefined;
   private deferredSince: number | undefined;
+  private deferredUntil = -Infinity;
   private pausedUntil = 0;
   private stopping = false;
 
@@ -85,6 +95,7 @@ export class Drainer {
     this.baseMs = options.backoff?.baseMs ?? 1_000;
     this.maxMs = options.backoff?.maxMs ?? 300_000;
     this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 3_600_000;
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 12);
     this.pollMs = options.pollMs ?? 1_000;
     this.now = options.now ?? Date.now;
   }
@@ -163,14 +174,17 @@ export class Drainer {
 
   /** Whether to let intake go first now; if so, looks again shortly. Measured on the process's own clock. */
   private deferring(): boolean {
-    if (this.options.deferWhile?.() !== true) {
+    const now = performance.now();
+    const maxDeferMs = this.options.maxDeferMs ?? 1_000;
+    if (this.options.deferWhile?.() !== true || now - this.deferredUntil < maxDeferMs) {
+      if (this.deferredSince !== undefined) this.deferredUntil = now;
       this.deferredSince = undefined;
       return false;
     }
-    const now = performance.now();
     this.deferredSince ??= now;
-    if (now - this.deferredSince >= (this.options.maxDeferMs ?? 1_000)) {
+    if (now - this.deferredSince >= maxDeferMs) {
       this.deferredSince = undefined;
+      this.deferredUntil = now;
       return false;
     }
     if (this.recheck === undefined) {
@@ -200,6 +214,7 @@ export class Drainer {
       };
       results = events.map(() => ({ status: 'failed', outcomes: [], failure }));
     }
+    if (results.some((r) => r.status === 'applied')) this.lastAppliedAt = this.now();
     const drained = this.classify(events, raws, results);
     if (!this.store.isOpen) return;
     try {
@@ -216,11 +231,12 @@ export class Drainer {
   /**
    * Each event's outcome. The first passing failure in the lane is the cause the engine held the rest back
    * for: it waits out the backoff, and the events behind it wait with it — except when the cause is a person
-   * not known yet, whose identify may be among those behind it: they go on at once, without it.
+   * not known yet, whose identify may be among those behind it, or a cause that goes to the dead letters:
+   * then they go on at once, without it.
    */
   private classify(events: QueuedEvent[], raws: unknown[], results: EventResult[]): DrainedEvent[] {
     const now = this.now();
-    let cause: { waiting: boolean; nextAttemptAt: number } | undefined;
+    let cause: { releasesRest: boolean; nextAttemptAt: number } | undefined;
     return events.map((event, index): DrainedEvent => {
       const raw = raws[index];
       const result = results[index] ?? {
@@ -249,23 +265,42 @@ export class Drainer {
           },
         };
       }
-      if (cause === undefined) {
-        const wait = Math.max(this.backoffMs(event.attempts + 1), failure.retryAfterMs ?? 0);
-        cause = { waiting: failure.category === 'unknown-person', nextAttemptAt: now + wait };
+      if (cause === undefined && event.attempts + 1 >= this.maxAttempts && this.othersGoThrough(failure, now)) {
+        // Out of the way: the events held behind it go on at once.
+        cause = { releasesRest: true, nextAttemptAt: now };
         return {
-          event: { ...event, nextAttemptAt: cause.nextAttemptAt, waiting: cause.waiting },
+          event,
           raw,
-          outcome: 'retry',
-          failure,
+          outcome: 'dead',
+          failure: {
+            ...failure,
+            retryable: false,
+            message: `failed ${event.attempts + 1} times while other events were applied: ${failure.message}`,
+          },
         };
       }
+      if (cause === undefined) {
+        const wait = Math.max(this.backoffMs(event.attempts + 1), failure.retryAfterMs ?? 0);
+        const waiting = failure.category === 'unknown-person';
+        cause = { releasesRest: waiting, nextAttemptAt: now + wait };
+        return { event: { ...event, nextAttemptAt: cause.nextAttemptAt, waiting }, raw, outcome: 'retry', failure };
+      }
       return {
-        event: { ...event, nextAttemptAt: cause.waiting ? now : cause.nextAttemptAt, waiting: false },
+        event: { ...event, nextAttemptAt: cause.releasesRest ? now : cause.nextAttemptAt, waiting: false },
         raw,
         outcome: 'retry',
         failure,
       };
     });
+  }
+
+  /**
+   * Whether a passing failure is the event's own: other events were applied lately. A throttle is never an
+   * event's own, and a person not known yet has the core's own window to turn up in.
+   */
+  private othersGoThrough(failure: Failure, now: number): boolean {
+    if (failure.category === 'throttled' || failure.category === 'unknown-person') return false;
+    return this.lastAppliedAt !== undefined && now - this.lastAppliedAt < 10 * 60_000;
   }
 
   private backoffMs(attempt: number): number {

@@ -59,6 +59,11 @@ export interface Intake {
   admission(): Admission;
   /** Stores a delivery's events; resolves once they are on disk, rejects (QueueWriteError) when they are not. */
   enqueue(events: readonly NewEvent[]): Promise<void>;
+  /**
+   * Records a delivery's key (e.g. an Attio webhook's Idempotency-Key) on disk: true the first time, false
+   * for a replay that was taken before, across restarts. Throws QueueWriteError when it cannot be recorded.
+   */
+  markSeen(key: string): boolean;
 }
 
 export class EventQueue implements Intake {

@@ -176,6 +176,39 @@ describe('the drain', () => {
     ]);
   });
 
+  it('a passing failure that keeps coming back while other people’s events are applied is the event’s own: a dead letter after maxAttempts, and its lane goes on', async () => {
+    const failing: Failure = { category: 'retryable', message: 'Attio answered 500', retryable: true };
+    const { drain, store, clock, add } = setup((e) => (e.id === 'ada1' ? failed(failing) : applied));
+    add(ev('ada', 1), ev('ada', 2));
+    let runs = 0;
+    for (; runs < 20 && store.stats().deadLetters === 0; runs++) {
+      add(ev(`other${runs}`, 1)); // someone else's event, applied each round
+      await drain.pump();
+      clock.t += 300_000;
+    }
+    expect(runs).toBe(12);
+    expect(store.deadLetters()).toEqual([
+      expect.objectContaining({
+        attempts: 12,
+        reason: 'failed 12 times while other events were applied: Attio answered 500',
+      }),
+    ]);
+    await drain.pump();
+    expect(store.stats().depth).toBe(0);
+  });
+
+  it('during an outage (nothing applied) a passing failure is retried past maxAttempts', async () => {
+    const { drain, store, clock, add } = setup(() =>
+      failed({ category: 'retryable', message: 'Attio answered 503', retryable: true }),
+    );
+    add(ev('ada', 1));
+    for (let i = 0; i < 20; i++) {
+      await drain.pump();
+      clock.t += 300_000;
+    }
+    expect(store.stats()).toMatchObject({ depth: 1, deadLetters: 0 });
+  });
+
   it('an engine that throws leaves the events queued for another run', async () => {
     const { store, clock } = setup();
     let calls = 0;
@@ -245,5 +278,28 @@ describe('the drain', () => {
     drain.start();
     expect(await drain.stop(20)).toBe(false);
     expect(store.stats().depth).toBe(1);
+  });
+
+  it('starts no new lane while deliveries keep arriving (deferWhile), and goes on once they stop', async () => {
+    const { store } = setup();
+    let arriving = true;
+    const started: string[] = [];
+    const drain = new Drainer({
+      store,
+      deferWhile: () => arriving,
+      maxDeferMs: 60_000,
+      apply: async (raws) => {
+        started.push(...raws.map((r) => (r as Ev).id));
+        return raws.map(() => applied);
+      },
+    });
+    store.enqueue([ev('ada', 1)].map((e) => ({ lane: e.lane, payload: JSON.stringify(e) })));
+    drain.start();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(started).toEqual([]);
+    arriving = false;
+    await drain.whenEmpty();
+    expect(started).toEqual(['ada1']);
+    await drain.stop();
   });
 });

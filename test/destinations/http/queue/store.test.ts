@@ -166,4 +166,21 @@ describe('one receiver per data directory', () => {
     opened.push(second);
     expect(second.stats().depth).toBe(0);
   });
+
+  it('the receiver’s queue records seen keys durably: a replayed delivery key is known after a restart, and keys older than a week are forgotten at start', () => {
+    const dir = dataDir();
+    const clock = { t: Date.UTC(2024, 10, 1) };
+    const first = new EventQueue({ dataDir: dir, now: () => clock.t });
+    expect(first.markSeen('attio-webhook:idem-1')).toBe(true);
+    expect(first.markSeen('attio-webhook:idem-1')).toBe(false);
+    first.close();
+    clock.t += 6 * 86_400_000;
+    const second = new EventQueue({ dataDir: dir, now: () => clock.t });
+    expect(second.markSeen('attio-webhook:idem-1')).toBe(false);
+    second.close();
+    clock.t += 2 * 86_400_000;
+    const third = new EventQueue({ dataDir: dir, now: () => clock.t });
+    opened.push(third);
+    expect(third.markSeen('attio-webhook:idem-1')).toBe(true);
+  });
 });
