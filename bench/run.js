@@ -4,7 +4,8 @@
  * 1 when a target fails. Writes and reads are counted by the emulator, over HTTP with the real got transport.
  * Generated files go to .bench-tmp/ (gitignored).
  * Options: --companies N (accounts in the generated month, default 4500), --throughput-events N (default 600),
- * --burst-people N (signups in the receiver's burst, default 600), --only receiver (that row alone).
+ * --burst-people N (signups in the receiver's burst, default 600), --only receiver (that row alone), --only counts
+ * (the rows with no rate limit: writes per workflow, the coalesced batch, CPU, writes against the floor; a minute).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -443,6 +444,11 @@ await mkdir(TMP, { recursive: true });
 const burst = () => receiverBurst({ row, log, crmObjects, reps: REPS, people: Number(args['burst-people']) });
 if (args.only === 'receiver') {
   await burst();
+} else if (args.only === 'counts') {
+  await writesPerWorkflow();
+  await coalescedBatch();
+  await cpuEngine(cpu());
+  await writesAgainstFloor();
 } else {
   await writesPerWorkflow();
   await coalescedBatch();
