@@ -3,11 +3,11 @@
  * and every answer the emulator gives, checked against Attio's OpenAPI document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttioClient, createGotTransport, withRetries, type Transport } from '../../src/core/attio/index.js';
+import { AttioClient, createGotTransport, withRetries } from '../../src/core/attio/index.js';
 import { parseConfig } from '../../src/core/config/index.js';
 import { applyPlan, inspectWorkspace, reportOf } from '../../src/core/setup/index.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
-import { loadAttioOpenApi, OPENAPI_ABSENT_MESSAGE, withoutKnownDocumentDefects } from '../support/openapi.js';
+import { loadAttioOpenApi, OPENAPI_ABSENT_MESSAGE, validatingTransport } from '../support/openapi.js';
 
 const openApi = loadAttioOpenApi();
 if (!openApi) console.warn(OPENAPI_ABSENT_MESSAGE);
@@ -30,27 +30,7 @@ describe.skipIf(!openApi)('attio-plg setup against Attio’s OpenAPI document', 
       readsPerSecond: 10_000,
       writesPerSecond: 10_000,
     });
-    const validating: Transport = {
-      async send(request) {
-        const query = Object.fromEntries(
-          Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
-        );
-        const where = `${request.method} ${request.path}`;
-        methods.add(request.method);
-        problems.push(...openApi!.validateRequest({ ...request, query }).map((p) => `${where} request: ${p}`));
-        const response = await http.send(request);
-        const answer = openApi!.validateResponse({
-          method: request.method,
-          path: request.path,
-          status: response.status,
-          body: response.body,
-        });
-        problems.push(
-          ...withoutKnownDocumentDefects(response.body, answer).map((p) => `${where} ${response.status}: ${p}`),
-        );
-        return response;
-      },
-    };
+    const validating = validatingTransport(openApi!, http, problems, (request) => methods.add(request.method));
     const client = new AttioClient(withRetries(validating));
     const config = parseConfig({ apiKey: EMULATOR_API_KEY, apiUrl: emulator.url, productObjects: 'on' }, {});
     const { plan } = await inspectWorkspace(client, config);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
+import type { AttioRequest, Transport } from '../../src/core/attio/transport.js';
 
 export const ATTIO_OPENAPI_PATH = fileURLToPath(new URL('../../../shared/attio-openapi/api-00.json', import.meta.url));
 export const OPENAPI_ABSENT_MESSAGE = `Attio OpenAPI document not found at ${ATTIO_OPENAPI_PATH}: contract tests skipped`;
@@ -199,4 +200,37 @@ export function withoutKnownDocumentDefects(body: unknown, errors: string[]): st
     if (timestamps.some((path) => where === path || where.startsWith(`${path}/`))) return false;
     return !(where === '/code' && error.endsWith('must be equal to one of the allowed values'));
   });
+}
+
+/**
+ * A transport that checks every request it sends, and every answer it gets, against the document: the
+ * problems go to `problems`, and `onRequest` sees each request before it is sent.
+ */
+export function validatingTransport(
+  openApi: AttioOpenApi,
+  http: Transport,
+  problems: string[],
+  onRequest: (request: AttioRequest) => void = () => undefined,
+): Transport {
+  return {
+    async send(request) {
+      const query = Object.fromEntries(
+        Object.entries(request.query ?? {}).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+      );
+      const where = `${request.method} ${request.path}`;
+      onRequest(request);
+      problems.push(...openApi.validateRequest({ ...request, query }).map((p) => `${where} request: ${p}`));
+      const response = await http.send(request);
+      const answer = openApi.validateResponse({
+        method: request.method,
+        path: request.path,
+        status: response.status,
+        body: response.body,
+      });
+      problems.push(
+        ...withoutKnownDocumentDefects(response.body, answer).map((p) => `${where} ${response.status}: ${p}`),
+      );
+      return response;
+    },
+  };
 }
