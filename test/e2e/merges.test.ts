@@ -73,6 +73,13 @@ describe('merges re-key', () => {
     expect(first.forgotten).toBeGreaterThan(0);
     expect(second.removed).toHaveLength(1);
     expect(await deals()).toMatchObject([{ key: `pql:company:${survivor}`, stage: 'Product Qualified' }]);
+    // Following the same merge again (a redelivered event) changes nothing more.
+    const again = await followRecordMerge(e2e().engine.ctx, {
+      object: 'companies',
+      survivorRecordId: survivor,
+      mergedRecordIds: [acme, acmeIo],
+    });
+    expect(again).toMatchObject({ rekeyed: [], removed: [], kept: [] });
 
     // Later events for people of either original company, and a handoff: they land on the survivor.
     await apply(
@@ -123,15 +130,24 @@ describe('merges re-key', () => {
     expect(await deals()).toMatchObject([{ id: worked.id, key: `pql:person:${survivor}`, stage: 'In Progress' }]);
   });
 
-  it('without following the merge, a later qualifier of the merged company would get a second deal', async () => {
+  it('without following the merge, a later event for the merged company fails; once followed, it applies', async () => {
     await apply(signedUp('jane.doe@acme.com', 1), usage('jane.doe@acme.com', 2, QUALIFYING));
     await apply(group('acme-io', 'acme.io', 1, { name: 'Acme' }));
     const acme = await idOf('companies', { domains: 'acme.com' });
     const acmeIo = await idOf('companies', { domains: 'acme.io' });
-    await merge('companies', acme, acmeIo);
-    // The engine's cache still names acme.com's old record; the deal key names it too.
-    const result = await e2e().engine.processEvent(usage('kim.park@acme.io', 4, QUALIFYING));
-    const names = (await deals()).map((d) => d.name);
-    expect(result.status !== 'applied' || names.length > 1).toBe(true);
+    const survivor = await merge('companies', acme, acmeIo);
+    // The engine still remembers acme.io's old record, which Attio no longer has.
+    const event = usage('kim.park@acme.io', 4, QUALIFYING);
+    const stale = await e2e().engine.processEvent(event);
+    expect(stale.status).not.toBe('applied');
+    expect(stale.failure?.message).toContain(acmeIo);
+
+    await followRecordMerge(e2e().engine.ctx, {
+      object: 'companies',
+      survivorRecordId: survivor,
+      mergedRecordIds: [acme, acmeIo],
+    });
+    expect((await e2e().engine.processEvent(event)).status).toBe('applied');
+    expect(await deals()).toMatchObject([{ name: 'PQL - acme.com', key: `pql:company:${survivor}` }]);
   });
 });
