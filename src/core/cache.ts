@@ -17,6 +17,8 @@ export interface ExpiringCache<V> {
   set(key: string, value: V): void;
   delete(key: string): void;
   clear(): void;
+  /** What is remembered, e.g. to forget every entry naming a record that no longer exists. */
+  entries(): Iterable<[string, V]>;
   readonly size: number;
 }
 
@@ -39,6 +41,7 @@ const KEEPS_NOTHING: ExpiringCache<never> = {
   set: () => {},
   delete: () => {},
   clear: () => {},
+  entries: () => [],
   size: 0,
 };
 

@@ -47,6 +47,31 @@ export const CONFIG_DEFAULTS = Object.freeze({
   writesPerSecond: 25,
   // Per Attio request; a request that has not answered by then counts as failed and is retried like a reset.
   requestTimeoutMs: 15_000,
+  // Who owns each attribute the sync writes (docs/ownership.md): a rep's edit of a `reps` attribute is never
+  // overwritten; `product` attributes follow the product whoever touched them. Unlisted attributes are the reps'.
+  ownership: Object.freeze({
+    'people.name': 'reps',
+    'people.job_title': 'reps',
+    'people.company': 'reps',
+    'people.plan_type': 'product',
+    'people.signup_date': 'product',
+    'people.signup_source': 'product',
+    'people.milestones_completed': 'product',
+    'people.activation_score': 'product',
+    'people.pql_score': 'product',
+    'people.pql_tier': 'product',
+    'people.pql_explanation': 'product',
+    'people.pql_scored_at': 'product',
+    'people.pql_qualified_at': 'product',
+    'people.last_activity_date': 'product',
+    'people.profile_updated_at': 'product',
+    'companies.name': 'reps',
+    'companies.plan_type': 'product',
+    'companies.pql_score': 'product',
+    'companies.account_updated_at': 'product',
+    'workspaces.name': 'reps',
+    'workspaces.company': 'reps',
+  } as Record<string, 'product' | 'reps'>),
 } as const);
 
 /** Environment variable that overrides the default `apiUrl` (docs/configuration.md). */

@@ -15,10 +15,28 @@ export const PERSONAL_DOMAIN_POLICIES = ['skip-company', 'allow-company'] as con
 export const PRODUCT_OBJECTS_MODES = ['auto', 'on', 'off'] as const;
 /** Which qualification opens an account's PQL deal. */
 export const DEAL_TRIGGERS = ['user', 'account', 'both'] as const;
+/** Who owns an attribute the sync writes: `reps` (a rep's edit wins) or `product` (the sync always writes). */
+export const ATTRIBUTE_OWNERS = ['product', 'reps'] as const;
+/** An attribute named `<object>.<attribute slug>`, e.g. `people.job_title`. */
+export const OWNED_ATTRIBUTE = /^[a-z0-9_]+\.[a-z0-9_]+$/;
 
 const name = z.string().trim().min(1).max(200);
 const eventNames = z.array(name);
 const milestoneKey = z.string().regex(MILESTONE_KEY, { error: MILESTONE_KEY_REASON });
+
+/** What a user lists is laid over the defaults: naming one attribute leaves the others as they were. */
+const ownership = z
+  .record(z.string(), z.enum(ATTRIBUTE_OWNERS))
+  .default({})
+  .transform((given, ctx) => {
+    for (const key of Object.keys(given).filter((k) => !OWNED_ATTRIBUTE.test(k)))
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'must name an attribute as <object>.<attribute slug>, e.g. people.job_title',
+      });
+    return { ...CONFIG_DEFAULTS.ownership, ...given };
+  });
 
 const apiUrl = z.string().transform((input, ctx) => {
   const checked = checkApiUrl(input);
@@ -78,6 +96,7 @@ export const plgConfigSchema = z
     readsPerSecond: z.number().gt(0).default(CONFIG_DEFAULTS.readsPerSecond),
     writesPerSecond: z.number().gt(0).default(CONFIG_DEFAULTS.writesPerSecond),
     requestTimeoutMs: z.number().int().min(100).max(120_000).default(CONFIG_DEFAULTS.requestTimeoutMs),
+    ownership,
   })
   .superRefine((config, ctx) => {
     // An event name routes to exactly one workflow; a name in two roles would make routing depend on order.

@@ -4,14 +4,16 @@
  * `plg_deal_key` that `attio-plg setup` creates) — Attio then refuses a second deal with the same key, so
  * concurrent processes converge on one — and otherwise by the account's deals named `<prefix> - ...`,
  * converged after creating (./converge.ts). A person joins the deal's people with a deferred PATCH (it only
- * appends); the deal's stage, owner and value are set once, when it is created, and never overwritten.
+ * appends); the deal's stage, owner and value are set once, when it is created, and never overwritten, so a
+ * deal a rep moved stays where they put it.
  */
 import { AttioError } from '../attio/errors.js';
 import { attioRequests } from '../attio/requests.js';
 import type { AttioRecord } from '../attio/schemas.js';
 import { readRecordRefs, readText, recordIdOf, values } from '../attio/values.js';
-import type { WorkflowRun } from './context.js';
+import type { WorkflowContext, WorkflowRun } from './context.js';
 import { ensureOne } from './converge.js';
+import { touchedByMember } from './ownership.js';
 import { companyRef, personRef } from './people.js';
 
 /** The unique deal attribute `attio-plg setup` creates; used whenever the workspace has it. */
@@ -42,7 +44,9 @@ export function dealKey(spec: Pick<DealSpec, 'prefix' | 'companyId' | 'personId'
 }
 
 /** The unique attribute deals are keyed on: the configured one, else `plg_deal_key` when it exists and is unique. */
-export async function dealKeyAttribute(run: WorkflowRun): Promise<string | undefined> {
+export async function dealKeyAttribute(run: {
+  ctx: Pick<WorkflowContext, 'config' | 'schema'>;
+}): Promise<string | undefined> {
   const { config, schema } = run.ctx;
   if (config.dealMatchingAttribute) return config.dealMatchingAttribute;
   const attribute = (await schema.attributes('deals')).get(DEAL_KEY_ATTRIBUTE);
@@ -103,6 +107,11 @@ async function convergeDeal(run: WorkflowRun, spec: DealSpec): Promise<{ deal: A
     },
     create: async () => asCandidate(await createDeal(run, spec, undefined)),
     remove: async (candidate) => {
+      // A duplicate a rep has already worked on (moved, re-assigned) is theirs now: it stays (docs/ownership.md).
+      if (touchedByMember(candidate.deal)) {
+        run.step('deleteDuplicateDeal', 'skipped', candidate.id, 'a rep has worked on it');
+        return false;
+      }
       const deleted = await client.deleteRecord('deals', candidate.id);
       run.step('deleteDuplicateDeal', 'deleted', candidate.id, dealName(spec));
       return deleted;

@@ -12,6 +12,7 @@ import type { GroupIntent } from '../intents.js';
 import { scoreSignals } from '../scoring/index.js';
 import type { WorkflowRun } from './context.js';
 import { companyRef, ensureCompany, personOf, productObjectEnabled } from './people.js';
+import { heldByReps } from './ownership.js';
 import type { CachedWorkspace } from './record-caches.js';
 
 export async function runGroup(intent: GroupIntent, run: WorkflowRun): Promise<void> {
@@ -65,8 +66,11 @@ async function ensureWorkspace(
   let known = records.workspaces.get(workspaceId);
   if (known === undefined) {
     const [record] = await client.queryRecords('workspaces', { filter: { workspace_id: workspaceId }, limit: 1 });
-    if (record) records.workspaces.set(workspaceId, (known = workspaceFacts(record)));
+    if (record) records.workspaces.set(workspaceId, (known = workspaceFacts(run, record)));
   }
+  // What a rep wrote last of the workspace stays as they wrote it (docs/ownership.md).
+  if (known?.heldByReps?.includes('name')) name = undefined;
+  if (known?.heldByReps?.includes('company')) companyId = undefined;
   if (
     known &&
     (name === undefined || known.name === name) &&
@@ -85,7 +89,7 @@ async function ensureWorkspace(
       stage: 'asserts',
       op: 'assertWorkspace',
       onSent: (data) =>
-        records.workspaces.set(workspaceId, workspaceFacts(data as Parameters<typeof workspaceFacts>[0])),
+        records.workspaces.set(workspaceId, workspaceFacts(run, data as Parameters<typeof workspaceFacts>[1])),
     },
     known?.id,
   );
@@ -93,12 +97,14 @@ async function ensureWorkspace(
   records.workspaces.delete(workspaceId);
 }
 
-function workspaceFacts(record: Parameters<typeof recordIdOf>[0]): CachedWorkspace {
+function workspaceFacts(run: WorkflowRun, record: Parameters<typeof recordIdOf>[0]): CachedWorkspace {
+  const held = [...heldByReps(run.ctx.config, 'workspaces', record)].filter((a) => a === 'name' || a === 'company');
   const name = readText(record, 'name');
   const companyId = readRecordRef(record, 'company');
   return {
     id: recordIdOf(record),
     ...(name === undefined ? {} : { name }),
     ...(companyId === undefined ? {} : { companyId }),
+    ...(held.length === 0 ? {} : { heldByReps: held }),
   };
 }

@@ -57,3 +57,5 @@ export { DEAL_KEY_ATTRIBUTE, dealKeyAttribute } from './deals.js';
 export { compareCandidates, ensureOne, winnerOf, type Candidate, type ConvergeSteps } from './converge.js';
 export { keyMarker } from './notes-and-tasks.js';
 export { createRecordCaches, type RecordCaches } from './record-caches.js';
+export { followRecordMerge, type MergeContext, type MergeOutcome, type RecordMerge } from './merges.js';
+export { heldByReps, lastSetByMember, ownerOf, type AttributeOwner } from './ownership.js';

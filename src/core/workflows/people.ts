@@ -20,6 +20,7 @@ import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
 import type { PersonKey } from '../intents.js';
 import type { WorkflowRun } from './context.js';
+import { heldByReps } from './ownership.js';
 import { allValues, PERSON_ATTRIBUTES } from './person-facts.js';
 import { PersonState } from './person-state.js';
 import type { CachedCompany } from './record-caches.js';
@@ -73,7 +74,7 @@ async function assertCompanyOnce(
   let known = records.companies.get(domain);
   if (known === undefined) {
     const [record] = await client.queryRecords('companies', { filter: { domains: domain }, limit: 1 });
-    if (record) records.companies.set(domain, (known = companyFacts(record)));
+    if (record) records.companies.set(domain, (known = companyFacts(run, record)));
   }
   const stale = known?.updatedAt !== undefined && Date.parse(timestamp) < Date.parse(known.updatedAt);
   const changes = changedCompanyValues(known, wanted, stale);
@@ -92,24 +93,33 @@ async function assertCompanyOnce(
     }),
   );
   const company = await client.assertRecord('companies', 'domains', prepared);
-  records.companies.set(domain, companyFacts(company));
+  records.companies.set(domain, companyFacts(run, company));
   run.step('assertCompany', 'asserted', recordIdOf(company), domain);
   return recordIdOf(company);
 }
 
-/** What of `wanted` the company lacks; from a stale event, only what it has no value for at all. */
+const COMPANY_ATTRIBUTES = { name: 'name', plan: 'plan_type', pqlScore: 'pql_score' } as const;
+
+/**
+ * What of `wanted` the company lacks; from a stale event, only what it has no value for at all; never what a
+ * rep holds (./ownership.ts).
+ */
 function changedCompanyValues(known: CachedCompany | undefined, wanted: CompanyValues, stale: boolean): CompanyValues {
   const out: CompanyValues = {};
   for (const key of ['name', 'plan', 'pqlScore'] as const) {
     const value = wanted[key];
     const have = known?.[key];
     if (value === undefined || value === have || (stale && have !== undefined)) continue;
+    if (known?.heldByReps?.includes(COMPANY_ATTRIBUTES[key])) continue;
     Object.assign(out, { [key]: value });
   }
   return out;
 }
 
-function companyFacts(company: AttioRecord): CachedCompany {
+function companyFacts(run: WorkflowRun, company: AttioRecord): CachedCompany {
+  const held = [...heldByReps(run.ctx.config, 'companies', company)].filter((a) =>
+    (Object.values(COMPANY_ATTRIBUTES) as string[]).includes(a),
+  );
   const plan = readSelectTitles(company, 'plan_type')[0];
   const name = readText(company, 'name');
   const pqlScore = readNumber(company, 'pql_score');
@@ -120,6 +130,7 @@ function companyFacts(company: AttioRecord): CachedCompany {
     ...(plan === undefined ? {} : { plan }),
     ...(pqlScore === undefined ? {} : { pqlScore }),
     ...(updatedAt === undefined ? {} : { updatedAt }),
+    ...(held.length === 0 ? {} : { heldByReps: held }),
   };
 }
 
@@ -139,13 +150,15 @@ export async function personOf(run: WorkflowRun, key: PersonKey, timestamp: stri
       record ? recordIdOf(record) : undefined,
       record ? undefined : 'new person',
     );
-    return lane.remember(key, new PersonState(record, key.email));
+    return lane.remember(key, new PersonState(record, key.email, record && personHeld(run, record)));
   }
   const personId = await findPersonIdByUserId(run, key.userId ?? '', timestamp);
   const record = await run.ctx.client.getRecord('people', personId);
   run.step('findPersonByUserId', 'found', personId);
-  return lane.remember(key, new PersonState(record, undefined));
+  return lane.remember(key, new PersonState(record, undefined, personHeld(run, record)));
 }
+
+const personHeld = (run: WorkflowRun, record: AttioRecord) => heldByReps(run.ctx.config, 'people', record);
 
 /**
  * The person's record id, creating the record when it does not exist yet (with what the lane knows so far;

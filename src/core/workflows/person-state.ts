@@ -16,9 +16,11 @@ import {
   PROFILE_FACTS,
   readPersonFacts,
   sameFact,
+  PERSON_ATTRIBUTES,
   type PersonFact,
   type PersonFacts,
 } from './person-facts.js';
+import { withoutHeld } from './ownership.js';
 
 export class PersonState {
   id?: string;
@@ -31,8 +33,11 @@ export class PersonState {
   lists?: Set<string>;
   /** The person qualified in this lane: a later score in the lane does not qualify again. */
   qualified = false;
+  /** Attributes a rep wrote last that the product does not own: events leave them as they are (./ownership.ts). */
+  heldByReps: ReadonlySet<string>;
 
-  constructor(record: AttioRecord | undefined, email: string | undefined) {
+  constructor(record: AttioRecord | undefined, email: string | undefined, heldByReps: ReadonlySet<string> = new Set()) {
+    this.heldByReps = heldByReps;
     if (record) {
       this.id = recordIdOf(record);
       this.email = readEmails(record)[0] ?? email;
@@ -55,7 +60,7 @@ export class PersonState {
     value: PersonFacts[K] | undefined,
     timestamp: string,
   ): void {
-    if (value === undefined) return;
+    if (value === undefined || this.heldByReps.has(PERSON_ATTRIBUTES[fact])) return;
     const at = Date.parse(timestamp);
     const previous = this.times.get(fact);
     if (previous !== undefined && previous > at) return;
@@ -124,7 +129,10 @@ export async function queuePersonWrites(run: WorkflowRun): Promise<void> {
     // earlier write of ours computed it, and whichever lane reads the person next puts it right.
     if (person.facts.milestones.length > 0)
       person.facts.activationScore = activationScore(person.facts.milestones, configuredMilestones(run.ctx));
-    const wanted = person.id === undefined ? allValues(person.facts) : changedValues(person.stored, person.facts);
+    const wanted =
+      person.id === undefined
+        ? allValues(person.facts)
+        : withoutHeld(changedValues(person.stored, person.facts), person.heldByReps);
     if (Object.keys(wanted).length === 0) continue;
     const prepared = await run.prepare('people', wanted);
     if (Object.keys(prepared).length === 0) continue;

@@ -15,6 +15,8 @@ export interface CachedCompany {
   pqlScore?: number;
   /** `account_updated_at`: when an event last changed what the connector writes of the company. */
   updatedAt?: string;
+  /** Attributes of those above a rep wrote last that the product does not own (docs/ownership.md). */
+  heldByReps?: string[];
 }
 
 export interface CachedUser {
@@ -27,6 +29,8 @@ export interface CachedWorkspace {
   id: string;
   name?: string;
   companyId?: string;
+  /** `name` and/or `company` when a rep wrote them last and the product does not own them. */
+  heldByReps?: string[];
 }
 
 export interface RecordCaches {

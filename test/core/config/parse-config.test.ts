@@ -77,7 +77,23 @@ describe('parseConfig defaults', () => {
       readsPerSecond: 100,
       writesPerSecond: 25,
       requestTimeoutMs: 15000,
+      ownership: CONFIG_DEFAULTS.ownership,
     });
+  });
+
+  it('lays configured attribute owners over the default ones', () => {
+    const config = parseConfig({ apiKey: 'key', ownership: { 'people.job_title': 'product' } }, noEnv);
+    expect(config.ownership['people.job_title']).toBe('product');
+    // Naming one attribute leaves the others as the defaults say.
+    expect(config.ownership['people.name']).toBe('reps');
+    expect(config.ownership['people.pql_score']).toBe('product');
+  });
+
+  it('rejects an owner or attribute it cannot read, naming the setting', () => {
+    expect(configError({ apiKey: 'key', ownership: { 'people.name': 'sales' } }).message).toContain('ownership');
+    expect(configError({ apiKey: 'key', ownership: { job_title: 'product' } }).message).toMatch(
+      /ownership.*<object>\.<attribute slug>/,
+    );
   });
 
   it('gives each parsed config its own copies of the default lists', () => {
