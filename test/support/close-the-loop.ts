@@ -152,7 +152,13 @@ export interface LoopStage {
   close(): Promise<void>;
 }
 
-export async function startLoopStage(options: { extraAttioSecrets?: string[] } = {}): Promise<LoopStage> {
+export interface LoopStageOptions {
+  extraAttioSecrets?: string[];
+  /** The client serve's loop reads Attio with (default: the engine's). */
+  loopClient?: (emulatorUrl: string) => AttioClient;
+}
+
+export async function startLoopStage(options: LoopStageOptions = {}): Promise<LoopStage> {
   const scheduler = new ManualScheduler();
   const emulator = await startEmulator({
     seed: 'plg-demo',
@@ -199,7 +205,7 @@ export async function startLoopStage(options: { extraAttioSecrets?: string[] } =
           rudderstackWriteKey: RUDDER_WRITE_KEY,
           productWebhookSecret: PRODUCT_SECRET,
         },
-        client,
+        client: loopClient,
         onRecordsMerged: (merge) => {
           merges.push(merge);
         },
@@ -207,6 +213,7 @@ export async function startLoopStage(options: { extraAttioSecrets?: string[] } =
       },
     });
   };
+  const loopClient = options.loopClient?.(emulator.url) ?? client;
   await start();
   const call: LoopStage['call'] = async (method, path, body, token = REP_TOKEN) => {
     const res = await fetch(`${emulator.url}${path}`, {
