@@ -17,12 +17,18 @@ import { DEFAULT_DATA_DIR, DEFAULT_QUEUE_BOUNDS, DEFAULT_READY_MAX_AGE_MS } from
 import type { ReadyState } from '../destinations/http/readiness.js';
 import { startReceiverService } from '../destinations/http/service.js';
 import { untilStopped } from './signals.js';
+import {
+  addCloseTheLoopOptions,
+  CLOSE_THE_LOOP_HELP,
+  closeTheLoopFromCli,
+  type CloseTheLoopCliOptions,
+} from './close-the-loop-options.js';
 import { duration, UsageError, wholeNumber } from './usage.js';
 import { readinessBeforeStart } from './workspace-readiness.js';
 
 export const WEBHOOK_SECRET_ENV = 'ATTIO_PLG_WEBHOOK_SECRET';
 
-export interface ServeOptions {
+export interface ServeOptions extends CloseTheLoopCliOptions {
   port: number;
   host: string;
   config?: string;
@@ -38,7 +44,7 @@ const hours = (ms: number) => `${ms / 3_600_000}h`;
 
 /** The command's definition; ./main.ts attaches the action. */
 export function serveCommand(): Command {
-  return new Command('serve')
+  return addCloseTheLoopOptions(new Command('serve'))
     .description(
       'receive events from the Segment and RudderStack SDKs (their HTTP APIs) and webhooks, and apply them in Attio',
     )
@@ -89,7 +95,8 @@ Endpoints:
   GET  /health  /ready  /metrics                                  liveness, readiness (workspace check, queue age), Prometheus
 
 A delivery is answered 200 once its valid events are stored on disk (invalid ones: 400 naming the field); the
-queue drains to Attio at the workspace's rate limit. \`attio-plg queue status\` shows it. See docs/receiver-queue.md.`,
+queue drains to Attio at the workspace's rate limit. \`attio-plg queue status\` shows it. See docs/receiver-queue.md.
+${CLOSE_THE_LOOP_HELP}`,
     );
 }
 
@@ -112,6 +119,7 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
     observe: metrics.attempt,
     retry: { maxTotalWaitMs: 5_000 },
   });
+  const closeTheLoop = await closeTheLoopFromCli(options, client, config);
   const engine = new EventEngine({ client, config, logger: coreLoggerFor(logger), maxRuns: 2 });
   // /ready has a client of its own: one attempt with a short timeout, so a probe gets a prompt answer.
   const checker = connectionFor(
@@ -146,6 +154,7 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
     readyMaxAgeMs: options.readyMaxAge,
     check: () => checkWorkspace(checker.client, config),
     onReadyState,
+    ...(closeTheLoop ? { closeTheLoop } : {}),
   });
   const stopped = untilStopped();
   const backlog = service.queue.stats();
