@@ -21,8 +21,11 @@ import { verifyAttioDelivery } from './verify.js';
 
 /** An Attio delivery is a few kilobytes; more is not Attio. */
 const MAX_DELIVERY_BYTES = 256 * 1024;
-/** Attempts before a delivery or an event is kept as failed (with back-off doubling to the cap, about 3 days). */
-export const LOOP_MAX_ATTEMPTS = 16;
+/**
+ * Attempts before a delivery or an event is kept as failed: waits doubling from 1 s to the 6 h cap (15 waits,
+ * about 9 h), then every 6 h: 27 attempts take about three days, as long as Attio itself keeps retrying.
+ */
+export const LOOP_MAX_ATTEMPTS = 27;
 
 export interface CloseTheLoopOptions {
   settings: CloseTheLoopSettings;
