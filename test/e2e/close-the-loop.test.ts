@@ -109,6 +109,20 @@ describe('close the loop: a deal a rep wins reaches the product once, signed, an
     });
   });
 
+  it('two quick moves read back after both: the latest change is reported once, not once per event', async () => {
+    stage = await startLoopStage();
+    const dealId = await pqlDeal(stage);
+    stage.proxy.failNext(1); // the first move's delivery waits for its retry: by then the deal has moved on
+    await moveDeal(stage, dealId, 'In Progress');
+    await moveDeal(stage, dealId, 'Won 🎉');
+    await stage.settle();
+    expect(stage.emulator.webhooks.attempts.filter((a) => a.status === 200)).toHaveLength(2);
+    expect(stage.product.accepted('Deal Stage Changed').map((d) => d.body.properties)).toEqual([
+      expect.objectContaining({ from: 'In Progress', to: 'Won 🎉' }),
+    ]);
+    expect(stage.product.accepted('Deal Won')).toHaveLength(1);
+  });
+
   it('a restart neither re-emits what was sent nor takes a redelivery again', async () => {
     stage = await startLoopStage();
     const dealId = await pqlDeal(stage);

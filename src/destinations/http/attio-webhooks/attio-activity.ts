@@ -63,8 +63,11 @@ export class AttioActivity {
     this.now = options.now ?? Date.now;
   }
 
-  /** The product events of one Attio event (often none); merges also call the hook. */
-  async productEventsOf(event: AttioWebhookEvent, idempotencyKey: string, index: number): Promise<ProductEvent[]> {
+  /**
+   * The product events of one Attio event (often none), and the changes they report (to be marked in the
+   * transaction that stores them); merges also call the hook.
+   */
+  async productEventsOf(event: AttioWebhookEvent, idempotencyKey: string, index: number): Promise<Reported> {
     const make = (
       name: ProductEventName,
       subject: Subject & { ids: Ids },
@@ -78,8 +81,8 @@ export class AttioActivity {
     if (task.success && task.data.event_type === 'task.updated')
       return this.taskCompleted(task.data.id.task_id, task.data.actor, make);
     const merged = attioRecordMergedEventSchema.safeParse(event);
-    if (merged.success) return this.recordsMerged(merged.data, make);
-    return [];
+    if (merged.success) return { events: await this.recordsMerged(merged.data, make), changes: [] };
+    return NOTHING;
   }
 
   /** The connector's own actor, once learnt. */
@@ -104,24 +107,27 @@ export class AttioActivity {
     this.options.store.setFact(CONNECTOR_ACTOR_FACT, JSON.stringify({ type: actor.type, id: actor.id }));
   }
 
-  private async dealStageChanged(event: AttioRecordEvent, make: Make) {
+  private async dealStageChanged(event: AttioRecordEvent, make: Make): Promise<Reported> {
     const { object_id, record_id, attribute_id } = event.id;
-    if ((await this.slugOf(object_id)) !== 'deals' || attribute_id !== (await this.stageAttribute())) return [];
+    if ((await this.slugOf(object_id)) !== 'deals' || attribute_id !== (await this.stageAttribute())) return NOTHING;
     const deal = await this.options.client.getRecord('deals', record_id);
     this.learnFrom(deal.values[this.options.dealKeyAttribute ?? 'plg_deal_key']);
-    if (this.isConnector(event.actor)) return [];
+    if (this.isConnector(event.actor)) return NOTHING;
     const stages = await this.options.client.listRecordAttributeValues('deals', record_id, 'stage', {
       showHistoric: true,
     });
     const current = stages.filter((v) => v.active_until === null || v.active_until === undefined).at(-1);
-    if (current === undefined || this.isConnector(current.created_by_actor as AttioActor)) return [];
+    if (current === undefined || this.isConnector(current.created_by_actor as AttioActor)) return NOTHING;
+    // Events are read back later: after two quick moves, both events find the latest; it is reported once.
+    const change = `stage:${record_id}:${String(current.active_from)}`;
+    if (this.options.store.isReported(change)) return NOTHING;
     const previous = stages
       .filter((v) => typeof v.active_until === 'string')
       .sort((a, b) => String(a.active_until).localeCompare(String(b.active_until)))
       .at(-1);
     const to = stageTitle(current);
     const from = (previous === undefined ? undefined : stageTitle(previous)) ?? null;
-    if (to === undefined || to === from) return [];
+    if (to === undefined || to === from) return NOTHING;
     const subject = await this.dealSubject(deal);
     const at = typeof current.active_from === 'string' ? current.active_from : undefined;
     const properties = { from, to, dealName: readText(deal, 'name') ?? null, changedBy: event.actor.type };
@@ -135,35 +141,35 @@ export class AttioActivity {
       events.push(
         make(outcome, subject, { stage: to, from, dealName: properties.dealName, changedBy: event.actor.type }, at),
       );
-    return events;
+    return { events, changes: [change] };
   }
 
-  private async taskCompleted(taskId: string, actor: AttioActor, make: Make) {
+  private async taskCompleted(taskId: string, actor: AttioActor, make: Make): Promise<Reported> {
     let task: AttioTask;
     try {
       task = await this.options.client.getTask(taskId);
     } catch (error) {
-      if (error instanceof AttioError && error.status === 404) return []; // deleted since: nothing to tell
+      if (error instanceof AttioError && error.status === 404) return NOTHING; // deleted since: nothing to tell
       throw error;
     }
     const key = TASK_MARKER.exec(task.content_plaintext)?.[1];
     const ours = key !== undefined && task.created_by_actor?.type !== 'workspace-member';
     if (ours && task.created_by_actor) this.learnFrom([{ created_by_actor: task.created_by_actor }]);
+    const change = `task:${taskId}`;
     if (!task.is_completed) {
-      this.options.store.taskReopened(taskId);
-      return [];
+      this.options.store.unreport(change);
+      return NOTHING;
     }
     // Only the connector's follow-up tasks, completed by someone else, and only the move to completed.
-    if (!ours || this.isConnector(actor) || !this.options.store.taskCompleted(taskId)) return [];
+    if (!ours || this.isConnector(actor) || this.options.store.isReported(change)) return NOTHING;
     const subject = await this.taskSubject(task);
-    return [
-      make('Sales Task Completed', subject, {
-        attioTaskId: taskId,
-        task: task.content_plaintext.replace(TASK_MARKER, ''),
-        taskKey: key,
-        completedBy: actor.type,
-      }),
-    ];
+    const completed = make('Sales Task Completed', subject, {
+      attioTaskId: taskId,
+      task: task.content_plaintext.replace(TASK_MARKER, ''),
+      taskKey: key,
+      completedBy: actor.type,
+    });
+    return { events: [completed], changes: [change] };
   }
 
   private async recordsMerged(event: AttioRecordMergedEvent, make: Make) {
@@ -249,11 +255,14 @@ export class AttioActivity {
     at: string | undefined,
   ): ProductEvent {
     const { userId, groupId, ...attioIds } = subject.ids;
+    // Segment and RudderStack need an id: without a user id, the Attio record the event is most about.
     const anonymous = attioIds.attioPersonId
       ? `attio:people:${attioIds.attioPersonId}`
       : attioIds.attioCompanyId
         ? `attio:companies:${attioIds.attioCompanyId}`
-        : `attio:${String(properties.object ?? 'record')}:${String(properties.attioSurvivorRecordId ?? properties.attioTaskId ?? messageId)}`;
+        : attioIds.attioDealId
+          ? `attio:deals:${attioIds.attioDealId}`
+          : `attio:${messageId}`;
     return {
       type: 'track',
       messageId,
@@ -290,6 +299,13 @@ export class AttioActivity {
     return this.stageAttributeId;
   }
 }
+
+/** Product events, and the changes they report. */
+export interface Reported {
+  events: ProductEvent[];
+  changes: string[];
+}
+const NOTHING: Reported = { events: [], changes: [] };
 
 interface Ids {
   userId?: string;

@@ -10,7 +10,8 @@
  *   deliveries stay (without their body) for a week, longer than Attio retries, so their keys stay known.
  * - `product_events`: the outbox, one row per product event and sink, keyed by (sink, message id): an
  *   event worked out twice (a crash between the two steps) is stored once. A row leaves once its sink took it.
- * - `completed_tasks`: tasks last seen completed, so that only the move to completed is an event.
+ * - `reported`: changes already reported (a deal's stage value, a task's completion), written in the
+ *   transaction that stores their events: the same change read again after a later event is not news.
  * - `facts`: what was learnt about the workspace, e.g. the connector's own actor.
  */
 import { mkdirSync } from 'node:fs';
@@ -84,7 +85,7 @@ CREATE TABLE IF NOT EXISTS product_events (
   UNIQUE (sink, message_id)
 );
 CREATE INDEX IF NOT EXISTS product_events_due ON product_events (state, next_attempt_at);
-CREATE TABLE IF NOT EXISTS completed_tasks (task_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS reported (key TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `);
   }
@@ -112,14 +113,16 @@ CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
       .all(this.now(), limit) as StoredDelivery[];
   }
 
-  /** The delivery is processed: its product events enter the outbox in the same transaction. */
-  deliveryProcessed(key: string, events: readonly NewOutboxRow[]): void {
+  /** The delivery is processed: its product events enter the outbox, and what they report is marked, in one transaction. */
+  deliveryProcessed(key: string, events: readonly NewOutboxRow[], reported: readonly string[] = []): void {
     const now = this.now();
     const insert = this.db.prepare(
       'INSERT OR IGNORE INTO product_events (sink, message_id, payload, next_attempt_at) VALUES (?, ?, ?, ?)',
     );
+    const mark = this.db.prepare('INSERT OR IGNORE INTO reported (key) VALUES (?)');
     this.db.transaction(() => {
       for (const event of events) insert.run(event.sink, event.messageId, event.payload, now);
+      for (const change of reported) mark.run(change);
       this.db
         .prepare("UPDATE attio_deliveries SET state = 'done', body = NULL, last_error = NULL WHERE key = ?")
         .run(key);
@@ -166,13 +169,14 @@ CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     return next ?? undefined;
   }
 
-  /** Records that a task is completed; true when it was not recorded so before. */
-  taskCompleted(taskId: string): boolean {
-    return this.db.prepare('INSERT OR IGNORE INTO completed_tasks (task_id) VALUES (?)').run(taskId).changes === 1;
+  /** Whether a change (e.g. `stage:<deal>:<active_from>`) was reported already. */
+  isReported(change: string): boolean {
+    return this.db.prepare('SELECT 1 FROM reported WHERE key = ?').get(change) !== undefined;
   }
 
-  taskReopened(taskId: string): void {
-    this.db.prepare('DELETE FROM completed_tasks WHERE task_id = ?').run(taskId);
+  /** Forgets a report, so that the change happening again is news (a task reopened). */
+  unreport(change: string): void {
+    this.db.prepare('DELETE FROM reported WHERE key = ?').run(change);
   }
 
   fact(name: string): string | undefined {

@@ -144,12 +144,15 @@ export class CloseTheLoop implements AttioWebhooksRoute {
       try {
         const parsed = attioWebhookDeliverySchema.parse(JSON.parse(delivery.body));
         const rows = [];
+        const changes: string[] = [];
         for (const [index, event] of parsed.events.entries()) {
-          for (const productEvent of await this.activity.productEventsOf(event, delivery.key, index))
+          const reported = await this.activity.productEventsOf(event, delivery.key, index);
+          changes.push(...reported.changes);
+          for (const productEvent of reported.events)
             for (const sink of this.sinks)
               rows.push({ sink: sink.name, messageId: productEvent.messageId, payload: JSON.stringify(productEvent) });
         }
-        this.store.deliveryProcessed(delivery.key, rows);
+        this.store.deliveryProcessed(delivery.key, rows, changes);
         if (rows.length > 0)
           this.logger.info({ route: ATTIO_WEBHOOKS_PATH, events: rows.length }, 'product events queued for the sinks');
       } catch (error) {
