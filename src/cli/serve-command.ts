@@ -165,7 +165,9 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
     );
   logger.info(
     { url: service.url, dataDir: options.dataDir },
-    `attio-plg receiver listening on ${service.url} (Segment/RudderStack SDKs: /v1/batch; webhooks: /)`,
+    `attio-plg receiver listening on ${service.url} (Segment/RudderStack SDKs: /v1/batch; webhooks: /${
+      service.loop ? '; Attio webhooks: /attio/webhooks' : ''
+    })`,
   );
   await stopped;
   logger.info('stopping: no new deliveries; finishing the deliveries and the drain runs in flight');
