@@ -8,6 +8,7 @@
 import { Command, Option } from 'commander';
 import { connectionFor } from '../core/connection.js';
 import { checkWorkspace } from '../core/setup/index.js';
+import { followRecordMerge } from '../core/workflows/index.js';
 import { EventEngine } from '../pipeline.js';
 import { loadCliConfig } from './config.js';
 import { parseSecrets } from '../destinations/http/auth.js';
@@ -17,12 +18,18 @@ import { DEFAULT_DATA_DIR, DEFAULT_QUEUE_BOUNDS, DEFAULT_READY_MAX_AGE_MS } from
 import type { ReadyState } from '../destinations/http/readiness.js';
 import { startReceiverService } from '../destinations/http/service.js';
 import { untilStopped } from './signals.js';
+import {
+  addCloseTheLoopOptions,
+  CLOSE_THE_LOOP_HELP,
+  closeTheLoopFromCli,
+  type CloseTheLoopCliOptions,
+} from './close-the-loop-options.js';
 import { duration, UsageError, wholeNumber } from './usage.js';
 import { readinessBeforeStart } from './workspace-readiness.js';
 
 export const WEBHOOK_SECRET_ENV = 'ATTIO_PLG_WEBHOOK_SECRET';
 
-export interface ServeOptions {
+export interface ServeOptions extends CloseTheLoopCliOptions {
   port: number;
   host: string;
   config?: string;
@@ -38,7 +45,7 @@ const hours = (ms: number) => `${ms / 3_600_000}h`;
 
 /** The command's definition; ./main.ts attaches the action. */
 export function serveCommand(): Command {
-  return new Command('serve')
+  return addCloseTheLoopOptions(new Command('serve'))
     .description(
       'receive events from the Segment and RudderStack SDKs (their HTTP APIs) and webhooks, and apply them in Attio',
     )
@@ -89,7 +96,8 @@ Endpoints:
   GET  /health  /ready  /metrics                                  liveness, readiness (workspace check, queue age), Prometheus
 
 A delivery is answered 200 once its valid events are stored on disk (invalid ones: 400 naming the field); the
-queue drains to Attio at the workspace's rate limit. \`attio-plg queue status\` shows it. See docs/receiver-queue.md.`,
+queue drains to Attio at the workspace's rate limit. \`attio-plg queue status\` shows it. See docs/receiver-queue.md.
+${CLOSE_THE_LOOP_HELP}`,
     );
 }
 
@@ -112,6 +120,7 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
     observe: metrics.attempt,
     retry: { maxTotalWaitMs: 5_000 },
   });
+  const closeTheLoop = await closeTheLoopFromCli(options, client, config);
   const engine = new EventEngine({ client, config, logger: coreLoggerFor(logger), maxRuns: 2 });
   // /ready has a client of its own: one attempt with a short timeout, so a probe gets a prompt answer.
   const checker = connectionFor(
@@ -146,6 +155,15 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
     readyMaxAgeMs: options.readyMaxAge,
     check: () => checkWorkspace(checker.client, config),
     onReadyState,
+    // A merge re-keys through the engine that applies events, so the caches it forgets are the ones in use.
+    ...(closeTheLoop
+      ? {
+          closeTheLoop: {
+            ...closeTheLoop,
+            onRecordsMerged: async (merge) => void (await followRecordMerge(engine.ctx, merge)),
+          },
+        }
+      : {}),
   });
   const stopped = untilStopped();
   const backlog = service.queue.stats();
@@ -156,7 +174,9 @@ export async function runServeCommand(options: ServeOptions): Promise<never> {
     );
   logger.info(
     { url: service.url, dataDir: options.dataDir },
-    `attio-plg receiver listening on ${service.url} (Segment/RudderStack SDKs: /v1/batch; webhooks: /)`,
+    `attio-plg receiver listening on ${service.url} (Segment/RudderStack SDKs: /v1/batch; webhooks: /${
+      service.loop ? '; Attio webhooks: /attio/webhooks' : ''
+    })`,
   );
   await stopped;
   logger.info('stopping: no new deliveries; finishing the deliveries and the drain runs in flight');

@@ -26,6 +26,7 @@ import type { ReceiverMetrics } from './metrics.js';
 import { eventsOf, isIgnoredCall, routeOf, type Route } from './protocol.js';
 import type { Readiness } from './readiness.js';
 import { QueueWriteError, type Intake, type NewEvent } from './queue/index.js';
+import { ATTIO_WEBHOOKS_PATH, serveAttioWebhook, type AttioWebhooksRoute } from './attio-webhooks/route.js';
 
 /** Seconds a sender is asked to wait when the queue cannot be written. */
 const STORE_RETRY_AFTER_SECONDS = 30;
@@ -49,6 +50,8 @@ export interface ReceiverOptions {
   readiness?: Readiness;
   /** How long close() lets deliveries in flight finish before it cuts them off. Default 25 s. */
   shutdownGraceMs?: number;
+  /** Attio's webhooks at `POST /attio/webhooks` (./attio-webhooks/loop.ts); without it, that path is not special. */
+  attioWebhooks?: AttioWebhooksRoute;
 }
 
 export interface Receiver {
@@ -75,6 +78,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   const server = createServer((request, response) => {
     const started = performance.now();
     const path = new URL(request.url ?? '/', 'http://receiver').pathname;
+    if (options.attioWebhooks && path === ATTIO_WEBHOOKS_PATH && request.method === 'POST')
+      return serveAttioWebhook(options.attioWebhooks, request, response, logger, () => closing);
     const route = request.method === 'POST' ? routeOf(path) : undefined;
     handle(request, response, path, route)
       .catch((error: unknown) => {

@@ -12,6 +12,7 @@ import { DEFAULT_READY_MAX_AGE_MS, EventQueue, type DrainedEvent, type EventQueu
 import type { Drainer } from './queue/drain.js';
 import { createReadiness, type ReadyState } from './readiness.js';
 import { startReceiver, type ReceiverOptions } from './receiver.js';
+import { CloseTheLoop, type CloseTheLoopOptions } from './attio-webhooks/loop.js';
 
 export interface ReceiverServiceOptions extends Omit<ReceiverOptions, 'intake' | 'config' | 'readiness'> {
   /** Applies the drained events; its configuration also maps them at intake. */
@@ -26,12 +27,16 @@ export interface ReceiverServiceOptions extends Omit<ReceiverOptions, 'intake' |
   drainConcurrency?: number;
   /** How long close() lets the drain's runs in flight finish. Default 20 s. */
   drainGraceMs?: number;
+  /** Attio's webhooks turned into product events (./attio-webhooks/loop.ts); its database sits in the queue's data directory. */
+  closeTheLoop?: Omit<CloseTheLoopOptions, 'dataDir' | 'logger'>;
 }
 
 export interface ReceiverService {
   url: string;
   queue: EventQueue;
   drainer: Drainer;
+  /** Attio's webhooks to product events, when configured. */
+  loop?: CloseTheLoop;
   /** Stops intake, then the drain (runs in flight finish, within the grace), then closes the queue. */
   close(): Promise<{ drainFinished: boolean; queued: number }>;
 }
@@ -88,20 +93,34 @@ export async function startReceiverService(options: ReceiverServiceOptions): Pro
       ),
   });
   let receiver;
+  let loop: CloseTheLoop | undefined;
   try {
-    receiver = await startReceiver({ ...options, intake: queue, config: engine.config, readiness, logger });
+    if (options.closeTheLoop)
+      loop = new CloseTheLoop({ ...options.closeTheLoop, dataDir: options.queue.dataDir, logger });
+    receiver = await startReceiver({
+      ...options,
+      intake: queue,
+      config: engine.config,
+      readiness,
+      logger,
+      ...(loop ? { attioWebhooks: loop } : {}),
+    });
   } catch (error) {
     await drainer.stop(0);
+    await loop?.close();
     queue.close();
     throw error;
   }
+  loop?.start();
   const started = receiver;
   return {
     url: started.url,
     queue,
     drainer,
+    ...(loop ? { loop } : {}),
     async close() {
       await started.close();
+      await loop?.close();
       const drainFinished = await drainer.stop(options.drainGraceMs ?? 20_000);
       const queued = queue.store.depth;
       queue.close();

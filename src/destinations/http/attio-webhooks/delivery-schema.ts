@@ -23,14 +23,14 @@ const KNOWN_TYPES: ReadonlySet<string> = new Set([
   ...TASK_TYPES,
 ]);
 
-const recordEvent = z.object({
+export const attioRecordEventSchema = z.object({
   event_type: z.enum(RECORD_TYPES),
   // `attribute_id` on record.updated: the attribute that changed; read the record for its value.
   id: z.object({ workspace_id: id, object_id: id, record_id: id, attribute_id: id.optional() }).loose(),
   actor: attioActorSchema,
 });
 
-const recordMergedEvent = z.object({
+export const attioRecordMergedEventSchema = z.object({
   event_type: z.literal('record.merged'),
   // `record_id` remains; `duplicate_record_id` was merged into it and is gone.
   id: z.object({ workspace_id: id, object_id: id, record_id: id }).loose(),
@@ -55,7 +55,7 @@ const noteEvent = z.object({
   actor: attioActorSchema,
 });
 
-const taskEvent = z.object({
+export const attioTaskEventSchema = z.object({
   event_type: z.enum(TASK_TYPES),
   // Only the task's id: read the task for what changed (e.g. is_completed).
   id: z.object({ workspace_id: id, task_id: id }).loose(),
@@ -72,14 +72,16 @@ const otherEvent = z
   .loose();
 
 export const attioWebhookEventSchema = z.union([
-  recordEvent,
-  recordMergedEvent,
+  attioRecordEventSchema,
+  attioRecordMergedEventSchema,
   entryEvent,
   noteEvent,
-  taskEvent,
+  attioTaskEventSchema,
   otherEvent,
 ]);
 export type AttioWebhookEvent = z.infer<typeof attioWebhookEventSchema>;
+export type AttioRecordEvent = z.infer<typeof attioRecordEventSchema>;
+export type AttioRecordMergedEvent = z.infer<typeof attioRecordMergedEventSchema>;
 
 export const attioWebhookDeliverySchema = z
   .object({ webhook_id: id, events: z.array(attioWebhookEventSchema).min(1) })
