@@ -32,9 +32,12 @@ function freePort(): Promise<number> {
   );
 }
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
+async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe.skipIf(!CLI_BUILT)('attio-plg serve --close-the-loop', () => {
@@ -105,6 +108,17 @@ describe.skipIf(!CLI_BUILT)('attio-plg serve --close-the-loop', () => {
     });
     await attio.webhooks.settled();
     expect(attio.webhooks.attempts.map((a) => a.status)).toEqual([200]);
+    // The loop's backlog is on /metrics: nothing pending once both sinks have the event, nothing failed.
+    const loopMetrics = async () => (await fetch(`${serve.url}/metrics`)).text();
+    await until(
+      async () => (await loopMetrics()).includes('attio_plg_loop_product_events{state="pending"} 0'),
+      'an empty outbox on /metrics',
+    );
+    const metrics = await loopMetrics();
+    expect(metrics).toContain('attio_plg_loop_attio_deliveries{state="pending"} 0');
+    expect(metrics).toContain('attio_plg_loop_attio_deliveries{state="failed"} 0');
+    expect(metrics).toContain('attio_plg_loop_product_events{state="failed"} 0');
+    for (const secret of [created.secret, SEGMENT_WRITE_KEY, PRODUCT_SECRET]) expect(metrics).not.toContain(secret);
 
     const { output } = await serve.stop();
     for (const secret of [created.secret, SEGMENT_WRITE_KEY, PRODUCT_SECRET]) expect(output).not.toContain(secret);

@@ -6,6 +6,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AttemptReport } from '../../core/attio/index.js';
+import type { LoopStats } from './attio-webhooks/loop-store.js';
 import type { QueueStats } from './queue/index.js';
 
 export interface ReceiverMetrics {
@@ -16,6 +17,8 @@ export interface ReceiverMetrics {
   drained(workflow: string, outcome: 'applied' | 'ignored' | 'dead_letter' | 'retry'): void;
   /** Reads the queue's depth, oldest event and dead letters whenever the metrics are scraped. */
   observeQueue(read: () => QueueStats, now?: () => number): void;
+  /** Reads close the loop's backlog (Attio deliveries and product events, pending or failed) when scraped. */
+  observeLoop(read: () => LoopStats): void;
   /** One delivery answered: its route, HTTP status and how long it took. */
   delivery(route: string, status: number, seconds: number): void;
   /** The core's report of one attempt at an Attio request. */
@@ -75,6 +78,31 @@ export function createReceiverMetrics(options: { defaultMetrics?: boolean } = {}
       if (stats) this.set(stats.deadLetters);
     },
   });
+  let readLoop: (() => LoopStats) | undefined;
+  new Gauge({
+    name: 'attio_plg_loop_attio_deliveries',
+    help: "Attio's webhook deliveries stored by serve: pending (to be read back) or failed (every attempt)",
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const stats = readLoop?.();
+      if (!stats) return;
+      this.set({ state: 'pending' }, stats.pendingDeliveries);
+      this.set({ state: 'failed' }, stats.failedDeliveries);
+    },
+  });
+  new Gauge({
+    name: 'attio_plg_loop_product_events',
+    help: 'Product events (Deal Won, ...) in the outbox: pending (for a sink) or failed (a sink refused every attempt)',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const stats = readLoop?.();
+      if (!stats) return;
+      this.set({ state: 'pending' }, stats.pendingEvents);
+      this.set({ state: 'failed' }, stats.failedEvents);
+    },
+  });
   const deliveries = new Counter({
     name: 'attio_plg_deliveries_total',
     help: 'Deliveries answered, by route and HTTP status',
@@ -129,6 +157,9 @@ export function createReceiverMetrics(options: { defaultMetrics?: boolean } = {}
     observeQueue(read, now) {
       readQueue = read;
       if (now) clock = now;
+    },
+    observeLoop(read) {
+      readLoop = read;
     },
     delivery(route, status, seconds) {
       deliveries.inc({ route, status: String(status) });

@@ -111,7 +111,11 @@ export async function startReceiverService(options: ReceiverServiceOptions): Pro
     queue.close();
     throw error;
   }
-  loop?.start();
+  if (loop) {
+    const running = loop;
+    metrics?.observeLoop(() => running.stats());
+    running.start();
+  }
   const started = receiver;
   return {
     url: started.url,
