@@ -15,6 +15,8 @@ export const PERSONAL_DOMAIN_POLICIES = ['skip-company', 'allow-company'] as con
 export const PRODUCT_OBJECTS_MODES = ['auto', 'on', 'off'] as const;
 /** Which qualification opens an account's PQL deal. */
 export const DEAL_TRIGGERS = ['user', 'account', 'both'] as const;
+/** Whose tier changes raise a task for the owner. */
+export const TIER_CHANGE_TASKS = ['off', 'users', 'accounts', 'both'] as const;
 
 const name = z.string().trim().min(1).max(200);
 const eventNames = z.array(name);
@@ -61,6 +63,8 @@ export const plgConfigSchema = z
     accountThreshold: z.number().min(0).max(100).default(CONFIG_DEFAULTS.accountThreshold),
     accountTiers: tierBandsSchema.default(defaultTierBands),
     dealTrigger: z.enum(DEAL_TRIGGERS).default(CONFIG_DEFAULTS.dealTrigger),
+    accountScoring: z.boolean().default(CONFIG_DEFAULTS.accountScoring),
+    tierChangeTasks: z.enum(TIER_CHANGE_TASKS).default(CONFIG_DEFAULTS.tierChangeTasks),
     salesReps: z.array(salesRepEmail).default(() => [...CONFIG_DEFAULTS.salesReps]),
     taskDueHours: z.number().gt(0).default(CONFIG_DEFAULTS.taskDueHours),
     milestoneEvents: z.record(name, milestoneKey).default(() => ({ ...CONFIG_DEFAULTS.milestoneEvents })),

@@ -1,0 +1,225 @@
+/**
+ * The account roll-up (PQA) in the workflows: when a person's signals change, or a group call describes the
+ * company, the account's score is computed from what Attio holds — the company (its fit attributes, its
+ * group signals, the score stored last) and its people (each one's stored signals, report time and last
+ * activity) — with this lane's own people as they are about to be written. Nothing is kept between events
+ * or processes, so any process computes the same score from the same CRM. The company is written only when
+ * the score, tier, explanation or facts change; the first qualification opens the account's deal when
+ * `dealTrigger` says so, and `account_qualified_at` goes out last, as the completion marker.
+ */
+import { attioRequests } from '../attio/requests.js';
+import { readEmails, recordIdOf } from '../attio/values.js';
+import type { PlgConfig } from '../config/index.js';
+import type { GroupIntent } from '../intents.js';
+import { scoreAccount, type AccountMember, type AccountScore, type CompanyFacts } from '../scoring/index.js';
+import {
+  changedAccountValues,
+  parseSignals,
+  readStoredAccount,
+  type AccountWrite,
+  type StoredAccount,
+} from './account-facts.js';
+import { openAccountDeal, type AccountPerson } from './account-deal.js';
+import type { WorkflowLane, WorkflowRun } from './context.js';
+import { companyDomainForEmail, companyRef, ensureCompany } from './people.js';
+import { readPersonFacts, type PersonFacts } from './person-facts.js';
+import type { PersonState } from './person-state.js';
+import { raiseTierChangeTask } from './tier-tasks.js';
+
+/** The read budget of one roll-up: at most this many people (pages of 100) are read per account. */
+export const MAX_ACCOUNT_PEOPLE = 500;
+const PAGE_SIZE = 100;
+
+/** Whether the workflows roll accounts up: when asked to, or when an account's qualification opens deals. */
+export function accountScoringOn(config: Pick<PlgConfig, 'accountScoring' | 'dealTrigger'>): boolean {
+  return config.accountScoring || config.dealTrigger !== 'user';
+}
+
+/** What each lane has decided for a company, so a later event in the lane compares with that, not a re-read. */
+const decided = new WeakMap<WorkflowLane, Map<string, StoredAccount>>();
+
+/** After a person's signals changed: their account's roll-up (none for a person without a company). */
+export async function rollUpPersonAccount(run: WorkflowRun, state: PersonState, at: string): Promise<void> {
+  let companyId = state.facts.companyId;
+  const domain = companyDomainForEmail(run, state.email);
+  if (companyId === undefined && domain !== undefined) {
+    companyId = await ensureCompany(run, domain, {}, at);
+    state.set('companyId', companyId, at);
+  }
+  if (companyId === undefined) {
+    run.step('scoreAccount', 'skipped', state.id, 'no company: a free-mail address makes no account');
+    return;
+  }
+  await rollUp(run, companyId, at);
+}
+
+/** After a group call: the company's fit attributes and signals, and the roll-up they change. */
+export async function rollUpGroupAccount(run: WorkflowRun, companyId: string, intent: GroupIntent): Promise<void> {
+  const { industry, employeeRange, country } = intent.company;
+  const facts: CompanyFacts = {
+    ...(industry === undefined ? {} : { industry }),
+    ...(employeeRange === undefined ? {} : { employeeRange }),
+    ...(country === undefined ? {} : { country }),
+  };
+  const report = Object.keys(intent.signals).length > 0 ? { at: intent.timestamp, signals: intent.signals } : undefined;
+  await rollUp(run, companyId, intent.timestamp, { facts, ...(report ? { report } : {}) });
+}
+
+interface GroupFacts {
+  facts: CompanyFacts;
+  report?: { at: string; signals: Record<string, number> };
+}
+
+async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: GroupFacts): Promise<void> {
+  const { ctx } = run;
+  // One account's people run in parallel lanes: each roll-up sees the writes the one before it decided.
+  await ctx.locks.run(`account:${companyId}`, async () => {
+    const lane = decided.get(run.lane) ?? new Map<string, StoredAccount>();
+    decided.set(run.lane, lane);
+    const stored = lane.get(companyId) ?? readStoredAccount(await ctx.client.getRecord('companies', companyId));
+    const wanted = groupWrite(stored, at, group);
+    const people = await peopleOf(run, companyId);
+    const facts = { ...stored.facts, ...wanted.facts };
+    const report = wanted.report ?? stored.report;
+    const score = scoreAccount(
+      { facts, ...(report ? { accountReport: report } : {}), members: people.map((p) => p.member) },
+      ctx.config,
+      at,
+    );
+    const older = stored.scoredAt !== undefined && Date.parse(at) < Date.parse(stored.scoredAt);
+    if (older) {
+      run.step('scoreAccount', 'skipped', companyId, `a newer account score (${stored.scoredAt}) is already stored`);
+    } else {
+      Object.assign(wanted, { score: score.score, tier: score.tier, explanation: score.explanation, scoredAt: at });
+      run.step('scoreAccount', 'deferred', companyId, `${score.score} ${score.tier}`);
+      await afterScore(run, stored, score, people, at, wanted);
+    }
+    await writeAccount(run, stored, wanted);
+    lane.set(companyId, holding(stored, wanted));
+  });
+}
+
+/** The group call's facts and signals to write; from an event older than the company's last change, only what is missing. */
+function groupWrite(stored: StoredAccount, at: string, group: GroupFacts | undefined): AccountWrite {
+  if (group === undefined) return {};
+  const stale = stored.updatedAt !== undefined && Date.parse(at) < Date.parse(stored.updatedAt);
+  const facts: CompanyFacts = {};
+  for (const key of ['industry', 'employeeRange', 'country'] as const) {
+    const value = group.facts[key];
+    if (value !== undefined && (!stale || stored.facts[key] === undefined)) Object.assign(facts, { [key]: value });
+  }
+  const newer =
+    group.report !== undefined &&
+    (stored.report === undefined || Date.parse(group.report.at) >= Date.parse(stored.report.at));
+  return { facts, ...(newer && group.report ? { report: group.report } : {}), updatedAt: at };
+}
+
+/** The first qualification (the deal, when the account's qualification opens it) and a tier change's task. */
+async function afterScore(
+  run: WorkflowRun,
+  stored: StoredAccount,
+  score: AccountScore,
+  people: readonly AccountPerson[],
+  at: string,
+  wanted: AccountWrite,
+): Promise<void> {
+  const { config } = run.ctx;
+  if (score.qualified && stored.qualifiedAt === undefined) {
+    if (config.dealTrigger !== 'user') await openAccountDeal(run, stored, score, people, at);
+    wanted.qualifiedAt = at;
+  }
+  if (stored.tier !== undefined && stored.tier !== score.tier) {
+    await raiseTierChangeTask(run, {
+      subject: 'accounts',
+      name: stored.name ?? stored.domain ?? 'Account',
+      from: stored.tier,
+      to: score.tier,
+      score: score.score,
+      explanation: score.explanation,
+      at,
+      linkedObject: 'companies',
+      linkedRecordId: stored.companyId,
+      ownerKey: stored.domain ?? stored.companyId,
+    });
+  }
+}
+
+/** One deferred PATCH with what differs; it goes out with the lane's completion writes, after the deal. */
+async function writeAccount(run: WorkflowRun, stored: StoredAccount, wanted: AccountWrite): Promise<void> {
+  const changes = changedAccountValues(stored, wanted);
+  if (Object.keys(changes).length === 0) {
+    run.step('updateAccount', 'unchanged', stored.companyId);
+    return;
+  }
+  const prepared = await run.prepare('companies', changes);
+  if (Object.keys(prepared).length === 0) return;
+  run.defer(
+    {
+      request: attioRequests.updateRecord('companies', stored.companyId, prepared),
+      stage: 'completion',
+      op: 'updateAccount',
+    },
+    stored.companyId,
+    Object.keys(prepared).join(', '),
+  );
+}
+
+/** What the company holds once the lane's writes land. */
+function holding(stored: StoredAccount, wanted: AccountWrite): StoredAccount {
+  const next: StoredAccount = { ...stored, facts: { ...stored.facts, ...wanted.facts } };
+  for (const key of ['score', 'tier', 'explanation', 'scoredAt', 'report', 'updatedAt'] as const) {
+    if (wanted[key] !== undefined) Object.assign(next, { [key]: wanted[key] });
+  }
+  next.qualifiedAt ??= wanted.qualifiedAt;
+  if (next.qualifiedAt === undefined) delete next.qualifiedAt;
+  return next;
+}
+
+/**
+ * The account's people as members of the roll-up: read from Attio (up to MAX_ACCOUNT_PEOPLE), with the
+ * people this lane knows — whose writes are still to go out — as the lane has them.
+ */
+async function peopleOf(run: WorkflowRun, companyId: string): Promise<AccountPerson[]> {
+  const inLane = run.lane.everyone().filter((state) => state.facts.companyId === companyId);
+  const laneIds = new Set(inLane.flatMap((state) => (state.id === undefined ? [] : [state.id])));
+  const people: AccountPerson[] = [];
+  let read = 0;
+  for await (const record of run.ctx.client.queryAllRecords(
+    'people',
+    { filter: { company: companyRef(companyId) } },
+    PAGE_SIZE,
+  )) {
+    if (++read > MAX_ACCOUNT_PEOPLE) {
+      run.warn(
+        `an account has more than ${MAX_ACCOUNT_PEOPLE} people; its score counts the first ${MAX_ACCOUNT_PEOPLE}`,
+      );
+      break;
+    }
+    const personId = recordIdOf(record);
+    if (laneIds.has(personId)) continue;
+    const facts = readPersonFacts(record);
+    people.push({ member: memberOf(facts, readEmails(record)[0] ?? personId), personId });
+  }
+  for (const state of inLane)
+    people.push({ member: memberOf(state.facts, state.email ?? state.id ?? 'unknown'), state });
+  return people;
+}
+
+function memberOf(facts: PersonFacts, user: string): AccountMember {
+  const signals = parseSignals(facts.pqlSignals);
+  const lastActiveAt = latest(facts.lastActivityDate, facts.pqlScoredAt);
+  return {
+    user,
+    ...(facts.name ? { name: facts.name.fullName } : {}),
+    ...(signals !== undefined && facts.pqlScoredAt !== undefined ? { report: { at: facts.pqlScoredAt, signals } } : {}),
+    ...(lastActiveAt === undefined ? {} : { lastActiveAt }),
+  };
+}
+
+function latest(...times: Array<string | undefined>): string | undefined {
+  let best: string | undefined;
+  for (const time of times) {
+    if (time !== undefined && (best === undefined || Date.parse(time) > Date.parse(best))) best = time;
+  }
+  return best;
+}
