@@ -91,7 +91,7 @@ describe('account scores in the workflows (dealTrigger: account)', () => {
     expect(note!.content_plaintext).toContain('Active seats: 3/3 in 14d');
     // The warm-to-hot move raised the owner's task beside the deal's follow-up.
     expect(state.tasks.map((t) => t.split(' | ').slice(0, 2).join(' | '))).toEqual([
-      'PQL Follow-up | PQL - acme.com, acme.com',
+      'PQL Follow-up | PQL - acme.com, ada@acme.com',
       'Tier changed | acme.com',
     ]);
   });

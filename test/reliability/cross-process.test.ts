@@ -42,7 +42,7 @@ async function attio(seed: 'plg-demo' | 'empty', faults?: number): Promise<Emula
  * The default configuration, but for budgets above the local emulator's pace and, on plg-demo, its reps (a
  * new workspace has only its admin, who then owns the deals).
  */
-function configFile(seed: 'plg-demo' | 'empty'): string {
+function configFile(seed: 'plg-demo' | 'empty', extra: Record<string, unknown> = {}): string {
   const path = join(mkdtempSync(join(tmpdir(), 'attio-plg-processes-')), 'config.json');
   writeFileSync(
     path,
@@ -50,12 +50,16 @@ function configFile(seed: 'plg-demo' | 'empty'): string {
       ...(seed === 'plg-demo' ? { salesReps: REPS } : {}),
       readsPerSecond: 2000,
       writesPerSecond: 2000,
+      ...extra,
     }),
   );
   return path;
 }
 const CONFIG = { 'plg-demo': configFile('plg-demo'), empty: configFile('empty') };
+/** Account qualification on: the account's score opens its deal, as `dealTrigger: "account"` asks. */
+const ACCOUNT_CONFIG = configFile('plg-demo', { dealTrigger: 'account' });
 const seedOf = new Map<EmulatorHandle, 'plg-demo' | 'empty'>();
+const configOf = new Map<EmulatorHandle, string>();
 
 /** The built CLI as a process of its own; resolves with its exit code and output. */
 function cli(
@@ -65,7 +69,14 @@ function cli(
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [CLI, ...args, '--config', CONFIG[seedOf.get(emulator) ?? 'plg-demo'], '--api-url', emulator.url],
+      [
+        CLI,
+        ...args,
+        '--config',
+        configOf.get(emulator) ?? CONFIG[seedOf.get(emulator) ?? 'plg-demo'],
+        '--api-url',
+        emulator.url,
+      ],
       {
         env: { PATH: process.env.PATH, ATTIO_API_KEY: EMULATOR_API_KEY },
       },
@@ -141,4 +152,36 @@ describe.skipIf(!CLI_BUILT)('three processes delivering one month at the same ti
       300_000,
     );
   }
+});
+
+describe.skipIf(!CLI_BUILT)('three processes with account qualification on (dealTrigger: account)', () => {
+  it('each qualified account has its one deal, note and follow-up, as in one clean run', async () => {
+    const clean = await attio('plg-demo');
+    configOf.set(clean, ACCOUNT_CONFIG);
+    expect(summaryOf(await replay('rudderstack', clean)).failed).toBe(0);
+    const emulator = await attio('plg-demo', 23);
+    configOf.set(emulator, ACCOUNT_CONFIG);
+    emulator.reset();
+    const runs = await Promise.all([
+      replay('rudderstack', emulator),
+      replay('rudderstack', emulator),
+      replay('segment', emulator),
+    ]);
+    for (const run of runs) expect([run.code, summaryOf(run).failed], run.stderr.slice(-2000)).toEqual([0, 0]);
+    expect(Object.keys(faultCounts(emulator.requests))).toEqual(expect.arrayContaining(['503', 'reset']));
+
+    const [crm, baseline] = await Promise.all([crmOf(emulator), crmOf(clean)]);
+    const accountDeals = (state: typeof crm) =>
+      state.deals.filter((deal) => deal.company !== undefined).map((deal) => deal.name);
+    expect(accountDeals(baseline).length).toBeGreaterThan(0);
+    expect(accountDeals(crm).sort()).toEqual(accountDeals(baseline).sort());
+    // One deal per account, each with one note explaining it and one follow-up.
+    expect(new Set(accountDeals(crm)).size).toBe(accountDeals(crm).length);
+    console.log(JSON.stringify({ deals: accountDeals(crm), notes: crm.notes.filter((n) => n.startsWith("PQL")), base: baseline.notes.filter((n) => n.startsWith("PQL")), tasks: crm.tasks }, null, 1));
+    for (const deal of accountDeals(crm)) {
+      expect(crm.notes.filter((note) => note.startsWith(`${deal} | PQA Qualified |`))).toHaveLength(1);
+      expect(crm.tasks.filter((task) => task.startsWith(`PQL Follow-up | ${deal},`))).toHaveLength(1);
+    }
+    expect(followUpsLinkDealPeople(crm)).toBe(true);
+  }, 300_000);
 });

@@ -66,7 +66,7 @@ export async function openAccountDeal(
       key: 'pql-follow-up',
       body: `${name} qualified as an account with score ${score.score}/100 (${score.tier}). ${score.explanation}`,
       deadlineAt: deadlineAfter(run, at),
-      linkedRecords: [recordRef('deals', dealId), recordRef('companies', companyId)],
+      linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
       assignees: [{ workspace_member_email_address: owner }],
       linkedObject: 'deals',
       linkedRecordId: dealId,
