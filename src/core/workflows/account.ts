@@ -81,18 +81,23 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
     const people = await peopleOf(run, companyId);
     const facts = { ...stored.facts, ...wanted.facts };
     const report = wanted.report ?? stored.report;
+    // As of the latest moment Attio knows of: another process may already have stored later reports, and a
+    // score that mixed them with this event's older clock would count them undecayed against older ones.
+    const latestKnown =
+      latest(at, report?.at, ...people.flatMap(({ member }) => [member.report?.at, member.lastActiveAt])) ?? at;
+    const now = new Date(Date.parse(latestKnown)).toISOString();
     const score = scoreAccount(
       { facts, ...(report ? { accountReport: report } : {}), members: people.map((p) => p.member) },
       ctx.config,
-      at,
+      now,
     );
-    const older = stored.scoredAt !== undefined && Date.parse(at) < Date.parse(stored.scoredAt);
+    const older = stored.scoredAt !== undefined && Date.parse(now) < Date.parse(stored.scoredAt);
     if (older) {
       run.step('scoreAccount', 'skipped', companyId, `a newer account score (${stored.scoredAt}) is already stored`);
     } else {
-      Object.assign(wanted, { score: score.score, tier: score.tier, explanation: score.explanation, scoredAt: at });
+      Object.assign(wanted, { score: score.score, tier: score.tier, explanation: score.explanation, scoredAt: now });
       run.step('scoreAccount', 'deferred', companyId, `${score.score} ${score.tier}`);
-      await afterScore(run, stored, score, people, at, wanted);
+      await afterScore(run, stored, score, people, now, wanted);
     }
     await writeAccount(run, stored, wanted);
     lane.set(companyId, holding(stored, wanted));
