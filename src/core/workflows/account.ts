@@ -35,8 +35,16 @@ export function accountScoringOn(config: Pick<PlgConfig, 'accountScoring' | 'dea
   return config.accountScoring || config.dealTrigger !== 'user';
 }
 
-/** What each lane has decided for a company, so a later event in the lane compares with that, not a re-read. */
-const decided = new WeakMap<WorkflowLane, Map<string, StoredAccount>>();
+/**
+ * What each lane read of a company and what its roll-ups decided since: a later event in the lane builds on
+ * that rather than a re-read, and the lane's end writes the difference once (queueAccountWrites), however many
+ * of the lane's events changed the score.
+ */
+interface LaneAccount {
+  read: StoredAccount;
+  decided: StoredAccount;
+}
+const lanes = new WeakMap<WorkflowLane, Map<string, LaneAccount>>();
 
 /** After a person's signals changed: their account's roll-up (none for a person without a company). */
 export async function rollUpPersonAccount(run: WorkflowRun, state: PersonState, at: string): Promise<void> {
@@ -74,9 +82,11 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
   const { ctx } = run;
   // One account's people run in parallel lanes: each roll-up sees the writes the one before it decided.
   await ctx.locks.run(`account:${companyId}`, async () => {
-    const lane = decided.get(run.lane) ?? new Map<string, StoredAccount>();
-    decided.set(run.lane, lane);
-    const stored = lane.get(companyId) ?? readStoredAccount(await ctx.client.getRecord('companies', companyId));
+    const lane = lanes.get(run.lane) ?? new Map<string, LaneAccount>();
+    lanes.set(run.lane, lane);
+    const known = lane.get(companyId);
+    const read = known?.read ?? readStoredAccount(await ctx.client.getRecord('companies', companyId));
+    const stored = known?.decided ?? read;
     const wanted = groupWrite(stored, at, group);
     const people = await peopleOf(run, companyId);
     const facts = { ...stored.facts, ...wanted.facts };
@@ -99,9 +109,42 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
       run.step('scoreAccount', 'deferred', companyId, `${score.score} ${score.tier}`);
       await afterScore(run, stored, score, people, now, wanted);
     }
-    await writeAccount(run, stored, wanted);
-    lane.set(companyId, holding(stored, wanted));
+    const decided = holding(stored, wanted);
+    lane.set(companyId, { read, decided });
+    run.step(
+      'updateAccount',
+      Object.keys(changedAccountValues(stored, wanted)).length > 0 ? 'deferred' : 'unchanged',
+      companyId,
+    );
   });
+}
+
+/**
+ * At a lane's end: one PATCH per company with what its roll-ups changed, going out with the completion
+ * writes (after the deal), so `account_qualified_at` lands only once the deal exists.
+ */
+export async function queueAccountWrites(run: WorkflowRun): Promise<void> {
+  for (const { read, decided } of lanes.get(run.lane)?.values() ?? []) {
+    const changes = changedAccountValues(read, asWrite(decided));
+    if (Object.keys(changes).length === 0) continue;
+    const prepared = await run.prepare('companies', changes);
+    if (Object.keys(prepared).length === 0) continue;
+    run.defer(
+      {
+        request: attioRequests.updateRecord('companies', read.companyId, prepared),
+        stage: 'completion',
+        op: 'updateAccount',
+      },
+      read.companyId,
+      Object.keys(prepared).join(', '),
+    );
+  }
+  lanes.delete(run.lane);
+}
+
+function asWrite(account: StoredAccount): AccountWrite {
+  const { score, tier, explanation, scoredAt, qualifiedAt, report, facts, updatedAt } = account;
+  return { score, tier, explanation, scoredAt, qualifiedAt, report, facts, updatedAt };
 }
 
 /** The group call's facts and signals to write; from an event older than the company's last change, only what is missing. */
@@ -147,26 +190,6 @@ async function afterScore(
       ownerKey: stored.domain ?? stored.companyId,
     });
   }
-}
-
-/** One deferred PATCH with what differs; it goes out with the lane's completion writes, after the deal. */
-async function writeAccount(run: WorkflowRun, stored: StoredAccount, wanted: AccountWrite): Promise<void> {
-  const changes = changedAccountValues(stored, wanted);
-  if (Object.keys(changes).length === 0) {
-    run.step('updateAccount', 'unchanged', stored.companyId);
-    return;
-  }
-  const prepared = await run.prepare('companies', changes);
-  if (Object.keys(prepared).length === 0) return;
-  run.defer(
-    {
-      request: attioRequests.updateRecord('companies', stored.companyId, prepared),
-      stage: 'completion',
-      op: 'updateAccount',
-    },
-    stored.companyId,
-    Object.keys(prepared).join(', '),
-  );
 }
 
 /** What the company holds once the lane's writes land. */
