@@ -21,6 +21,9 @@ export const ACCOUNT_ATTRIBUTES = {
   country: 'account_country',
 } as const;
 
+/** The least change of an account's score that is written (unless its tier or qualification changes too). */
+export const MIN_SCORE_MOVE = 1;
+
 /** Written by the group and signup workflows; the roll-up reads them. */
 const PLAN_ATTRIBUTE = 'plan_type';
 const UPDATED_AT_ATTRIBUTE = 'account_updated_at';
@@ -131,10 +134,17 @@ export function changedAccountValues(stored: StoredAccount, wanted: AccountWrite
   const put = (slug: string, have: unknown, want: unknown) => {
     if (want !== undefined && have !== want) out[slug] = [want];
   };
-  put(a.score, stored.score, wanted.score);
+  // Decay moves a score a little at every event: a move of less than a point (same tier) is not worth a write.
+  const moved =
+    wanted.score !== undefined &&
+    (stored.score === undefined || Math.abs(wanted.score - stored.score) >= MIN_SCORE_MOVE);
+  const qualifying = wanted.qualifiedAt !== undefined && stored.qualifiedAt === undefined;
   put(a.tier, stored.tier, wanted.tier);
-  put(a.explanation, stored.explanation, wanted.explanation);
-  if (wanted.qualifiedAt !== undefined && stored.qualifiedAt === undefined) out[a.qualifiedAt] = [wanted.qualifiedAt];
+  if (moved || qualifying || out[a.tier] !== undefined) {
+    put(a.score, stored.score, wanted.score);
+    put(a.explanation, stored.explanation, wanted.explanation);
+  }
+  if (qualifying) out[a.qualifiedAt] = [wanted.qualifiedAt];
   // The times say when the values written were computed: each moves only with its own values.
   if (Object.keys(out).length > 0 && wanted.scoredAt !== undefined) out[a.scoredAt] = [wanted.scoredAt];
   const facts: Record<string, unknown[]> = {};
