@@ -106,16 +106,15 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
       run.step('scoreAccount', 'skipped', companyId, `a newer account score (${stored.scoredAt}) is already stored`);
     } else {
       Object.assign(wanted, { score: score.score, tier: score.tier, explanation: score.explanation, scoredAt: now });
-      run.step('scoreAccount', 'deferred', companyId, `${score.score} ${score.tier}`);
+      run.step(
+        'scoreAccount',
+        'deferred',
+        companyId,
+        `${score.score} ${score.tier} (written at the lane's end if changed)`,
+      );
       await afterScore(run, stored, score, people, now, wanted);
     }
-    const decided = holding(stored, wanted);
-    lane.set(companyId, { read, decided });
-    run.step(
-      'updateAccount',
-      Object.keys(changedAccountValues(stored, wanted)).length > 0 ? 'deferred' : 'unchanged',
-      companyId,
-    );
+    lane.set(companyId, { read, decided: holding(stored, wanted) });
   });
 }
 
