@@ -21,8 +21,12 @@ export const ACCOUNT_ATTRIBUTES = {
   country: 'account_country',
 } as const;
 
-/** The least change of an account's score that is written (unless its tier or qualification changes too). */
-export const MIN_SCORE_MOVE = 1;
+/**
+ * The least move of an account's score that is written, unless its tier or qualification changes too: decay
+ * and each report move the score at nearly every event, and a write for each would cost more than the rest
+ * of the workflows together (BENCHMARKS.md).
+ */
+export const MIN_SCORE_MOVE = 5;
 
 /** Written by the group and signup workflows; the roll-up reads them. */
 const PLAN_ATTRIBUTE = 'plan_type';
@@ -134,7 +138,6 @@ export function changedAccountValues(stored: StoredAccount, wanted: AccountWrite
   const put = (slug: string, have: unknown, want: unknown) => {
     if (want !== undefined && have !== want) out[slug] = [want];
   };
-  // Decay moves a score a little at every event: a move of less than a point (same tier) is not worth a write.
   const moved =
     wanted.score !== undefined &&
     (stored.score === undefined || Math.abs(wanted.score - stored.score) >= MIN_SCORE_MOVE);

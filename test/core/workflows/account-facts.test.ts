@@ -30,11 +30,11 @@ describe('what a roll-up writes on the company', () => {
     ).toEqual({});
   });
 
-  it('a move under a point in the same tier is not written; a point, a tier or a qualification is, with its time', () => {
+  it('a move under five points in the same tier is not written; five points, a tier or a qualification is, with its time', () => {
     const at = '2024-11-11T10:00:00.000Z';
-    expect(changedAccountValues(stored, { score: 51.6, tier: 'warm', explanation: 'new', scoredAt: at })).toEqual({});
-    expect(changedAccountValues(stored, { score: 51.3, tier: 'warm', explanation: 'new', scoredAt: at })).toEqual({
-      account_score: [51.3],
+    expect(changedAccountValues(stored, { score: 48, tier: 'warm', explanation: 'new', scoredAt: at })).toEqual({});
+    expect(changedAccountValues(stored, { score: 47.3, tier: 'warm', explanation: 'new', scoredAt: at })).toEqual({
+      account_score: [47.3],
       account_explanation: ['new'],
       account_scored_at: [at],
     });
