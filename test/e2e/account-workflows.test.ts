@@ -55,7 +55,7 @@ function account(record: AttioRecord) {
   };
 }
 
-describe('account scores in the workflows (dealTrigger: account)', () => {
+describe('account scores in the workflows', () => {
   const e2e = useE2E({ config: ACCOUNT_CONFIG });
 
   it('a team none of whom qualifies alone qualifies the account, each event read from Attio by another process', async () => {
@@ -120,6 +120,26 @@ describe('account scores in the workflows (dealTrigger: account)', () => {
     takeRequests();
     await apply(processOn(emulator), group('ws_acme', 'acme.com', 10, acmeGroup));
     expect(takeRequests().filter((r) => r.write && r.path.startsWith('/v2/objects/companies'))).toEqual([]);
+  });
+
+  it('with dealTrigger both, whichever qualification comes second finds the one deal and adds its note', async () => {
+    const { emulator, reader } = e2e();
+    const engine = processOn(emulator, { dealTrigger: 'both' });
+    // Ada qualifies alone (a user's deal); the account, at 59 with her alone, qualifies once Bob reports.
+    await apply(engine, signedUp('ada@acme.com', 1), usage('ada@acme.com', 10, QUALIFYING));
+    expect(account(await company(reader, 'acme.com'))).toMatchObject({ score: 59, qualifiedAt: undefined });
+    await apply(
+      processOn(emulator, { dealTrigger: 'both' }),
+      signedUp('bob@acme.com', 2),
+      usage('bob@acme.com', 10, CONNECTOR),
+    );
+    const state = await crmState(reader);
+    expect(state.deals.map((d) => [d.name, d.people])).toEqual([['PQL - acme.com', ['ada@acme.com']]]);
+    expect(state.notes.filter((n) => n.startsWith('PQL - acme.com |'))).toEqual([
+      expect.stringMatching(/^PQL - acme\.com \| PQA Qualified \| Account score: [\d.]+\/100 \(hot\)/),
+    ]);
+    expect(state.tasks.filter((t) => t.startsWith('PQL Follow-up'))).toHaveLength(1);
+    expect(account(await company(reader, 'acme.com')).qualifiedAt).toBeDefined();
   });
 
   it('a user whose tier changes gets a task for the owner, once however often the event arrives', async () => {
