@@ -4,8 +4,9 @@
  * group signals, the score stored last) and its people (each one's stored signals, report time and last
  * activity) — with this lane's own people as they are about to be written. Nothing is kept between events
  * or processes, so any process computes the same score from the same CRM. The company is written only when
- * the score, tier, explanation or facts change; the first qualification opens the account's deal when
- * `dealTrigger` says so, and `account_qualified_at` goes out last, as the completion marker.
+ * its tier, qualification or facts change or its score moves enough (./account-facts.ts), once per lane; the
+ * first qualification opens the account's deal when `dealTrigger` says so, and `account_qualified_at` goes
+ * out last, as the completion marker.
  */
 import { attioRequests } from '../attio/requests.js';
 import { readEmails, recordIdOf } from '../attio/values.js';
@@ -158,7 +159,9 @@ function groupWrite(stored: StoredAccount, at: string, group: GroupFacts | undef
   const newer =
     group.report !== undefined &&
     (stored.report === undefined || Date.parse(group.report.at) >= Date.parse(stored.report.at));
-  return { facts, ...(newer && group.report ? { report: group.report } : {}), updatedAt: at };
+  // The guard only moves forward: a late event that fills a missing fact leaves it where it was.
+  const updatedAt = stale ? stored.updatedAt : at;
+  return { facts, ...(newer && group.report ? { report: group.report } : {}), ...(updatedAt ? { updatedAt } : {}) };
 }
 
 /** The first qualification (the deal, when the account's qualification opens it) and a tier change's task. */
