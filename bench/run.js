@@ -5,7 +5,8 @@
  * Generated files go to .bench-tmp/ (gitignored).
  * Options: --companies N (accounts in the generated month, default 4500), --throughput-events N (default 600),
  * --burst-people N (signups in the receiver's burst, default 600), --only receiver (that row alone), --only counts
- * (the rows with no rate limit: writes per workflow, the coalesced batch, CPU, writes against the floor; a minute).
+ * (the rows with no rate limit: writes per workflow, the coalesced batch, CPU, writes against the floor, the
+ * account path beside today's; a minute or two).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { segmentDelivery } from '../dist/cli/segment-delivery.js';
 import { generatePlgEvents } from '../dist/sample/generate.js';
 import { writeSampleFile } from '../dist/sample/main.js';
 import { identify, inMemoryTransport, milestone, QUALIFYING, signedUp, tenUsersBatch, usage, WARM } from './events.js';
+import { accountPath } from './account-path.js';
 import { receiverBurst } from './receiver-burst.js';
 
 const { values: args } = parseArgs({
@@ -440,6 +442,9 @@ function printTable() {
   for (const r of rows) console.log(line([r.measure, r.value, r.target, r.pass]));
 }
 
+const accounts = (sample) =>
+  accountPath({ row, log, crmObjects, reps: REPS, sampleMonth: SAMPLE_MONTH, cpuEvents: sample.events });
+
 await mkdir(TMP, { recursive: true });
 const burst = () => receiverBurst({ row, log, crmObjects, reps: REPS, people: Number(args['burst-people']) });
 if (args.only === 'receiver') {
@@ -447,14 +452,17 @@ if (args.only === 'receiver') {
 } else if (args.only === 'counts') {
   await writesPerWorkflow();
   await coalescedBatch();
-  await cpuEngine(cpu());
+  const sample = cpu();
+  await cpuEngine(sample);
   await writesAgainstFloor();
+  await accounts(sample);
 } else {
   await writesPerWorkflow();
   await coalescedBatch();
   const sample = cpu();
   await cpuEngine(sample);
   const floor = await writesAgainstFloor();
+  await accounts(sample);
   await rateLimitedSync(floor);
   await segmentThroughput();
   await burst();

@@ -38,7 +38,8 @@ export async function runDemoCommand(options: DemoOptions): Promise<number> {
     const config = await loadCliConfig({
       configPath: SAMPLE_CONFIG,
       env: { ...process.env, ATTIO_API_KEY: EMULATOR_API_KEY },
-      overrides: { apiUrl: emulator.url, readsPerSecond: 5_000, writesPerSecond: 5_000 },
+      // Accounts are scored too, so the report can show which qualified and why (docs/scoring.md).
+      overrides: { apiUrl: emulator.url, readsPerSecond: 5_000, writesPerSecond: 5_000, accountScoring: true },
     });
     // The adapters take a second or two to load: only once the command line is known to be good.
     const { createDelivery } = await import('./deliveries.js');

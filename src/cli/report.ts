@@ -1,6 +1,7 @@
 /**
  * Reads the CRM back from Attio and renders what a sales team now has: people, companies, deals by stage,
- * list sizes, tasks per rep, notes by title, and the top PQLs with their score explanations.
+ * list sizes, tasks per rep, notes by title, the top PQLs with their score explanations, and — when accounts
+ * are scored — the accounts by tier and the first to qualify, with theirs.
  */
 import type { AttioClient } from '../core/attio/client.js';
 import type { AttioRecord } from '../core/attio/schemas.js';
@@ -11,6 +12,7 @@ import {
   readRecordRef,
   readSelectTitles,
   readText,
+  readDomains,
 } from '../core/attio/values.js';
 
 export interface CrmSnapshot {
@@ -23,6 +25,17 @@ export interface CrmSnapshot {
   tasksByRep: Record<string, number>;
   notesByTitle: Record<string, number>;
   topPqls: Array<{ name: string; email: string; company?: string; score: number; tier?: string; explanation?: string }>;
+  /** Companies by account tier, when the workflows score accounts. */
+  accountTiers: Record<string, number>;
+  /** The first accounts to qualify (PQA), in the order they qualified. */
+  qualifiedAccounts: Array<{
+    name: string;
+    domain?: string;
+    score: number;
+    tier?: string;
+    qualifiedAt: string;
+    explanation?: string;
+  }>;
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -78,6 +91,25 @@ export async function readCrm(client: AttioClient, topN = 5): Promise<CrmSnapsho
         tier: readSelectTitles(p, 'pql_tier')[0],
         explanation: readText(p, 'pql_explanation'),
       })),
+    accountTiers: tally(companies.flatMap((c) => readSelectTitles(c, 'account_tier').slice(0, 1))),
+    qualifiedAccounts: companies
+      .flatMap((c) => {
+        const qualifiedAt = readText(c, 'account_qualified_at');
+        if (qualifiedAt === undefined) return [];
+        const domain = readDomains(c)[0];
+        return [
+          {
+            name: readText(c, 'name') ?? domain ?? '(no name)',
+            ...(domain === undefined ? {} : { domain }),
+            score: readNumber(c, 'account_score') ?? 0,
+            tier: readSelectTitles(c, 'account_tier')[0],
+            qualifiedAt,
+            explanation: readText(c, 'account_explanation'),
+          },
+        ];
+      })
+      .sort((a, b) => Date.parse(a.qualifiedAt) - Date.parse(b.qualifiedAt) || a.name.localeCompare(b.name))
+      .slice(0, topN),
   };
 }
 
@@ -137,6 +169,17 @@ export function renderCrm(crm: CrmSnapshot): string {
       `  ${i + 1}. ${p.name} <${p.email}>${p.company ? ` at ${p.company}` : ''} — ${p.score} ${p.tier ?? ''}`.trimEnd(),
       ...(p.explanation ? [`     ${p.explanation}`] : []),
     ]),
+    ...(Object.keys(crm.accountTiers).length === 0
+      ? []
+      : [
+          '',
+          `Accounts by tier: ${list(crm.accountTiers)}`,
+          `First qualified accounts (PQA)`,
+          ...crm.qualifiedAccounts.flatMap((a, i) => [
+            `  ${i + 1}. ${a.name}${a.domain && a.domain !== a.name ? ` (${a.domain})` : ''} — ${a.score} ${a.tier ?? ''}, qualified ${a.qualifiedAt.slice(0, 10)}`,
+            ...(a.explanation ? [`     ${a.explanation}`] : []),
+          ]),
+        ]),
   ];
   return lines.join('\n');
 }

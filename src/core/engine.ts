@@ -21,6 +21,7 @@ import { planBatch, type BatchItem } from './batch/plan.js';
 import {
   createRecordCaches,
   queuePersonWrites,
+  queueAccountWrites,
   runWorkflow,
   WorkflowRun,
   type RecordCaches,
@@ -204,6 +205,7 @@ export class PlgEngine {
       const finishing = new WorkflowRun(last?.workflow ?? 'identify', session);
       try {
         await queuePersonWrites(finishing);
+        await queueAccountWrites(finishing);
         last?.steps.push(...finishing.steps);
         last?.warnings.push(...finishing.warnings.filter((w) => !last.warnings.includes(w)));
       } catch (error) {

@@ -18,6 +18,7 @@ const ref = (target: string, inverseAttribute: string, multi: boolean): Omit<Att
 
 const PLAN_TYPES = ['free', 'trial', 'starter', 'pro', 'enterprise'];
 const MILESTONES = ['onboarding_completed', 'first_integration', 'data_imported', 'team_invited', 'feature_activated'];
+const EMPLOYEE_RANGES = ['1-10', '11-50', '51-250', '251-1K', '1K-5K', '5K-10K', '10K-50K', '50K-100K', '100K+'];
 const PLG_STAGES = ['Lead', 'Product Qualified', 'Sales Qualified', 'In Progress', 'Won 🎉', 'Lost'];
 const EMPTY_STAGES = ['Lead', 'In Progress', 'Won 🎉', 'Lost'];
 
@@ -130,6 +131,7 @@ function standardObjects(
       ['pql_tier', 'select', { options: ['cold', 'warm', 'hot'], title: 'PQL tier' }],
       ['pql_explanation', 'text', { title: 'PQL explanation' }],
       ['pql_scored_at', 'timestamp', { title: 'PQL scored at' }],
+      ['pql_signals', 'text', { title: 'PQL signals' }],
       ['pql_qualified_at', 'timestamp', { title: 'PQL qualified at' }],
       ['last_activity_date', 'date'],
       ['activation_score', 'number'],
@@ -142,6 +144,16 @@ function standardObjects(
       ['pql_score', 'number', { title: 'PQL score' }],
       ['plan_type', 'select', { options: PLAN_TYPES }],
       ['account_updated_at', 'timestamp', { title: 'Account updated at' }],
+      // The account score (PQA) and its fit attributes, as `attio-plg setup` makes them.
+      ['account_score', 'number'],
+      ['account_tier', 'select', { options: ['cold', 'warm', 'hot'] }],
+      ['account_explanation', 'text'],
+      ['account_scored_at', 'timestamp'],
+      ['account_qualified_at', 'timestamp'],
+      ['account_signals', 'text'],
+      ['account_industry', 'text', { title: 'Industry' }],
+      ['account_employee_range', 'select', { options: EMPLOYEE_RANGES, title: 'Employee range' }],
+      ['account_country', 'text', { title: 'Country' }],
     );
   }
   return objects;

@@ -28,6 +28,11 @@ describe.skipIf(!CLI_BUILT)('attio-plg demo', () => {
     expect(out).toMatch(/Lists: active_trials \d+ · pql_queue \d+/);
     expect(out).toMatch(/Notes: Activation Milestone \d+ · PQL Qualified \d+ · PLG Handoff Context \d+/);
     expect(out).toMatch(/Top PQLs\n {2}1\. .+ — 100 hot\n {5}Logins \(7d\) \d+>=5 \+10/);
+    // The demo scores accounts: the first to qualify, with tier and explanation (which users, which signals).
+    expect(out).toMatch(/Accounts by tier: .*hot \d+/);
+    expect(out).toMatch(
+      /First qualified accounts \(PQA\)\n {2}1\. .+ — [\d.]+ \w+, qualified 2024-\d\d-\d\d\n {5}Top users \+[\d.]+ \(/,
+    );
     expect(out).toMatch(/Rejected events \(\d+\), by reason:\n +\d+ {2}.+\n/);
   }, 300_000);
 });

@@ -3,7 +3,9 @@
  * fails and names each missing thing, `setup` plans without writing, `setup --apply` creates, a second
  * `--apply` writes nothing, `check` passes; then the sample stream gives the same CRM as on `plg-demo`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAttioConnection, type AttioClient } from '../../src/core/attio/index.js';
 import { readDate, readEmails, readNumber, readSelectTitles, readText } from '../../src/core/attio/values.js';
@@ -214,4 +216,45 @@ describe.skipIf(!CLI_BUILT)('a new Attio workspace, made ready by attio-plg setu
       await demo.close();
     }
   }, 300_000);
+});
+
+describe.skipIf(!CLI_BUILT)('a new workspace made ready for account scoring (dealTrigger: account)', () => {
+  let empty: EmulatorHandle;
+  let env: Record<string, string>;
+  let configPath: string;
+
+  beforeAll(async () => {
+    empty = await startEmulator({ seed: 'empty' });
+    env = { ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: empty.url };
+    configPath = join(mkdtempSync(join(tmpdir(), 'attio-plg-setup-')), 'config.json');
+    const tiers = [
+      { name: 'A', min: 70 },
+      { name: 'B', min: 40 },
+      { name: 'C', min: 0 },
+    ];
+    writeFileSync(configPath, JSON.stringify({ dealTrigger: 'account', accountTiers: tiers }));
+  });
+  afterAll(async () => {
+    await empty.close();
+  });
+
+  it('check names the account attributes; setup --apply creates them with the tier options; check passes', async () => {
+    const before = await runCli(['check', '--config', configPath], env);
+    expect(before.code).toBe(1);
+    expect(before.stdout).toContain('companies.account_score');
+    expect(before.stdout).toContain('people.pql_signals');
+    const applied = await runCli(['setup', '--apply', '--config', configPath], env);
+    expect(applied.code, applied.stderr).toBe(0);
+    const after = await runCli(['check', '--config', configPath], env);
+    expect(after.code, after.stdout).toBe(0);
+
+    const reader = clientFor(empty);
+    const titles = async (slug: string) =>
+      (await reader.listSelectOptions('objects', 'companies', slug)).map((option) => option.title).sort();
+    expect(await titles('account_tier')).toEqual(['A', 'B', 'C']);
+    expect(await titles('account_employee_range')).toContain('51-250');
+    expect((await reader.listAttributes('objects', 'companies')).map((a) => a.api_slug)).toEqual(
+      expect.arrayContaining(['account_score', 'account_qualified_at', 'account_explanation', 'account_industry']),
+    );
+  });
 });

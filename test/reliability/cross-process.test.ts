@@ -16,7 +16,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { CLI, CLI_BUILT } from '../support/cli.js';
 import { REPS } from '../support/e2e.js';
-import { comparable, crmOf, faultCounts, followUpsLinkDealPeople, writeStream } from '../support/reliability.js';
+import { readDomains, readText } from '../../src/core/attio/values.js';
+import {
+  comparable,
+  crmOf,
+  faultCounts,
+  followUpsLinkDealPeople,
+  readerFor,
+  writeStream,
+} from '../support/reliability.js';
 
 // Only emulators on loopback and subprocesses here (see replays.test.ts for why nock's interception is lifted).
 nock.restore();
@@ -42,7 +50,7 @@ async function attio(seed: 'plg-demo' | 'empty', faults?: number): Promise<Emula
  * The default configuration, but for budgets above the local emulator's pace and, on plg-demo, its reps (a
  * new workspace has only its admin, who then owns the deals).
  */
-function configFile(seed: 'plg-demo' | 'empty'): string {
+function configFile(seed: 'plg-demo' | 'empty', extra: Record<string, unknown> = {}): string {
   const path = join(mkdtempSync(join(tmpdir(), 'attio-plg-processes-')), 'config.json');
   writeFileSync(
     path,
@@ -50,12 +58,16 @@ function configFile(seed: 'plg-demo' | 'empty'): string {
       ...(seed === 'plg-demo' ? { salesReps: REPS } : {}),
       readsPerSecond: 2000,
       writesPerSecond: 2000,
+      ...extra,
     }),
   );
   return path;
 }
 const CONFIG = { 'plg-demo': configFile('plg-demo'), empty: configFile('empty') };
+/** Account qualification on: the account's score opens its deal, as `dealTrigger: "account"` asks. */
+const ACCOUNT_CONFIG = configFile('plg-demo', { dealTrigger: 'account' });
 const seedOf = new Map<EmulatorHandle, 'plg-demo' | 'empty'>();
+const configOf = new Map<EmulatorHandle, string>();
 
 /** The built CLI as a process of its own; resolves with its exit code and output. */
 function cli(
@@ -65,7 +77,14 @@ function cli(
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [CLI, ...args, '--config', CONFIG[seedOf.get(emulator) ?? 'plg-demo'], '--api-url', emulator.url],
+      [
+        CLI,
+        ...args,
+        '--config',
+        configOf.get(emulator) ?? CONFIG[seedOf.get(emulator) ?? 'plg-demo'],
+        '--api-url',
+        emulator.url,
+      ],
       {
         env: { PATH: process.env.PATH, ATTIO_API_KEY: EMULATOR_API_KEY },
       },
@@ -141,4 +160,43 @@ describe.skipIf(!CLI_BUILT)('three processes delivering one month at the same ti
       300_000,
     );
   }
+});
+
+describe.skipIf(!CLI_BUILT)('three processes with account qualification on (dealTrigger: account)', () => {
+  /** The domains of the companies that hold an account qualification (`account_qualified_at`). */
+  async function qualifiedAccounts(emulator: EmulatorHandle): Promise<string[]> {
+    const domains: string[] = [];
+    for await (const company of readerFor(emulator).queryAllRecords('companies'))
+      if (readText(company, 'account_qualified_at') !== undefined) domains.push(readDomains(company)[0] ?? '');
+    return domains.sort();
+  }
+
+  it('each qualified account has its one deal, note and follow-up; a clean run qualifies accounts too', async () => {
+    const clean = await attio('plg-demo');
+    configOf.set(clean, ACCOUNT_CONFIG);
+    expect(summaryOf(await replay('rudderstack', clean)).failed).toBe(0);
+    const emulator = await attio('plg-demo', 23);
+    configOf.set(emulator, ACCOUNT_CONFIG);
+    emulator.reset();
+    const runs = await Promise.all([
+      replay('rudderstack', emulator),
+      replay('rudderstack', emulator),
+      replay('segment', emulator),
+    ]);
+    for (const run of runs) expect([run.code, summaryOf(run).failed], run.stderr.slice(-2000)).toEqual([0, 0]);
+    expect(Object.keys(faultCounts(emulator.requests))).toEqual(expect.arrayContaining(['503', 'reset']));
+
+    // Which accounts qualify, and when, follows the order in which processes store different people's
+    // signals (platforms order one person's events, not an account's): the rule is once per account.
+    const crm = await crmOf(emulator);
+    expect((await crmOf(clean)).deals.some((deal) => deal.name?.startsWith('PQL - '))).toBe(true);
+    const pqlDeals = crm.deals.filter((deal) => deal.name?.startsWith('PQL - '));
+    expect(pqlDeals.length).toBeGreaterThan(0);
+    expect(pqlDeals.map((deal) => deal.company).sort()).toEqual(await qualifiedAccounts(emulator));
+    for (const { name } of pqlDeals) {
+      expect(crm.notes.filter((note) => note.startsWith(`${name} | PQA Qualified |`))).toHaveLength(1);
+      expect(crm.tasks.filter((task) => task.startsWith(`PQL Follow-up | ${name},`))).toHaveLength(1);
+    }
+    expect(followUpsLinkDealPeople(crm)).toBe(true);
+  }, 300_000);
 });

@@ -23,6 +23,10 @@ export const CONFIG_DEFAULTS = Object.freeze({
   accountTiers: DEFAULT_TIER_BANDS,
   // Which qualification opens the account's PQL deal: a user's (today's rule), the account's, or either.
   dealTrigger: 'user',
+  // Whether the workflows roll the account score up onto the company (always, when dealTrigger needs it).
+  accountScoring: false,
+  // Whose tier changes raise a task for the owner: off, users, accounts or both.
+  tierChangeTasks: 'off',
   salesReps: Object.freeze([] as string[]),
   taskDueHours: 24,
   milestoneEvents: Object.freeze({

@@ -2,6 +2,7 @@ export { API_URL_ENV, CONFIG_DEFAULTS } from './defaults.js';
 export { parseConfig } from './parse.js';
 export {
   DEAL_TRIGGERS,
+  TIER_CHANGE_TASKS,
   MILESTONE_KEY,
   PERSONAL_DOMAIN_POLICIES,
   PRODUCT_OBJECTS_MODES,

@@ -19,6 +19,8 @@ export const DEAL_TRIGGERS = ['user', 'account', 'both'] as const;
 export const ATTRIBUTE_OWNERS = ['product', 'reps'] as const;
 /** An attribute named `<object>.<attribute slug>`, e.g. `people.job_title`. */
 export const OWNED_ATTRIBUTE = /^[a-z0-9_]+\.[a-z0-9_]+$/;
+/** Whose tier changes raise a task for the owner. */
+export const TIER_CHANGE_TASKS = ['off', 'users', 'accounts', 'both'] as const;
 
 const name = z.string().trim().min(1).max(200);
 const eventNames = z.array(name);
@@ -79,6 +81,8 @@ export const plgConfigSchema = z
     accountThreshold: z.number().min(0).max(100).default(CONFIG_DEFAULTS.accountThreshold),
     accountTiers: tierBandsSchema.default(defaultTierBands),
     dealTrigger: z.enum(DEAL_TRIGGERS).default(CONFIG_DEFAULTS.dealTrigger),
+    accountScoring: z.boolean().default(CONFIG_DEFAULTS.accountScoring),
+    tierChangeTasks: z.enum(TIER_CHANGE_TASKS).default(CONFIG_DEFAULTS.tierChangeTasks),
     salesReps: z.array(salesRepEmail).default(() => [...CONFIG_DEFAULTS.salesReps]),
     taskDueHours: z.number().gt(0).default(CONFIG_DEFAULTS.taskDueHours),
     milestoneEvents: z.record(name, milestoneKey).default(() => ({ ...CONFIG_DEFAULTS.milestoneEvents })),

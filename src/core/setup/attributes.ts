@@ -5,6 +5,7 @@
  */
 import type { Tier } from '../scoring/index.js';
 import { DEAL_KEY_ATTRIBUTE } from '../workflows/deals.js';
+import { ACCOUNT_ATTRIBUTES as ACCOUNT_SLUGS } from '../workflows/account-facts.js';
 import { PERSON_ATTRIBUTES as PERSON_SLUGS } from '../workflows/person-facts.js';
 
 /** Attribute types the workflows read or write (Attio's `type` names). */
@@ -115,6 +116,12 @@ export const PERSON_ATTRIBUTES = {
     'attio-plg milestones: the activation milestones reached',
     { multi: true },
   ),
+  pqlSignals: custom(
+    PERSON_SLUGS.pqlSignals,
+    'PQL signals',
+    'text',
+    'attio-plg PQL scoring: the signals of the latest score (JSON), read by the account score',
+  ),
   profileUpdatedAt: custom(
     PERSON_SLUGS.profileUpdatedAt,
     'Profile updated at',
@@ -133,6 +140,44 @@ export const COMPANY_ATTRIBUTES = {
     'timestamp',
     'attio-plg group: when an event last changed the account; older events never override it',
   ),
+} as const;
+
+/** Company attributes of the account score (PQA), needed when the workflows roll accounts up (docs/scoring.md). */
+export const ACCOUNT_SCORE_ATTRIBUTES = {
+  score: custom(ACCOUNT_SLUGS.score, 'Account score', 'number', 'attio-plg: the account score (PQA), 0 to 100'),
+  tier: custom(ACCOUNT_SLUGS.tier, 'Account tier', 'select', 'attio-plg: the account score’s tier'),
+  explanation: custom(
+    ACCOUNT_SLUGS.explanation,
+    'Account explanation',
+    'text',
+    'attio-plg: which users, signals and fit factors made the account score',
+  ),
+  scoredAt: custom(
+    ACCOUNT_SLUGS.scoredAt,
+    'Account scored at',
+    'timestamp',
+    'attio-plg: when the stored account score was computed',
+  ),
+  qualifiedAt: custom(
+    ACCOUNT_SLUGS.qualifiedAt,
+    'Account qualified at',
+    'timestamp',
+    'attio-plg: when the account first qualified',
+  ),
+  signals: custom(
+    ACCOUNT_SLUGS.signals,
+    'Account signals',
+    'text',
+    'attio-plg group: the group call’s own usage signals and their time (JSON)',
+  ),
+  industry: custom(ACCOUNT_SLUGS.industry, 'Industry', 'text', 'attio-plg group: the industry, for fit'),
+  employeeRange: custom(
+    ACCOUNT_SLUGS.employeeRange,
+    'Employee range',
+    'select',
+    'attio-plg group: the head count’s band, for fit',
+  ),
+  country: custom(ACCOUNT_SLUGS.country, 'Country', 'text', 'attio-plg group: the country, for fit'),
 } as const;
 
 export function dealKeyAttribute(slug: string): AttributeDefinition {

@@ -4,12 +4,14 @@
  * the sales reps. Setup plans from it and the check reports against it.
  */
 import type { PlgConfig } from '../config/index.js';
+import { EMPLOYEE_RANGES } from '../scoring/index.js';
+import { accountScoringOn } from '../workflows/account.js';
 import {
+  ACCOUNT_SCORE_ATTRIBUTES,
   COMPANY_ATTRIBUTES,
   DEFAULT_DEAL_KEY,
   LIST_ENTRY_ATTRIBUTES,
   PERSON_ATTRIBUTES,
-  PQL_TIERS,
   STANDARD_ATTRIBUTES,
   STARTER_PLAN_TYPES,
   dealKeyAttribute,
@@ -134,7 +136,7 @@ function customAttributes(config: PlgConfig): AttributeRequirement[] {
     person(p.signupSource),
     person(p.planType, { titles: STARTER_PLAN_TYPES, need: 'starter' }),
     person(p.pqlScore),
-    person(p.pqlTier, { titles: PQL_TIERS, need: 'every' }),
+    person(p.pqlTier, { titles: tierNames(config.userTiers), need: 'every', setting: 'userTiers' }),
     person(p.pqlExplanation),
     person(p.pqlScoredAt),
     person(p.pqlQualifiedAt),
@@ -151,6 +153,7 @@ function customAttributes(config: PlgConfig): AttributeRequirement[] {
       severity: 'required',
       options: { titles: STARTER_PLAN_TYPES, need: 'starter' },
     },
+    ...(accountScoringOn(config) ? accountAttributes(config) : []),
     {
       object: 'deals',
       definition: dealKeyAttribute(dealKey),
@@ -161,6 +164,36 @@ function customAttributes(config: PlgConfig): AttributeRequirement[] {
       ...(config.dealMatchingAttribute === undefined ? {} : { setting: 'dealMatchingAttribute' }),
     },
   ];
+}
+
+/** The account score's attributes: only when the workflows roll accounts up (`accountScoring` or `dealTrigger`). */
+function accountAttributes(config: PlgConfig): AttributeRequirement[] {
+  const a = ACCOUNT_SCORE_ATTRIBUTES;
+  const company = (definition: AttributeDefinition, options?: OptionSet): AttributeRequirement => ({
+    object: 'companies',
+    definition,
+    standard: false,
+    severity: 'required',
+    setting: config.accountScoring ? 'accountScoring' : 'dealTrigger',
+    ...(options ? { options } : {}),
+  });
+  return [
+    { ...company(PERSON_ATTRIBUTES.pqlSignals), object: 'people' },
+    company(a.score),
+    company(a.tier, { titles: tierNames(config.accountTiers), need: 'every', setting: 'accountTiers' }),
+    company(a.explanation),
+    company(a.scoredAt),
+    company(a.qualifiedAt),
+    company(a.signals),
+    company(a.industry),
+    company(a.employeeRange, { titles: EMPLOYEE_RANGES, need: 'every' }),
+    company(a.country),
+  ];
+}
+
+/** Tier names from the lowest band up (cold, warm, hot), as the select lists them. */
+function tierNames(bands: readonly { name: string; min: number }[]): string[] {
+  return [...bands].sort((x, y) => x.min - y.min).map((band) => band.name);
 }
 
 function listRequirements(config: PlgConfig): ListRequirement[] {

@@ -10,6 +10,7 @@ import { isPersonalDomain } from '../domains/index.js';
 import { InvalidEventError } from '../errors.js';
 import type { GroupIntent } from '../intents.js';
 import { scoreSignals } from '../scoring/index.js';
+import { accountScoringOn, rollUpGroupAccount } from './account.js';
 import type { WorkflowRun } from './context.js';
 import { companyRef, ensureCompany, personOf, productObjectEnabled } from './people.js';
 import { heldByReps } from './ownership.js';
@@ -53,6 +54,7 @@ export async function runGroup(intent: GroupIntent, run: WorkflowRun): Promise<v
     state.set('companyId', companyId, intent.timestamp);
     run.step('linkPersonToCompany', 'deferred', state.id);
   }
+  if (companyId !== undefined && accountScoringOn(config)) await rollUpGroupAccount(run, companyId, intent);
 }
 
 /** The workspace record as this group call describes it: a deferred assert, unless Attio already holds it. */

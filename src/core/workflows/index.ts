@@ -50,6 +50,7 @@ export type { AssertRecordIntent } from './assert-record.js';
 export * from './context.js';
 export { chooseRep } from './owners.js';
 export { activationScore, queuePersonWrites } from './person-state.js';
+export { queueAccountWrites } from './account.js';
 export { HANDOFF_NOTE_TITLE, HANDOFF_TASK_PREFIX } from './handoff.js';
 export { MILESTONE_NOTE_TITLE } from './milestone.js';
 export { PQL_NOTE_TITLE, PQL_TASK_PREFIX } from './pql.js';

@@ -32,6 +32,8 @@ export interface PersonFacts {
   pqlExplanation?: string;
   /** ISO timestamp of the event whose score is stored. */
   pqlScoredAt?: string;
+  /** The signals of that event as JSON, so an account's roll-up can read them (docs/scoring.md). */
+  pqlSignals?: string;
   /** ISO timestamp of the first qualification: the completion marker of the PQL workflow. */
   pqlQualifiedAt?: string;
   /** YYYY-MM-DD */
@@ -67,6 +69,7 @@ export const PERSON_ATTRIBUTES = {
   pqlTier: 'pql_tier',
   pqlExplanation: 'pql_explanation',
   pqlScoredAt: 'pql_scored_at',
+  pqlSignals: 'pql_signals',
   pqlQualifiedAt: 'pql_qualified_at',
   lastActivityDate: 'last_activity_date',
   profileUpdatedAt: 'profile_updated_at',
@@ -106,6 +109,7 @@ export function readPersonFacts(record: AttioRecord): PersonFacts {
   set('pqlTier', readSelectTitles(record, PERSON_ATTRIBUTES.pqlTier)[0]);
   set('pqlExplanation', readText(record, PERSON_ATTRIBUTES.pqlExplanation));
   set('pqlScoredAt', readDate(record, PERSON_ATTRIBUTES.pqlScoredAt));
+  set('pqlSignals', readText(record, PERSON_ATTRIBUTES.pqlSignals));
   set('pqlQualifiedAt', readDate(record, PERSON_ATTRIBUTES.pqlQualifiedAt));
   set('lastActivityDate', readDate(record, PERSON_ATTRIBUTES.lastActivityDate));
   set('profileUpdatedAt', readDate(record, PERSON_ATTRIBUTES.profileUpdatedAt));

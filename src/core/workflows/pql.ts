@@ -15,11 +15,14 @@ import { ensureListEntry } from './lists.js';
 import { touchActivity } from './milestone.js';
 import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
 import { ownerFor } from './owners.js';
-import { accountOf, personIdOf, personOf } from './people.js';
+import { accountOf, companyDomainForEmail, personIdOf, personOf } from './people.js';
 import type { PersonState } from './person-state.js';
+import { PQL_NOTE_TITLE, PQL_TASK_PREFIX } from './pql-names.js';
+import { accountScoringOn, rollUpPersonAccount } from './account.js';
+import { raiseTierChangeTask, tierTasksWanted } from './tier-tasks.js';
+import { signalsText } from './account-facts.js';
 
-export const PQL_NOTE_TITLE = 'PQL Qualified';
-export const PQL_TASK_PREFIX = 'PQL Follow-up';
+export { PQL_NOTE_TITLE, PQL_TASK_PREFIX } from './pql-names.js';
 
 export async function runPql(intent: PqlIntent, run: WorkflowRun): Promise<void> {
   const state = await personOf(run, intent.person, intent.timestamp);
@@ -30,17 +33,47 @@ export async function runPql(intent: PqlIntent, run: WorkflowRun): Promise<void>
     return;
   }
   const { config } = run.ctx;
-  const score = scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold);
+  const score = scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold, config.userTiers);
+  const previousTier = state.facts.pqlTier;
+  const accounts = accountScoringOn(config);
   Object.assign(state.facts, {
     pqlScore: score.score,
     pqlTier: score.tier,
     pqlExplanation: score.explanation,
     pqlScoredAt: intent.timestamp,
+    // Stored so that an account's roll-up, in any process, can read what this person reported.
+    ...(accounts ? { pqlSignals: signalsText(intent.signals) } : {}),
   });
   touchActivity(state, intent.timestamp);
   run.step('updateScore', 'deferred', state.id, `${score.score} ${score.tier}`);
   if (score.qualified && state.facts.pqlQualifiedAt === undefined && !state.qualified)
     await qualify(run, state, intent, score);
+  if (previousTier !== undefined && previousTier !== score.tier)
+    await userTierChanged(run, state, intent.timestamp, previousTier, score);
+  if (accounts) await rollUpPersonAccount(run, state, intent.timestamp);
+}
+
+async function userTierChanged(
+  run: WorkflowRun,
+  state: PersonState,
+  at: string,
+  from: string,
+  score: Score,
+): Promise<void> {
+  if (!tierTasksWanted(run.ctx.config, 'users')) return;
+  const personId = await personIdOf(run, state);
+  await raiseTierChangeTask(run, {
+    subject: 'users',
+    name: state.facts.name?.fullName ?? state.email ?? 'A user',
+    from,
+    to: score.tier,
+    score: score.score,
+    explanation: score.explanation,
+    at,
+    linkedObject: 'people',
+    linkedRecordId: personId,
+    ownerKey: companyDomainForEmail(run, state.email) ?? state.email ?? personId,
+  });
 }
 
 /** A person's first qualification (list entry, note, the account's deal and task, then `pql_qualified_at`). */
@@ -63,29 +96,31 @@ async function qualify(run: WorkflowRun, state: PersonState, intent: PqlIntent, 
 
   const account = await accountOf(run, state, intent.timestamp);
   const { companyId } = account;
-  await ctx.locks.run(`pql-deal:${companyId ?? personId}`, async () => {
-    const owner = await ownerFor(run, account.key);
-    const deal = await findOrCreateDeal(run, {
-      prefix: 'PQL',
-      accountName: account.name,
-      companyId,
-      personId,
-      stage: ctx.config.pqlStage,
-      stageSetting: 'pqlStage',
-      ownerEmail: owner,
+  // With `dealTrigger: "account"` the account's own qualification opens its deal (./account.ts).
+  if (ctx.config.dealTrigger !== 'account')
+    await ctx.locks.run(`pql-deal:${companyId ?? personId}`, async () => {
+      const owner = await ownerFor(run, account.key);
+      const deal = await findOrCreateDeal(run, {
+        prefix: 'PQL',
+        accountName: account.name,
+        companyId,
+        personId,
+        stage: ctx.config.pqlStage,
+        stageSetting: 'pqlStage',
+        ownerEmail: owner,
+      });
+      const dealId = deal.id.record_id;
+      await ensureTask(run, {
+        prefix: PQL_TASK_PREFIX,
+        key: 'pql-follow-up',
+        body: `${account.personName}${companyId ? ` at ${account.name}` : ''} qualified with PQL score ${score.score}/100 (${score.tier}). ${score.explanation}`,
+        deadlineAt: deadlineAfter(run, intent.timestamp),
+        linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
+        assignees: [{ workspace_member_email_address: owner }],
+        linkedObject: 'deals',
+        linkedRecordId: dealId,
+      });
     });
-    const dealId = deal.id.record_id;
-    await ensureTask(run, {
-      prefix: PQL_TASK_PREFIX,
-      key: 'pql-follow-up',
-      body: `${account.personName}${companyId ? ` at ${account.name}` : ''} qualified with PQL score ${score.score}/100 (${score.tier}). ${score.explanation}`,
-      deadlineAt: deadlineAfter(run, intent.timestamp),
-      linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
-      assignees: [{ workspace_member_email_address: owner }],
-      linkedObject: 'deals',
-      linkedRecordId: dealId,
-    });
-  });
   state.qualified = true;
   state.facts.pqlQualifiedAt = intent.timestamp;
   run.step('markQualified', 'deferred', personId);

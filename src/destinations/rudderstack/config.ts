@@ -10,10 +10,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { ConfigurationError } from '@rudderstack/integrations-lib';
+import { accountModelFromFlat, flatAccountModel, rankWeightsOf } from '../../core/config/flat-account-model.js';
 import {
+  DEAL_TRIGGERS,
   parseConfig,
   PERSONAL_DOMAIN_POLICIES,
   PRODUCT_OBJECTS_MODES,
+  TIER_CHANGE_TASKS,
   type PlgConfig,
   type PlgConfigInput,
 } from '../../core/config/index.js';
@@ -109,6 +112,54 @@ const scoringSignals = z
     return signals.length === 0 ? undefined : { signals };
   });
 
+/** Tier rows `{ tier, min }`; blank rows are dropped, a half-filled one names its blank cell. */
+const tierRows = z
+  .array(z.strictObject({ tier: text, min: numeric }))
+  .optional()
+  .transform((rows, ctx) => {
+    const bands: Array<{ name: string; min: number }> = [];
+    (rows ?? []).forEach((row, index) => {
+      if (row.tier === undefined && row.min === undefined) return;
+      if (row.tier === undefined || row.min === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, row.tier === undefined ? 'tier' : 'min'],
+          message: 'is required',
+        });
+        return;
+      }
+      bands.push({ name: row.tier, min: row.min });
+    });
+    return bands.length === 0 ? undefined : bands;
+  });
+
+/** Fit factor rows `{ factor, weight, values }` (values comma-separated); blank rows are dropped. */
+const fitRows = z
+  .array(z.strictObject({ factor: text, weight: numeric, values: text }))
+  .optional()
+  .transform((rows, ctx) => {
+    const factors: Array<{ factor: string; weight: number; values: string }> = [];
+    (rows ?? []).forEach((row, index) => {
+      if (row.factor === undefined && row.weight === undefined && row.values === undefined) return;
+      for (const column of ['factor', 'weight', 'values'] as const) {
+        if (row[column] === undefined) ctx.addIssue({ code: 'custom', path: [index, column], message: 'is required' });
+      }
+      if (row.factor === undefined || row.weight === undefined || row.values === undefined) return;
+      factors.push({ factor: row.factor, weight: row.weight, values: row.values });
+    });
+    return factors.length === 0 ? undefined : factors;
+  });
+
+/** `"50, 30, 20"`: the rank weights in one text box. */
+const rankWeights = z.preprocess((input) => rankWeightsOf(blankToUndefined(input)), z.array(z.number()).optional());
+
+/** `0` turns decay off (the core's null); empty keeps the default. */
+const halfLife = z.preprocess((input) => {
+  const value = blankToUndefined(input);
+  const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  return number === 0 ? null : number;
+}, z.number().nullable().optional());
+
 /** The row key of each list setting: the UI's tag inputs send `[{ email: "..." }, ...]`. */
 const LIST_COLUMNS = {
   salesReps: 'email',
@@ -144,6 +195,20 @@ export const rudderConfigSchema = z.object({
   productObjects: choice(PRODUCT_OBJECTS_MODES),
   strict: flag,
   signupSource: text,
+  accountScoring: flag,
+  dealTrigger: choice(DEAL_TRIGGERS),
+  accountThreshold: numeric,
+  decayHalfLifeDays: halfLife,
+  accountTopUsersWeight: numeric,
+  accountRankWeights: rankWeights,
+  accountActiveSeatsWeight: numeric,
+  accountActiveWithinDays: numeric,
+  accountMinSeats: numeric,
+  accountFeatureBreadthWeight: numeric,
+  fitFactors: fitRows,
+  userTiers: tierRows,
+  accountTiers: tierRows,
+  tierChangeTasks: choice(TIER_CHANGE_TASKS),
 });
 
 export type RudderConfig = z.input<typeof rudderConfigSchema>;
@@ -232,6 +297,30 @@ export function toRudderConfig(config: PlgConfig): Record<string, unknown> {
     productObjects: config.productObjects,
     strict: config.strict,
     signupSource: config.signupSource,
+    ...accountRudderConfig(config),
+  };
+}
+
+/** The account settings as the UI holds them: text boxes as strings, the model flattened, tiers as rows. */
+function accountRudderConfig(config: PlgConfig): Record<string, unknown> {
+  const flat = flatAccountModel(config.accountModel);
+  const tiers = (bands: readonly { name: string; min: number }[]) =>
+    bands.map((band) => ({ tier: band.name, min: String(band.min) }));
+  return {
+    accountScoring: config.accountScoring,
+    dealTrigger: config.dealTrigger,
+    accountThreshold: String(config.accountThreshold),
+    decayHalfLifeDays: String(config.decayHalfLifeDays ?? 0),
+    accountTopUsersWeight: String(flat.topUsersWeight),
+    accountRankWeights: flat.rankWeights.join(', '),
+    accountActiveSeatsWeight: String(flat.activeSeatsWeight),
+    accountActiveWithinDays: String(flat.activeWithinDays),
+    accountMinSeats: String(flat.minSeats),
+    accountFeatureBreadthWeight: String(flat.featureBreadthWeight),
+    fitFactors: flat.fit.map((row) => ({ factor: row.factor, weight: String(row.weight), values: row.values })),
+    userTiers: tiers(config.userTiers),
+    accountTiers: tiers(config.accountTiers),
+    tierChangeTasks: config.tierChangeTasks,
   };
 }
 
@@ -248,6 +337,18 @@ export function operatorEnvFor(config: PlgConfig): Record<string, string> {
 const RUDDER_PATHS: ReadonlyArray<[RegExp, string]> = [
   [/^scoringModel\.signals(\[\d+\])\.key$/, 'scoringSignals$1.signal'],
   [/^scoringModel(\.signals)?/, 'scoringSignals'],
+  [/^accountModel\.topUsers\.weight/, 'accountTopUsersWeight'],
+  [/^accountModel\.topUsers\.rankWeights/, 'accountRankWeights'],
+  [/^accountModel\.activeSeats\.weight/, 'accountActiveSeatsWeight'],
+  [/^accountModel\.activeSeats\.activeWithinDays/, 'accountActiveWithinDays'],
+  [/^accountModel\.activeSeats\.minSeats/, 'accountMinSeats'],
+  [/^accountModel\.featureBreadth\.weight/, 'accountFeatureBreadthWeight'],
+  [/^accountModel\.fit\.(\w+)/, 'fitFactors ($1)'],
+  [
+    /^accountModel$/,
+    'account model (accountTopUsersWeight, accountActiveSeatsWeight, accountFeatureBreadthWeight, fitFactors)',
+  ],
+  [/^(user|account)Tiers(\[\d+\])\.name$/, '$1Tiers$2.tier'],
 ];
 
 function rudderPath(setting: string): string {
@@ -266,8 +367,27 @@ export function toPlgConfig(config: unknown, env: Env = transformerEnv()): PlgCo
     const { field, reason } = firstProblem(parsed.error, 'Config');
     throw new ConfigurationError(`Invalid Config: ${field}: ${reason}`);
   }
-  const { scoringSignals: scoringModel, ...settings } = parsed.data;
-  const input: Record<string, unknown> = { ...settings, scoringModel, ...operatorSettings(env) };
+  const {
+    scoringSignals: scoringModel,
+    accountTopUsersWeight: topUsersWeight,
+    accountRankWeights: rankWeights,
+    accountActiveSeatsWeight: activeSeatsWeight,
+    accountActiveWithinDays: activeWithinDays,
+    accountMinSeats: minSeats,
+    accountFeatureBreadthWeight: featureBreadthWeight,
+    fitFactors: fit,
+    ...settings
+  } = parsed.data;
+  const accountModel = accountModelFromFlat({
+    topUsersWeight,
+    rankWeights,
+    activeSeatsWeight,
+    activeWithinDays,
+    minSeats,
+    featureBreadthWeight,
+    fit,
+  });
+  const input: Record<string, unknown> = { ...settings, scoringModel, accountModel, ...operatorSettings(env) };
   const defined = Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== undefined),
   ) as PlgConfigInput;

@@ -7,6 +7,13 @@
  */
 import type { InputField } from '@segment/actions-core';
 import { CONFIG_DEFAULTS, DEFAULT_SCORING_MODEL, type PlgConfig } from '../../core/config/index.js';
+import {
+  accountModelFromFlat,
+  flatAccountModel,
+  rankWeightsOf,
+  type FlatFitFactor,
+} from '../../core/config/flat-account-model.js';
+import { FIT_FACTORS } from '../../core/scoring/index.js';
 
 /** The workspace data a field's dropdown lists. */
 export type Dropdown = 'lists' | 'dealStages' | 'members';
@@ -23,7 +30,15 @@ type ConfigKey =
   | 'personalDomains'
   | 'extraPersonalDomains'
   | 'productObjects'
-  | 'strict';
+  | 'strict'
+  | 'accountScoring'
+  | 'dealTrigger'
+  | 'accountThreshold'
+  | 'decayHalfLifeDays'
+  | 'accountModel'
+  | 'userTiers'
+  | 'accountTiers'
+  | 'tierChangeTasks';
 
 interface ConfigField {
   key: ConfigKey;
@@ -31,8 +46,10 @@ interface ConfigField {
   dropdown?: Dropdown;
   /** The configuration path prefix an error names, when it is not the key (`scoringModel.signals[2]`). */
   blamePrefix?: string;
+  /** Errors are blamed on it only under `blamePrefix` (a field that sets part of another's key). */
+  blameOnly?: boolean;
   /** The payload value as configuration input; undefined leaves the core's default. */
-  toConfig(value: unknown): unknown;
+  toConfig(value: unknown, payload: Readonly<Record<string, unknown>>): unknown;
   /** The field value a configuration amounts to (for hosts that keep a core configuration, such as the CLI). */
   fromConfig(config: PlgConfig): unknown;
 }
@@ -48,6 +65,249 @@ function items(value: unknown): unknown {
     typeof item === 'string' ? item.split(/[,\s]+/).filter((part) => part !== '') : [item],
   );
   return out.length === 0 ? undefined : out;
+}
+
+const FIT_FACTOR_LABELS = {
+  employeeRange: 'Employee Range',
+  industry: 'Industry',
+  country: 'Country',
+  plan: 'Plan',
+} as const;
+
+const TIER_FIELD_PROPERTIES: InputField['properties'] = {
+  name: {
+    label: 'Tier',
+    description: 'The tier’s name, as Attio shows it (e.g. hot).',
+    type: 'string',
+    required: true,
+  },
+  min: {
+    label: 'From Score',
+    description: 'The lowest score (0 to 100) in this tier; one tier starts at 0.',
+    type: 'number',
+    required: true,
+  },
+};
+
+const tiersFrom = (bands: readonly { name: string; min: number }[]) => bands.map((band) => ({ ...band }));
+const list = (value: unknown): unknown => (Array.isArray(value) && value.length === 0 ? undefined : value);
+
+/** The account score (PQA) settings: docs/scoring.md. Defaults keep today’s rule (a user’s qualification opens the deal). */
+function ACCOUNT_CONFIG_FIELDS() {
+  return {
+    account_scoring: {
+      key: 'accountScoring',
+      field: {
+        label: 'Score Accounts',
+        description:
+          'Also score each account (company) from all of its users, its fit and decay, and write the score, tier and explanation on the company. Always on when deals open on account qualification.',
+        type: 'boolean',
+        default: CONFIG_DEFAULTS.accountScoring,
+      },
+      toConfig: same,
+      fromConfig: (config) => config.accountScoring,
+    },
+    deal_trigger: {
+      key: 'dealTrigger',
+      field: {
+        label: 'Deal Trigger',
+        description:
+          'Which qualification opens an account’s one PQL deal: a user’s (the default), the account’s, or whichever comes first.',
+        type: 'string',
+        choices: [
+          { value: 'user', label: 'A User Qualifying' },
+          { value: 'account', label: 'The Account Qualifying' },
+          { value: 'both', label: 'Whichever Comes First' },
+        ],
+        default: CONFIG_DEFAULTS.dealTrigger,
+      },
+      toConfig: text,
+      fromConfig: (config) => config.dealTrigger,
+    },
+    account_threshold: {
+      key: 'accountThreshold',
+      field: {
+        label: 'Account Threshold',
+        description: 'The account score (0 to 100) at which an account becomes product-qualified.',
+        type: 'number',
+        maximum: 100,
+        default: CONFIG_DEFAULTS.accountThreshold,
+      },
+      toConfig: same,
+      fromConfig: (config) => config.accountThreshold,
+    },
+    decay_half_life_days: {
+      key: 'decayHalfLifeDays',
+      field: {
+        label: 'Decay Half-Life (Days)',
+        description: 'A user’s signals count half after this many days, a quarter after twice as many. 0: no decay.',
+        type: 'number',
+        default: CONFIG_DEFAULTS.decayHalfLifeDays ?? 0,
+      },
+      toConfig: (value) => (value === 0 ? null : value),
+      fromConfig: (config) => config.decayHalfLifeDays ?? 0,
+    },
+    account_model: {
+      key: 'accountModel',
+      field: {
+        label: 'Account Model',
+        description:
+          'The points of each part of the account score; with the fit factors’ weights they add up to 100. Empty: the default model.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          top_users_weight: {
+            label: 'Top Users',
+            description: 'Points for the most engaged users’ scores.',
+            type: 'integer',
+          },
+          rank_weights: {
+            label: 'Rank Weights',
+            description: 'Percent of the top-users points each rank carries, best first, e.g. 50, 30, 20.',
+            type: 'string',
+          },
+          active_seats_weight: {
+            label: 'Active Seats',
+            description: 'Points for the share of users active recently.',
+            type: 'integer',
+          },
+          active_within_days: { label: 'Active Within (Days)', description: 'What counts as recent.', type: 'number' },
+          min_seats: {
+            label: 'Minimum Seats',
+            description: 'A smaller team counts as this many seats.',
+            type: 'integer',
+          },
+          feature_breadth_weight: {
+            label: 'Feature Breadth',
+            description: 'Points for the signals met across the team.',
+            type: 'integer',
+          },
+        },
+        default: defaultFlatModel(),
+      },
+      blamePrefix: 'accountModel',
+      toConfig: (value, payload) => accountModelFromFlat(flatModelOf(value, payload['fit_factors'])),
+      fromConfig: (config) => {
+        const flat = flatAccountModel(config.accountModel);
+        return {
+          top_users_weight: flat.topUsersWeight,
+          rank_weights: flat.rankWeights.join(', '),
+          active_seats_weight: flat.activeSeatsWeight,
+          active_within_days: flat.activeWithinDays,
+          min_seats: flat.minSeats,
+          feature_breadth_weight: flat.featureBreadthWeight,
+        };
+      },
+    },
+    fit_factors: {
+      key: 'accountModel',
+      field: {
+        label: 'Fit Factors',
+        description:
+          'Company attributes that add points when they match your ideal customer (from group traits). Their weights count in the account model’s 100.',
+        type: 'object',
+        multiple: true,
+        defaultObjectUI: 'arrayeditor',
+        additionalProperties: false,
+        properties: {
+          factor: {
+            label: 'Factor',
+            description: 'The company attribute.',
+            type: 'string',
+            required: true,
+            choices: FIT_FACTORS.map((factor) => ({ value: factor, label: FIT_FACTOR_LABELS[factor] })),
+          },
+          weight: { label: 'Weight', description: 'Points when the value matches.', type: 'integer', required: true },
+          values: {
+            label: 'Values',
+            description: 'The values that earn the points, separated by commas (e.g. SaaS, Fintech).',
+            type: 'string',
+            required: true,
+          },
+        },
+      },
+      blamePrefix: 'accountModel.fit',
+      blameOnly: true,
+      // Read by account_model, which makes the one accountModel of both.
+      toConfig: () => undefined,
+      fromConfig: (config) => flatAccountModel(config.accountModel).fit,
+    },
+    user_tiers: {
+      key: 'userTiers',
+      field: {
+        label: 'User Tiers',
+        description: 'Named bands of the user score, as the PQL tier options in Attio.',
+        type: 'object',
+        multiple: true,
+        defaultObjectUI: 'arrayeditor',
+        additionalProperties: false,
+        properties: TIER_FIELD_PROPERTIES,
+        default: tiersFrom(CONFIG_DEFAULTS.userTiers),
+      },
+      toConfig: list,
+      fromConfig: (config) => tiersFrom(config.userTiers),
+    },
+    account_tiers: {
+      key: 'accountTiers',
+      field: {
+        label: 'Account Tiers',
+        description: 'Named bands of the account score, as the account tier options in Attio.',
+        type: 'object',
+        multiple: true,
+        defaultObjectUI: 'arrayeditor',
+        additionalProperties: false,
+        properties: TIER_FIELD_PROPERTIES,
+        default: tiersFrom(CONFIG_DEFAULTS.accountTiers),
+      },
+      toConfig: list,
+      fromConfig: (config) => tiersFrom(config.accountTiers),
+    },
+    tier_change_tasks: {
+      key: 'tierChangeTasks',
+      field: {
+        label: 'Tier Change Tasks',
+        description: 'Whose move from one tier to another raises a task for the owner.',
+        type: 'string',
+        choices: [
+          { value: 'off', label: 'Nobody’s' },
+          { value: 'users', label: 'Users’' },
+          { value: 'accounts', label: 'Accounts’' },
+          { value: 'both', label: 'Users’ and Accounts’' },
+        ],
+        default: CONFIG_DEFAULTS.tierChangeTasks,
+      },
+      toConfig: text,
+      fromConfig: (config) => config.tierChangeTasks,
+    },
+  } satisfies Record<string, ConfigField>;
+}
+
+function defaultFlatModel() {
+  const flat = flatAccountModel(CONFIG_DEFAULTS.accountModel);
+  return {
+    top_users_weight: flat.topUsersWeight,
+    rank_weights: flat.rankWeights.join(', '),
+    active_seats_weight: flat.activeSeatsWeight,
+    active_within_days: flat.activeWithinDays,
+    min_seats: flat.minSeats,
+    feature_breadth_weight: flat.featureBreadthWeight,
+  };
+}
+
+/** The account model field's object (and, through the payload, the fit rows) as flat fields. */
+function flatModelOf(value: unknown, fit: unknown): Parameters<typeof accountModelFromFlat>[0] {
+  const model = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const number = (key: string) => (typeof model[key] === 'number' ? (model[key] as number) : undefined);
+  const ranks = rankWeightsOf(model['rank_weights']);
+  return {
+    topUsersWeight: number('top_users_weight'),
+    rankWeights: Array.isArray(ranks) ? (ranks as number[]) : undefined,
+    activeSeatsWeight: number('active_seats_weight'),
+    activeWithinDays: number('active_within_days'),
+    minSeats: number('min_seats'),
+    featureBreadthWeight: number('feature_breadth_weight'),
+    fit: Array.isArray(fit) && fit.length > 0 ? (fit as FlatFitFactor[]) : undefined,
+  };
 }
 
 export const CONFIG_FIELDS = {
@@ -238,6 +498,7 @@ export const CONFIG_FIELDS = {
     toConfig: same,
     fromConfig: (config) => config.strict,
   },
+  ...ACCOUNT_CONFIG_FIELDS(),
 } satisfies Record<string, ConfigField>;
 
 export type ConfigFieldName = keyof typeof CONFIG_FIELDS;
@@ -264,6 +525,19 @@ export const PEOPLE_FIELDS = [
   'strict',
 ] as const satisfies readonly ConfigFieldName[];
 
+/** The account score's settings (docs/scoring.md): for the actions whose events change an account's score. */
+export const ACCOUNT_FIELDS = [
+  'account_scoring',
+  'deal_trigger',
+  'account_threshold',
+  'decay_half_life_days',
+  'fit_factors',
+  'account_model',
+  'user_tiers',
+  'account_tiers',
+  'tier_change_tasks',
+] as const satisfies readonly ConfigFieldName[];
+
 /** The fields for `names`, to spread into an action's fields. */
 export function configFields<Name extends ConfigFieldName>(...names: Name[]): Record<Name, InputField> {
   const out = {} as Record<Name, InputField>;
@@ -286,7 +560,8 @@ export function configInput(payload: object, names: readonly ConfigFieldName[]):
   const input: Record<string, unknown> = {};
   for (const name of names) {
     const entry: ConfigField = CONFIG_FIELDS[name];
-    const value = entry.toConfig((payload as Record<string, unknown>)[name]);
+    const fields = payload as Record<string, unknown>;
+    const value = entry.toConfig(fields[name], fields);
     if (value !== undefined) input[entry.key] = value;
   }
   return input;
@@ -299,7 +574,7 @@ export function configInput(payload: object, names: readonly ConfigFieldName[]):
 export function fieldForConfigPath(path: string, names: readonly ConfigFieldName[]): string | undefined {
   for (const name of names) {
     const entry: ConfigField = CONFIG_FIELDS[name];
-    for (const prefix of [entry.blamePrefix, entry.key]) {
+    for (const prefix of entry.blameOnly ? [entry.blamePrefix] : [entry.blamePrefix, entry.key]) {
       if (prefix === undefined) continue;
       if (path === prefix || path.startsWith(`${prefix}[`) || path.startsWith(`${prefix}.`))
         return `${name}${path.slice(prefix.length)}`;

@@ -55,6 +55,8 @@ describe('parseConfig defaults', () => {
         { name: 'cold', min: 0 },
       ],
       dealTrigger: 'user',
+      accountScoring: false,
+      tierChangeTasks: 'off',
       salesReps: [],
       taskDueHours: 24,
       milestoneEvents: {

@@ -50,11 +50,45 @@ describe('what a configuration needs of the workspace', () => {
       need: 'every',
       setting: 'milestoneEvents',
     });
-    expect(options('pql_tier')).toEqual({ titles: ['cold', 'warm', 'hot'], need: 'every' });
+    expect(options('pql_tier')).toEqual({ titles: ['cold', 'warm', 'hot'], need: 'every', setting: 'userTiers' });
     expect(options('plan_type')).toEqual({
       titles: ['free', 'trial', 'starter', 'pro', 'enterprise'],
       need: 'starter',
     });
+  });
+
+  it('account scoring (or a deal on account qualification) needs the account attributes, with the tiers as options', () => {
+    const withAccounts = custom({ accountScoring: true });
+    expect(withAccounts.filter((line) => !custom().includes(line))).toEqual([
+      'people.pql_signals: text required',
+      'companies.account_score: number required',
+      'companies.account_tier: select required',
+      'companies.account_explanation: text required',
+      'companies.account_scored_at: timestamp required',
+      'companies.account_qualified_at: timestamp required',
+      'companies.account_signals: text required',
+      'companies.account_industry: text required',
+      'companies.account_employee_range: select required',
+      'companies.account_country: text required',
+    ]);
+    expect(custom({ dealTrigger: 'account' })).toEqual(withAccounts);
+    const tiers = [
+      { name: 'A', min: 80 },
+      { name: 'B', min: 40 },
+      { name: 'C', min: 0 },
+    ];
+    const attributes = requirementsFor(
+      config({ dealTrigger: 'both', accountTiers: tiers, userTiers: tiers }),
+    ).attributes;
+    const options = (object: string, slug: string) =>
+      attributes.find((r) => r.object === object && r.definition.slug === slug)?.options;
+    expect(options('companies', 'account_tier')).toEqual({
+      titles: ['C', 'B', 'A'],
+      need: 'every',
+      setting: 'accountTiers',
+    });
+    expect(options('people', 'pql_tier')).toEqual({ titles: ['C', 'B', 'A'], need: 'every', setting: 'userTiers' });
+    expect(options('companies', 'account_employee_range')?.titles).toContain('251-1K');
   });
 
   it('a configured dealMatchingAttribute is required, under its own slug', () => {

@@ -26,6 +26,41 @@ describe('RudderStack Config -> core configuration', () => {
     expect(config.scoringModel).toEqual(CONFIG_DEFAULTS.scoringModel);
   });
 
+  it('the account settings: the flat model with its fit rows, tier rows, "0" for no decay; errors name the UI key', () => {
+    const config = toPlgConfig(
+      {
+        apiKey: 'k',
+        accountScoring: 'true',
+        dealTrigger: 'account',
+        decayHalfLifeDays: '0',
+        accountTopUsersWeight: '40',
+        accountRankWeights: '60, 40',
+        fitFactors: [
+          { factor: 'industry', weight: '10', values: 'SaaS, Fintech' },
+          { factor: '', weight: '', values: '' },
+        ],
+        accountTiers: [
+          { tier: 'A', min: '70' },
+          { tier: 'B', min: '0' },
+        ],
+      },
+      env,
+    );
+    expect(config).toMatchObject({ accountScoring: true, dealTrigger: 'account', decayHalfLifeDays: null });
+    expect(config.accountModel.topUsers).toEqual({ weight: 40, rankWeights: [60, 40] });
+    expect(config.accountModel.fit).toEqual({ industry: { weight: 10, values: ['SaaS', 'Fintech'] } });
+    expect(config.accountTiers).toEqual([
+      { name: 'A', min: 70 },
+      { name: 'B', min: 0 },
+    ]);
+    expect(() => toPlgConfig({ apiKey: 'k', accountRankWeights: '50, 30' }, env)).toThrow(
+      /^Invalid Config: accountRankWeights: must sum to 100/,
+    );
+    expect(() => toPlgConfig({ apiKey: 'k', fitFactors: [{ factor: 'plan', weight: '5', values: '' }] }, env)).toThrow(
+      /^Invalid Config: fitFactors\[0\]\.values: is required/,
+    );
+  });
+
   it('maps UI shapes: numbers as strings, rows for lists and mappings, "true" for checkboxes; ignores RudderStack\'s own keys', () => {
     const config = toPlgConfig(
       {

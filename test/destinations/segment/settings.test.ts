@@ -7,10 +7,14 @@ import { createRequire } from 'node:module';
 import type { InputField } from '@segment/actions-core';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIG_DEFAULTS, DEFAULT_SCORING_MODEL } from '../../../src/core/config/index.js';
+import { CONFIG_DEFAULTS, DEFAULT_SCORING_MODEL, parseConfig } from '../../../src/core/config/index.js';
 import {
+  ACCOUNT_FIELDS,
   CONFIG_FIELDS,
+  configFieldValues,
   configFieldsOf,
+  configInput,
+  fieldForConfigPath,
   type ConfigFieldName,
 } from '../../../src/destinations/segment/config-fields.js';
 import { resolveHost } from '../../../src/destinations/segment/host.js';
@@ -111,15 +115,29 @@ describe('configuration as action fields', () => {
       'sales_reps',
       'task_due_hours',
     ];
+    const accounts: ConfigFieldName[] = [
+      'account_scoring',
+      'deal_trigger',
+      'account_threshold',
+      'decay_half_life_days',
+      'fit_factors',
+      'account_model',
+      'user_tiers',
+      'account_tiers',
+      'tier_change_tasks',
+    ];
     const sorted = (names: ConfigFieldName[]) => [...names].sort();
     expect(sorted(fieldsOf('signup'))).toEqual(sorted(['trial_list', ...people]));
     expect(sorted(fieldsOf('trackMilestone'))).toEqual(sorted(['product_objects', 'strict']));
-    expect(sorted(fieldsOf('updatePqlScore'))).toEqual(sorted([...qualification, ...people]));
-    expect(sorted(fieldsOf('identifyUser'))).toEqual(sorted([...qualification, ...people]));
+    expect(sorted(fieldsOf('updatePqlScore'))).toEqual(sorted([...qualification, ...accounts, ...people]));
+    expect(sorted(fieldsOf('identifyUser'))).toEqual(sorted([...qualification, ...accounts, ...people]));
     expect(sorted(fieldsOf('salesHandoff'))).toEqual(
       sorted(['handoff_stage', 'sales_reps', 'task_due_hours', ...people]),
     );
-    expect(sorted(fieldsOf('groupWorkspace'))).toEqual(sorted(['pql_threshold', 'scoring_model', ...people]));
+    // A group call rolls the account up, and may qualify it: the deal's stage, owner and task come along.
+    expect(sorted(fieldsOf('groupWorkspace'))).toEqual(
+      sorted(['pql_threshold', 'scoring_model', 'pql_stage', 'sales_reps', 'task_due_hours', ...accounts, ...people]),
+    );
     expect(fieldsOf('assertRecord')).toEqual(['strict']);
   });
 
@@ -140,7 +158,60 @@ describe('configuration as action fields', () => {
       extra_personal_domains: undefined,
       product_objects: CONFIG_DEFAULTS.productObjects,
       strict: CONFIG_DEFAULTS.strict,
+      account_scoring: false,
+      deal_trigger: 'user',
+      account_threshold: CONFIG_DEFAULTS.accountThreshold,
+      decay_half_life_days: 14,
+      account_model: {
+        top_users_weight: 50,
+        rank_weights: '50, 30, 20',
+        active_seats_weight: 20,
+        active_within_days: 14,
+        min_seats: 5,
+        feature_breadth_weight: 30,
+      },
+      fit_factors: undefined,
+      user_tiers: [
+        { name: 'hot', min: 60 },
+        { name: 'warm', min: 30 },
+        { name: 'cold', min: 0 },
+      ],
+      account_tiers: [
+        { name: 'hot', min: 60 },
+        { name: 'warm', min: 30 },
+        { name: 'cold', min: 0 },
+      ],
+      tier_change_tasks: 'off',
     });
+  });
+
+  it('the account settings reach the configuration: the model with its fit rows, tiers, and no decay as 0', () => {
+    const input = configInput(
+      {
+        account_scoring: true,
+        deal_trigger: 'account',
+        decay_half_life_days: 0,
+        account_model: { top_users_weight: 40, rank_weights: '60, 40' },
+        fit_factors: [{ factor: 'industry', weight: 10, values: 'SaaS, Fintech' }],
+        account_tiers: [
+          { name: 'A', min: 70 },
+          { name: 'B', min: 0 },
+        ],
+      },
+      ACCOUNT_FIELDS,
+    );
+    const config = parseConfig({ apiKey: 'k', ...input }, {});
+    expect(config).toMatchObject({ accountScoring: true, dealTrigger: 'account', decayHalfLifeDays: null });
+    expect(config.accountModel.topUsers).toEqual({ weight: 40, rankWeights: [60, 40] });
+    expect(config.accountModel.fit).toEqual({ industry: { weight: 10, values: ['SaaS', 'Fintech'] } });
+    expect(config.accountTiers.map((t) => t.name)).toEqual(['A', 'B']);
+    expect(fieldForConfigPath('accountModel.fit.industry.values', ACCOUNT_FIELDS)).toBe('fit_factors.industry.values');
+    expect(fieldForConfigPath('accountModel.topUsers.weight', ACCOUNT_FIELDS)).toBe('account_model.topUsers.weight');
+    // The whole configuration round-trips through the fields a host (the CLI) fills from it.
+    const values = configFieldValues(config);
+    expect(parseConfig({ apiKey: 'k', ...configInput(values, ACCOUNT_FIELDS) }, {}).accountModel).toEqual(
+      config.accountModel,
+    );
   });
 
   it('models the scoring model as a list of signals Segment’s array editor shows, one row per signal', () => {

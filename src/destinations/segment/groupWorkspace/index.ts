@@ -2,7 +2,7 @@ import type { WorkflowIntent } from '../../../core/workflows/index.js';
 import { companyDomainAllowed, extraAttributesIntent, groupFromFields } from '../../../mapping/from-fields.js';
 import type { PlgAction } from '../action.js';
 import { batchingFields, deliveryFields, extraAttributesField, firstOf, signalsField } from '../common-fields.js';
-import { PEOPLE_FIELDS, SCORING_FIELDS, configFields } from '../config-fields.js';
+import { ACCOUNT_FIELDS, PEOPLE_FIELDS, SCORING_FIELDS, configFields } from '../config-fields.js';
 import type { Payload } from './generated-types.js';
 
 const groupWorkspace: PlgAction<Payload> = {
@@ -55,7 +55,14 @@ const groupWorkspace: PlgAction<Payload> = {
     ),
     company_attributes: extraAttributesField('Company'),
     workspace_attributes: extraAttributesField('Workspace'),
-    ...configFields(...SCORING_FIELDS, ...PEOPLE_FIELDS),
+    ...configFields(
+      ...SCORING_FIELDS,
+      ...ACCOUNT_FIELDS,
+      'pql_stage',
+      'sales_reps',
+      'task_due_hours',
+      ...PEOPLE_FIELDS,
+    ),
     ...deliveryFields,
     ...batchingFields,
   },

@@ -82,6 +82,42 @@ export interface Payload {
    */
   task_due_hours?: number;
   /**
+   * Also score each account (company) from all of its users, its fit and decay, and write the score, tier and explanation on the company. Always on when deals open on account qualification.
+   */
+  account_scoring?: boolean;
+  /**
+   * Which qualification opens an account’s one PQL deal: a user’s (the default), the account’s, or whichever comes first.
+   */
+  deal_trigger?: string;
+  /**
+   * The account score (0 to 100) at which an account becomes product-qualified.
+   */
+  account_threshold?: number;
+  /**
+   * A user’s signals count half after this many days, a quarter after twice as many. 0: no decay.
+   */
+  decay_half_life_days?: number;
+  /**
+   * Company attributes that add points when they match your ideal customer (from group traits). Their weights count in the account model’s 100.
+   */
+  fit_factors?: ({ factor: string; weight: number; values: string })[];
+  /**
+   * The points of each part of the account score; with the fit factors’ weights they add up to 100. Empty: the default model.
+   */
+  account_model?: { top_users_weight?: number; rank_weights?: string; active_seats_weight?: number; active_within_days?: number; min_seats?: number; feature_breadth_weight?: number };
+  /**
+   * Named bands of the user score, as the PQL tier options in Attio.
+   */
+  user_tiers?: ({ name: string; min: number })[];
+  /**
+   * Named bands of the account score, as the account tier options in Attio.
+   */
+  account_tiers?: ({ name: string; min: number })[];
+  /**
+   * Whose move from one tier to another raises a task for the owner.
+   */
+  tier_change_tasks?: string;
+  /**
    * What a free-mail address (gmail.com, outlook.com, ...) means for companies.
    */
   personal_domains?: string;

@@ -10,7 +10,7 @@ import {
   personFields,
   signalsField,
 } from '../common-fields.js';
-import { PEOPLE_FIELDS, QUALIFICATION_FIELDS, configFields } from '../config-fields.js';
+import { ACCOUNT_FIELDS, PEOPLE_FIELDS, QUALIFICATION_FIELDS, configFields } from '../config-fields.js';
 import type { Payload } from './generated-types.js';
 
 const identifyUser: PlgAction<Payload> = {
@@ -59,7 +59,7 @@ const identifyUser: PlgAction<Payload> = {
     signals: signalsField('$.traits', 'Usage counts in the traits; when any is present the PQL score is updated.'),
     person_attributes: extraAttributesField('Person'),
     user_attributes: extraAttributesField('User'),
-    ...configFields(...QUALIFICATION_FIELDS, ...PEOPLE_FIELDS),
+    ...configFields(...QUALIFICATION_FIELDS, ...ACCOUNT_FIELDS, ...PEOPLE_FIELDS),
     ...deliveryFields,
     ...batchingFields,
   },

@@ -2,7 +2,7 @@ import { CONFIG_DEFAULTS } from '../../../core/config/index.js';
 import { pqlFromFields } from '../../../mapping/from-fields.js';
 import type { PlgAction } from '../action.js';
 import { batchingFields, deliveryFields, eventSubscription, personFields, signalsField } from '../common-fields.js';
-import { PEOPLE_FIELDS, QUALIFICATION_FIELDS, configFields } from '../config-fields.js';
+import { ACCOUNT_FIELDS, PEOPLE_FIELDS, QUALIFICATION_FIELDS, configFields } from '../config-fields.js';
 import type { Payload } from './generated-types.js';
 
 const updatePqlScore: PlgAction<Payload> = {
@@ -13,7 +13,7 @@ const updatePqlScore: PlgAction<Payload> = {
   fields: {
     ...personFields('$.context.traits', ['$.context.traits.email', '$.properties.email']),
     signals: { ...signalsField('$.properties', 'The usage counts to score.'), required: true },
-    ...configFields(...QUALIFICATION_FIELDS, ...PEOPLE_FIELDS),
+    ...configFields(...QUALIFICATION_FIELDS, ...ACCOUNT_FIELDS, ...PEOPLE_FIELDS),
     ...deliveryFields,
     ...batchingFields,
   },

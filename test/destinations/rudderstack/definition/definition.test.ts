@@ -219,26 +219,16 @@ describe('schema.json configSchema', () => {
   });
 
   it('has a home for every key of examples/config.json: a Config key, or an operator setting from the transformer’s environment', () => {
-    const renamed: Record<string, string> = { scoringModel: 'scoringSignals' };
-    // Account scoring is read by `attio-plg score` only so far; its UI fields come with the workflows that use it.
-    const scoreCommandOnly = new Set([
-      'decayHalfLifeDays',
-      'userTiers',
-      'accountModel',
-      'accountThreshold',
-      'accountTiers',
-      'dealTrigger',
-    ]);
+    // The account model is flat in the UI: a text box per part and a row per fit factor.
+    const renamed: Record<string, string> = { scoringModel: 'scoringSignals', accountModel: 'accountTopUsersWeight' };
     const schemaKeys = Object.keys(configSchema.properties ?? {});
-    const homes = Object.keys(exampleConfig)
-      .filter((key) => !scoreCommandOnly.has(key))
-      .map((key) =>
-        key in OPERATOR_SETTINGS
-          ? `env ${OPERATOR_SETTINGS[key as keyof typeof OPERATOR_SETTINGS]}`
-          : schemaKeys.includes(renamed[key] ?? key)
-            ? 'Config'
-            : 'nowhere',
-      );
+    const homes = Object.keys(exampleConfig).map((key) =>
+      key in OPERATOR_SETTINGS
+        ? `env ${OPERATOR_SETTINGS[key as keyof typeof OPERATOR_SETTINGS]}`
+        : schemaKeys.includes(renamed[key] ?? key)
+          ? 'Config'
+          : 'nowhere',
+    );
     expect(homes.filter((home) => home === 'nowhere')).toEqual([]);
     expect(homes.filter((home) => home.startsWith('env')).sort()).toEqual(
       Object.values(OPERATOR_SETTINGS)

@@ -1,0 +1,255 @@
+/**
+ * The account roll-up (PQA) in the workflows: when a person's signals change, or a group call describes the
+ * company, the account's score is computed from what Attio holds — the company (its fit attributes, its
+ * group signals, the score stored last) and its people (each one's stored signals, report time and last
+ * activity) — with this lane's own people as they are about to be written. Nothing is kept between events
+ * or processes, so any process computes the same score from the same CRM. The company is written only when
+ * its tier, qualification or facts change or its score moves enough (./account-facts.ts), once per lane; the
+ * first qualification opens the account's deal when `dealTrigger` says so, and `account_qualified_at` goes
+ * out last, as the completion marker.
+ */
+import { attioRequests } from '../attio/requests.js';
+import { readEmails, recordIdOf } from '../attio/values.js';
+import type { PlgConfig } from '../config/index.js';
+import type { GroupIntent } from '../intents.js';
+import { scoreAccount, type AccountMember, type AccountScore, type CompanyFacts } from '../scoring/index.js';
+import {
+  changedAccountValues,
+  parseSignals,
+  readStoredAccount,
+  type AccountWrite,
+  type StoredAccount,
+} from './account-facts.js';
+import { openAccountDeal, type AccountPerson } from './account-deal.js';
+import type { WorkflowLane, WorkflowRun } from './context.js';
+import { companyDomainForEmail, companyRef, ensureCompany } from './people.js';
+import { readPersonFacts, type PersonFacts } from './person-facts.js';
+import type { PersonState } from './person-state.js';
+import { raiseTierChangeTask } from './tier-tasks.js';
+
+/** The read budget of one roll-up: at most this many people (pages of 100) are read per account. */
+export const MAX_ACCOUNT_PEOPLE = 500;
+const PAGE_SIZE = 100;
+
+/** Whether the workflows roll accounts up: when asked to, or when an account's qualification opens deals. */
+export function accountScoringOn(config: Pick<PlgConfig, 'accountScoring' | 'dealTrigger'>): boolean {
+  return config.accountScoring || config.dealTrigger !== 'user';
+}
+
+/**
+ * What each lane read of a company and what its roll-ups decided since: a later event in the lane builds on
+ * that rather than a re-read, and the lane's end writes the difference once (queueAccountWrites), however many
+ * of the lane's events changed the score.
+ */
+interface LaneAccount {
+  read: StoredAccount;
+  decided: StoredAccount;
+}
+const lanes = new WeakMap<WorkflowLane, Map<string, LaneAccount>>();
+
+/** After a person's signals changed: their account's roll-up (none for a person without a company). */
+export async function rollUpPersonAccount(run: WorkflowRun, state: PersonState, at: string): Promise<void> {
+  let companyId = state.facts.companyId;
+  const domain = companyDomainForEmail(run, state.email);
+  if (companyId === undefined && domain !== undefined) {
+    companyId = await ensureCompany(run, domain, {}, at);
+    state.set('companyId', companyId, at);
+  }
+  if (companyId === undefined) {
+    run.step('scoreAccount', 'skipped', state.id, 'no company: a free-mail address makes no account');
+    return;
+  }
+  await rollUp(run, companyId, at);
+}
+
+/** After a group call: the company's fit attributes and signals, and the roll-up they change. */
+export async function rollUpGroupAccount(run: WorkflowRun, companyId: string, intent: GroupIntent): Promise<void> {
+  const { industry, employeeRange, country } = intent.company;
+  const facts: CompanyFacts = {
+    ...(industry === undefined ? {} : { industry }),
+    ...(employeeRange === undefined ? {} : { employeeRange }),
+    ...(country === undefined ? {} : { country }),
+  };
+  const report = Object.keys(intent.signals).length > 0 ? { at: intent.timestamp, signals: intent.signals } : undefined;
+  await rollUp(run, companyId, intent.timestamp, { facts, ...(report ? { report } : {}) });
+}
+
+interface GroupFacts {
+  facts: CompanyFacts;
+  report?: { at: string; signals: Record<string, number> };
+}
+
+async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: GroupFacts): Promise<void> {
+  const { ctx } = run;
+  // One account's people run in parallel lanes: each roll-up sees the writes the one before it decided.
+  await ctx.locks.run(`account:${companyId}`, async () => {
+    const lane = lanes.get(run.lane) ?? new Map<string, LaneAccount>();
+    lanes.set(run.lane, lane);
+    const known = lane.get(companyId);
+    const read = known?.read ?? readStoredAccount(await ctx.client.getRecord('companies', companyId));
+    const stored = known?.decided ?? read;
+    const wanted = groupWrite(stored, at, group);
+    const people = await peopleOf(run, companyId);
+    const facts = { ...stored.facts, ...wanted.facts };
+    const report = wanted.report ?? stored.report;
+    // As of the latest moment Attio knows of: another process may already have stored later reports, and a
+    // score that mixed them with this event's older clock would count them undecayed against older ones.
+    const latestKnown =
+      latest(at, report?.at, ...people.flatMap(({ member }) => [member.report?.at, member.lastActiveAt])) ?? at;
+    const now = new Date(Date.parse(latestKnown)).toISOString();
+    const score = scoreAccount(
+      { facts, ...(report ? { accountReport: report } : {}), members: people.map((p) => p.member) },
+      ctx.config,
+      now,
+    );
+    const older = stored.scoredAt !== undefined && Date.parse(now) < Date.parse(stored.scoredAt);
+    if (older) {
+      run.step('scoreAccount', 'skipped', companyId, `a newer account score (${stored.scoredAt}) is already stored`);
+    } else {
+      Object.assign(wanted, { score: score.score, tier: score.tier, explanation: score.explanation, scoredAt: now });
+      run.step(
+        'scoreAccount',
+        'deferred',
+        companyId,
+        `${score.score} ${score.tier} (written at the lane's end if changed)`,
+      );
+      await afterScore(run, stored, score, people, now, wanted);
+    }
+    lane.set(companyId, { read, decided: holding(stored, wanted) });
+  });
+}
+
+/**
+ * At a lane's end: one PATCH per company with what its roll-ups changed, going out with the completion
+ * writes (after the deal), so `account_qualified_at` lands only once the deal exists.
+ */
+export async function queueAccountWrites(run: WorkflowRun): Promise<void> {
+  for (const { read, decided } of lanes.get(run.lane)?.values() ?? []) {
+    const changes = changedAccountValues(read, asWrite(decided));
+    if (Object.keys(changes).length === 0) continue;
+    const prepared = await run.prepare('companies', changes);
+    if (Object.keys(prepared).length === 0) continue;
+    run.defer(
+      {
+        request: attioRequests.updateRecord('companies', read.companyId, prepared),
+        stage: 'completion',
+        op: 'updateAccount',
+      },
+      read.companyId,
+      Object.keys(prepared).join(', '),
+    );
+  }
+  lanes.delete(run.lane);
+}
+
+function asWrite(account: StoredAccount): AccountWrite {
+  const { score, tier, explanation, scoredAt, qualifiedAt, report, facts, updatedAt } = account;
+  return { score, tier, explanation, scoredAt, qualifiedAt, report, facts, updatedAt };
+}
+
+/** The group call's facts and signals to write; from an event older than the company's last change, only what is missing. */
+function groupWrite(stored: StoredAccount, at: string, group: GroupFacts | undefined): AccountWrite {
+  if (group === undefined) return {};
+  const stale = stored.updatedAt !== undefined && Date.parse(at) < Date.parse(stored.updatedAt);
+  const facts: CompanyFacts = {};
+  for (const key of ['industry', 'employeeRange', 'country'] as const) {
+    const value = group.facts[key];
+    if (value !== undefined && (!stale || stored.facts[key] === undefined)) Object.assign(facts, { [key]: value });
+  }
+  const newer =
+    group.report !== undefined &&
+    (stored.report === undefined || Date.parse(group.report.at) >= Date.parse(stored.report.at));
+  // The guard only moves forward: a late event that fills a missing fact leaves it where it was.
+  const updatedAt = stale ? stored.updatedAt : at;
+  return { facts, ...(newer && group.report ? { report: group.report } : {}), ...(updatedAt ? { updatedAt } : {}) };
+}
+
+/** The first qualification (the deal, when the account's qualification opens it) and a tier change's task. */
+async function afterScore(
+  run: WorkflowRun,
+  stored: StoredAccount,
+  score: AccountScore,
+  people: readonly AccountPerson[],
+  at: string,
+  wanted: AccountWrite,
+): Promise<void> {
+  const { config } = run.ctx;
+  if (score.qualified && stored.qualifiedAt === undefined) {
+    if (config.dealTrigger !== 'user') await openAccountDeal(run, stored, score, people, at);
+    wanted.qualifiedAt = at;
+  }
+  if (stored.tier !== undefined && stored.tier !== score.tier) {
+    await raiseTierChangeTask(run, {
+      subject: 'accounts',
+      name: stored.name ?? stored.domain ?? 'Account',
+      from: stored.tier,
+      to: score.tier,
+      score: score.score,
+      explanation: score.explanation,
+      at,
+      linkedObject: 'companies',
+      linkedRecordId: stored.companyId,
+      ownerKey: stored.domain ?? stored.companyId,
+    });
+  }
+}
+
+/** What the company holds once the lane's writes land. */
+function holding(stored: StoredAccount, wanted: AccountWrite): StoredAccount {
+  const next: StoredAccount = { ...stored, facts: { ...stored.facts, ...wanted.facts } };
+  for (const key of ['score', 'tier', 'explanation', 'scoredAt', 'report', 'updatedAt'] as const) {
+    if (wanted[key] !== undefined) Object.assign(next, { [key]: wanted[key] });
+  }
+  next.qualifiedAt ??= wanted.qualifiedAt;
+  if (next.qualifiedAt === undefined) delete next.qualifiedAt;
+  return next;
+}
+
+/**
+ * The account's people as members of the roll-up: read from Attio (up to MAX_ACCOUNT_PEOPLE), with the
+ * people this lane knows — whose writes are still to go out — as the lane has them.
+ */
+async function peopleOf(run: WorkflowRun, companyId: string): Promise<AccountPerson[]> {
+  const inLane = run.lane.everyone().filter((state) => state.facts.companyId === companyId);
+  const laneIds = new Set(inLane.flatMap((state) => (state.id === undefined ? [] : [state.id])));
+  const people: AccountPerson[] = [];
+  let read = 0;
+  for await (const record of run.ctx.client.queryAllRecords(
+    'people',
+    { filter: { company: companyRef(companyId) } },
+    PAGE_SIZE,
+  )) {
+    if (++read > MAX_ACCOUNT_PEOPLE) {
+      run.warn(
+        `an account has more than ${MAX_ACCOUNT_PEOPLE} people; its score counts the first ${MAX_ACCOUNT_PEOPLE}`,
+      );
+      break;
+    }
+    const personId = recordIdOf(record);
+    if (laneIds.has(personId)) continue;
+    const facts = readPersonFacts(record);
+    people.push({ member: memberOf(facts, readEmails(record)[0] ?? personId), personId });
+  }
+  for (const state of inLane)
+    people.push({ member: memberOf(state.facts, state.email ?? state.id ?? 'unknown'), state });
+  return people;
+}
+
+function memberOf(facts: PersonFacts, user: string): AccountMember {
+  const signals = parseSignals(facts.pqlSignals);
+  const lastActiveAt = latest(facts.lastActivityDate, facts.pqlScoredAt);
+  return {
+    user,
+    ...(facts.name ? { name: facts.name.fullName } : {}),
+    ...(signals !== undefined && facts.pqlScoredAt !== undefined ? { report: { at: facts.pqlScoredAt, signals } } : {}),
+    ...(lastActiveAt === undefined ? {} : { lastActiveAt }),
+  };
+}
+
+function latest(...times: Array<string | undefined>): string | undefined {
+  let best: string | undefined;
+  for (const time of times) {
+    if (time !== undefined && (best === undefined || Date.parse(time) > Date.parse(best))) best = time;
+  }
+  return best;
+}
