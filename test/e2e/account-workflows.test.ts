@@ -153,3 +153,30 @@ describe('account scores in the workflows', () => {
     ]);
   });
 });
+
+describe('account facts a rep corrected', () => {
+  const REP_TOKEN = 'rep-token-for-accounts';
+  const e2e = useE2E({ config: ACCOUNT_CONFIG, emulator: { memberToken: REP_TOKEN } });
+
+  it('keeps the rep’s industry through later group calls, while the product’s account score still moves', async () => {
+    const { emulator, reader } = e2e();
+    await apply(processOn(emulator), group('ws_acme', 'acme.com', 1, { industry: 'SaaS', employees: 120 }));
+    const acme = await company(reader, 'acme.com');
+    const corrected = await fetch(`${emulator.url}/v2/objects/companies/records/${acme.id.record_id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${REP_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { values: { account_industry: 'Fintech' } } }),
+    });
+    expect(corrected.status).toBe(200);
+
+    await apply(
+      processOn(emulator),
+      group('ws_acme', 'acme.com', 2, { industry: 'Software', employees: 120 }),
+      signedUp('ada@acme.com', 2),
+      usage('ada@acme.com', 3, EVERYDAY),
+    );
+    const after = await company(reader, 'acme.com');
+    expect(readText(after, 'account_industry')).toBe('Fintech');
+    expect(readNumber(after, 'account_score')).toBeGreaterThan(0);
+  });
+});

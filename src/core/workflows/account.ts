@@ -14,6 +14,7 @@ import type { PlgConfig } from '../config/index.js';
 import type { GroupIntent } from '../intents.js';
 import { scoreAccount, type AccountMember, type AccountScore, type CompanyFacts } from '../scoring/index.js';
 import {
+  ACCOUNT_ATTRIBUTES,
   changedAccountValues,
   parseSignals,
   readStoredAccount,
@@ -25,6 +26,7 @@ import type { WorkflowLane, WorkflowRun } from './context.js';
 import { companyDomainForEmail, companyRef, ensureCompany } from './people.js';
 import { readPersonFacts, type PersonFacts } from './person-facts.js';
 import type { PersonState } from './person-state.js';
+import { heldByReps, withoutHeld } from './ownership.js';
 import { raiseTierChangeTask } from './tier-tasks.js';
 
 /** The read budget of one roll-up: at most this many people (pages of 100) are read per account. */
@@ -44,6 +46,8 @@ export function accountScoringOn(config: Pick<PlgConfig, 'accountScoring' | 'dea
 interface LaneAccount {
   read: StoredAccount;
   decided: StoredAccount;
+  /** The company's attributes a rep last set and the product does not own (./ownership.ts): never written. */
+  held: ReadonlySet<string>;
 }
 const lanes = new WeakMap<WorkflowLane, Map<string, LaneAccount>>();
 
@@ -86,9 +90,15 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
     const lane = lanes.get(run.lane) ?? new Map<string, LaneAccount>();
     lanes.set(run.lane, lane);
     const known = lane.get(companyId);
-    const read = known?.read ?? readStoredAccount(await ctx.client.getRecord('companies', companyId));
+    let read = known?.read;
+    let held = known?.held;
+    if (read === undefined || held === undefined) {
+      const company = await ctx.client.getRecord('companies', companyId);
+      read = readStoredAccount(company);
+      held = heldByReps(ctx.config, 'companies', company);
+    }
     const stored = known?.decided ?? read;
-    const wanted = groupWrite(stored, at, group);
+    const wanted = groupWrite(stored, at, group, held);
     const people = await peopleOf(run, companyId);
     const facts = { ...stored.facts, ...wanted.facts };
     const report = wanted.report ?? stored.report;
@@ -115,7 +125,7 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
       );
       await afterScore(run, stored, score, people, now, wanted);
     }
-    lane.set(companyId, { read, decided: holding(stored, wanted) });
+    lane.set(companyId, { read, decided: holding(stored, wanted), held });
   });
 }
 
@@ -124,8 +134,8 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
  * writes (after the deal), so `account_qualified_at` lands only once the deal exists.
  */
 export async function queueAccountWrites(run: WorkflowRun): Promise<void> {
-  for (const { read, decided } of lanes.get(run.lane)?.values() ?? []) {
-    const changes = changedAccountValues(read, asWrite(decided));
+  for (const { read, decided, held } of lanes.get(run.lane)?.values() ?? []) {
+    const changes = withoutHeld(changedAccountValues(read, asWrite(decided)), held);
     if (Object.keys(changes).length === 0) continue;
     const prepared = await run.prepare('companies', changes);
     if (Object.keys(prepared).length === 0) continue;
@@ -148,11 +158,18 @@ function asWrite(account: StoredAccount): AccountWrite {
 }
 
 /** The group call's facts and signals to write; from an event older than the company's last change, only what is missing. */
-function groupWrite(stored: StoredAccount, at: string, group: GroupFacts | undefined): AccountWrite {
+function groupWrite(
+  stored: StoredAccount,
+  at: string,
+  group: GroupFacts | undefined,
+  held: ReadonlySet<string>,
+): AccountWrite {
   if (group === undefined) return {};
   const stale = stored.updatedAt !== undefined && Date.parse(at) < Date.parse(stored.updatedAt);
   const facts: CompanyFacts = {};
   for (const key of ['industry', 'employeeRange', 'country'] as const) {
+    // A fact a rep corrected stays theirs, and the fit part scores the rep's value.
+    if (held.has(ACCOUNT_ATTRIBUTES[key])) continue;
     const value = group.facts[key];
     if (value !== undefined && (!stale || stored.facts[key] === undefined)) Object.assign(facts, { [key]: value });
   }
