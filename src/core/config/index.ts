@@ -1,4 +1,5 @@
 export { API_URL_ENV, CONFIG_DEFAULTS } from './defaults.js';
+export { ownershipFromLists, ownershipLists, type OwnershipLists } from './ownership-lists.js';
 export { parseConfig } from './parse.js';
 export {
   DEAL_TRIGGERS,

@@ -11,6 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { ConfigurationError } from '@rudderstack/integrations-lib';
 import { accountModelFromFlat, flatAccountModel, rankWeightsOf } from '../../core/config/flat-account-model.js';
+import { ownershipFromLists, ownershipLists } from '../../core/config/ownership-lists.js';
 import {
   DEAL_TRIGGERS,
   parseConfig,
@@ -167,6 +168,8 @@ const LIST_COLUMNS = {
   usageEvents: 'event',
   handoffEvents: 'event',
   extraPersonalDomains: 'domain',
+  productOwnedAttributes: 'attribute',
+  repOwnedAttributes: 'attribute',
 } as const;
 
 /**
@@ -209,6 +212,8 @@ export const rudderConfigSchema = z.object({
   userTiers: tierRows,
   accountTiers: tierRows,
   tierChangeTasks: choice(TIER_CHANGE_TASKS),
+  productOwnedAttributes: stringList(LIST_COLUMNS.productOwnedAttributes),
+  repOwnedAttributes: stringList(LIST_COLUMNS.repOwnedAttributes),
 });
 
 export type RudderConfig = z.input<typeof rudderConfigSchema>;
@@ -298,6 +303,8 @@ export function toRudderConfig(config: PlgConfig): Record<string, unknown> {
     strict: config.strict,
     signupSource: config.signupSource,
     ...accountRudderConfig(config),
+    productOwnedAttributes: rows('productOwnedAttributes', ownershipLists(config.ownership).product),
+    repOwnedAttributes: rows('repOwnedAttributes', ownershipLists(config.ownership).reps),
   };
 }
 
@@ -349,6 +356,7 @@ const RUDDER_PATHS: ReadonlyArray<[RegExp, string]> = [
     'account model (accountTopUsersWeight, accountActiveSeatsWeight, accountFeatureBreadthWeight, fitFactors)',
   ],
   [/^(user|account)Tiers(\[\d+\])\.name$/, '$1Tiers$2.tier'],
+  [/^ownership(?:\.|\["?)([^"\]]+)"?\]?$/, 'productOwnedAttributes or repOwnedAttributes ($1)'],
 ];
 
 function rudderPath(setting: string): string {
@@ -376,8 +384,11 @@ export function toPlgConfig(config: unknown, env: Env = transformerEnv()): PlgCo
     accountMinSeats: minSeats,
     accountFeatureBreadthWeight: featureBreadthWeight,
     fitFactors: fit,
+    productOwnedAttributes,
+    repOwnedAttributes,
     ...settings
   } = parsed.data;
+  const ownership = ownershipFromLists({ product: productOwnedAttributes, reps: repOwnedAttributes });
   const accountModel = accountModelFromFlat({
     topUsersWeight,
     rankWeights,
@@ -387,7 +398,13 @@ export function toPlgConfig(config: unknown, env: Env = transformerEnv()): PlgCo
     featureBreadthWeight,
     fit,
   });
-  const input: Record<string, unknown> = { ...settings, scoringModel, accountModel, ...operatorSettings(env) };
+  const input: Record<string, unknown> = {
+    ...settings,
+    scoringModel,
+    accountModel,
+    ownership,
+    ...operatorSettings(env),
+  };
   const defined = Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== undefined),
   ) as PlgConfigInput;

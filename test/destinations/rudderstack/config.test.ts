@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_DEFAULTS } from '../../../src/core/config/index.js';
-import { OPERATOR_SETTINGS, toPlgConfig, withTransformerEnv } from '../../../src/destinations/rudderstack/config.js';
+import {
+  OPERATOR_SETTINGS,
+  toPlgConfig,
+  toRudderConfig,
+  withTransformerEnv,
+} from '../../../src/destinations/rudderstack/config.js';
 import { engineFor } from '../../../src/destinations/rudderstack/engines.js';
 
 const env = {};
@@ -58,6 +63,30 @@ describe('RudderStack Config -> core configuration', () => {
     );
     expect(() => toPlgConfig({ apiKey: 'k', fitFactors: [{ factor: 'plan', weight: '5', values: '' }] }, env)).toThrow(
       /^Invalid Config: fitFactors\[0\]\.values: is required/,
+    );
+  });
+
+  it('attribute owners: two tag lists laid over the defaults, round-tripped; a bad name is refused, naming the keys', () => {
+    const config = toPlgConfig(
+      {
+        apiKey: 'k',
+        productOwnedAttributes: [{ attribute: 'people.job_title' }, { attribute: '' }],
+        repOwnedAttributes: [{ attribute: 'people.plan_type' }],
+      },
+      env,
+    );
+    expect(config.ownership).toEqual({
+      ...CONFIG_DEFAULTS.ownership,
+      'people.job_title': 'product',
+      'people.plan_type': 'reps',
+    });
+    expect(toPlgConfig(toRudderConfig(config), env).ownership).toEqual(config.ownership);
+    expect(toRudderConfig(toPlgConfig({ apiKey: 'k' }, env))).toMatchObject({
+      productOwnedAttributes: [],
+      repOwnedAttributes: [],
+    });
+    expect(() => toPlgConfig({ apiKey: 'k', productOwnedAttributes: [{ attribute: 'job title' }] }, env)).toThrow(
+      /^Invalid Config: productOwnedAttributes or repOwnedAttributes \(job title\): must name an attribute/,
     );
   });
 

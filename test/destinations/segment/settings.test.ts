@@ -57,8 +57,13 @@ function everyLabel(): Array<{ where: string; label: string; description?: strin
 }
 
 describe('the settings screen', () => {
-  it('holds the API key and the deal matching attribute: no base URL, no timeout, nothing an action can set', () => {
-    expect(Object.keys(settingsFields)).toEqual(['apiKey', 'dealMatchingAttribute']);
+  it('holds the API key, the deal matching attribute and the attribute owners: no base URL, no timeout', () => {
+    expect(Object.keys(settingsFields)).toEqual([
+      'apiKey',
+      'dealMatchingAttribute',
+      'productOwnedAttributes',
+      'repOwnedAttributes',
+    ]);
     expect(settingsFields.apiKey).toMatchObject({ type: 'password', required: true });
     expect(settingsFields.dealMatchingAttribute.required).toBeUndefined();
     expect(destination.authentication?.fields).toBe(settingsFields);
@@ -70,6 +75,25 @@ describe('the settings screen', () => {
     expect(
       configFromSettings(settings, resolveHost({ env: { ATTIO_API_URL: 'https://eu.attio.example/' } })).apiUrl,
     ).toBe('https://eu.attio.example');
+  });
+});
+
+describe('attribute owners, workspace-wide', () => {
+  it('lays both lists over the default owners; a bad name is refused, naming the settings', () => {
+    const host = resolveHost({ env: {} });
+    const config = configFromSettings(
+      { apiKey: 'k', productOwnedAttributes: ['people.job_title', ' '], repOwnedAttributes: ['people.plan_type'] },
+      host,
+    );
+    expect(config.ownership).toEqual({
+      ...CONFIG_DEFAULTS.ownership,
+      'people.job_title': 'product',
+      'people.plan_type': 'reps',
+    });
+    expect(configFromSettings({ apiKey: 'k' }, host).ownership).toEqual(CONFIG_DEFAULTS.ownership);
+    expect(() => configFromSettings({ apiKey: 'k', productOwnedAttributes: ['job title'] }, host)).toThrow(
+      /^productOwnedAttributes or repOwnedAttributes: .*must name an attribute/,
+    );
   });
 });
 

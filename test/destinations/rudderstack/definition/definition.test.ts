@@ -220,7 +220,11 @@ describe('schema.json configSchema', () => {
 
   it('has a home for every key of examples/config.json: a Config key, or an operator setting from the transformer’s environment', () => {
     // The account model is flat in the UI: a text box per part and a row per fit factor.
-    const renamed: Record<string, string> = { scoringModel: 'scoringSignals', accountModel: 'accountTopUsersWeight' };
+    const renamed: Record<string, string> = {
+      scoringModel: 'scoringSignals',
+      accountModel: 'accountTopUsersWeight',
+      ownership: 'productOwnedAttributes',
+    };
     const schemaKeys = Object.keys(configSchema.properties ?? {});
     const homes = Object.keys(exampleConfig).map((key) =>
       key in OPERATOR_SETTINGS
