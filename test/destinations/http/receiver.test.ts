@@ -261,6 +261,23 @@ describe('the queue at its limits', () => {
     });
   });
 
+  it('deliveries whose flush the disk refuses are each answered 503 with Retry-After, none 200', async () => {
+    class FailingFlush extends QueueStore {
+      override flush(): Promise<void> {
+        return Promise.reject(
+          new QueueWriteError('the queue could not be flushed to the disk (EIO): i/o error', 'EIO'),
+        );
+      }
+    }
+    const dataDir = freshDataDir();
+    await start({ queue: { dataDir, store: new FailingFlush({ dataDir }) } });
+    const responses = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => post('/', [signedUp(`${name}@acme.com`, 1)])),
+    );
+    expect(responses.map((r) => [r.status, r.headers.get('retry-after')])).toEqual(responses.map(() => [503, '30']));
+    expect(current?.logs.find((l) => l.level === 50)).toMatchObject({ code: 'EIO' });
+  });
+
   it('SQLite’s own full-disk error (a capped database) answers 503; every delivery answered 200 is stored whole', async () => {
     await start({ emulator: { faults: '503=1' }, queue: { maxPageCount: 24 } });
     const padded = (n: number) => ({
