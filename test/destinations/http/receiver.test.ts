@@ -261,21 +261,20 @@ describe('the queue at its limits', () => {
     });
   });
 
-  it('deliveries whose flush the disk refuses are each answered 503 with Retry-After, none 200', async () => {
-    class FailingFlush extends QueueStore {
-      override flush(): Promise<void> {
-        return Promise.reject(
-          new QueueWriteError('the queue could not be flushed to the disk (EIO): i/o error', 'EIO'),
-        );
+  it('concurrent deliveries whose shared commit the disk refuses are each answered 503 with Retry-After, none 200', async () => {
+    class FailingDisk extends QueueStore {
+      override enqueue(): void {
+        throw new QueueWriteError('the queue could not be written (SQLITE_IOERR): disk I/O error', 'SQLITE_IOERR');
       }
     }
     const dataDir = freshDataDir();
-    await start({ queue: { dataDir, store: new FailingFlush({ dataDir }) } });
+    await start({ queue: { dataDir, store: new FailingDisk({ dataDir }) } });
     const responses = await Promise.all(
       ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => post('/', [signedUp(`${name}@acme.com`, 1)])),
     );
     expect(responses.map((r) => [r.status, r.headers.get('retry-after')])).toEqual(responses.map(() => [503, '30']));
-    expect(current?.logs.find((l) => l.level === 50)).toMatchObject({ code: 'EIO' });
+    expect(current?.receiver.queue.stats().depth).toBe(0);
+    expect(writes()).toEqual([]);
   });
 
   it('SQLite’s own full-disk error (a capped database) answers 503; every delivery answered 200 is stored whole', async () => {

@@ -3,14 +3,15 @@
  * Attio at the workspace's pace (./drain.ts), and refused with a Retry-After past a bound
  * (./backpressure.ts). One receiver per data directory (./lock.ts).
  *
- * Deliveries that arrive together are committed together (./group-commit.ts): each delivery's events are
- * all stored or none are, one disk flush serves every delivery that was waiting for it, and the flush runs
- * off the event loop, so a burst's next deliveries are read and validated meanwhile.
+ * Deliveries that arrive together are committed together: each delivery's events are all stored or none
+ * are, but one disk flush serves every delivery that was waiting for it. A commit blocks the process for
+ * its flush, so the next one waits about as long as the last flush took, collecting the deliveries that
+ * arrive meanwhile: an idle receiver commits at once, a burst of a hundred concurrent deliveries costs a
+ * handful of flushes instead of a hundred, and each delivery is answered in milliseconds.
  */
 import type { ReadinessProblem } from '../readiness.js';
 import { admission, DEFAULT_QUEUE_BOUNDS, PaceMeter, type Admission, type QueueBounds } from './backpressure.js';
 import { Drainer, type DrainOptions } from './drain.js';
-import { GroupCommit } from './group-commit.js';
 import { lockDataDir, type DataDirLock } from './lock.js';
 import { QueueStore, type NewEvent, type QueueStats } from './store.js';
 
@@ -31,6 +32,8 @@ export const DEFAULT_DATA_DIR = './.attio-plg';
 const SEEN_KEY_DAYS = 7;
 /** Deliveries this close together are a burst, which the drain lets pass before it starts new lanes. */
 const INTAKE_QUIET_MS = 50;
+/** The longest a delivery waits for others to share its commit. */
+const MAX_COMMIT_WAIT_MS = 20;
 /** /ready fails while the oldest queued event is older than this: a burst of an hour's work is fine, more is a sign. */
 export const DEFAULT_READY_MAX_AGE_MS = 3_600_000;
 
@@ -42,6 +45,12 @@ export interface EventQueueOptions {
   maxPageCount?: number;
   /** A store to use instead of opening one (tests of a failing store). */
   store?: QueueStore;
+}
+
+interface Pending {
+  events: readonly NewEvent[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 /** What the receiver's intake needs of the queue. */
@@ -63,7 +72,8 @@ export class EventQueue implements Intake {
   private readonly now: () => number;
   private readonly pace: PaceMeter;
   private readonly lock: DataDirLock;
-  private readonly commits: GroupCommit;
+  private pending: Pending[] = [];
+  private lastCommitMs = 0;
   private lastEnqueueAt = -Infinity;
   private drainer: Drainer | undefined;
   private readonly forgetting: NodeJS.Timeout;
@@ -82,7 +92,6 @@ export class EventQueue implements Intake {
     }
     this.bounds = { ...DEFAULT_QUEUE_BOUNDS, ...options.bounds };
     this.pace = new PaceMeter(this.now);
-    this.commits = new GroupCommit(this.store, () => this.drainer?.wake());
     this.forgetOldKeys();
     this.forgetting = setInterval(() => this.forgetOldKeys(), 3_600_000);
     this.forgetting.unref();
@@ -91,13 +100,19 @@ export class EventQueue implements Intake {
   admission(): Admission {
     // Deliveries waiting for their commit count too: a burst's deliveries arrive before any of them is stored.
     const backlog = this.store.backlog();
-    const depth = backlog.depth + this.commits.waitingEvents;
-    return admission({ ...backlog, depth }, this.bounds, this.now(), this.pace.perSecond());
+    const pending = this.pending.reduce((sum, p) => sum + p.events.length, 0);
+    return admission({ ...backlog, depth: backlog.depth + pending }, this.bounds, this.now(), this.pace.perSecond());
   }
 
   enqueue(events: readonly NewEvent[]): Promise<void> {
-    if (events.length > 0) this.lastEnqueueAt = performance.now();
-    return this.commits.add(events);
+    if (events.length === 0) return Promise.resolve();
+    this.lastEnqueueAt = performance.now();
+    return new Promise((resolve, reject) => {
+      if (this.pending.push({ events, resolve, reject }) > 1) return;
+      const wait = Math.min(MAX_COMMIT_WAIT_MS, Math.floor(this.lastCommitMs));
+      if (wait < 1) setImmediate(() => this.commit());
+      else setTimeout(() => this.commit(), wait);
+    });
   }
 
   /**
@@ -136,7 +151,7 @@ export class EventQueue implements Intake {
   startDrain(options: Omit<DrainOptions, 'store' | 'now'>): Drainer {
     const drainer = new Drainer({
       // A burst is answered before it is drained: no new lane while deliveries keep arriving.
-      deferWhile: () => this.commits.busy || performance.now() - this.lastEnqueueAt < INTAKE_QUIET_MS,
+      deferWhile: () => this.pending.length > 0 || performance.now() - this.lastEnqueueAt < INTAKE_QUIET_MS,
       ...options,
       store: this.store,
       now: this.now,
@@ -163,5 +178,21 @@ export class EventQueue implements Intake {
     } catch {
       // A full disk: the keys are forgotten at the next hour's attempt.
     }
+  }
+
+  private commit(): void {
+    const group = this.pending;
+    this.pending = [];
+    const started = performance.now();
+    try {
+      this.store.enqueue(group.flatMap((p) => p.events));
+    } catch (error) {
+      for (const p of group) p.reject(error);
+      return;
+    } finally {
+      this.lastCommitMs = performance.now() - started;
+    }
+    for (const p of group) p.resolve();
+    this.drainer?.wake();
   }
 }

@@ -12,14 +12,10 @@
  * - `seen_keys`: keys of deliveries already taken (a sender's idempotency key), so that a replayed delivery
  *   can be recognised after a restart.
  *
- * Every call is synchronous: nothing else of the process runs between a write and its commit. The one
- * exception is the intake's flush: `enqueue(events, 'later')` commits without waiting for the disk and
- * `flush()` then waits for it off the event loop (see ./group-commit.ts), so a burst's deliveries are read and
- * validated while their events reach the disk.
+ * Every call is synchronous: nothing else of the process runs between a write and its commit.
  */
 import { mkdirSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 export const QUEUE_FILE = 'queue.db';
@@ -83,7 +79,7 @@ export class QueueWriteError extends Error {
   }
 
   get diskFull(): boolean {
-    return this.code === 'SQLITE_FULL' || this.code === 'ENOSPC';
+    return this.code === 'SQLITE_FULL';
   }
 }
 
@@ -154,8 +150,6 @@ export class QueueStore {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
-  /** The WAL file's inode when last flushed: a new one needs its directory entry flushed too. */
-  private walInode: number | undefined;
   private readonly now: () => number;
   private queued: number;
   private closed = false;
@@ -178,52 +172,14 @@ export class QueueStore {
     this.queued = this.countEvents();
   }
 
-  /**
-   * Stores events in one transaction: all of them, or (on a QueueWriteError) none. With `flush` 'now' (the
-   * default) they are on the disk when it returns; with 'later' they are committed (safe from the process's
-   * death, visible to the drain) but reach the disk only once a `flush()` begun after it resolves.
-   */
-  enqueue(events: readonly NewEvent[], flush: 'now' | 'later' = 'now'): void {
+  /** Stores events in one transaction: all of them, or (on a QueueWriteError) none. */
+  enqueue(events: readonly NewEvent[]): void {
     if (events.length === 0) return;
     const receivedAt = this.now();
-    // WAL with synchronous=NORMAL writes the transaction without syncing it (a checkpoint still syncs).
-    if (flush === 'later') this.db.pragma('synchronous = NORMAL');
-    try {
-      this.write(() => {
-        for (const event of events) this.insert.run(event.lane, receivedAt, event.payload);
-      });
-    } finally {
-      if (flush === 'later') this.db.pragma('synchronous = FULL');
-    }
+    this.write(() => {
+      for (const event of events) this.insert.run(event.lane, receivedAt, event.payload);
+    });
     this.queued += events.length;
-  }
-
-  /**
-   * Puts every transaction committed so far on the disk: fdatasync of the WAL file (and of its directory
-   * the first time a WAL file is seen), in libuv's thread pool, so the event loop runs on meanwhile.
-   * Rejects with a QueueWriteError when the disk refuses.
-   */
-  async flush(): Promise<void> {
-    let wal;
-    try {
-      wal = await open(`${this.path}-wal`, 'r+');
-    } catch (error) {
-      // No WAL file: the last connection checkpointed it into the database, synced, and removed it.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw flushError(error);
-    }
-    try {
-      const { ino } = await wal.stat();
-      await wal.datasync();
-      if (ino !== this.walInode) {
-        await syncDirectory(dirname(this.path));
-        this.walInode = ino;
-      }
-    } catch (error) {
-      throw flushError(error);
-    } finally {
-      await wal.close();
-    }
   }
 
   /**
@@ -401,22 +357,6 @@ export class QueueStore {
         throw new QueueWriteError(`the queue could not be written (${error.code}): ${error.message}`, error.code);
       throw error;
     }
-  }
-}
-
-function flushError(error: unknown): QueueWriteError {
-  const { code, message } = error as NodeJS.ErrnoException;
-  return new QueueWriteError(`the queue could not be flushed to the disk (${code ?? 'error'}): ${message}`, code);
-}
-
-/** A new file's name is on the disk once its directory is synced (POSIX; Windows has no such step). */
-async function syncDirectory(path: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const directory = await open(path, 'r');
-  try {
-    await directory.sync();
-  } finally {
-    await directory.close();
   }
 }
 
