@@ -11,8 +11,8 @@ import type { QueueStats } from './queue/index.js';
 
 export interface ReceiverMetrics {
   readonly registry: Registry;
-  /** One event's outcome at intake (accepted, ignored, rejected, failed) in the workflow the tracking plan routes it to. */
-  event(workflow: string, outcome: string): void;
+  /** `count` events' outcome at intake (accepted, ignored, rejected, failed) in the workflow the tracking plan routes them to. */
+  event(workflow: string, outcome: string, count?: number): void;
   /** One event's outcome in the drain: applied, ignored, dead_letter, or retry (it stays queued). */
   drained(workflow: string, outcome: 'applied' | 'ignored' | 'dead_letter' | 'retry'): void;
   /** Reads the queue's depth, oldest event and dead letters whenever the metrics are scraped. */
@@ -149,7 +149,7 @@ export function createReceiverMetrics(options: { defaultMetrics?: boolean } = {}
 
   return {
     registry,
-    event: (workflow, outcome) => events.inc({ workflow, outcome }),
+    event: (workflow, outcome, count = 1) => events.inc({ workflow, outcome }, count),
     drained(workflow, outcome) {
       if (outcome === 'retry') retried.inc({ workflow });
       else drained.inc({ workflow, outcome });

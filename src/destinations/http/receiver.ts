@@ -160,8 +160,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       );
     }
     const answer = answerFor(receipts);
-    for (const [index, receipt] of receipts.entries())
-      metrics?.event(isIgnoredCall(events[index]) ? 'untracked' : workflowOf(events[index], config), receipt.status);
+    if (metrics) countEvents(metrics, events, receipts);
     if (answer.permanent !== undefined) readiness?.permanentFailure(answer.permanent);
     logDelivery(logger, {
       route: route.path,
@@ -172,6 +171,19 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       storeMs: performance.now() - storing,
     });
     reply(response, answer.status, answer.body);
+  }
+
+  /** Intake's outcomes by workflow: one counter update per kind in the delivery, not one per event. */
+  function countEvents(metrics: ReceiverMetrics, events: readonly unknown[], receipts: readonly Receipt[]): void {
+    const counts = new Map<string, { workflow: string; outcome: string; count: number }>();
+    for (const [index, receipt] of receipts.entries()) {
+      const workflow = isIgnoredCall(events[index]) ? 'untracked' : workflowOf(events[index], config);
+      const key = `${workflow} ${receipt.status}`;
+      const count = counts.get(key);
+      if (count) count.count++;
+      else counts.set(key, { workflow, outcome: receipt.status, count: 1 });
+    }
+    for (const { workflow, outcome, count } of counts.values()) metrics.event(workflow, outcome, count);
   }
 
   /**

@@ -261,6 +261,22 @@ describe('the queue at its limits', () => {
     });
   });
 
+  it('concurrent deliveries whose shared commit the disk refuses are each answered 503 with Retry-After, none 200', async () => {
+    class FailingDisk extends QueueStore {
+      override enqueue(): void {
+        throw new QueueWriteError('the queue could not be written (SQLITE_IOERR): disk I/O error', 'SQLITE_IOERR');
+      }
+    }
+    const dataDir = freshDataDir();
+    await start({ queue: { dataDir, store: new FailingDisk({ dataDir }) } });
+    const responses = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => post('/', [signedUp(`${name}@acme.com`, 1)])),
+    );
+    expect(responses.map((r) => [r.status, r.headers.get('retry-after')])).toEqual(responses.map(() => [503, '30']));
+    expect(current?.receiver.queue.stats().depth).toBe(0);
+    expect(writes()).toEqual([]);
+  });
+
   it('SQLite’s own full-disk error (a capped database) answers 503; every delivery answered 200 is stored whole', async () => {
     await start({ emulator: { faults: '503=1' }, queue: { maxPageCount: 24 } });
     const padded = (n: number) => ({

@@ -149,6 +149,7 @@ CREATE INDEX IF NOT EXISTS seen_keys_by_time ON seen_keys (seen_at);
 export class QueueStore {
   readonly path: string;
   private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
   private readonly now: () => number;
   private queued: number;
   private closed = false;
@@ -167,16 +168,16 @@ export class QueueStore {
     this.db.exec(SCHEMA);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${options.maxPageCount}`);
+    this.insert = this.db.prepare('INSERT INTO events (lane, received_at, payload) VALUES (?, ?, ?)');
     this.queued = this.countEvents();
   }
 
   /** Stores events in one transaction: all of them, or (on a QueueWriteError) none. */
   enqueue(events: readonly NewEvent[]): void {
     if (events.length === 0) return;
-    const insert = this.db.prepare('INSERT INTO events (lane, received_at, payload) VALUES (?, ?, ?)');
     const receivedAt = this.now();
     this.write(() => {
-      for (const event of events) insert.run(event.lane, receivedAt, event.payload);
+      for (const event of events) this.insert.run(event.lane, receivedAt, event.payload);
     });
     this.queued += events.length;
   }
