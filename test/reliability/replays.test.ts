@@ -117,14 +117,17 @@ describe('replays of a generated PLG month', () => {
         ],
         {
           env: { PATH: process.env.PATH, ATTIO_API_KEY: EMULATOR_API_KEY },
-          stdio: 'ignore',
+          stdio: ['ignore', 'ignore', 'pipe'],
         },
       );
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<NodeJS.Signals | null>((resolve) =>
         child.on('exit', (_code, signal) => resolve(signal)),
       );
-      // Killed once half the clean run's requests have reached Attio: some workflows are half done.
-      await new Promise<void>((resolve) => {
+      // Killed once half the clean run's requests have reached Attio: some workflows are half done. A replay
+      // that ends before that fails here, with what it printed, rather than waiting out the test's timeout.
+      await new Promise<void>((resolve, reject) => {
         const check = setInterval(() => {
           if (emulator.requests.length >= baselineRequests / 2) {
             clearInterval(check);
@@ -132,6 +135,10 @@ describe('replays of a generated PLG month', () => {
             resolve();
           }
         }, 5);
+        void exited.then(() => {
+          clearInterval(check);
+          reject(new Error(`the replay ended before half its requests: ${stderr.slice(-2000)}`));
+        });
       });
       expect(await exited).toBe('SIGKILL');
       const partial = await crmOf(emulator);
