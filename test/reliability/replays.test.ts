@@ -110,7 +110,9 @@ describe('replays of a generated PLG month', () => {
           '--via',
           'rudderstack',
           '--config',
-          cliConfig(),
+          // The emulator shares this worker with the file's other replays; under a full suite it can answer
+          // late, and a timed-out request is not what this test is about.
+          cliConfig({ requestTimeoutMs: 120_000 }),
           '--api-url',
           emulator.url,
           '--json',
