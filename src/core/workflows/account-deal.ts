@@ -4,16 +4,13 @@
  * top contributor among the deal's people, a note on the deal explaining the score (which users, which
  * signals, which fit factors) and the follow-up task for the owner.
  */
-import { recordRef } from '../attio/values.js';
 import type { AccountMember, AccountScore } from '../scoring/index.js';
 import type { StoredAccount } from './account-facts.js';
 import type { WorkflowRun } from './context.js';
-import { findOrCreateDeal } from './deals.js';
-import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
-import { ownerFor } from './owners.js';
+import { ensureNote } from './notes-and-tasks.js';
 import { personIdOf } from './people.js';
 import type { PersonState } from './person-state.js';
-import { PQL_TASK_PREFIX } from './pql-names.js';
+import { openPqlDeal } from './pql-deal.js';
 
 export const PQA_NOTE_TITLE = 'PQA Qualified';
 
@@ -41,36 +38,23 @@ export async function openAccountDeal(
   if (personId === undefined) return;
   const name = account.name ?? account.domain ?? 'Unknown company';
   const { companyId } = account;
-  await ctx.locks.run(`pql-deal:${companyId}`, async () => {
-    const owner = await ownerFor(run, account.domain ?? companyId);
-    const deal = await findOrCreateDeal(run, {
-      prefix: 'PQL',
-      accountName: name,
-      companyId,
-      personId,
-      stage: ctx.config.pqlStage,
-      stageSetting: 'pqlStage',
-      ownerEmail: owner,
-    });
-    const dealId = deal.id.record_id;
-    await ensureNote(run, {
-      parentObject: 'deals',
-      parentRecordId: dealId,
-      title: PQA_NOTE_TITLE,
-      key: 'pqa-qualified',
-      content: describeQualification(score, ctx.config.accountThreshold, at),
-      createdAt: at,
-    });
-    await ensureTask(run, {
-      prefix: PQL_TASK_PREFIX,
-      key: 'pql-follow-up',
-      body: `${name} qualified as an account with score ${score.score}/100 (${score.tier}). ${score.explanation}`,
-      deadlineAt: deadlineAfter(run, at),
-      linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
-      assignees: [{ workspace_member_email_address: owner }],
-      linkedObject: 'deals',
-      linkedRecordId: dealId,
-    });
+  await openPqlDeal(run, {
+    companyId,
+    personId,
+    accountName: name,
+    ownerKey: account.domain ?? companyId,
+    followUp: `${name} qualified as an account with score ${score.score}/100 (${score.tier}). ${score.explanation}`,
+    at,
+    onDeal: async (dealId) => {
+      await ensureNote(run, {
+        parentObject: 'deals',
+        parentRecordId: dealId,
+        title: PQA_NOTE_TITLE,
+        key: 'pqa-qualified',
+        content: describeQualification(score, ctx.config.accountThreshold, at),
+        createdAt: at,
+      });
+    },
   });
 }
 

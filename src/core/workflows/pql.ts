@@ -6,18 +6,16 @@
  * the person's write after everything else, so that an interrupted qualification is completed by the
  * redelivered event.
  */
-import { recordRef } from '../attio/values.js';
 import type { PqlIntent } from '../intents.js';
 import { scoreSignals, type Score } from '../scoring/index.js';
 import type { WorkflowRun } from './context.js';
-import { findOrCreateDeal } from './deals.js';
 import { ensureListEntry } from './lists.js';
 import { touchActivity } from './milestone.js';
-import { deadlineAfter, ensureNote, ensureTask } from './notes-and-tasks.js';
-import { ownerFor } from './owners.js';
+import { ensureNote } from './notes-and-tasks.js';
 import { accountOf, companyDomainForEmail, personIdOf, personOf } from './people.js';
 import type { PersonState } from './person-state.js';
-import { PQL_NOTE_TITLE, PQL_TASK_PREFIX } from './pql-names.js';
+import { openPqlDeal } from './pql-deal.js';
+import { PQL_NOTE_TITLE } from './pql-names.js';
 import { accountScoringOn, rollUpPersonAccount } from './account.js';
 import { raiseTierChangeTask, tierTasksWanted } from './tier-tasks.js';
 import { signalsText } from './account-facts.js';
@@ -98,28 +96,13 @@ async function qualify(run: WorkflowRun, state: PersonState, intent: PqlIntent, 
   const { companyId } = account;
   // With `dealTrigger: "account"` the account's own qualification opens its deal (./account.ts).
   if (ctx.config.dealTrigger !== 'account')
-    await ctx.locks.run(`pql-deal:${companyId ?? personId}`, async () => {
-      const owner = await ownerFor(run, account.key);
-      const deal = await findOrCreateDeal(run, {
-        prefix: 'PQL',
-        accountName: account.name,
-        companyId,
-        personId,
-        stage: ctx.config.pqlStage,
-        stageSetting: 'pqlStage',
-        ownerEmail: owner,
-      });
-      const dealId = deal.id.record_id;
-      await ensureTask(run, {
-        prefix: PQL_TASK_PREFIX,
-        key: 'pql-follow-up',
-        body: `${account.personName}${companyId ? ` at ${account.name}` : ''} qualified with PQL score ${score.score}/100 (${score.tier}). ${score.explanation}`,
-        deadlineAt: deadlineAfter(run, intent.timestamp),
-        linkedRecords: [recordRef('deals', dealId), recordRef('people', personId)],
-        assignees: [{ workspace_member_email_address: owner }],
-        linkedObject: 'deals',
-        linkedRecordId: dealId,
-      });
+    await openPqlDeal(run, {
+      companyId,
+      personId,
+      accountName: account.name,
+      ownerKey: account.key,
+      followUp: `${account.personName}${companyId ? ` at ${account.name}` : ''} qualified with PQL score ${score.score}/100 (${score.tier}). ${score.explanation}`,
+      at: intent.timestamp,
     });
   state.qualified = true;
   state.facts.pqlQualifiedAt = intent.timestamp;
