@@ -120,16 +120,7 @@ function parseReport(text: string | undefined): SignalReport | undefined {
 }
 
 /** What an account's company record should hold after a roll-up; each key is written only when it differs. */
-export interface AccountWrite {
-  score?: number;
-  tier?: string;
-  explanation?: string;
-  scoredAt?: string;
-  qualifiedAt?: string;
-  report?: SignalReport;
-  facts?: CompanyFacts;
-  updatedAt?: string;
-}
+export type AccountWrite = Partial<Omit<StoredAccount, 'companyId' | 'name' | 'domain'>>;
 
 /** The attribute values to write so the company holds `wanted`, given it holds `stored`: empty when nothing changes. */
 export function changedAccountValues(stored: StoredAccount, wanted: AccountWrite): Record<string, unknown[]> {

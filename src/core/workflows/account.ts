@@ -153,8 +153,8 @@ export async function queueAccountWrites(run: WorkflowRun): Promise<void> {
 }
 
 function asWrite(account: StoredAccount): AccountWrite {
-  const { score, tier, explanation, scoredAt, qualifiedAt, report, facts, updatedAt } = account;
-  return { score, tier, explanation, scoredAt, qualifiedAt, report, facts, updatedAt };
+  const { companyId: _companyId, name: _name, domain: _domain, ...write } = account;
+  return write;
 }
 
 /** The group call's facts and signals to write; from an event older than the company's last change, only what is missing. */
