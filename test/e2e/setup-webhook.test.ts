@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSetup, type SetupOptions } from '../../src/cli/setup-command.js';
 import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { callEmulator } from '../support/emulator.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const REP_TOKEN = 'rep-token';
@@ -50,20 +51,8 @@ async function setup(options: Partial<SetupOptions>): Promise<SetupRun> {
   return { code, stdout, stderr, json: options.json === false ? undefined : JSON.parse(stdout) };
 }
 
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  token = EMULATOR_API_KEY,
-): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${emulator.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown, token?: string) =>
+  callEmulator(emulator.url, method, path, body, token);
 
 const webhookWrites = () => emulator.requests.filter((r) => r.path.startsWith('/v2/webhooks') && r.method !== 'GET');
 const webhooksAt = async (url: string) =>

@@ -4,7 +4,8 @@
  * and record.merged events naming it and each record merged into it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EMULATOR_API_KEY, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { callEmulator } from '../support/emulator.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const REP_TOKEN = 'rep-token';
@@ -27,20 +28,8 @@ afterEach(async () => {
   receiver.deliveries.length = 0;
 });
 
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  token = EMULATOR_API_KEY,
-): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${emulator.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown, token?: string) =>
+  callEmulator(emulator.url, method, path, body, token);
 
 const create = async (object: string, values: Record<string, unknown>) =>
   (await call('POST', `/v2/objects/${object}/records`, { data: { values } })).body.data.id.record_id as string;

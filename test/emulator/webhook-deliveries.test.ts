@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_API_KEY, ManualScheduler, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
+import { callEmulator } from '../support/emulator.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 const REP_TOKEN = 'rep-token';
@@ -30,20 +31,8 @@ afterEach(async () => {
   receiver.deliveries.length = 0;
 });
 
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  token = EMULATOR_API_KEY,
-): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${emulator.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown, token?: string) =>
+  callEmulator(emulator.url, method, path, body, token);
 
 async function subscribe(subscriptions: unknown[]): Promise<{ id: string; secret: string }> {
   const { body } = await call('POST', '/v2/webhooks', { data: { target_url: receiver.url, subscriptions } });

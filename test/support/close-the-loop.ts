@@ -20,6 +20,7 @@ import { startReceiverService, type ReceiverService } from '../../src/destinatio
 import { EMULATOR_API_KEY, ManualScheduler, startEmulator, type EmulatorHandle } from '../../src/emulator/index.js';
 import { EventEngine } from '../../src/pipeline.js';
 import { REPS } from './e2e.js';
+import { callEmulator } from './emulator.js';
 import { startTrackingApi, type TrackingApi } from './tracking-api.js';
 
 export const REP_TOKEN = 'rep-token-for-the-loop';
@@ -219,15 +220,8 @@ export async function startLoopStage(options: LoopStageOptions = {}): Promise<Lo
   };
   const loopClient = options.loopClient?.(emulator.url) ?? client;
   await start();
-  const call: LoopStage['call'] = async (method, path, body, token = REP_TOKEN) => {
-    const res = await fetch(`${emulator.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const call: LoopStage['call'] = (method, path, body, token = REP_TOKEN) =>
+    callEmulator(emulator.url, method, path, body, token);
   const stage: LoopStage = {
     emulator,
     scheduler,

@@ -117,3 +117,20 @@ export function itConformsToOpenApi(fixture: EmulatorFixture): void {
 
 /** `{data: {values}}` for record writes. */
 export const values = (v: Record<string, unknown>) => ({ data: { values: v } });
+
+/** One request to an emulator at `url` with `token` (default: the connector's key; a member token acts as a rep). */
+export async function callEmulator(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string = EMULATOR_API_KEY,
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
