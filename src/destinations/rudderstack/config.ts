@@ -276,6 +276,7 @@ function operatorSettingOf(setting: string): string | undefined {
 export function toRudderConfig(config: PlgConfig): Record<string, unknown> {
   const rows = (key: keyof typeof LIST_COLUMNS, values: readonly string[]) =>
     values.map((value) => ({ [LIST_COLUMNS[key]]: value }));
+  const owners = ownershipLists(config.ownership);
   return {
     apiKey: config.apiKey,
     trialList: config.trialList,
@@ -303,8 +304,8 @@ export function toRudderConfig(config: PlgConfig): Record<string, unknown> {
     strict: config.strict,
     signupSource: config.signupSource,
     ...accountRudderConfig(config),
-    productOwnedAttributes: rows('productOwnedAttributes', ownershipLists(config.ownership).product),
-    repOwnedAttributes: rows('repOwnedAttributes', ownershipLists(config.ownership).reps),
+    productOwnedAttributes: rows('productOwnedAttributes', owners.product),
+    repOwnedAttributes: rows('repOwnedAttributes', owners.reps),
   };
 }
 
