@@ -154,7 +154,8 @@ export class PlgEngine {
     const plan = planBatch(items);
     const lanes: LaneResult[] = [];
     const queue = new PQueue({ concurrency: this.concurrency });
-    for (const lane of plan.lanes) void queue.add(async () => lanes.push(await this.runLane(lane, items, send)));
+    const batch = {};
+    for (const lane of plan.lanes) void queue.add(async () => lanes.push(await this.runLane(lane, items, send, batch)));
     await queue.onIdle();
 
     const outcomeOf = new Map<number, ItemOutcome>();
@@ -180,8 +181,13 @@ export class PlgEngine {
    * the person's later items back (applying them first would reorder them: a later score before an earlier
    * one, a milestone before its signup); they are retried with it. The items before it are still applied.
    */
-  private async runLane(lane: readonly number[], items: readonly MappedItem[], send: boolean): Promise<LaneResult> {
-    const session = new LaneSession(this.ctx, { record: !send });
+  private async runLane(
+    lane: readonly number[],
+    items: readonly MappedItem[],
+    send: boolean,
+    batch: object,
+  ): Promise<LaneResult> {
+    const session = new LaneSession(this.ctx, { record: !send, batch });
     const outcomes = new Map<number, ItemOutcome>();
     let held: Failure | undefined;
     for (const index of lane) {

@@ -122,6 +122,45 @@ describe('account scores in the workflows', () => {
     expect(takeRequests().filter((r) => r.write && r.path.startsWith('/v2/objects/companies'))).toEqual([]);
   });
 
+  it('writes no account score while the account is in the lowest tier; a group call’s facts go out with the company', async () => {
+    const { emulator, reader, takeRequests } = e2e();
+    await apply(processOn(emulator), signedUp('ada@acme.com', 1));
+    takeRequests();
+    const traits = { industry: 'SaaS', employees: 120, logins_7d: 2 };
+    await apply(processOn(emulator), group('ws_acme', 'acme.com', 2, traits));
+    // One write of the company: its name, its group score and the account's facts and signals together.
+    const companyWrites = takeRequests().filter((r) => r.write && r.path.startsWith('/v2/objects/companies'));
+    expect(companyWrites.map((r) => r.method)).toEqual(['PUT']);
+    const acme = await company(reader, 'acme.com');
+    expect([readText(acme, 'account_industry'), readSelectTitles(acme, 'account_employee_range')[0]]).toEqual([
+      'SaaS',
+      '51-250',
+    ]);
+    expect(readText(acme, 'account_signals')).toContain('"logins_7d":2');
+    // Cold, never written: no score, no tier, until the account warms up.
+    expect(account(acme)).toMatchObject({ score: undefined, tier: undefined });
+
+    await apply(processOn(emulator), usage('ada@acme.com', 10, EVERYDAY));
+    expect(account(await company(reader, 'acme.com'))).toMatchObject({ tier: 'warm' });
+  });
+
+  it('one batch with several of an account’s people writes the account once, from all of them', async () => {
+    const { emulator, reader, takeRequests } = e2e();
+    await apply(processOn(emulator), signedUp('ada@acme.com', 1), signedUp('bob@acme.com', 1));
+    takeRequests();
+    const results = await processOn(emulator).processBatch([
+      usage('ada@acme.com', 10, EVERYDAY),
+      usage('bob@acme.com', 10, CONNECTOR),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const accountWrites = takeRequests().filter(
+      (r) => r.write && r.method === 'PATCH' && r.path.startsWith('/v2/objects/companies/records/'),
+    );
+    expect(accountWrites).toHaveLength(1);
+    // Both people's signals are in the one score: what the two separate processes above reach in two writes.
+    expect(account(await company(reader, 'acme.com'))).toMatchObject({ score: 58.5, tier: 'warm' });
+  });
+
   it('with dealTrigger both, whichever qualification comes second finds the one deal and adds its note', async () => {
     const { emulator, reader } = e2e();
     const engine = processOn(emulator, { dealTrigger: 'both' });

@@ -32,7 +32,10 @@ export class LaneSession implements WorkflowLane {
   private readonly notes = new Map<string, AttioNote[]>();
   private readonly tasks = new Map<string, AttioTask[]>();
 
-  constructor(ctx: WorkflowContext, options: { record?: boolean } = {}) {
+  readonly batch: object;
+
+  constructor(ctx: WorkflowContext, options: { record?: boolean; batch?: object } = {}) {
+    this.batch = options.batch ?? this;
     if (options.record === false) {
       this.ctx = ctx;
       return;

@@ -23,10 +23,10 @@ export const ACCOUNT_ATTRIBUTES = {
 
 /**
  * The least move of an account's score that is written, unless its tier or qualification changes too: decay
- * and each report move the score at nearly every event, and a write for each would cost more than the rest
- * of the workflows together (BENCHMARKS.md).
+ * and each report move the score at nearly every event, and the people of one account report in different
+ * batches, so a write for each move would cost more than the rest of the workflows together (BENCHMARKS.md).
  */
-export const MIN_SCORE_MOVE = 5;
+export const MIN_SCORE_MOVE = 10;
 
 /** Written by the group and signup workflows; the roll-up reads them. */
 const PLAN_ATTRIBUTE = 'plan_type';
@@ -122,34 +122,45 @@ function parseReport(text: string | undefined): SignalReport | undefined {
 /** What an account's company record should hold after a roll-up; each key is written only when it differs. */
 export type AccountWrite = Partial<Omit<StoredAccount, 'companyId' | 'name' | 'domain'>>;
 
-/** The attribute values to write so the company holds `wanted`, given it holds `stored`: empty when nothing changes. */
+/**
+ * The score's attribute values to write so the company holds `wanted`, given it holds `stored`: empty when
+ * nothing worth a write changed. The facts and the group's signals are not among them: the group call writes
+ * those with the company (./people.ts), and the roll-up only reads them.
+ */
 export function changedAccountValues(stored: StoredAccount, wanted: AccountWrite): Record<string, unknown[]> {
   const a = ACCOUNT_ATTRIBUTES;
   const out: Record<string, unknown[]> = {};
+  const qualifying = wanted.qualifiedAt !== undefined && stored.qualifiedAt === undefined;
   const put = (slug: string, have: unknown, want: unknown) => {
     if (want !== undefined && have !== want) out[slug] = [want];
   };
   const moved =
     wanted.score !== undefined &&
     (stored.score === undefined || Math.abs(wanted.score - stored.score) >= MIN_SCORE_MOVE);
-  const qualifying = wanted.qualifiedAt !== undefined && stored.qualifiedAt === undefined;
   put(a.tier, stored.tier, wanted.tier);
   if (moved || qualifying || out[a.tier] !== undefined) {
     put(a.score, stored.score, wanted.score);
     put(a.explanation, stored.explanation, wanted.explanation);
   }
   if (qualifying) out[a.qualifiedAt] = [wanted.qualifiedAt];
-  // The times say when the values written were computed: each moves only with its own values.
+  // The time says when the values written were computed: it moves only with them.
   if (Object.keys(out).length > 0 && wanted.scoredAt !== undefined) out[a.scoredAt] = [wanted.scoredAt];
-  const facts: Record<string, unknown[]> = {};
-  const report = wanted.report === undefined ? undefined : reportText(wanted.report);
-  const fact = (slug: string, have: unknown, want: unknown) => {
-    if (want !== undefined && have !== want) facts[slug] = [want];
-  };
-  fact(a.signals, stored.report === undefined ? undefined : reportText(stored.report), report);
-  fact(a.industry, stored.facts.industry, wanted.facts?.industry);
-  fact(a.employeeRange, stored.facts.employeeRange, wanted.facts?.employeeRange);
-  fact(a.country, stored.facts.country, wanted.facts?.country);
-  if (Object.keys(facts).length > 0 && wanted.updatedAt !== undefined) facts[UPDATED_AT_ATTRIBUTE] = [wanted.updatedAt];
-  return { ...out, ...facts };
+  return out;
+}
+
+/** What the company holds once a write of `written` (attribute values, from changedAccountValues) lands. */
+export function holdingAfterWrite(
+  stored: StoredAccount,
+  wanted: AccountWrite,
+  written: Record<string, unknown[]>,
+): StoredAccount {
+  const a = ACCOUNT_ATTRIBUTES;
+  const next: StoredAccount = { ...stored };
+  const took = (slug: string) => written[slug] !== undefined;
+  if (took(a.score) && wanted.score !== undefined) next.score = wanted.score;
+  if (took(a.tier) && wanted.tier !== undefined) next.tier = wanted.tier;
+  if (took(a.explanation) && wanted.explanation !== undefined) next.explanation = wanted.explanation;
+  if (took(a.scoredAt) && wanted.scoredAt !== undefined) next.scoredAt = wanted.scoredAt;
+  if (took(a.qualifiedAt) && wanted.qualifiedAt !== undefined) next.qualifiedAt = wanted.qualifiedAt;
+  return next;
 }

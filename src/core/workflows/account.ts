@@ -9,13 +9,15 @@
  * out last, as the completion marker.
  */
 import { attioRequests } from '../attio/requests.js';
+import { recordSchema } from '../attio/schemas.js';
 import { readEmails, recordIdOf } from '../attio/values.js';
 import type { PlgConfig } from '../config/index.js';
 import type { GroupIntent } from '../intents.js';
-import { scoreAccount, type AccountMember, type AccountScore, type CompanyFacts } from '../scoring/index.js';
+import { scoreAccount, tierOf, type AccountMember, type AccountScore, type CompanyFacts } from '../scoring/index.js';
 import {
   ACCOUNT_ATTRIBUTES,
   changedAccountValues,
+  holdingAfterWrite,
   parseSignals,
   readStoredAccount,
   type AccountWrite,
@@ -39,17 +41,24 @@ export function accountScoringOn(config: Pick<PlgConfig, 'accountScoring' | 'dea
 }
 
 /**
- * What each lane read of a company and what its roll-ups decided since: a later event in the lane builds on
- * that rather than a re-read, and the lane's end writes the difference once (queueAccountWrites), however many
- * of the lane's events changed the score.
+ * What a batch read of a company, and what the roll-ups of its lanes decided since: each roll-up builds on
+ * the one before it, in whichever of the batch's lanes it ran, rather than on a re-read. A lane's end writes
+ * what the batch decided beyond what the lanes that ended before it already wrote, so people of one account
+ * in one batch cost one write of it, not one each (queueAccountWrites).
  */
-interface LaneAccount {
-  read: StoredAccount;
+interface BatchAccount {
+  /** After the batch's latest roll-up. */
   decided: StoredAccount;
+  /** What the company holds once the writes the batch's lanes deferred land: at first, what was read. */
+  queued: StoredAccount;
   /** The company's attributes a rep last set and the product does not own (./ownership.ts): never written. */
   held: ReadonlySet<string>;
+  /** The lanes whose roll-ups changed `decided` and whose end is still to come. */
+  lanes: Set<WorkflowLane>;
+  /** The account's people as the batch's lanes last had them (by record id): newer than Attio holds yet. */
+  members: Map<string, AccountMember>;
 }
-const lanes = new WeakMap<WorkflowLane, Map<string, LaneAccount>>();
+const batches = new WeakMap<object, Map<string, BatchAccount>>();
 
 /** After a person's signals changed: their account's roll-up (none for a person without a company). */
 export async function rollUpPersonAccount(run: WorkflowRun, state: PersonState, at: string): Promise<void> {
@@ -87,19 +96,19 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
   const { ctx } = run;
   // One account's people run in parallel lanes: each roll-up sees the writes the one before it decided.
   await ctx.locks.run(`account:${companyId}`, async () => {
-    const lane = lanes.get(run.lane) ?? new Map<string, LaneAccount>();
-    lanes.set(run.lane, lane);
-    const known = lane.get(companyId);
-    let read = known?.read;
-    let held = known?.held;
-    if (read === undefined || held === undefined) {
+    const accounts = batches.get(run.lane.batch) ?? new Map<string, BatchAccount>();
+    batches.set(run.lane.batch, accounts);
+    let account = accounts.get(companyId);
+    if (account === undefined) {
       const company = await ctx.client.getRecord('companies', companyId);
-      read = readStoredAccount(company);
-      held = heldByReps(ctx.config, 'companies', company);
+      const read = readStoredAccount(company);
+      const held = heldByReps(ctx.config, 'companies', company);
+      account = { decided: read, queued: read, held, lanes: new Set(), members: new Map() };
+      accounts.set(companyId, account);
     }
-    const stored = known?.decided ?? read;
-    const wanted = groupWrite(stored, at, group, held);
-    const people = await peopleOf(run, companyId);
+    const stored = account.decided;
+    const wanted = groupWrite(stored, at, group, account.held);
+    const people = await peopleOf(run, companyId, account.members);
     const facts = { ...stored.facts, ...wanted.facts };
     const report = wanted.report ?? stored.report;
     // As of the latest moment Attio knows of: another process may already have stored later reports, and a
@@ -113,8 +122,19 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
       now,
     );
     const older = stored.scoredAt !== undefined && Date.parse(now) < Date.parse(stored.scoredAt);
+    // An account is first written once it is above the lowest tier (or qualifies): most accounts never warm
+    // up, and a score for each of them would be most of the account path's writes. Once written, it is kept
+    // up to date, back down to the lowest tier too.
+    const unscored = stored.tier === undefined && stored.score === undefined;
     if (older) {
       run.step('scoreAccount', 'skipped', companyId, `a newer account score (${stored.scoredAt}) is already stored`);
+    } else if (unscored && !score.qualified && score.tier === tierOf(0, ctx.config.accountTiers)) {
+      run.step(
+        'scoreAccount',
+        'skipped',
+        companyId,
+        `${score.score} ${score.tier}: not written until above ${score.tier}`,
+      );
     } else {
       Object.assign(wanted, { score: score.score, tier: score.tier, explanation: score.explanation, scoredAt: now });
       run.step(
@@ -125,31 +145,68 @@ async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: G
       );
       await afterScore(run, stored, score, people, now, wanted);
     }
-    lane.set(companyId, { read, decided: holding(stored, wanted), held });
+    account.decided = holding(stored, wanted);
+    account.lanes.add(run.lane);
   });
 }
 
 /**
- * At a lane's end: one PATCH per company with what its roll-ups changed, going out with the completion
- * writes (after the deal), so `account_qualified_at` lands only once the deal exists.
+ * At a lane's end: one PATCH per company with what the batch's roll-ups decided beyond what is already on its
+ * way, going out with the completion writes (after the deal), so `account_qualified_at` lands only once the
+ * deal exists. A later lane of the batch writes only what its own roll-ups changed after this one.
  */
 export async function queueAccountWrites(run: WorkflowRun): Promise<void> {
-  for (const { read, decided, held } of lanes.get(run.lane)?.values() ?? []) {
-    const changes = withoutHeld(changedAccountValues(read, asWrite(decided)), held);
+  for (const account of batches.get(run.lane.batch)?.values() ?? []) {
+    if (!account.lanes.delete(run.lane)) continue;
+    // Another lane of the batch that changed the score is still running: the last of them writes it all.
+    if (account.lanes.size > 0) continue;
+    const { decided, held } = account;
+    const queued = sinceOwnWrites(run, account.queued);
+    const changes = withoutHeld(changedAccountValues(queued, asWrite(decided)), held);
     if (Object.keys(changes).length === 0) continue;
+    // Before any await: a lane ending meanwhile then writes only what this write does not carry.
+    account.queued = holdingAfterWrite(queued, asWrite(decided), changes);
     const prepared = await run.prepare('companies', changes);
     if (Object.keys(prepared).length === 0) continue;
     run.defer(
       {
-        request: attioRequests.updateRecord('companies', read.companyId, prepared),
+        request: attioRequests.updateRecord('companies', queued.companyId, prepared),
         stage: 'completion',
         op: 'updateAccount',
+        onSent: (data) => rememberOwnWrite(run, data),
       },
-      read.companyId,
+      queued.companyId,
       Object.keys(prepared).join(', '),
     );
   }
-  lanes.delete(run.lane);
+}
+
+/**
+ * What the batch read, or what this process's own later write of the account left in Attio when that is
+ * newer: batches running side by side in one process (a backfill's partitions) then do not each write the
+ * same move. Only writes this process sent and Attio answered count; a platform's deliveries are not seen.
+ */
+function sinceOwnWrites(run: WorkflowRun, queued: StoredAccount): StoredAccount {
+  const own = run.ctx.records.accounts.get(queued.companyId);
+  if (own?.scoredAt === undefined) return queued;
+  if (queued.scoredAt !== undefined && Date.parse(own.scoredAt) <= Date.parse(queued.scoredAt)) return queued;
+  const { score, tier, explanation, scoredAt } = own;
+  const qualifiedAt = queued.qualifiedAt ?? own.qualifiedAt;
+  return {
+    ...queued,
+    ...(score === undefined ? {} : { score }),
+    ...(tier === undefined ? {} : { tier }),
+    ...(explanation === undefined ? {} : { explanation }),
+    scoredAt,
+    ...(qualifiedAt === undefined ? {} : { qualifiedAt }),
+  };
+}
+
+function rememberOwnWrite(run: WorkflowRun, data: unknown): void {
+  const record = recordSchema.safeParse(data);
+  if (!record.success) return;
+  const { companyId, score, tier, explanation, scoredAt, qualifiedAt } = readStoredAccount(record.data);
+  run.ctx.records.accounts.set(companyId, { score, tier, explanation, scoredAt, qualifiedAt });
 }
 
 function asWrite(account: StoredAccount): AccountWrite {
@@ -223,10 +280,15 @@ function holding(stored: StoredAccount, wanted: AccountWrite): StoredAccount {
 }
 
 /**
- * The account's people as members of the roll-up: read from Attio (up to MAX_ACCOUNT_PEOPLE), with the
- * people this lane knows — whose writes are still to go out — as the lane has them.
+ * The account's people as members of the roll-up: read from Attio (up to MAX_ACCOUNT_PEOPLE), with those the
+ * batch's lanes know — whose writes are still to go out — as the lanes last had them; this lane's own people
+ * are remembered for the batch's later roll-ups.
  */
-async function peopleOf(run: WorkflowRun, companyId: string): Promise<AccountPerson[]> {
+async function peopleOf(
+  run: WorkflowRun,
+  companyId: string,
+  batchMembers: Map<string, AccountMember>,
+): Promise<AccountPerson[]> {
   const inLane = run.lane.everyone().filter((state) => state.facts.companyId === companyId);
   const laneIds = new Set(inLane.flatMap((state) => (state.id === undefined ? [] : [state.id])));
   const people: AccountPerson[] = [];
@@ -243,12 +305,16 @@ async function peopleOf(run: WorkflowRun, companyId: string): Promise<AccountPer
       break;
     }
     const personId = recordIdOf(record);
-    if (laneIds.has(personId)) continue;
+    if (laneIds.has(personId) || batchMembers.has(personId)) continue;
     const facts = readPersonFacts(record);
     people.push({ member: memberOf(facts, readEmails(record)[0] ?? personId), personId });
   }
-  for (const state of inLane)
-    people.push({ member: memberOf(state.facts, state.email ?? state.id ?? 'unknown'), state });
+  for (const [personId, member] of batchMembers) if (!laneIds.has(personId)) people.push({ member, personId });
+  for (const state of inLane) {
+    const member = memberOf(state.facts, state.email ?? state.id ?? 'unknown');
+    if (state.id !== undefined) batchMembers.set(state.id, member);
+    people.push({ member, state });
+  }
   return people;
 }
 

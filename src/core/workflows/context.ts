@@ -82,6 +82,11 @@ export interface DeferredWrite {
 export interface WorkflowLane {
   /** The context, with a client that records what it sends when the platform keeps a record. */
   readonly ctx: WorkflowContext;
+  /**
+   * The batch the lane is one of: what the batch's lanes decide together (an account's roll-up) is kept
+   * under it, and is gone with the batch.
+   */
+  readonly batch: object;
   /** The person a key names, if the lane has met them. */
   known(key: PersonKey): PersonState | undefined;
   /** Remembers a person under the key that found them (and their email); returns the one kept for them. */

@@ -12,7 +12,7 @@ import type { GroupIntent } from '../intents.js';
 import { scoreSignals } from '../scoring/index.js';
 import { accountScoringOn, rollUpGroupAccount } from './account.js';
 import type { WorkflowRun } from './context.js';
-import { companyRef, ensureCompany, personOf, productObjectEnabled } from './people.js';
+import { companyRef, ensureCompany, personOf, productObjectEnabled, type CompanyValues } from './people.js';
 import { heldByReps } from './ownership.js';
 import type { CachedWorkspace } from './record-caches.js';
 
@@ -38,13 +38,20 @@ export async function runGroup(intent: GroupIntent, run: WorkflowRun): Promise<v
     Object.keys(intent.signals).length > 0
       ? scoreSignals(intent.signals, config.scoringModel, config.pqlThreshold).score
       : undefined;
+  // With accounts scored, what the group says of the account goes out with the company's own values, in one
+  // write; the roll-up then writes only the account's score, when it changes (./account.ts).
   const companyId =
     domain === undefined
       ? undefined
       : await ensureCompany(
           run,
           domain,
-          { name: intent.company.name, plan: intent.company.plan, pqlScore: accountScore },
+          {
+            name: intent.company.name,
+            plan: intent.company.plan,
+            pqlScore: accountScore,
+            ...(accountScoringOn(config) ? accountValues(intent) : {}),
+          },
           intent.timestamp,
         );
 
@@ -55,6 +62,18 @@ export async function runGroup(intent: GroupIntent, run: WorkflowRun): Promise<v
     run.step('linkPersonToCompany', 'deferred', state.id);
   }
   if (companyId !== undefined && accountScoringOn(config)) await rollUpGroupAccount(run, companyId, intent);
+}
+
+/** The account's fit facts and the group's own signals, as the company holds them. */
+function accountValues(intent: GroupIntent): CompanyValues {
+  const { industry, employeeRange, country } = intent.company;
+  const signals = Object.keys(intent.signals).length > 0 ? intent.signals : undefined;
+  return {
+    ...(industry === undefined ? {} : { industry }),
+    ...(employeeRange === undefined ? {} : { employeeRange }),
+    ...(country === undefined ? {} : { country }),
+    ...(signals === undefined ? {} : { report: { at: intent.timestamp, signals } }),
+  };
 }
 
 /** The workspace record as this group call describes it: a deferred assert, unless Attio already holds it. */

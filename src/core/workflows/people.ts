@@ -6,10 +6,8 @@
  */
 import type { AttioRecord } from '../attio/schemas.js';
 import {
-  readDate,
   readNumber,
   readRecordRef,
-  readSelectTitles,
   readText,
   recordIdOf,
   recordRef,
@@ -19,7 +17,9 @@ import {
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
 import type { PersonKey } from '../intents.js';
+import type { EmployeeRange, SignalReport } from '../scoring/index.js';
 import type { WorkflowRun } from './context.js';
+import { ACCOUNT_ATTRIBUTES, readStoredAccount, reportText } from './account-facts.js';
 import { heldByReps } from './ownership.js';
 import { allValues, PERSON_ATTRIBUTES } from './person-facts.js';
 import { PersonState } from './person-state.js';
@@ -45,6 +45,11 @@ export interface CompanyValues {
   name?: string;
   plan?: string;
   pqlScore?: number;
+  /** What a group call says of the account, when accounts are scored: its fit facts and its own signals. */
+  industry?: string;
+  employeeRange?: EmployeeRange;
+  country?: string;
+  report?: SignalReport;
 }
 
 /**
@@ -89,7 +94,12 @@ async function assertCompanyOnce(
       name: changes.name,
       plan_type: changes.plan,
       pql_score: changes.pqlScore,
-      account_updated_at: Object.keys(changes).length > 0 ? timestamp : undefined,
+      [COMPANY_ATTRIBUTES.industry]: changes.industry,
+      [COMPANY_ATTRIBUTES.employeeRange]: changes.employeeRange,
+      [COMPANY_ATTRIBUTES.country]: changes.country,
+      [COMPANY_ATTRIBUTES.report]: changes.report && reportText(changes.report),
+      // The guard only moves forward: a late event that fills a missing value leaves it where it was.
+      account_updated_at: Object.keys(changes).length > 0 && !stale ? timestamp : undefined,
     }),
   );
   const company = await client.assertRecord('companies', 'domains', prepared);
@@ -98,21 +108,38 @@ async function assertCompanyOnce(
   return recordIdOf(company);
 }
 
-const COMPANY_ATTRIBUTES = { name: 'name', plan: 'plan_type', pqlScore: 'pql_score' } as const;
+const COMPANY_ATTRIBUTES = {
+  name: 'name',
+  plan: 'plan_type',
+  pqlScore: 'pql_score',
+  industry: ACCOUNT_ATTRIBUTES.industry,
+  employeeRange: ACCOUNT_ATTRIBUTES.employeeRange,
+  country: ACCOUNT_ATTRIBUTES.country,
+  report: ACCOUNT_ATTRIBUTES.signals,
+} as const;
 
 /**
  * What of `wanted` the company lacks; from a stale event, only what it has no value for at all; never what a
- * rep holds (./ownership.ts).
+ * rep holds (./ownership.ts). A group's signals carry their own time: a newer report replaces an older one.
  */
 function changedCompanyValues(known: CachedCompany | undefined, wanted: CompanyValues, stale: boolean): CompanyValues {
   const out: CompanyValues = {};
-  for (const key of ['name', 'plan', 'pqlScore'] as const) {
+  const held = (key: keyof CompanyValues) => known?.heldByReps?.includes(COMPANY_ATTRIBUTES[key]) === true;
+  for (const key of ['name', 'plan', 'pqlScore', 'industry', 'employeeRange', 'country'] as const) {
     const value = wanted[key];
     const have = known?.[key];
-    if (value === undefined || value === have || (stale && have !== undefined)) continue;
-    if (known?.heldByReps?.includes(COMPANY_ATTRIBUTES[key])) continue;
+    if (value === undefined || value === have || (stale && have !== undefined) || held(key)) continue;
     Object.assign(out, { [key]: value });
   }
+  const report = wanted.report;
+  const stored = known?.report;
+  if (
+    report !== undefined &&
+    !held('report') &&
+    (stored === undefined ||
+      (Date.parse(report.at) >= Date.parse(stored.at) && reportText(report) !== reportText(stored)))
+  )
+    out.report = report;
   return out;
 }
 
@@ -120,15 +147,15 @@ function companyFacts(run: WorkflowRun, company: AttioRecord): CachedCompany {
   const held = [...heldByReps(run.ctx.config, 'companies', company)].filter((a) =>
     (Object.values(COMPANY_ATTRIBUTES) as string[]).includes(a),
   );
-  const plan = readSelectTitles(company, 'plan_type')[0];
   const name = readText(company, 'name');
   const pqlScore = readNumber(company, 'pql_score');
-  const updatedAt = readDate(company, 'account_updated_at');
+  const { facts, report, updatedAt } = readStoredAccount(company);
   return {
     id: recordIdOf(company),
     ...(name === undefined ? {} : { name }),
-    ...(plan === undefined ? {} : { plan }),
+    ...facts,
     ...(pqlScore === undefined ? {} : { pqlScore }),
+    ...(report === undefined ? {} : { report }),
     ...(updatedAt === undefined ? {} : { updatedAt }),
     ...(held.length === 0 ? {} : { heldByReps: held }),
   };

@@ -7,12 +7,18 @@
  * completion markers are read fresh.
  */
 import { expiringCache, type ExpiringCache } from '../cache.js';
+import type { EmployeeRange, SignalReport } from '../scoring/index.js';
 
 export interface CachedCompany {
   id: string;
   name?: string;
   plan?: string;
   pqlScore?: number;
+  /** The account's fit facts and the group's own signals, when accounts are scored (../scoring). */
+  industry?: string;
+  employeeRange?: EmployeeRange;
+  country?: string;
+  report?: SignalReport;
   /** `account_updated_at`: when an event last changed what the connector writes of the company. */
   updatedAt?: string;
   /** Attributes of those above a rep wrote last that the product does not own (docs/ownership.md). */
@@ -33,8 +39,19 @@ export interface CachedWorkspace {
   heldByReps?: string[];
 }
 
+/** An account's score as Attio answered this process's own last write of it (./account.ts). */
+export interface CachedAccountScore {
+  score?: number;
+  tier?: string;
+  explanation?: string;
+  scoredAt?: string;
+  qualifiedAt?: string;
+}
+
 export interface RecordCaches {
   companies: ExpiringCache<CachedCompany>;
+  /** By company record id; only writes this process sent itself (a platform's deliveries are not seen). */
+  accounts: ExpiringCache<CachedAccountScore>;
   users: ExpiringCache<CachedUser>;
   workspaces: ExpiringCache<CachedWorkspace>;
 }
@@ -44,5 +61,10 @@ export const RECORD_CACHE_ENTRIES = 10_000;
 
 export function createRecordCaches(ttlSeconds: number, now?: () => number): RecordCaches {
   const options = { maxEntries: RECORD_CACHE_ENTRIES, ttlMs: ttlSeconds * 1000, ...(now ? { now } : {}) };
-  return { companies: expiringCache(options), users: expiringCache(options), workspaces: expiringCache(options) };
+  return {
+    companies: expiringCache(options),
+    accounts: expiringCache(options),
+    users: expiringCache(options),
+    workspaces: expiringCache(options),
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   changedAccountValues,
+  holdingAfterWrite,
   parseSignals,
   signalsText,
   type StoredAccount,
@@ -30,11 +31,11 @@ describe('what a roll-up writes on the company', () => {
     ).toEqual({});
   });
 
-  it('a move under five points in the same tier is not written; five points, a tier or a qualification is, with its time', () => {
+  it('a move under ten points in the same tier is not written; ten points, a tier or a qualification is, with its time', () => {
     const at = '2024-11-11T10:00:00.000Z';
-    expect(changedAccountValues(stored, { score: 48, tier: 'warm', explanation: 'new', scoredAt: at })).toEqual({});
-    expect(changedAccountValues(stored, { score: 47.3, tier: 'warm', explanation: 'new', scoredAt: at })).toEqual({
-      account_score: [47.3],
+    expect(changedAccountValues(stored, { score: 42.4, tier: 'warm', explanation: 'new', scoredAt: at })).toEqual({});
+    expect(changedAccountValues(stored, { score: 42.3, tier: 'warm', explanation: 'new', scoredAt: at })).toEqual({
+      account_score: [42.3],
       account_explanation: ['new'],
       account_scored_at: [at],
     });
@@ -52,7 +53,15 @@ describe('what a roll-up writes on the company', () => {
     );
   });
 
-  it('fit facts and group signals with their own time, apart from the score’s', () => {
+  it('an account falls back to the lowest tier like any other change', () => {
+    const at = '2024-11-11T10:00:00.000Z';
+    expect(changedAccountValues(stored, { score: 25, tier: 'cold', scoredAt: at })).toMatchObject({
+      account_score: [25],
+      account_tier: ['cold'],
+    });
+  });
+
+  it('facts and group signals are not the roll-up’s to write: the group call writes them with the company', () => {
     const at = '2024-11-12T10:00:00.000Z';
     expect(
       changedAccountValues(stored, {
@@ -60,11 +69,16 @@ describe('what a roll-up writes on the company', () => {
         report: { at, signals: { team_invites: 3, logins_7d: 9 } },
         updatedAt: at,
       }),
-    ).toEqual({
-      account_employee_range: ['51-250'],
-      account_signals: [`{"at":"${at}","signals":{"logins_7d":9,"team_invites":3}}`],
-      account_updated_at: [at],
-    });
+    ).toEqual({});
+  });
+
+  it('what the company holds after a write: only what the write carried', () => {
+    const at = '2024-11-12T10:00:00.000Z';
+    const wanted = { score: 44, tier: 'warm', explanation: 'new', scoredAt: at };
+    const after = holdingAfterWrite(stored, wanted, changedAccountValues(stored, wanted));
+    expect(after).toMatchObject({ score: 52.3, explanation: 'old', scoredAt: stored.scoredAt });
+    const moved = { score: 70, tier: 'hot', explanation: 'new', scoredAt: at, qualifiedAt: at };
+    expect(holdingAfterWrite(stored, moved, changedAccountValues(stored, moved))).toMatchObject(moved);
   });
 
   it('signals are stored as canonical JSON and read back; anything else stored there is ignored', () => {

@@ -41,6 +41,7 @@ function laneOf(people: PersonState[]): WorkflowLane & { deferred: DeferredWrite
   const deferred: DeferredWrite[] = [];
   return {
     ctx,
+    batch: {},
     deferred,
     known: () => undefined,
     remember: (_key, state) => state,
