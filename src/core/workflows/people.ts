@@ -5,15 +5,7 @@
  * something of theirs changes.
  */
 import type { AttioRecord } from '../attio/schemas.js';
-import {
-  readNumber,
-  readRecordRef,
-  readText,
-  recordIdOf,
-  recordRef,
-  values,
-  type RecordRef,
-} from '../attio/values.js';
+import { readNumber, readRecordRef, readText, recordIdOf, recordRef, values, type RecordRef } from '../attio/values.js';
 import { emailDomain, isPersonalDomain } from '../domains/index.js';
 import { PersonNotResolvedError } from '../errors.js';
 import type { PersonKey } from '../intents.js';
