@@ -119,8 +119,20 @@ const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const MAX_EPOCH_MS = 8.64e15;
 
+/**
+ * What SDKs send (`Date.prototype.toISOString`): a value already in the form this check returns. Years from
+ * 1000 only: the calendar check below reads years 0-99 as 1900-1999, and must decide those alike.
+ */
+const CANONICAL_ISO = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** An ISO 8601 string or epoch milliseconds, as an ISO string. A date-time without an offset is UTC. */
 export const checkTimestamp: Check<string> = (input) => {
+  // Every event has a timestamp: the canonical form that reads back unchanged is a real date and time,
+  // taken without the general parse below.
+  if (typeof input === 'string' && CANONICAL_ISO.test(input)) {
+    const ms = Date.parse(input);
+    if (!Number.isNaN(ms) && new Date(ms).toISOString() === input) return ok(input);
+  }
   if (isAbsent(input)) return REQUIRED;
   if (typeof input === 'number') {
     return Number.isFinite(input) && input >= 0 && input <= MAX_EPOCH_MS
