@@ -33,7 +33,7 @@ const SEEN_KEY_DAYS = 7;
 /**
  * Deliveries this close together are a burst, which the drain lets pass before it starts new lanes. An SDK
  * flushing a burst sends its first batch as soon as it is full and the rest once its own pipeline has run
- * them, often 100 ms later: at 50 ms the drain started in that gap and took a third of the receiver's CPU
+ * them, often 100 ms later: at 50 ms the drain started in that gap and took a quarter of the receiver's CPU
  * while the rest of the burst waited for answers.
  */
 const INTAKE_QUIET_MS = 250;
