@@ -9,7 +9,10 @@
  * connections). Then the time until the queue is empty (every event in Attio), beside the write floor: the
  * burst's objects in the CRM at 25 writes a second. The receiver has been running: signups before the burst
  * warm it up (V8 optimises the mapping after a few thousand events; a cold process maps several times
- * slower), and their objects are not counted.
+ * slower), and their objects are not counted. The SDK sends through a relay in a process of its own
+ * (./wire-timer.js) that also times each request between it and the receiver: the receiver's answer on the
+ * wire, without the SDK's own event loop. Last, the same burst into a server that answers at once: the SDK's
+ * process's share of each request's time in the SDK, which no receiver can take away.
  */
 import { spawn } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
@@ -26,7 +29,12 @@ const WRITE_KEY = 'bench-launch-day-write-key-0123';
 
 /** The built CLI's `command` in its own process, once it prints the URL it listens on. */
 function startCli(command, env, args) {
-  const child = spawn(process.execPath, [CLI, command, '--port', '0', ...args], {
+  return startProcess([CLI, command, '--port', '0', ...args], env, command);
+}
+
+/** A node script in its own process, once it prints the URL it listens on. */
+function startProcess(argv, env, command) {
+  const child = spawn(process.execPath, argv, {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -41,6 +49,7 @@ function startCli(command, env, args) {
           url,
           pid: child.pid,
           stop: () => (child.kill('SIGTERM'), exited),
+          output: () => output,
           lines: () =>
             output
               .split('\n')
@@ -107,6 +116,21 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
     { ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url, ATTIO_PLG_WEBHOOK_SECRET: WRITE_KEY },
     ['--config', join(dir, 'config.json'), '--data-dir', join(dir, 'data')],
   );
+  // The SDK sends through the wire timer, which times each request between it and the receiver.
+  const timer = await startProcess(
+    [fileURLToPath(new URL('./wire-timer.js', import.meta.url)), new URL(serve.url).port],
+    {},
+    'wire timer',
+  );
+  const timedWire = (from) =>
+    [
+      ...timer
+        .output()
+        .slice(from)
+        .matchAll(/^wire ([\d.]+)$/gm),
+    ]
+      .map((m) => Number(m[1]))
+      .sort((a, b) => a - b);
   const signups = (analytics, from, count) => {
     for (let i = from; i < from + count; i++) {
       const email = `founder${i}@startup${i % 40}.io`;
@@ -119,7 +143,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
       await new Promise((resolve) => setTimeout(resolve, 200));
   };
   // A running receiver: 40 rounds of the same 30 signups (2,400 events, little for the drain to write).
-  const warmUp = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
+  const warmUp = new Analytics({ writeKey: WRITE_KEY, host: timer.url });
   for (let round = 0; round < 40; round++) {
     signups(warmUp, people, 30);
     await warmUp.closeAndFlush();
@@ -128,7 +152,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
   const before = await crmObjects(emulator.url);
   const writesBefore = await successfulWrites(serve);
 
-  const analytics = new Analytics({ writeKey: WRITE_KEY, host: serve.url });
+  const analytics = new Analytics({ writeKey: WRITE_KEY, host: timer.url });
   const sentAt = new Map();
   const latencies = [];
   let requests = 0;
@@ -142,6 +166,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
   analytics.on('http_response', (response) => latencies.push(performance.now() - sentAt.get(response.body)));
   analytics.on('error', () => errors++);
   const linesBefore = serve.lines().length;
+  const timedBefore = timer.output().length;
   const wire = wireTimes();
   const cpuBefore = cpuMs(serve.pid);
   const sdkCpuBefore = process.cpuUsage();
@@ -153,6 +178,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
   const receiverCpu = cpuBefore === undefined ? undefined : cpuMs(serve.pid) - cpuBefore;
   const sdkCpu = process.cpuUsage(sdkCpuBefore);
   wire.stop();
+  const receiverWire = timedWire(timedBefore);
   await drained();
   const drainSeconds = (performance.now() - started) / 1000;
   const own = serve
@@ -162,10 +188,12 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
     .map((l) => l.durationMs)
     .sort((a, b) => a - b);
   const writes = (await successfulWrites(serve)) - writesBefore;
+  await timer.stop();
   await serve.stop();
   const after = await crmObjects(emulator.url);
   const objects = { total: after.total - before.total };
   await emulator.stop();
+  const instant = await instantBurst(signups, people);
   const floorSeconds = objects.total / 25;
   const sdk = latencies.sort((a, b) => a - b);
   const perRequest = wire.times.sort((a, b) => a - b);
@@ -179,9 +207,41 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
     p99 < 100 && perRequest.length === requests && errors === 0 && retries === 0 && requests === batches,
   );
   row(
+    `receiver burst: the receiver's answer on the wire (${receiverWire.length} requests, timed by a relay between the SDK and the receiver): p99 (median)`,
+    ms(receiverWire),
+    '(info)',
+  );
+  row(
+    `the same burst into a server that answers at once (what the SDK's own process adds): per HTTP request, p99 (median)`,
+    ms(instant),
+    '(info)',
+  );
+  row(
     `receiver burst: drain time, rate limit on (${writes} writes, ${(writes / objects.total).toFixed(2)} per object)`,
     `${drainSeconds.toFixed(0)} s`,
     `<= 1.5 × floor ${floorSeconds.toFixed(0)} s (${objects.total} objects)`,
     drainSeconds <= floorSeconds * 1.5,
   );
+}
+
+/**
+ * The same warm-up and burst into ./instant-receiver.js, which answers at once: each request's time there is
+ * the SDK's process alone (an answer waits in its socket while the SDK's event loop runs its own work), the
+ * floor under the receiver's figure on this machine. Run after the receiver's burst, so that one is measured
+ * as before.
+ */
+async function instantBurst(signups, people) {
+  const server = await startProcess([fileURLToPath(new URL('./instant-receiver.js', import.meta.url))], {}, 'instant');
+  const warmUp = new Analytics({ writeKey: WRITE_KEY, host: server.url });
+  for (let round = 0; round < 40; round++) {
+    signups(warmUp, people, 30);
+    await warmUp.closeAndFlush();
+  }
+  const analytics = new Analytics({ writeKey: WRITE_KEY, host: server.url });
+  const wire = wireTimes();
+  signups(analytics, 0, people);
+  await analytics.closeAndFlush();
+  wire.stop();
+  await server.stop();
+  return wire.times.sort((a, b) => a - b);
 }

@@ -3,7 +3,17 @@ import type { PersonKey, PersonName } from '../core/intents.js';
 
 /** Drops keys whose value is undefined, so an intent holds only what the event carried. */
 export function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter((entry) => entry[1] !== undefined)) as T;
+  // A plain loop: this runs several times per event at intake, where entries/filter/fromEntries showed up.
+  const defined: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field === undefined) continue;
+    // An own `__proto__` key stays a plain key, as Object.fromEntries would keep it.
+    if (key === '__proto__')
+      Object.defineProperty(defined, key, { value: field, enumerable: true, writable: true, configurable: true });
+    else defined[key] = field;
+  }
+  return defined as T;
 }
 
 /** Traits from `context.traits` and the message's own `traits`; the message's own win, key by key. */

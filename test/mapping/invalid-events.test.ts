@@ -123,6 +123,18 @@ describe('mapEvent rejects invalid events, naming the field and the reason', () 
       reason: 'is not a real date and time',
     },
     {
+      name: 'an impossible date in the form SDKs send (toISOString)',
+      raw: identify({ timestamp: '2026-02-30T00:00:00.000Z' }),
+      field: 'timestamp',
+      reason: 'is not a real date and time',
+    },
+    {
+      name: 'a leap second in the form SDKs send',
+      raw: identify({ timestamp: '2026-12-31T23:59:60.000Z' }),
+      field: 'timestamp',
+      reason: 'is not a real date and time',
+    },
+    {
       name: 'no timestamp at all',
       raw: identify({ timestamp: undefined }),
       field: 'timestamp',

@@ -30,8 +30,13 @@ export type { ApplyEvents, DrainedEvent, DrainOutcome } from './drain.js';
 export const DEFAULT_DATA_DIR = './.attio-plg';
 /** How long a seen key is kept: Attio retries a webhook delivery for about three days. */
 const SEEN_KEY_DAYS = 7;
-/** Deliveries this close together are a burst, which the drain lets pass before it starts new lanes. */
-const INTAKE_QUIET_MS = 50;
+/**
+ * Deliveries this close together are a burst, which the drain lets pass before it starts new lanes. An SDK
+ * flushing a burst sends its first batch as soon as it is full and the rest once its own pipeline has run
+ * them, often 100 ms later: at 50 ms the drain started in that gap and took a quarter of the receiver's CPU
+ * while the rest of the burst waited for answers.
+ */
+const INTAKE_QUIET_MS = 250;
 /** The longest a delivery waits for others to share its commit. */
 const MAX_COMMIT_WAIT_MS = 20;
 /** /ready fails while the oldest queued event is older than this: a burst of an hour's work is fine, more is a sign. */

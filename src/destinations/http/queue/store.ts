@@ -150,6 +150,8 @@ export class QueueStore {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
+  /** Prepared once: every delivery's admission reads it. */
+  private readonly oldest: Database.Statement;
   private readonly now: () => number;
   private queued: number;
   private closed = false;
@@ -169,6 +171,7 @@ export class QueueStore {
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     if (options.maxPageCount !== undefined) this.db.pragma(`max_page_count = ${options.maxPageCount}`);
     this.insert = this.db.prepare('INSERT INTO events (lane, received_at, payload) VALUES (?, ?, ?)');
+    this.oldest = this.db.prepare('SELECT MIN(received_at) FROM events').pluck();
     this.queued = this.countEvents();
   }
 
@@ -260,7 +263,7 @@ export class QueueStore {
 
   /** Depth is counted here as events come and go; `refresh` recounts it (another process may have added some). */
   backlog(): Omit<QueueStats, 'deadLetters'> {
-    const oldest = this.db.prepare('SELECT MIN(received_at) FROM events').pluck().get() as number | null;
+    const oldest = this.oldest.get() as number | null;
     return { depth: this.queued, ...(oldest === null ? {} : { oldestReceivedAt: oldest }) };
   }
 
