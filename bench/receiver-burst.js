@@ -104,7 +104,7 @@ function wireTimes() {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Adds the rows; `crmObjects(url)` counts the CRM's objects (the floor). */
-export async function receiverBurst({ row, log, crmObjects, people = 600, reps }) {
+export async function receiverBurst({ row, log, crmObjects, people = 600, reps, relay = false }) {
   log(
     `receiver burst: ${people} signups through analytics-node into serve, Attio's rate limit on (about ${Math.round((people * 3.1) / 25)} s)`,
   );
@@ -116,19 +116,18 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
     { ATTIO_API_KEY: EMULATOR_API_KEY, ATTIO_API_URL: emulator.url, ATTIO_PLG_WEBHOOK_SECRET: WRITE_KEY },
     ['--config', join(dir, 'config.json'), '--data-dir', join(dir, 'data')],
   );
-  // The SDK sends through the wire timer, which times each request between it and the receiver.
-  const timer = await startProcess(
-    [fileURLToPath(new URL('./wire-timer.js', import.meta.url)), new URL(serve.url).port],
-    {},
-    'wire timer',
-  );
+  // With --burst-relay the SDK sends through the wire timer, which times each request between it and the
+  // receiver; it is one more process on the same cores, and one more hop in the SDK's figure.
+  const timer = relay
+    ? await startProcess(
+        [fileURLToPath(new URL('./wire-timer.js', import.meta.url)), new URL(serve.url).port],
+        {},
+        'wire timer',
+      )
+    : undefined;
+  const host = timer?.url ?? serve.url;
   const timedWire = (from) =>
-    [
-      ...timer
-        .output()
-        .slice(from)
-        .matchAll(/^wire ([\d.]+)$/gm),
-    ]
+    [...(timer?.output() ?? '').slice(from).matchAll(/^wire ([\d.]+)$/gm)]
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
   const signups = (analytics, from, count) => {
@@ -143,7 +142,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
       await new Promise((resolve) => setTimeout(resolve, 200));
   };
   // A running receiver: 40 rounds of the same 30 signups (2,400 events, little for the drain to write).
-  const warmUp = new Analytics({ writeKey: WRITE_KEY, host: timer.url });
+  const warmUp = new Analytics({ writeKey: WRITE_KEY, host });
   for (let round = 0; round < 40; round++) {
     signups(warmUp, people, 30);
     await warmUp.closeAndFlush();
@@ -152,7 +151,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
   const before = await crmObjects(emulator.url);
   const writesBefore = await successfulWrites(serve);
 
-  const analytics = new Analytics({ writeKey: WRITE_KEY, host: timer.url });
+  const analytics = new Analytics({ writeKey: WRITE_KEY, host });
   const sentAt = new Map();
   const latencies = [];
   let requests = 0;
@@ -166,7 +165,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
   analytics.on('http_response', (response) => latencies.push(performance.now() - sentAt.get(response.body)));
   analytics.on('error', () => errors++);
   const linesBefore = serve.lines().length;
-  const timedBefore = timer.output().length;
+  const timedBefore = timer?.output().length ?? 0;
   const wire = wireTimes();
   const cpuBefore = cpuMs(serve.pid);
   const sdkCpuBefore = process.cpuUsage();
@@ -188,7 +187,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
     .map((l) => l.durationMs)
     .sort((a, b) => a - b);
   const writes = (await successfulWrites(serve)) - writesBefore;
-  await timer.stop();
+  await timer?.stop();
   await serve.stop();
   const after = await crmObjects(emulator.url);
   const objects = { total: after.total - before.total };
@@ -206,11 +205,12 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps }
     '< 100 ms',
     p99 < 100 && perRequest.length === requests && errors === 0 && retries === 0 && requests === batches,
   );
-  row(
-    `receiver burst: the receiver's answer on the wire (${receiverWire.length} requests, timed by a relay between the SDK and the receiver): p99 (median)`,
-    ms(receiverWire),
-    '(info)',
-  );
+  if (timer !== undefined)
+    row(
+      `receiver burst: the receiver's answer on the wire (${receiverWire.length} requests, timed by a relay between the SDK and the receiver): p99 (median)`,
+      ms(receiverWire),
+      '(info)',
+    );
   row(
     `the same burst into a server that answers at once (what the SDK's own process adds): per HTTP request, p99 (median)`,
     ms(instant),

@@ -64,7 +64,11 @@ describe.skipIf(!CLI_BUILT)('a launch-day burst through Segment’s SDK at its d
     // One request per batch, none of them a retry (a retry carries X-Retry-Count), and the receiver got each once.
     expect(requests).toEqual(Array.from({ length: batches }, () => undefined));
     expect(answers).toEqual(Array.from({ length: batches }, () => 200));
-    const deliveries = serve.logLines().filter((l) => l.msg === 'delivery accepted');
+    // Each delivery is answered before its log line is written: the last lines may still be in the pipe.
+    const accepted = () => serve.logLines().filter((l) => l.msg === 'delivery accepted');
+    for (let wait = 0; accepted().length < batches && wait < 100; wait++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const deliveries = accepted();
     expect(deliveries).toHaveLength(batches);
     expect(deliveries.reduce((sum, l) => sum + (l.accepted as number), 0)).toBe(2 * PEOPLE);
     const intakeMs = deliveries.map((l) => l.durationMs as number).sort((a, b) => a - b);

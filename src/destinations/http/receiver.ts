@@ -160,17 +160,13 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       );
     }
     const answer = answerFor(receipts);
+    const durationMs = performance.now() - started;
+    const storeMs = performance.now() - storing;
+    // Answered first: the sender waits on the answer, not on this process's own log line and metrics.
+    reply(response, answer.status, answer.body);
     if (metrics) countEvents(metrics, events, receipts);
     if (answer.permanent !== undefined) readiness?.permanentFailure(answer.permanent);
-    logDelivery(logger, {
-      route: route.path,
-      events,
-      receipts,
-      answer,
-      durationMs: performance.now() - started,
-      storeMs: performance.now() - storing,
-    });
-    reply(response, answer.status, answer.body);
+    logDelivery(logger, { route: route.path, events, receipts, answer, durationMs, storeMs });
   }
 
   /** Intake's outcomes by workflow: one counter update per kind in the delivery, not one per event. */

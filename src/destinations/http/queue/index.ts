@@ -39,6 +39,8 @@ const SEEN_KEY_DAYS = 7;
 const INTAKE_QUIET_MS = 250;
 /** The longest a delivery waits for others to share its commit. */
 const MAX_COMMIT_WAIT_MS = 20;
+/** A group of deliveries older than this is committed by the next delivery to join it, without a turn of the loop. */
+const MAX_GROUP_AGE_MS = 10;
 /** /ready fails while the oldest queued event is older than this: a burst of an hour's work is fine, more is a sign. */
 export const DEFAULT_READY_MAX_AGE_MS = 3_600_000;
 
@@ -80,6 +82,8 @@ export class EventQueue implements Intake {
   private pending: Pending[] = [];
   private lastCommitMs = 0;
   private lastEnqueueAt = -Infinity;
+  /** When the first delivery of the group now waiting for its commit arrived. */
+  private pendingSince = 0;
   private drainer: Drainer | undefined;
   private readonly forgetting: NodeJS.Timeout;
 
@@ -111,9 +115,16 @@ export class EventQueue implements Intake {
 
   enqueue(events: readonly NewEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
-    this.lastEnqueueAt = performance.now();
+    const now = performance.now();
+    this.lastEnqueueAt = now;
     return new Promise((resolve, reject) => {
-      if (this.pending.push({ events, resolve, reject }) > 1) return;
+      if (this.pending.push({ events, resolve, reject }) > 1) {
+        // A burst's deliveries are mapped one after another before the loop turns: the group that has
+        // waited long enough is committed now, so its deliveries are answered while the rest are mapped.
+        if (now - this.pendingSince >= MAX_GROUP_AGE_MS) this.commit();
+        return;
+      }
+      this.pendingSince = now;
       const wait = Math.min(MAX_COMMIT_WAIT_MS, Math.floor(this.lastCommitMs));
       if (wait < 1) setImmediate(() => this.commit());
       else setTimeout(() => this.commit(), wait);
@@ -187,6 +198,7 @@ export class EventQueue implements Intake {
 
   private commit(): void {
     const group = this.pending;
+    if (group.length === 0) return;
     this.pending = [];
     const started = performance.now();
     try {

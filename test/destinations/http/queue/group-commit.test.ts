@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   EventQueue,
   QueueStore,
@@ -41,6 +41,32 @@ const delivery = (person: string, count = 2): NewEvent[] =>
   Array.from({ length: count }, (_, n) => ({ lane: person, payload: JSON.stringify({ person, n }) }));
 
 describe('group commit', () => {
+  it('a burst mapped without a turn of the loop is committed as it goes: a delivery joining a group older than 10 ms commits it', async () => {
+    const { store, queue } = recording();
+    let now = 1_000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const answered: string[] = [];
+      const enqueue = (person: string) => queue.enqueue(delivery(person)).then(() => void answered.push(person));
+      const all = [enqueue('ada')];
+      now += 4;
+      all.push(enqueue('bob'));
+      // 4 ms after the first: still gathering, nothing on the disk yet.
+      expect(store.commits).toEqual([]);
+      now += 7;
+      all.push(enqueue('cy'));
+      // 11 ms: the three are committed at once, before the loop turns, and answered first.
+      expect(store.commits).toEqual([6]);
+      now += 1;
+      all.push(enqueue('dee'));
+      await Promise.all(all);
+      expect(store.commits).toEqual([6, 2]);
+      expect(answered).toEqual(['ada', 'bob', 'cy', 'dee']);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
   it('deliveries arriving together share one transaction, and each is answered only once all of it is on the disk', async () => {
     const { store, queue, dataDir } = recording();
     const onDiskAtAnswer: number[] = [];
