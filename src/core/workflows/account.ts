@@ -13,7 +13,14 @@ import { recordSchema } from '../attio/schemas.js';
 import { readEmails, recordIdOf } from '../attio/values.js';
 import type { PlgConfig } from '../config/index.js';
 import type { GroupIntent } from '../intents.js';
-import { scoreAccount, tierOf, type AccountMember, type AccountScore, type CompanyFacts } from '../scoring/index.js';
+import {
+  scoreAccount,
+  tierOf,
+  type AccountMember,
+  type AccountScore,
+  type CompanyFacts,
+  type SignalReport,
+} from '../scoring/index.js';
 import {
   ACCOUNT_ATTRIBUTES,
   changedAccountValues,
@@ -77,19 +84,24 @@ export async function rollUpPersonAccount(run: WorkflowRun, state: PersonState, 
 
 /** After a group call: the company's fit attributes and signals, and the roll-up they change. */
 export async function rollUpGroupAccount(run: WorkflowRun, companyId: string, intent: GroupIntent): Promise<void> {
+  await rollUp(run, companyId, intent.timestamp, groupAccountFacts(intent));
+}
+
+/** What a group call says of the account: its fit facts and, when it carries any, its own signals. */
+export interface GroupFacts {
+  facts: CompanyFacts;
+  report?: SignalReport;
+}
+
+export function groupAccountFacts(intent: GroupIntent): GroupFacts {
   const { industry, employeeRange, country } = intent.company;
   const facts: CompanyFacts = {
     ...(industry === undefined ? {} : { industry }),
     ...(employeeRange === undefined ? {} : { employeeRange }),
     ...(country === undefined ? {} : { country }),
   };
-  const report = Object.keys(intent.signals).length > 0 ? { at: intent.timestamp, signals: intent.signals } : undefined;
-  await rollUp(run, companyId, intent.timestamp, { facts, ...(report ? { report } : {}) });
-}
-
-interface GroupFacts {
-  facts: CompanyFacts;
-  report?: { at: string; signals: Record<string, number> };
+  const signals = Object.keys(intent.signals).length > 0 ? intent.signals : undefined;
+  return { facts, ...(signals === undefined ? {} : { report: { at: intent.timestamp, signals } }) };
 }
 
 async function rollUp(run: WorkflowRun, companyId: string, at: string, group?: GroupFacts): Promise<void> {
@@ -162,10 +174,11 @@ export async function queueAccountWrites(run: WorkflowRun): Promise<void> {
     if (account.lanes.size > 0) continue;
     const { decided, held } = account;
     const queued = sinceOwnWrites(run, account.queued);
-    const changes = withoutHeld(changedAccountValues(queued, asWrite(decided)), held);
+    const wanted = asWrite(decided);
+    const changes = withoutHeld(changedAccountValues(queued, wanted), held);
     if (Object.keys(changes).length === 0) continue;
     // Before any await: a lane ending meanwhile then writes only what this write does not carry.
-    account.queued = holdingAfterWrite(queued, asWrite(decided), changes);
+    account.queued = holdingAfterWrite(queued, wanted, changes);
     const prepared = await run.prepare('companies', changes);
     if (Object.keys(prepared).length === 0) continue;
     run.defer(

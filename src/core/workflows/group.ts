@@ -10,7 +10,7 @@ import { isPersonalDomain } from '../domains/index.js';
 import { InvalidEventError } from '../errors.js';
 import type { GroupIntent } from '../intents.js';
 import { scoreSignals } from '../scoring/index.js';
-import { accountScoringOn, rollUpGroupAccount } from './account.js';
+import { accountScoringOn, groupAccountFacts, rollUpGroupAccount } from './account.js';
 import type { WorkflowRun } from './context.js';
 import { companyRef, ensureCompany, personOf, productObjectEnabled, type CompanyValues } from './people.js';
 import { heldByReps } from './ownership.js';
@@ -66,14 +66,8 @@ export async function runGroup(intent: GroupIntent, run: WorkflowRun): Promise<v
 
 /** The account's fit facts and the group's own signals, as the company holds them. */
 function accountValues(intent: GroupIntent): CompanyValues {
-  const { industry, employeeRange, country } = intent.company;
-  const signals = Object.keys(intent.signals).length > 0 ? intent.signals : undefined;
-  return {
-    ...(industry === undefined ? {} : { industry }),
-    ...(employeeRange === undefined ? {} : { employeeRange }),
-    ...(country === undefined ? {} : { country }),
-    ...(signals === undefined ? {} : { report: { at: intent.timestamp, signals } }),
-  };
+  const { facts, report } = groupAccountFacts(intent);
+  return { ...facts, ...(report === undefined ? {} : { report }) };
 }
 
 /** The workspace record as this group call describes it: a deferred assert, unless Attio already holds it. */
