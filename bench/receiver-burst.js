@@ -143,10 +143,15 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
   };
   // A running receiver: 40 rounds of the same 30 signups (2,400 events, little for the drain to write).
   const warmUp = new Analytics({ writeKey: WRITE_KEY, host });
+  let warmUpEvents = 0;
+  warmUp.on('http_request', (request) => (warmUpEvents += JSON.parse(request.body).batch.length));
+  // flush(), not closeAndFlush(): a closed instance drops what it is given, and the receiver would be cold.
   for (let round = 0; round < 40; round++) {
     signups(warmUp, people, 30);
-    await warmUp.closeAndFlush();
+    await warmUp.flush();
   }
+  await warmUp.closeAndFlush();
+  if (warmUpEvents !== 40 * 30 * 2) throw new Error(`the warm-up sent ${warmUpEvents} events, not ${40 * 30 * 2}`);
   await drained();
   const before = await crmObjects(emulator.url);
   const writesBefore = await successfulWrites(serve);
@@ -235,8 +240,9 @@ async function instantBurst(signups, people) {
   const warmUp = new Analytics({ writeKey: WRITE_KEY, host: server.url });
   for (let round = 0; round < 40; round++) {
     signups(warmUp, people, 30);
-    await warmUp.closeAndFlush();
+    await warmUp.flush();
   }
+  await warmUp.closeAndFlush();
   const analytics = new Analytics({ writeKey: WRITE_KEY, host: server.url });
   const wire = wireTimes();
   signups(analytics, 0, people);
