@@ -41,6 +41,8 @@ const INTAKE_QUIET_MS = 250;
 const MAX_COMMIT_WAIT_MS = 20;
 /** A group of deliveries older than this is committed by the next delivery to join it, without a turn of the loop. */
 const MAX_GROUP_AGE_MS = 10;
+/** How often the WAL is checkpointed when deliveries are quiet (see QueueStore.checkpoint). */
+const CHECKPOINT_EVERY_MS = 1_000;
 /** /ready fails while the oldest queued event is older than this: a burst of an hour's work is fine, more is a sign. */
 export const DEFAULT_READY_MAX_AGE_MS = 3_600_000;
 
@@ -86,6 +88,7 @@ export class EventQueue implements Intake {
   private pendingSince = 0;
   private drainer: Drainer | undefined;
   private readonly forgetting: NodeJS.Timeout;
+  private readonly checkpointing: NodeJS.Timeout;
 
   /** Takes the data directory's lock: one receiver per data directory (DataDirInUseError otherwise). */
   constructor(options: EventQueueOptions) {
@@ -104,6 +107,8 @@ export class EventQueue implements Intake {
     this.forgetOldKeys();
     this.forgetting = setInterval(() => this.forgetOldKeys(), 3_600_000);
     this.forgetting.unref();
+    this.checkpointing = setInterval(() => this.checkpointWhileQuiet(), CHECKPOINT_EVERY_MS);
+    this.checkpointing.unref();
   }
 
   admission(): Admission {
@@ -184,8 +189,20 @@ export class EventQueue implements Intake {
   /** Closes the store and releases the data directory; stop the drain first. */
   close(): void {
     clearInterval(this.forgetting);
+    clearInterval(this.checkpointing);
     this.store.close();
     this.lock.release();
+  }
+
+  /** Checkpoints the WAL between bursts, so that no commit of a burst has to (see QueueStore.checkpoint). */
+  checkpointWhileQuiet(): boolean {
+    if (this.pending.length > 0 || performance.now() - this.lastEnqueueAt < INTAKE_QUIET_MS) return false;
+    try {
+      this.store.checkpoint();
+    } catch {
+      // A full disk or a busy file: the next quiet second tries again; the WAL keeps every commit meanwhile.
+    }
+    return true;
   }
 
   private forgetOldKeys(): void {

@@ -1,6 +1,6 @@
 /** The queue's store on disk: what it keeps, in which order, across a reopen; its lock and its full-disk error. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import {
   QueueWriteError,
   DataDirInUseError,
 } from '../../../../src/destinations/http/queue/index.js';
+import { QUEUE_FILE } from '../../../../src/destinations/http/queue/store.js';
 
 const dirs: string[] = [];
 const opened: Array<QueueStore | EventQueue> = [];
@@ -182,5 +183,43 @@ describe('one receiver per data directory', () => {
     const third = new EventQueue({ dataDir: dir, now: () => clock.t });
     opened.push(third);
     expect(third.markSeen('attio-webhook:idem-1')).toBe(true);
+  });
+});
+
+describe('checkpoints', () => {
+  const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+  // About 6 MB of events: past SQLite's default of 1,000 WAL pages, where a commit would checkpoint itself.
+  const burst = (from: number) =>
+    Array.from({ length: 30 }, (_, d) =>
+      Array.from({ length: 50 }, (_, i) => ({
+        lane: `lane-${(from + d * 50 + i) % 97}`,
+        payload: JSON.stringify({ n: from + d * 50 + i, padding: 'x'.repeat(4000) }),
+      })),
+    );
+
+  it('a burst’s commits leave the database file alone; the WAL is copied into it by checkpoint()', () => {
+    const { store, dir } = open();
+    const file = join(dir, QUEUE_FILE);
+    const before = sizeOf(file);
+    for (const delivery of burst(0)) store.enqueue(delivery);
+    expect(sizeOf(`${file}-wal`)).toBeGreaterThan(4 * 1024 * 1024);
+    expect(sizeOf(file)).toBe(before);
+    store.checkpoint();
+    expect(sizeOf(file)).toBeGreaterThan(before + 5 * 1024 * 1024);
+    expect(store.depth).toBe(1500);
+  });
+
+  it('the receiver’s queue checkpoints only once deliveries have been quiet for a while', async () => {
+    const dir = dataDir();
+    const queue = new EventQueue({ dataDir: dir });
+    opened.push(queue);
+    const file = join(dir, QUEUE_FILE);
+    const before = sizeOf(file);
+    for (const delivery of burst(0)) await queue.enqueue(delivery);
+    expect(queue.checkpointWhileQuiet()).toBe(false);
+    expect(sizeOf(file)).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(queue.checkpointWhileQuiet()).toBe(true);
+    expect(sizeOf(file)).toBeGreaterThan(before + 5 * 1024 * 1024);
   });
 });
