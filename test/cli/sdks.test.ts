@@ -230,7 +230,8 @@ describe.skipIf(!CLI_BUILT)('the official SDKs against attio-plg serve', () => {
     for (let i = 0; i < 30; i++)
       analytics.track({ userId: `sdk-${i}`, event: 'Signed Up', properties: { email: `p${i}@full.io` } });
     while (answers.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(answers).toEqual([
+    // Either may be answered first: a refusal needs no commit, so it can overtake the first batch's answer.
+    expect([...answers].sort(([a], [b]) => a - b)).toEqual([
       [200, undefined],
       [429, '60'],
     ]);
