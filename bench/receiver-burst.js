@@ -25,10 +25,10 @@ import { Analytics } from '@segment/analytics-node';
 import { EMULATOR_API_KEY } from '../dist/emulator/index.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const WRITE_KEY = 'bench-launch-day-write-key-0123';
+export const WRITE_KEY = 'bench-launch-day-write-key-0123';
 
 /** The built CLI's `command` in its own process, once it prints the URL it listens on. */
-function startCli(command, env, args) {
+export function startCli(command, env, args) {
   return startProcess([CLI, command, '--port', '0', ...args], env, command);
 }
 
@@ -74,7 +74,7 @@ async function successfulWrites(serve) {
   return writes;
 }
 /** Milliseconds of CPU a process has used, where /proc tells (Linux); undefined elsewhere. */
-function cpuMs(pid) {
+export function cpuMs(pid) {
   const stat = `/proc/${pid}/stat`;
   if (!existsSync(stat)) return undefined;
   const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
@@ -101,7 +101,16 @@ function wireTimes() {
   };
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** `count` signups from person `from` on: an identify and a Signed Up each, 40 companies. */
+export function signups(analytics, from, count) {
+  for (let i = from; i < from + count; i++) {
+    const email = `founder${i}@startup${i % 40}.io`;
+    analytics.identify({ userId: `launch-${i}`, traits: { email, name: `Founder ${i}`, plan: 'trial' } });
+    analytics.track({ userId: `launch-${i}`, event: 'Signed Up', properties: { email, plan: 'trial' } });
+  }
+}
 
 /** Adds the rows; `crmObjects(url)` counts the CRM's objects (the floor). */
 export async function receiverBurst({ row, log, crmObjects, people = 600, reps, relay = false }) {
@@ -130,13 +139,6 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
     [...(timer?.output() ?? '').slice(from).matchAll(/^wire ([\d.]+)$/gm)]
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
-  const signups = (analytics, from, count) => {
-    for (let i = from; i < from + count; i++) {
-      const email = `founder${i}@startup${i % 40}.io`;
-      analytics.identify({ userId: `launch-${i}`, traits: { email, name: `Founder ${i}`, plan: 'trial' } });
-      analytics.track({ userId: `launch-${i}`, event: 'Signed Up', properties: { email, plan: 'trial' } });
-    }
-  };
   const drained = async () => {
     while (!(await (await fetch(`${serve.url}/metrics`)).text()).includes('\nattio_plg_queue_depth 0\n'))
       await new Promise((resolve) => setTimeout(resolve, 200));

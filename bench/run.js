@@ -5,7 +5,7 @@
  * Generated files go to .bench-tmp/ (gitignored).
  * Options: --companies N (accounts in the generated month, default 4500), --throughput-events N (default 600),
  * --burst-people N (signups in the receiver's burst, default 600), --burst-relay (the SDK sends through a
- * relay that times the receiver's part of each request; one more process and hop in the SDK's figure), --only receiver (that row alone), --only counts
+ * relay that times the receiver's part of each request; one more process and hop in the SDK's figure), --only receiver (the receiver's rows alone), --only counts
  * (the rows with no rate limit: writes per workflow, the coalesced batch, CPU, writes against the floor, the
  * account path beside today's; a minute or two).
  */
@@ -32,6 +32,7 @@ import { writeSampleFile } from '../dist/sample/main.js';
 import { identify, inMemoryTransport, milestone, QUALIFYING, signedUp, tenUsersBatch, usage, WARM } from './events.js';
 import { accountPath } from './account-path.js';
 import { receiverBurst } from './receiver-burst.js';
+import { receiverReplay } from './receiver-replay.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -448,8 +449,8 @@ const accounts = (sample) =>
   accountPath({ row, log, crmObjects, reps: REPS, sampleMonth: SAMPLE_MONTH, cpuEvents: sample.events });
 
 await mkdir(TMP, { recursive: true });
-const burst = () =>
-  receiverBurst({
+const burst = async () => {
+  await receiverBurst({
     row,
     log,
     crmObjects,
@@ -457,6 +458,8 @@ const burst = () =>
     people: Number(args['burst-people']),
     relay: args['burst-relay'],
   });
+  await receiverReplay({ row, log, people: Number(args['burst-people']) });
+};
 if (args.only === 'receiver') {
   await burst();
 } else if (args.only === 'counts') {
