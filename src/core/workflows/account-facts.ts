@@ -148,6 +148,17 @@ export function changedAccountValues(stored: StoredAccount, wanted: AccountWrite
   return out;
 }
 
+/** What the company holds once `wanted` lands in full; a qualification, once set, stays. */
+export function holding(stored: StoredAccount, wanted: AccountWrite): StoredAccount {
+  const next: StoredAccount = { ...stored, facts: { ...stored.facts, ...wanted.facts } };
+  for (const key of ['score', 'tier', 'explanation', 'scoredAt', 'report', 'updatedAt'] as const) {
+    if (wanted[key] !== undefined) Object.assign(next, { [key]: wanted[key] });
+  }
+  next.qualifiedAt ??= wanted.qualifiedAt;
+  if (next.qualifiedAt === undefined) delete next.qualifiedAt;
+  return next;
+}
+
 /** What the company holds once a write of `written` (attribute values, from changedAccountValues) lands. */
 export function holdingAfterWrite(
   stored: StoredAccount,
@@ -155,12 +166,15 @@ export function holdingAfterWrite(
   written: Record<string, unknown[]>,
 ): StoredAccount {
   const a = ACCOUNT_ATTRIBUTES;
-  const next: StoredAccount = { ...stored };
-  const took = (slug: string) => written[slug] !== undefined;
-  if (took(a.score) && wanted.score !== undefined) next.score = wanted.score;
-  if (took(a.tier) && wanted.tier !== undefined) next.tier = wanted.tier;
-  if (took(a.explanation) && wanted.explanation !== undefined) next.explanation = wanted.explanation;
-  if (took(a.scoredAt) && wanted.scoredAt !== undefined) next.scoredAt = wanted.scoredAt;
-  if (took(a.qualifiedAt) && wanted.qualifiedAt !== undefined) next.qualifiedAt = wanted.qualifiedAt;
-  return next;
+  const slugOf = {
+    score: a.score,
+    tier: a.tier,
+    explanation: a.explanation,
+    scoredAt: a.scoredAt,
+    qualifiedAt: a.qualifiedAt,
+  } as const;
+  const took: AccountWrite = {};
+  for (const key of Object.keys(slugOf) as Array<keyof typeof slugOf>)
+    if (written[slugOf[key]] !== undefined) Object.assign(took, { [key]: wanted[key] });
+  return holding(stored, took);
 }

@@ -24,6 +24,7 @@ import {
 import {
   ACCOUNT_ATTRIBUTES,
   changedAccountValues,
+  holding,
   holdingAfterWrite,
   parseSignals,
   readStoredAccount,
@@ -203,16 +204,7 @@ function sinceOwnWrites(run: WorkflowRun, queued: StoredAccount): StoredAccount 
   const own = run.ctx.records.accounts.get(queued.companyId);
   if (own?.scoredAt === undefined) return queued;
   if (queued.scoredAt !== undefined && Date.parse(own.scoredAt) <= Date.parse(queued.scoredAt)) return queued;
-  const { score, tier, explanation, scoredAt } = own;
-  const qualifiedAt = queued.qualifiedAt ?? own.qualifiedAt;
-  return {
-    ...queued,
-    ...(score === undefined ? {} : { score }),
-    ...(tier === undefined ? {} : { tier }),
-    ...(explanation === undefined ? {} : { explanation }),
-    scoredAt,
-    ...(qualifiedAt === undefined ? {} : { qualifiedAt }),
-  };
+  return holding(queued, own);
 }
 
 function rememberOwnWrite(run: WorkflowRun, data: unknown): void {
@@ -279,17 +271,6 @@ async function afterScore(
       ownerKey: stored.domain ?? stored.companyId,
     });
   }
-}
-
-/** What the company holds once the lane's writes land. */
-function holding(stored: StoredAccount, wanted: AccountWrite): StoredAccount {
-  const next: StoredAccount = { ...stored, facts: { ...stored.facts, ...wanted.facts } };
-  for (const key of ['score', 'tier', 'explanation', 'scoredAt', 'report', 'updatedAt'] as const) {
-    if (wanted[key] !== undefined) Object.assign(next, { [key]: wanted[key] });
-  }
-  next.qualifiedAt ??= wanted.qualifiedAt;
-  if (next.qualifiedAt === undefined) delete next.qualifiedAt;
-  return next;
 }
 
 /**
