@@ -172,7 +172,7 @@ export class EventQueue implements Intake {
   startDrain(options: Omit<DrainOptions, 'store' | 'now'>): Drainer {
     const drainer = new Drainer({
       // A burst is answered before it is drained: no new lane while deliveries keep arriving.
-      deferWhile: () => this.pending.length > 0 || performance.now() - this.lastEnqueueAt < INTAKE_QUIET_MS,
+      deferWhile: () => this.intakeBusy(),
       ...options,
       store: this.store,
       now: this.now,
@@ -196,13 +196,18 @@ export class EventQueue implements Intake {
 
   /** Checkpoints the WAL between bursts, so that no commit of a burst has to (see QueueStore.checkpoint). */
   checkpointWhileQuiet(): boolean {
-    if (this.pending.length > 0 || performance.now() - this.lastEnqueueAt < INTAKE_QUIET_MS) return false;
+    if (this.intakeBusy()) return false;
     try {
       this.store.checkpoint();
     } catch {
       // A full disk or a busy file: the next quiet second tries again; the WAL keeps every commit meanwhile.
     }
     return true;
+  }
+
+  /** Deliveries are waiting for their commit, or one arrived less than INTAKE_QUIET_MS ago: a burst is on. */
+  private intakeBusy(): boolean {
+    return this.pending.length > 0 || performance.now() - this.lastEnqueueAt < INTAKE_QUIET_MS;
   }
 
   private forgetOldKeys(): void {
