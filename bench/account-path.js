@@ -9,11 +9,11 @@ import { performance } from 'node:perf_hooks';
 import { AttioClient } from '../dist/core/attio/index.js';
 import { parseConfig } from '../dist/core/config/index.js';
 import { EventEngine } from '../dist/pipeline.js';
-import { EMULATOR_API_KEY, startEmulator } from '../dist/emulator/index.js';
+import { EMULATOR_API_KEY } from '../dist/emulator/index.js';
 import { replayFile } from '../dist/cli/replay.js';
 import { createDelivery } from '../dist/cli/deliveries.js';
 import { rudderstackDelivery } from '../dist/cli/rudderstack-delivery.js';
-import { inMemoryTransport } from './events.js';
+import { inMemoryTransport, unthrottledEmulator } from './events.js';
 
 const MODELS = [
   { label: 'users only (today’s default)', settings: {} },
@@ -34,18 +34,7 @@ export async function accountPath({ row, log, crmObjects, reps, sampleMonth, cpu
   for (const model of MODELS) {
     for (const path of PATHS) {
       log(`account path: the sample month, ${model.label}, ${path.label}`);
-      const emulator = await startEmulator({ seed: 'plg-demo' });
-      const config = parseConfig(
-        {
-          apiKey: EMULATOR_API_KEY,
-          apiUrl: emulator.url,
-          salesReps: reps,
-          readsPerSecond: 100_000,
-          writesPerSecond: 100_000,
-          ...model.settings,
-        },
-        {},
-      );
+      const { emulator, config } = await unthrottledEmulator(reps, model.settings);
       emulator.requests.splice(0);
       const summary = await replayFile({
         file: sampleMonth,

@@ -1,6 +1,7 @@
 /**
  * Segment-spec events for the benchmarks (the same shapes as test/support/e2e.ts builds), and an in-memory
- * transport over the emulator's own request handlers, so that CPU can be measured without HTTP.
+ * transport over the emulator's own request handlers, so that CPU can be measured without HTTP, and an
+ * emulator with a configuration on it whose budgets are off, for counting writes.
  */
 import { createWorkspace } from '../dist/emulator/seeds.js';
 import { Router } from '../dist/emulator/router.js';
@@ -10,6 +11,8 @@ import { entryRoutes } from '../dist/emulator/routes/entries.js';
 import { noteRoutes } from '../dist/emulator/routes/notes.js';
 import { taskRoutes } from '../dist/emulator/routes/tasks.js';
 import { attioTimestamp } from '../dist/emulator/store.js';
+import { EMULATOR_API_KEY, startEmulator } from '../dist/emulator/index.js';
+import { parseConfig } from '../dist/core/config/index.js';
 
 let counter = 0;
 export const at = (day, hour = 10) => new Date(Date.UTC(2024, 10, day, hour)).toISOString();
@@ -112,4 +115,21 @@ export function inMemoryTransport() {
       }
     },
   };
+}
+
+/** An emulator seeded with plg-demo, and a configuration for it with `settings` and no budget to wait on. */
+export async function unthrottledEmulator(salesReps, settings = {}) {
+  const emulator = await startEmulator({ seed: 'plg-demo' });
+  const config = parseConfig(
+    {
+      apiKey: EMULATOR_API_KEY,
+      apiUrl: emulator.url,
+      salesReps,
+      readsPerSecond: 100_000,
+      writesPerSecond: 100_000,
+      ...settings,
+    },
+    {},
+  );
+  return { emulator, config };
 }

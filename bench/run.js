@@ -29,7 +29,17 @@ import { rudderstackDelivery } from '../dist/cli/rudderstack-delivery.js';
 import { segmentDelivery } from '../dist/cli/segment-delivery.js';
 import { generatePlgEvents } from '../dist/sample/generate.js';
 import { writeSampleFile } from '../dist/sample/main.js';
-import { identify, inMemoryTransport, milestone, QUALIFYING, signedUp, tenUsersBatch, usage, WARM } from './events.js';
+import {
+  identify,
+  inMemoryTransport,
+  milestone,
+  QUALIFYING,
+  signedUp,
+  tenUsersBatch,
+  unthrottledEmulator,
+  usage,
+  WARM,
+} from './events.js';
 import { accountPath } from './account-path.js';
 import { receiverBurst } from './receiver-burst.js';
 import { receiverReplay } from './receiver-replay.js';
@@ -202,17 +212,7 @@ async function writesAgainstFloor() {
   let floor;
   for (const path of Object.values(PATHS)) {
     log(`sample month: ${path.label}, then again`);
-    const emulator = await startEmulator({ seed: 'plg-demo' });
-    const config = parseConfig(
-      {
-        apiKey: EMULATOR_API_KEY,
-        apiUrl: emulator.url,
-        salesReps: REPS,
-        readsPerSecond: 100_000,
-        writesPerSecond: 100_000,
-      },
-      {},
-    );
+    const { emulator, config } = await unthrottledEmulator(REPS);
     const replay = async (id) => {
       takeCounts(emulator);
       const summary = await replayFile({
