@@ -4,7 +4,8 @@
  * 1 when a target fails. Writes and reads are counted by the emulator, over HTTP with the real got transport.
  * Generated files go to .bench-tmp/ (gitignored).
  * Options: --companies N (accounts in the generated month, default 4500), --throughput-events N (default 600),
- * --burst-people N (signups in the receiver's burst, default 600), --burst-relay (the SDK sends through a
+ * --burst-people N (signups in the receiver's burst, default 600), --burst-runs N (bursts timed, default 5;
+ * the first is also drained), --burst-relay (the SDK sends through a
  * relay that times the receiver's part of each request; one more process and hop in the SDK's figure), --only receiver (the receiver's rows alone), --only counts
  * (the rows with no rate limit: writes per workflow, the coalesced batch, CPU, writes against the floor, the
  * account path beside today's; a minute or two).
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     companies: { type: 'string', default: '4500' },
     'throughput-events': { type: 'string', default: '600' },
     'burst-people': { type: 'string', default: '600' },
+    'burst-runs': { type: 'string', default: '5' },
     'burst-relay': { type: 'boolean', default: false },
     only: { type: 'string' },
   },
@@ -457,6 +459,7 @@ const burst = async () => {
     reps: REPS,
     people: Number(args['burst-people']),
     relay: args['burst-relay'],
+    bursts: Number(args['burst-runs']),
   });
   await receiverReplay({ row, log, people: Number(args['burst-people']) });
 };
