@@ -451,6 +451,8 @@ const accounts = (sample) =>
   accountPath({ row, log, crmObjects, reps: REPS, sampleMonth: SAMPLE_MONTH, cpuEvents: sample.events });
 
 await mkdir(TMP, { recursive: true });
+const burstRuns = Number(args['burst-runs']);
+if (!Number.isInteger(burstRuns) || burstRuns < 1) throw new Error('--burst-runs must be a whole number of at least 1');
 const burst = async () => {
   await receiverBurst({
     row,
@@ -459,7 +461,7 @@ const burst = async () => {
     reps: REPS,
     people: Number(args['burst-people']),
     relay: args['burst-relay'],
-    bursts: Number(args['burst-runs']),
+    bursts: burstRuns,
   });
   await receiverReplay({ row, log, people: Number(args['burst-people']) });
 };
