@@ -141,17 +141,7 @@ async function startWarmReceiver({ people, reps, relay }) {
     while (!(await (await fetch(`${serve.url}/metrics`)).text()).includes('\nattio_plg_queue_depth 0\n'))
       await new Promise((resolve) => setTimeout(resolve, 200));
   };
-  // A running receiver: 40 rounds of the same 30 signups (2,400 events, little for the drain to write).
-  const warmUp = new Analytics({ writeKey: WRITE_KEY, host });
-  let warmUpEvents = 0;
-  warmUp.on('http_request', (request) => (warmUpEvents += JSON.parse(request.body).batch.length));
-  // flush(), not closeAndFlush(): a closed instance drops what it is given, and the receiver would be cold.
-  for (let round = 0; round < 40; round++) {
-    signups(warmUp, people, 30);
-    await warmUp.flush();
-  }
-  await warmUp.closeAndFlush();
-  if (warmUpEvents !== 40 * 30 * 2) throw new Error(`the warm-up sent ${warmUpEvents} events, not ${40 * 30 * 2}`);
+  await warmUp(host, people);
   await drained();
   return {
     emulator,
@@ -170,6 +160,23 @@ async function startWarmReceiver({ people, reps, relay }) {
       await emulator.stop();
     },
   };
+}
+
+/**
+ * A running receiver (or server): 40 rounds of the same 30 signups, people `from` on (2,400 events, little for
+ * a drain to write), one batch at a time. Throws unless all of them were sent.
+ */
+async function warmUp(host, from) {
+  const analytics = new Analytics({ writeKey: WRITE_KEY, host });
+  let sent = 0;
+  analytics.on('http_request', (request) => (sent += JSON.parse(request.body).batch.length));
+  // flush(), not closeAndFlush(): a closed instance drops what it is given, and the receiver would be cold.
+  for (let round = 0; round < 40; round++) {
+    signups(analytics, from, 30);
+    await analytics.flush();
+  }
+  await analytics.closeAndFlush();
+  if (sent !== 40 * 30 * 2) throw new Error(`the warm-up sent ${sent} events, not ${40 * 30 * 2}`);
 }
 
 /** `people` signups at once through a new analytics-node instance into `receiver`, timed per HTTP request. */
@@ -232,7 +239,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
   );
   // The SDK's side warmed too: a burst sends 80 requests at once, a path the one-batch-at-a-time warm-up never
   // takes, and the bench process's first such burst cost its SDK about twice the CPU of the later ones.
-  await instantBurst(signups, people);
+  await instantBurst(people);
   const first = await startWarmReceiver({ people, reps, relay });
   const before = await crmObjects(first.emulator.url);
   const writesBefore = await successfulWrites(first.serve);
@@ -251,7 +258,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
     await receiver.stop();
   }
   const instant = [];
-  for (let n = 1; n <= bursts; n++) instant.push(await instantBurst(signups, people));
+  for (let n = 1; n <= bursts; n++) instant.push(await instantBurst(people));
   const floorSeconds = objects / 25;
   const pooled = (pick) => timed.flatMap(pick).sort((a, b) => a - b);
   const perRequest = pooled((t) => t.perRequest);
@@ -273,7 +280,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
   );
   if (relay)
     row(
-      `receiver burst: the receiver's answer on the wire (${timed.reduce((sum, t) => sum + t.wire.length, 0)} requests, timed by a relay between the SDK and the receiver): p99 (median)`,
+      `receiver burst: the receiver's answer on the wire (${total((t) => t.wire.length)} requests, timed by a relay between the SDK and the receiver): p99 (median)`,
       ms(pooled((t) => t.wire)),
       '(info)',
     );
@@ -296,14 +303,9 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
  * floor under the receiver's figure on this machine. One such burst, not counted, runs before the receiver's
  * to warm the SDK's side; the counted ones run after them.
  */
-async function instantBurst(signups, people) {
+async function instantBurst(people) {
   const server = await startProcess([fileURLToPath(new URL('./instant-receiver.js', import.meta.url))], {}, 'instant');
-  const warmUp = new Analytics({ writeKey: WRITE_KEY, host: server.url });
-  for (let round = 0; round < 40; round++) {
-    signups(warmUp, people, 30);
-    await warmUp.flush();
-  }
-  await warmUp.closeAndFlush();
+  await warmUp(server.url, people);
   const analytics = new Analytics({ writeKey: WRITE_KEY, host: server.url });
   const wire = wireTimes();
   signups(analytics, 0, people);
