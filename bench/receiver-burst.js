@@ -25,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Analytics } from '@segment/analytics-node';
 import { EMULATOR_API_KEY } from '../dist/emulator/index.js';
+import { captureUnavailable, startCapture } from './wire-capture.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 export const WRITE_KEY = 'bench-launch-day-write-key-0123';
@@ -180,8 +181,9 @@ async function warmUp(host, from) {
 }
 
 /** `people` signups at once through a new analytics-node instance into `receiver`, timed per HTTP request. */
-async function sendBurst(receiver, people) {
+async function sendBurst(receiver, people, capture) {
   const { serve, host } = receiver;
+  const captured = capture ? await startCapture(Number(new URL(serve.url).port)) : undefined;
   const analytics = new Analytics({ writeKey: WRITE_KEY, host });
   const sentAt = new Map();
   const sdk = [];
@@ -207,6 +209,8 @@ async function sendBurst(receiver, people) {
   const receiverCpu = cpuBefore === undefined ? undefined : cpuMs(serve.pid) - cpuBefore;
   const sdkCpu = process.cpuUsage(sdkCpuBefore);
   wire.stop();
+  // After the CPU is read: stopping the capture waits a second, in which the drain works.
+  const captureTimes = (await captured?.stop()) ?? [];
   const own = serve
     .lines()
     .slice(linesBefore)
@@ -222,6 +226,7 @@ async function sendBurst(receiver, people) {
     sdk,
     own,
     wire: receiver.relayed(relayedBefore),
+    captured: captureTimes,
     receiverCpu,
     sdkCpuMs: (sdkCpu.user + sdkCpu.system) / 1000,
   };
@@ -233,10 +238,21 @@ async function sendBurst(receiver, people) {
  * timed only: the intake figures are pooled over every burst's requests (80 requests a burst, so that the
  * p99 of one burst alone would be its slowest request).
  */
-export async function receiverBurst({ row, log, crmObjects, people = 600, reps, relay = false, bursts = 5 }) {
+export async function receiverBurst({
+  row,
+  log,
+  crmObjects,
+  people = 600,
+  reps,
+  relay = false,
+  capture: wanted = false,
+  bursts = 5,
+}) {
   log(
     `receiver burst: ${people} signups through analytics-node into serve, Attio's rate limit on (about ${Math.round((people * 3.1) / 25)} s), then ${bursts - 1} more bursts timed`,
   );
+  const noCapture = wanted ? captureUnavailable() : undefined;
+  const capture = wanted && noCapture === undefined;
   // The SDK's side warmed too: a burst sends 80 requests at once, a path the one-batch-at-a-time warm-up never
   // takes, and the bench process's first such burst cost its SDK about twice the CPU of the later ones.
   await instantBurst(people);
@@ -244,7 +260,7 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
   const before = await crmObjects(first.emulator.url);
   const writesBefore = await successfulWrites(first.serve);
   log(`burst 1 of ${bursts} at load average ${loadavg()[0].toFixed(1)} (1 min)`);
-  const timed = [await sendBurst(first, people)];
+  const timed = [await sendBurst(first, people, capture)];
   await first.drained();
   const drainSeconds = (performance.now() - (timed[0]?.started ?? 0)) / 1000;
   const writes = (await successfulWrites(first.serve)) - writesBefore;
@@ -254,11 +270,11 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
   for (let n = 2; n <= bursts; n++) {
     const receiver = await startWarmReceiver({ people, reps, relay });
     log(`burst ${n} of ${bursts} at load average ${loadavg()[0].toFixed(1)} (1 min)`);
-    timed.push(await sendBurst(receiver, people));
+    timed.push(await sendBurst(receiver, people, capture));
     await receiver.stop();
   }
   const instant = [];
-  for (let n = 1; n <= bursts; n++) instant.push(await instantBurst(people));
+  for (let n = 1; n <= bursts; n++) instant.push(await instantBurst(people, capture));
   const floorSeconds = objects / 25;
   const pooled = (pick) => timed.flatMap(pick).sort((a, b) => a - b);
   const perRequest = pooled((t) => t.perRequest);
@@ -284,9 +300,21 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
       ms(pooled((t) => t.wire)),
       '(info)',
     );
+  if (wanted)
+    row(
+      `receiver burst: the receiver's answer on the wire, from a packet capture of the loopback (${total((t) => t.captured.length)} requests, kernel timestamps): p99 (median); each burst's slowest`,
+      capture
+        ? `${ms(pooled((t) => t.captured))}; ${each((t) => slowest(t.captured))} ms`
+        : `not measured: ${noCapture}`,
+      '(info)',
+    );
   row(
     `the same bursts into a server that answers at once (what the SDK's own process adds): per HTTP request, p99 (median); each burst's slowest`,
-    `${ms(instant.flat().sort((a, b) => a - b))}; ${instant.map(slowest).join(', ')} ms`,
+    `${ms(instant.flatMap((b) => b.times).sort((a, b) => a - b))}; ${instant.map((b) => slowest(b.times)).join(', ')} ms${
+      capture
+        ? `; on the wire, from a packet capture: ${ms(instant.flatMap((b) => b.captured).sort((a, b) => a - b))}; ${instant.map((b) => slowest(b.captured)).join(', ')} ms`
+        : ''
+    }`,
     '(info)',
   );
   row(
@@ -303,14 +331,16 @@ export async function receiverBurst({ row, log, crmObjects, people = 600, reps, 
  * floor under the receiver's figure on this machine. One such burst, not counted, runs before the receiver's
  * to warm the SDK's side; the counted ones run after them.
  */
-async function instantBurst(people) {
+async function instantBurst(people, capture = false) {
   const server = await startProcess([fileURLToPath(new URL('./instant-receiver.js', import.meta.url))], {}, 'instant');
   await warmUp(server.url, people);
+  const captured = capture ? await startCapture(Number(new URL(server.url).port)) : undefined;
   const analytics = new Analytics({ writeKey: WRITE_KEY, host: server.url });
   const wire = wireTimes();
   signups(analytics, 0, people);
   await analytics.closeAndFlush();
   wire.stop();
+  const onTheWire = (await captured?.stop()) ?? [];
   await server.stop();
-  return wire.times;
+  return { times: wire.times, captured: onTheWire };
 }

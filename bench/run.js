@@ -6,7 +6,9 @@
  * Options: --companies N (accounts in the generated month, default 4500), --throughput-events N (default 600),
  * --burst-people N (signups in the receiver's burst, default 600), --burst-runs N (bursts timed, default 5;
  * the first is also drained), --burst-relay (the SDK sends through a
- * relay that times the receiver's part of each request; one more process and hop in the SDK's figure), --only receiver (the receiver's rows alone), --only counts
+ * relay that times the receiver's part of each request; one more process and hop in the SDK's figure),
+ * --burst-capture (a packet capture of the loopback times the receiver's answer on the wire; needs Debian's
+ * tshark and the right to capture), --only receiver (the receiver's rows alone), --only counts
  * (the rows with no rate limit: writes per workflow, the coalesced batch, CPU, writes against the floor, the
  * account path beside today's; a minute or two).
  */
@@ -52,6 +54,7 @@ const { values: args } = parseArgs({
     'burst-people': { type: 'string', default: '600' },
     'burst-runs': { type: 'string', default: '5' },
     'burst-relay': { type: 'boolean', default: false },
+    'burst-capture': { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
@@ -461,6 +464,7 @@ const burst = async () => {
     reps: REPS,
     people: Number(args['burst-people']),
     relay: args['burst-relay'],
+    capture: args['burst-capture'],
     bursts: burstRuns,
   });
   await receiverReplay({ row, log, people: Number(args['burst-people']) });
