@@ -12,6 +12,15 @@ describe('the expiring cache of records', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('holds at most its bound of entries however many are set, the most recent ones', () => {
+    const cache = expiringCache<{ id: number }>({ maxEntries: 1_000, ttlMs: 60_000 });
+    for (let id = 0; id < 2_500; id++) cache.set(`r${id}`, { id });
+    expect(cache.size).toBe(1_000);
+    expect(cache.get('r1499')).toBeUndefined();
+    expect(cache.get('r1500')).toEqual({ id: 1_500 });
+    expect(cache.get('r2499')).toEqual({ id: 2_499 });
+  });
+
   it('misses an entry older than its TTL, on an injected clock that starts at 0', () => {
     let now = 0;
     const cache = expiringCache<{ id: string }>({ maxEntries: 10, ttlMs: 1_000, now: () => now });
