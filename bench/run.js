@@ -10,7 +10,7 @@
  * --burst-capture (a packet capture of the loopback times the receiver's answer on the wire; needs Debian's
  * tshark and the right to capture), --only receiver (the receiver's rows alone), --only counts
  * (the rows with no rate limit: writes per workflow, the coalesced batch, CPU, writes against the floor, the
- * account path beside today's; a minute or two).
+ * account path beside today's; a minute or two), --only month (the month at scale alone; about 10 minutes).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -471,6 +471,8 @@ const burst = async () => {
 };
 if (args.only === 'receiver') {
   await burst();
+} else if (args.only === 'month') {
+  await monthScale();
 } else if (args.only === 'counts') {
   await writesPerWorkflow();
   await coalescedBatch();
