@@ -3,7 +3,7 @@ import { CLI_BUILT, runCli } from '../support/cli.js';
 
 describe.skipIf(!CLI_BUILT)('attio-plg demo', () => {
   it('replays the sample through both adapters on the emulator and reports the CRM', async () => {
-    // About 50 s alone on two cores; the suite runs beside it, so the run gets room to finish.
+    // About 35 s alone on two cores; the suite runs beside it, so the run gets room to finish.
     const run = await runCli(['demo'], {}, 280_000);
     expect(run.code, run.stderr).toBe(0);
     const out = run.stdout;
