@@ -3,8 +3,8 @@
  * to the first byte of its answer, both as the kernel timestamped them. No process's event loop is in the
  * figure, neither the SDK's (an answer waiting in its socket) nor a relay's: it is what a client on another
  * machine would see of the receiver, less the network. Needs Wireshark's dumpcap and tshark (Debian's
- * tshark package) and the right to capture (root, or the wireshark group); without them, `startCapture`
- * resolves to undefined and says why.
+ * tshark package) and the right to capture (root, or the wireshark group): `captureUnavailable` says which
+ * is missing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -72,6 +72,8 @@ export function startCapture(port) {
     void exited.then((code) => {
       clearInterval(probing);
       clearTimeout(given);
+      if (live) return;
+      rmSync(dir, { recursive: true, force: true });
       reject(new Error(`dumpcap exited (${code}): ${errors.trim()}`));
     });
   });
